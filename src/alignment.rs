@@ -1,0 +1,195 @@
+//! Strategic objectives, an item's alignment with them, and the weight alignment gets in a score.
+
+use std::collections::BTreeMap;
+
+use crate::error::{Error, Result};
+use crate::number::Fraction;
+
+/// A strategic goal with a weight (`> 0`), such as `growth` weighted 3 and `retention` 1.
+///
+/// ```
+/// use prioritize::Objective;
+///
+/// let growth = Objective::new("growth", 3.0)?;
+/// assert_eq!((growth.id(), growth.weight()), ("growth", 3.0));
+/// assert!(Objective::new("growth", 0.0).is_err());
+/// # Ok::<(), prioritize::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(try_from = "RawObjective", deny_unknown_fields))]
+pub struct Objective {
+    id: String,
+    weight: f64,
+}
+
+impl Objective {
+    /// What a weight allows, as error messages say it.
+    pub const ALLOWED_WEIGHT: &'static str = "the finite numbers > 0";
+
+    /// An objective with a non-empty `id` and a finite `weight > 0`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidObjective`] for an empty id or a weight that is not a finite number `> 0`.
+    pub fn new(id: impl Into<String>, weight: f64) -> Result<Objective> {
+        let id = id.into();
+        if id.is_empty() {
+            return Err(Error::InvalidObjective {
+                objective: id,
+                field: "id",
+                value: "\"\"".into(),
+                allowed: "the non-empty strings",
+            });
+        }
+        if !(weight.is_finite() && weight > 0.0) {
+            return Err(Error::InvalidObjective {
+                objective: id,
+                field: "weight",
+                value: weight.to_string(),
+                allowed: Self::ALLOWED_WEIGHT,
+            });
+        }
+        Ok(Objective { id, weight })
+    }
+
+    /// The objective's id.
+    #[must_use]
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The objective's weight.
+    #[must_use]
+    pub fn weight(&self) -> f64 {
+        self.weight
+    }
+}
+
+#[cfg(feature = "serde")]
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawObjective {
+    id: String,
+    weight: f64,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<RawObjective> for Objective {
+    type Error = Error;
+
+    fn try_from(raw: RawObjective) -> Result<Objective> {
+        Objective::new(raw.id, raw.weight)
+    }
+}
+
+/// How strongly an item serves the strategic objectives.
+///
+/// Either one number in `0..=1`, or a contribution in `0..=1` per objective, combined as the
+/// weighted mean over *all* of the backlog's objectives (an objective the item does not name
+/// contributes 0): `alignment = Σ weight_o · contribution_o / Σ weight_o`.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(untagged))]
+pub enum Alignment {
+    /// One number for all objectives.
+    Overall(Fraction),
+    /// A contribution per objective id, kept sorted by id.
+    PerObjective(BTreeMap<String, Fraction>),
+}
+
+impl Alignment {
+    /// The alignment in `0..=1` with the given objectives.
+    ///
+    /// Per-objective contributions are weighted by their objectives; a contribution to an
+    /// objective missing from `objectives` counts for nothing (a [`Backlog`](crate::Backlog)
+    /// rejects such items when it is built). With no objectives, per-objective alignment is 0.
+    ///
+    /// ```
+    /// use std::collections::BTreeMap;
+    /// use prioritize::{Alignment, Fraction, Objective};
+    ///
+    /// let objectives = [Objective::new("growth", 3.0)?, Objective::new("retention", 1.0)?];
+    /// let alignment = Alignment::PerObjective(BTreeMap::from([
+    ///     ("growth".to_owned(), Fraction::new(1.0)?),
+    /// ]));
+    /// assert_eq!(alignment.resolve(&objectives), 0.75);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn resolve(&self, objectives: &[Objective]) -> f64 {
+        match self {
+            Alignment::Overall(value) => value.get(),
+            Alignment::PerObjective(contributions) => {
+                let total: f64 = objectives.iter().map(Objective::weight).sum();
+                if total == 0.0 {
+                    return 0.0;
+                }
+                let weighted: f64 = objectives
+                    .iter()
+                    .map(|objective| {
+                        contributions.get(objective.id()).map_or(0.0, |c| objective.weight() * c.get())
+                    })
+                    .sum();
+                // Rounding can push the mean a hair above 1; the definition keeps it in 0..=1.
+                (weighted / total).min(1.0)
+            }
+        }
+    }
+}
+
+/// The weight `λ` in `0..=1` that strategic alignment gets in a score (default 0).
+///
+/// Any engine's score becomes `score · (1 − λ + λ · alignment)`; an item without alignment has
+/// alignment 0. With `λ = 0` every published formula is untouched.
+///
+/// ```
+/// use prioritize::AlignmentWeight;
+///
+/// let weight = AlignmentWeight::new(0.5)?;
+/// assert_eq!(weight.apply(400.0, 1.0), 400.0);
+/// assert_eq!(weight.apply(400.0, 0.0), 200.0);
+/// assert_eq!(AlignmentWeight::default().apply(400.0, 0.0), 400.0);
+/// # Ok::<(), prioritize::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Default)]
+pub struct AlignmentWeight(f64);
+
+impl AlignmentWeight {
+    /// Checks that `weight` is in `0..=1`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidOption`] when `weight` is NaN or outside `0..=1`.
+    pub fn new(weight: f64) -> Result<AlignmentWeight> {
+        Fraction::new(weight).map(|w| AlignmentWeight(w.get())).map_err(|_| Error::InvalidOption {
+            option: "alignment_weight",
+            value: weight.to_string(),
+            allowed: "0..=1",
+        })
+    }
+
+    /// `λ`.
+    #[must_use]
+    pub const fn get(self) -> f64 {
+        self.0
+    }
+
+    /// Whether `λ` is 0, so scores are the published formulas unchanged.
+    #[must_use]
+    pub fn is_zero(self) -> bool {
+        self.0 == 0.0
+    }
+
+    /// The factor `1 − λ + λ · alignment` a score is multiplied by.
+    #[must_use]
+    pub fn factor(self, alignment: f64) -> f64 {
+        1.0 - self.0 + self.0 * alignment
+    }
+
+    /// `score · (1 − λ + λ · alignment)`; exactly `score` when `λ = 0`.
+    #[must_use]
+    pub fn apply(self, score: f64, alignment: f64) -> f64 {
+        if self.is_zero() { score } else { score * self.factor(alignment) }
+    }
+}

@@ -1,0 +1,219 @@
+//! The backlog: validated items, objectives and their dependency graph.
+
+use crate::alignment::Objective;
+use crate::engine::Engine;
+use crate::error::{Error, Result};
+use crate::graph::Graph;
+use crate::item::BacklogItem;
+use crate::ranking::{RankOptions, Ranking};
+
+/// A validated backlog: items with unique ids, every dependency present, no self-dependency and no
+/// cycle, and the strategic objectives their alignment refers to.
+///
+/// A `Backlog` that exists is valid: [`Backlog::new`] and deserialization run the same checks.
+///
+/// ```
+/// use prioritize::{Backlog, BacklogItem, Rice};
+///
+/// let backlog = Backlog::from_items([
+///     BacklogItem::builder("A", "Project A").reach(450).impact(3).confidence(1).effort(2).build()?,
+///     BacklogItem::builder("B", "Project B").reach(800).impact(2).confidence(0.5).effort(1).build()?,
+/// ])?;
+/// let rice = Rice::default();
+/// let ranking = backlog.rank(&rice)?;
+/// let order: Vec<&str> = ranking.iter().map(|entry| entry.item().id().as_str()).collect();
+/// assert_eq!(order, ["B", "A"]);
+/// # Ok::<(), prioritize::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Backlog {
+    items: Vec<BacklogItem>,
+    objectives: Vec<Objective>,
+    /// Each item's alignment resolved against the objectives, by index.
+    alignments: Vec<f64>,
+    /// Item indices sorted by id, for lookups.
+    by_id: Vec<u32>,
+    graph: Graph,
+}
+
+impl Backlog {
+    /// Validates `items` against each other and against `objectives`.
+    ///
+    /// # Errors
+    ///
+    /// - [`Error::DuplicateObjective`] when two objectives share an id;
+    /// - [`Error::DuplicateId`] when two items share an id;
+    /// - [`Error::UnknownObjective`] when an item's alignment names an undefined objective;
+    /// - [`Error::UnknownDependency`] when a `depends_on` id names no item;
+    /// - [`Error::DependencyCycle`] when dependencies form a cycle (the error names it);
+    /// - [`Error::TooManyItems`] beyond `u32::MAX` items.
+    pub fn new(
+        items: impl IntoIterator<Item = BacklogItem>,
+        objectives: impl IntoIterator<Item = Objective>,
+    ) -> Result<Backlog> {
+        let items: Vec<BacklogItem> = items.into_iter().collect();
+        let objectives: Vec<Objective> = objectives.into_iter().collect();
+        if u32::try_from(items.len()).is_err() {
+            return Err(Error::TooManyItems { count: items.len() });
+        }
+        check_unique_objectives(&objectives)?;
+        let by_id = index_by_id(&items)?;
+        let alignments = resolve_alignments(&items, &objectives)?;
+        let graph = Graph::build(&items, |id| {
+            by_id.binary_search_by(|&i| items[i as usize].id().as_str().cmp(id)).ok().map(|at| by_id[at])
+        })?;
+        Ok(Backlog { items, objectives, alignments, by_id, graph })
+    }
+
+    /// A backlog without objectives.
+    ///
+    /// # Errors
+    ///
+    /// As [`Backlog::new`].
+    pub fn from_items(items: impl IntoIterator<Item = BacklogItem>) -> Result<Backlog> {
+        Backlog::new(items, [])
+    }
+
+    /// The items, in input order (the Product Owner's order, which breaks ties).
+    #[must_use]
+    pub fn items(&self) -> &[BacklogItem] {
+        &self.items
+    }
+
+    /// The strategic objectives.
+    #[must_use]
+    pub fn objectives(&self) -> &[Objective] {
+        &self.objectives
+    }
+
+    /// The number of items.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// Whether the backlog has no item.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// The position in input order of the item with this id.
+    #[must_use]
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.by_id
+            .binary_search_by(|&i| self.items[i as usize].id().as_str().cmp(id))
+            .ok()
+            .map(|at| self.by_id[at] as usize)
+    }
+
+    /// The item with this id.
+    #[must_use]
+    pub fn get(&self, id: &str) -> Option<&BacklogItem> {
+        self.index_of(id).map(|index| &self.items[index])
+    }
+
+    /// The alignment in `0..=1` of the item at `index`, resolved against the objectives
+    /// (0 for an item without alignment).
+    ///
+    /// # Panics
+    ///
+    /// When `index >= self.len()`.
+    #[must_use]
+    pub fn alignment(&self, index: usize) -> f64 {
+        self.alignments[index]
+    }
+
+    /// The indices of the items that the item at `index` depends on, in the order it names them.
+    ///
+    /// # Panics
+    ///
+    /// When `index >= self.len()`.
+    pub fn prerequisites(&self, index: usize) -> impl ExactSizeIterator<Item = usize> + '_ {
+        self.graph.prerequisites(index).iter().map(|&i| i as usize)
+    }
+
+    /// The number of dependency edges.
+    #[must_use]
+    pub fn dependency_count(&self) -> usize {
+        self.graph.edge_count()
+    }
+
+    /// Ranks the backlog with `engine` and the default [`RankOptions`].
+    ///
+    /// # Errors
+    ///
+    /// As [`Backlog::rank_with`].
+    pub fn rank<'a>(&'a self, engine: &'a dyn Engine) -> Result<Ranking<'a>> {
+        self.rank_with(engine, &RankOptions::default())
+    }
+
+    /// Ranks the backlog with `engine` and `options`.
+    ///
+    /// # Errors
+    ///
+    /// - whatever the engine reports for an item, e.g. [`Error::OffScale`] in WSJF's strict mode;
+    /// - [`Error::ScoreOverflow`] when a score comes out infinite or NaN;
+    /// - [`Error::Unscored`] in strict mode, for the first item the engine cannot score.
+    pub fn rank_with<'a>(&'a self, engine: &'a dyn Engine, options: &RankOptions) -> Result<Ranking<'a>> {
+        Ranking::new(self, engine, options)
+    }
+}
+
+impl TryFrom<Vec<BacklogItem>> for Backlog {
+    type Error = Error;
+
+    fn try_from(items: Vec<BacklogItem>) -> Result<Backlog> {
+        Backlog::from_items(items)
+    }
+}
+
+fn check_unique_objectives(objectives: &[Objective]) -> Result<()> {
+    let mut ids: Vec<&str> = objectives.iter().map(Objective::id).collect();
+    ids.sort_unstable();
+    match ids.windows(2).find(|pair| pair[0] == pair[1]) {
+        Some(pair) => Err(Error::DuplicateObjective { objective: pair[0].to_owned() }),
+        None => Ok(()),
+    }
+}
+
+/// Item indices sorted by id (ties by index), after checking that ids are unique.
+fn index_by_id(items: &[BacklogItem]) -> Result<Vec<u32>> {
+    let mut by_id: Vec<u32> = (0..items.len() as u32).collect();
+    by_id.sort_unstable_by(|&a, &b| items[a as usize].id().cmp(items[b as usize].id()).then(a.cmp(&b)));
+    let duplicate = by_id
+        .windows(2)
+        .filter(|pair| items[pair[0] as usize].id() == items[pair[1] as usize].id())
+        .min_by_key(|pair| pair[1]);
+    match duplicate {
+        Some(pair) => Err(Error::DuplicateId {
+            item: items[pair[0] as usize].id().to_string(),
+            first: pair[0] as usize,
+            second: pair[1] as usize,
+        }),
+        None => Ok(by_id),
+    }
+}
+
+fn resolve_alignments(items: &[BacklogItem], objectives: &[Objective]) -> Result<Vec<f64>> {
+    items
+        .iter()
+        .map(|item| match item.alignment() {
+            None => Ok(0.0),
+            Some(alignment) => {
+                if let crate::Alignment::PerObjective(contributions) = alignment {
+                    if let Some(unknown) = contributions
+                        .keys()
+                        .find(|id| !objectives.iter().any(|objective| objective.id() == *id))
+                    {
+                        return Err(Error::UnknownObjective {
+                            item: item.id().to_string(),
+                            objective: unknown.clone(),
+                        });
+                    }
+                }
+                Ok(alignment.resolve(objectives))
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,90 @@
+//! The MoSCoW category of an item.
+
+use std::fmt;
+use std::str::FromStr;
+
+/// A MoSCoW category (DSDM / Agile Business Consortium), in priority order:
+/// Must Have > Should Have > Could Have > Won't Have this time.
+///
+/// `Ord` follows that priority: `Must` is the least, so it sorts first.
+///
+/// ```
+/// use prioritize::Category;
+///
+/// assert_eq!("Won't Have".parse::<Category>()?, Category::Wont);
+/// assert_eq!("M".parse::<Category>()?, Category::Must);
+/// assert!(Category::Must < Category::Should);
+/// assert_eq!(Category::Could.to_string(), "could");
+/// # Ok::<(), prioritize::ParseCategoryError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
+pub enum Category {
+    /// Must Have: the timebox fails without it.
+    Must,
+    /// Should Have: important, but not vital.
+    Should,
+    /// Could Have: wanted; the first to go when time runs short.
+    Could,
+    /// Won't Have this time.
+    Wont,
+}
+
+impl Category {
+    /// Every category, in priority order.
+    pub const ALL: [Category; 4] = [Category::Must, Category::Should, Category::Could, Category::Wont];
+    /// The accepted labels, as error messages say them.
+    pub const LABELS: &'static str = "one of must, should, could, wont (or M, S, C, W)";
+
+    /// The interchange name: `must`, `should`, `could` or `wont`.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Category::Must => "must",
+            Category::Should => "should",
+            Category::Could => "could",
+            Category::Wont => "wont",
+        }
+    }
+
+    /// The category's place in the priority order, from 0 (Must) to 3 (Won't).
+    #[must_use]
+    pub const fn priority(self) -> u8 {
+        self as u8
+    }
+}
+
+impl fmt::Display for Category {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The error of parsing a [`Category`] from text.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{text:?} is not {}", Category::LABELS)]
+pub struct ParseCategoryError {
+    /// The text that did not parse.
+    pub text: String,
+}
+
+impl FromStr for Category {
+    type Err = ParseCategoryError;
+
+    /// Parses `must`, `should`, `could`, `wont` or `won't`, with or without ` have` (and
+    /// `won't have this time`), or the initials `M`, `S`, `C`, `W`; in any case.
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let lower = text.trim().to_ascii_lowercase().replace('\u{2019}', "'");
+        let mut word = lower.as_str();
+        word = word.strip_suffix(" this time").unwrap_or(word).trim_end();
+        word = word.strip_suffix(" have").unwrap_or(word).trim_end();
+        match word {
+            "must" | "m" => Ok(Category::Must),
+            "should" | "s" => Ok(Category::Should),
+            "could" | "c" => Ok(Category::Could),
+            "wont" | "won't" | "w" => Ok(Category::Wont),
+            _ => Err(ParseCategoryError { text: text.to_owned() }),
+        }
+    }
+}

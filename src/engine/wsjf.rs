@@ -1,0 +1,141 @@
+//! WSJF (SAFe, after Reinertsen's CD3).
+
+use super::{Breakdown, Engine, Evaluation};
+use crate::alignment::AlignmentWeight;
+use crate::error::{Error, Result};
+use crate::field::{Field, FieldSet};
+use crate::item::BacklogItem;
+
+/// Which values WSJF accepts for its four inputs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Scale {
+    /// Any non-negative number (job size `> 0`), as the item allows.
+    #[default]
+    Any,
+    /// Only SAFe's modified Fibonacci scale: 1, 2, 3, 5, 8, 13, 20.
+    Fibonacci,
+}
+
+impl Scale {
+    /// SAFe's modified Fibonacci scale for relative estimates.
+    pub const FIBONACCI: [f64; 7] = [1.0, 2.0, 3.0, 5.0, 8.0, 13.0, 20.0];
+
+    /// Whether `value` is allowed on this scale.
+    #[must_use]
+    pub fn allows(self, value: f64) -> bool {
+        match self {
+            Scale::Any => true,
+            Scale::Fibonacci => Scale::FIBONACCI.contains(&value),
+        }
+    }
+}
+
+/// Weighted Shortest Job First (SAFe; after Don Reinertsen's CD3, cost of delay divided by
+/// duration): `cost_of_delay = business_value + time_criticality + risk_reduction`,
+/// `wsjf = cost_of_delay / job_size`, where the job size is the item's `effort`.
+///
+/// ```
+/// use prioritize::{Backlog, BacklogItem, Scale, Wsjf};
+///
+/// // SAFe's example cost of delay: 1 + 3 + 5 = 9; with a job size of 3, WSJF = 3.
+/// let item = BacklogItem::builder("F1", "Feature")
+///     .business_value(1).time_criticality(3).risk_reduction(5).effort(3)
+///     .build()?;
+/// let backlog = Backlog::from_items([item])?;
+/// let strict = Wsjf::default().scale(Scale::Fibonacci);
+/// let ranking = backlog.rank(&strict)?;
+/// let top = ranking.iter().next().expect("one item");
+/// assert_eq!(top.score(), Some(3.0));
+/// assert_eq!(top.breakdown().get("cost_of_delay"), Some(9.0));
+/// # Ok::<(), prioritize::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Wsjf {
+    alignment_weight: AlignmentWeight,
+    scale: Scale,
+}
+
+impl Wsjf {
+    /// The fields WSJF reads.
+    pub const INPUTS: FieldSet = FieldSet::EMPTY
+        .with(Field::BusinessValue)
+        .with(Field::TimeCriticality)
+        .with(Field::RiskReduction)
+        .with(Field::Effort);
+
+    /// WSJF with alignment weight `λ`: scores become `score · (1 − λ + λ · alignment)`.
+    #[must_use]
+    pub fn alignment_weight(mut self, weight: AlignmentWeight) -> Wsjf {
+        self.alignment_weight = weight;
+        self
+    }
+
+    /// Which values the four inputs may take; [`Scale::Fibonacci`] is SAFe's strict mode.
+    #[must_use]
+    pub fn scale(mut self, scale: Scale) -> Wsjf {
+        self.scale = scale;
+        self
+    }
+
+    /// The cost of delay: `business_value + time_criticality + risk_reduction`.
+    #[must_use]
+    pub fn cost_of_delay(business_value: f64, time_criticality: f64, risk_reduction: f64) -> f64 {
+        business_value + time_criticality + risk_reduction
+    }
+
+    fn inputs_of(item: &BacklogItem) -> Option<[f64; 4]> {
+        Some([
+            item.business_value()?.get(),
+            item.time_criticality()?.get(),
+            item.risk_reduction()?.get(),
+            item.effort()?.get(),
+        ])
+    }
+
+    fn check_scale(&self, item: &BacklogItem) -> Result<()> {
+        for field in Wsjf::INPUTS.iter() {
+            if let Some(value) = item.number(field) {
+                if !self.scale.allows(value) {
+                    return Err(Error::OffScale { item: item.id().to_string(), field, value });
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Engine for Wsjf {
+    fn name(&self) -> &str {
+        "wsjf"
+    }
+
+    fn inputs(&self) -> FieldSet {
+        Wsjf::INPUTS
+    }
+
+    fn evaluate(&self, item: &BacklogItem, alignment: f64) -> Result<Evaluation> {
+        self.check_scale(item)?;
+        match Wsjf::inputs_of(item) {
+            Some([business_value, time_criticality, risk_reduction, job_size]) => {
+                let score = Wsjf::cost_of_delay(business_value, time_criticality, risk_reduction) / job_size;
+                Evaluation::score(item, self.name(), self.alignment_weight.apply(score, alignment))
+            }
+            None => Ok(Evaluation::missing(item, Wsjf::INPUTS)),
+        }
+    }
+
+    fn breakdown(&self, item: &BacklogItem, alignment: f64) -> Breakdown {
+        let Some([business_value, time_criticality, risk_reduction, job_size]) = Wsjf::inputs_of(item) else {
+            return Breakdown::new();
+        };
+        let cost_of_delay = Wsjf::cost_of_delay(business_value, time_criticality, risk_reduction);
+        Breakdown::new()
+            .with("business_value", business_value)
+            .with("time_criticality", time_criticality)
+            .with("risk_reduction", risk_reduction)
+            .with("cost_of_delay", cost_of_delay)
+            .with("job_size", job_size)
+            .with("wsjf", cost_of_delay / job_size)
+            .with_alignment(self.alignment_weight, alignment)
+    }
+}

@@ -1,0 +1,92 @@
+//! Rank a product backlog with the frameworks teams already use (RICE, WSJF and MoSCoW),
+//! weighted by strategic alignment: validated, deterministic and explained.
+//!
+//! A Product Owner orders the backlog sprint by sprint; a Product Manager ties it to strategy.
+//! `prioritize` turns the list they argue about into a ranked order in which every score is
+//! explained and every tie is broken the same way on every machine.
+//!
+//! # Example
+//!
+//! ```
+//! use prioritize::{Backlog, BacklogItem, Confidence, Impact, Rice};
+//!
+//! // Intercom's three example projects.
+//! let backlog = Backlog::from_items([
+//!     BacklogItem::builder("P1", "Project 1").reach(450).impact(Impact::MASSIVE)
+//!         .confidence(Confidence::HIGH).effort(2).build()?,
+//!     BacklogItem::builder("P2", "Project 2").reach(2000).impact(Impact::MEDIUM)
+//!         .confidence(Confidence::MEDIUM).effort(4).build()?,
+//!     BacklogItem::builder("P3", "Project 3").reach(800).impact(Impact::HIGH)
+//!         .confidence(Confidence::LOW).effort(1).build()?,
+//! ])?;
+//! let rice = Rice::default();
+//! let ranking = backlog.rank(&rice)?;
+//! let scores: Vec<(&str, Option<f64>)> =
+//!     ranking.iter().map(|e| (e.item().id().as_str(), e.score())).collect();
+//! assert_eq!(scores, [("P3", Some(800.0)), ("P1", Some(675.0)), ("P2", Some(400.0))]);
+//! # Ok::<(), prioritize::Error>(())
+//! ```
+//!
+//! # The frameworks
+//!
+//! - [`Rice`] (Sean McBride, Intercom, 2016): `reach · impact · confidence / effort`.
+//! - [`Wsjf`] (SAFe, after Reinertsen's CD3): `(business_value + time_criticality +
+//!   risk_reduction) / job_size`, with an opt-in strict check of the 1, 2, 3, 5, 8, 13, 20 scale.
+//! - [`MoSCoW`] (DSDM): Must > Should > Could > Won't; within a category the input order stands,
+//!   or a secondary engine orders it ([`MoSCoW::then`]).
+//! - Strategic alignment ([`AlignmentWeight`] `λ`, default 0): any score becomes
+//!   `score · (1 − λ + λ · alignment)`.
+//! - Your own: implement [`Engine`].
+//!
+//! # Guarantees
+//!
+//! - A [`Backlog`] that exists is valid: unique ids, known dependencies, no cycle; checked when it
+//!   is built and when it is deserialized.
+//! - Bad input is an [`Error`] naming the item, the field, the value and what is allowed; never a
+//!   panic, never a silent default. A score that overflows `f64` is an error.
+//! - Unscored is not zero: an item that lacks an input the engine needs is reported apart, with
+//!   the fields it lacks ([`Ranking::unscored`]); [`UnscoredPolicy::Reject`] makes it an error.
+//! - The order is total: category, then score (higher first), then input order. Ranks are
+//!   competition ranks (1, 2, 2, 4).
+//!
+//! # Feature flags
+//!
+//! - `serde` (default): `Serialize`/`Deserialize` for backlogs and items in the JSON interchange
+//!   format, and `Serialize` for rankings in the CLI's output shape.
+//!
+//! # Rust version
+//!
+//! The minimum supported Rust version is 1.85 (edition 2024).
+
+mod alignment;
+mod backlog;
+mod category;
+mod confidence;
+mod engine;
+mod error;
+mod field;
+mod graph;
+mod id;
+mod impact;
+mod input;
+#[cfg(feature = "serde")]
+mod interchange;
+mod item;
+mod number;
+mod ranking;
+
+pub use alignment::{Alignment, AlignmentWeight, Objective};
+pub use backlog::Backlog;
+pub use category::{Category, ParseCategoryError};
+pub use confidence::{Confidence, ParseConfidenceError};
+pub use engine::{Breakdown, Engine, Evaluation, MoSCoW, Rice, Scale, Wsjf};
+pub use error::{Error, Result, ValueError};
+pub use field::{Field, FieldSet};
+pub use id::ItemId;
+pub use impact::{Impact, ParseImpactError};
+pub use item::{BacklogItem, ItemBuilder};
+pub use number::{Effort, Fraction, NonNegative};
+pub use ordered_float::NotNan;
+pub use ranking::{
+    MUST_SHARE_LIMIT, RankOptions, RankedItem, Ranking, ShareBasis, UnscoredItem, UnscoredPolicy, Warning,
+};

@@ -1,0 +1,234 @@
+//! The ranking core: one deterministic order for every engine.
+
+mod entry;
+mod options;
+pub(crate) mod order;
+#[cfg(feature = "serde")]
+mod serialize;
+mod warning;
+
+pub use entry::{RankedItem, UnscoredItem};
+pub use options::{RankOptions, UnscoredPolicy};
+pub use warning::{MUST_SHARE_LIMIT, ShareBasis, Warning};
+
+use crate::backlog::Backlog;
+use crate::category::Category;
+use crate::engine::{Engine, Evaluation};
+use crate::error::{Error, Result};
+use crate::field::FieldSet;
+use order::{NO_CATEGORY, NO_SCORE, Slot};
+
+/// A backlog in ranked order, borrowed from the [`Backlog`] and the [`Engine`] that made it.
+///
+/// The order: category first (for engines that have one, such as MoSCoW), then score, higher
+/// first; ties keep the input order. Every entry has a `position` (1..=n) and a competition
+/// `rank` (equal sort keys share the rank of the first of them: 1, 2, 2, 4). Items the engine
+/// cannot score are kept apart, with the fields they lack.
+///
+/// The ranking holds 16 bytes per entry; breakdowns are derived on demand from the borrowed item.
+///
+/// ```
+/// use prioritize::{Backlog, BacklogItem, Rice};
+///
+/// let backlog = Backlog::from_items([
+///     BacklogItem::builder("A", "a").reach(100).impact(1).confidence(1).effort(1).build()?,
+///     BacklogItem::builder("B", "b").reach(200).impact(1).confidence(1).effort(1).build()?,
+///     BacklogItem::builder("C", "c").reach(100).impact(1).confidence(1).effort(1).build()?,
+///     BacklogItem::builder("D", "d").reach(100).build()?,
+/// ])?;
+/// let rice = Rice::default();
+/// let ranking = backlog.rank(&rice)?;
+/// let rows: Vec<(usize, usize, &str)> =
+///     ranking.iter().map(|e| (e.position(), e.rank(), e.item().id().as_str())).collect();
+/// assert_eq!(rows, [(1, 1, "B"), (2, 2, "A"), (3, 2, "C")]);
+/// let unscored = ranking.unscored().next().expect("D is unscored");
+/// assert_eq!(unscored.missing().to_string(), "impact, confidence, effort");
+/// # Ok::<(), prioritize::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Ranking<'a> {
+    backlog: &'a Backlog,
+    engine: &'a dyn Engine,
+    slots: Vec<Slot>,
+    /// Where each category's entries end (Must, Should, Could, Won't, none).
+    bucket_ends: [u32; 5],
+    categorized: bool,
+    unscored: Vec<(u32, FieldSet)>,
+    warnings: Vec<Warning>,
+}
+
+impl<'a> Ranking<'a> {
+    pub(crate) fn new(
+        backlog: &'a Backlog,
+        engine: &'a dyn Engine,
+        options: &RankOptions,
+    ) -> Result<Ranking<'a>> {
+        let mut unscored = Vec::new();
+        let mut categorized = false;
+        let mut failure = None;
+        let slots = backlog.items().iter().enumerate().filter_map(|(index, item)| {
+            if failure.is_some() {
+                return None;
+            }
+            let evaluation = engine.evaluate(item, backlog.alignment(index));
+            match evaluation.and_then(|evaluation| Ranking::slot(backlog, engine, index, evaluation)) {
+                Ok(Ok(slot)) => {
+                    categorized |= slot.rank != NO_CATEGORY;
+                    Some(slot)
+                }
+                Ok(Err(missing)) if options.unscored_policy() == UnscoredPolicy::Reject => {
+                    failure = Some(Error::Unscored {
+                        item: item.id().to_string(),
+                        framework: engine.name().to_owned(),
+                        missing,
+                    });
+                    None
+                }
+                Ok(Err(missing)) => {
+                    unscored.push((index as u32, missing));
+                    None
+                }
+                Err(error) => {
+                    failure = Some(error);
+                    None
+                }
+            }
+        });
+        let mut slots = match options.top_k() {
+            Some(k) => order::top_k(slots, k),
+            None => {
+                let mut slots: Vec<Slot> = slots.collect();
+                order::sort(&mut slots);
+                slots
+            }
+        };
+        if let Some(error) = failure {
+            return Err(error);
+        }
+        let bucket_ends = order::assign_ranks(&mut slots);
+        let warnings = if categorized {
+            warning::allocation_warnings(backlog, options.capacity_limit())
+        } else {
+            Vec::new()
+        };
+        Ok(Ranking { backlog, engine, slots, bucket_ends, categorized, unscored, warnings })
+    }
+
+    /// The slot of a scored item, or the fields an unscored one lacks.
+    fn slot(
+        backlog: &Backlog,
+        engine: &dyn Engine,
+        index: usize,
+        evaluation: Evaluation,
+    ) -> Result<Result<Slot, FieldSet>> {
+        match evaluation {
+            Evaluation::Scored { category, score } => {
+                let key = match score {
+                    Some(score) if !score.is_finite() => {
+                        return Err(Error::ScoreOverflow {
+                            item: backlog.items()[index].id().to_string(),
+                            framework: engine.name().to_owned(),
+                            value: *score,
+                        });
+                    }
+                    Some(score) => order::score_key(*score),
+                    None => NO_SCORE,
+                };
+                let bucket = category.map_or(NO_CATEGORY, |category| u32::from(category.priority()));
+                Ok(Ok(Slot { key, index: index as u32, rank: bucket }))
+            }
+            Evaluation::Unscored { missing } => Ok(Err(missing)),
+        }
+    }
+
+    /// The engine's name (`rice`, `wsjf`, `moscow`).
+    #[must_use]
+    pub fn framework(&self) -> &'a str {
+        self.engine.name()
+    }
+
+    /// The engine that made the ranking.
+    #[must_use]
+    pub fn engine(&self) -> &'a dyn Engine {
+        self.engine
+    }
+
+    /// The backlog it ranks.
+    #[must_use]
+    pub fn backlog(&self) -> &'a Backlog {
+        self.backlog
+    }
+
+    /// The number of ranked entries (without unscored items).
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.slots.len()
+    }
+
+    /// Whether no entry is ranked.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.slots.is_empty()
+    }
+
+    /// Whether the engine sorted by category first (MoSCoW), so entries carry a category.
+    #[must_use]
+    pub fn is_categorized(&self) -> bool {
+        self.categorized
+    }
+
+    /// The entry at `position` (1-based), if there is one.
+    #[must_use]
+    pub fn get(&self, position: usize) -> Option<RankedItem<'a>> {
+        let offset = position.checked_sub(1)?;
+        self.slots.get(offset).map(|slot| self.entry(offset, *slot))
+    }
+
+    /// The entries, in order.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = RankedItem<'a>> + '_ {
+        self.slots.iter().enumerate().map(|(offset, slot)| self.entry(offset, *slot))
+    }
+
+    /// The entry of the item with this id, if it is ranked.
+    #[must_use]
+    pub fn find(&self, id: &str) -> Option<RankedItem<'a>> {
+        let index = self.backlog.index_of(id)? as u32;
+        self.slots
+            .iter()
+            .position(|slot| slot.index == index)
+            .map(|offset| self.entry(offset, self.slots[offset]))
+    }
+
+    /// The items the engine could not score, in input order, with the fields they lack.
+    pub fn unscored(&self) -> impl ExactSizeIterator<Item = UnscoredItem<'a>> + '_ {
+        self.unscored.iter().map(|&(index, missing)| UnscoredItem {
+            item: &self.backlog.items()[index as usize],
+            index: index as usize,
+            missing,
+        })
+    }
+
+    /// Advice such as DSDM's 60 % Must Have check.
+    #[must_use]
+    pub fn warnings(&self) -> &[Warning] {
+        &self.warnings
+    }
+
+    fn entry(&self, offset: usize, slot: Slot) -> RankedItem<'a> {
+        let category = if self.categorized {
+            let bucket = self.bucket_ends.iter().position(|&end| offset < end as usize).unwrap_or(4);
+            Category::ALL.get(bucket).copied()
+        } else {
+            None
+        };
+        RankedItem {
+            backlog: self.backlog,
+            engine: self.engine,
+            index: slot.index as usize,
+            position: offset + 1,
+            rank: slot.rank as usize,
+            score: order::key_score(slot.key),
+            category,
+        }
+    }
+}

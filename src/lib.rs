@@ -87,6 +87,10 @@ pub use impact::{Impact, ParseImpactError};
 pub use item::{BacklogItem, ItemBuilder};
 pub use number::{Effort, Fraction, NonNegative};
 pub use ordered_float::NotNan;
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
 pub use ranking::{
     MUST_SHARE_LIMIT, RankOptions, RankedItem, Ranking, ShareBasis, UnscoredItem, UnscoredPolicy, Warning,
 };

@@ -100,8 +100,9 @@ fn must_haves_over_60_percent_of_the_planned_effort_warn() {
     let moscow = MoSCoW::default();
     assert!(backlog.rank(&moscow).unwrap().warnings().is_empty());
 
-    let heavier = Backlog::from_items([item("M1", Category::Must, 4.0, 1), item("S1", Category::Should, 2.0, 1)])
-        .unwrap();
+    let heavier =
+        Backlog::from_items([item("M1", Category::Must, 4.0, 1), item("S1", Category::Should, 2.0, 1)])
+            .unwrap();
     let ranking = heavier.rank(&moscow).unwrap();
     assert_eq!(
         ranking.warnings(),
@@ -146,8 +147,9 @@ fn the_check_counts_only_items_with_an_effort_and_says_so() {
 
 #[test]
 fn other_engines_give_no_moscow_warning() {
-    let heavy = Backlog::from_items([item("M1", Category::Must, 4.0, 1), item("S1", Category::Should, 1.0, 1)])
-        .unwrap();
+    let heavy =
+        Backlog::from_items([item("M1", Category::Must, 4.0, 1), item("S1", Category::Should, 1.0, 1)])
+            .unwrap();
     let wsjf = Wsjf::default();
     assert!(heavy.rank(&wsjf).unwrap().warnings().is_empty());
 }
@@ -159,5 +161,8 @@ fn top_k_crosses_category_boundaries_in_order() {
     let top = backlog.rank_with(&moscow, &RankOptions::default().top(3)).unwrap();
     let rows: Vec<(&str, usize, Option<Category>)> =
         top.iter().map(|e| (e.item().id().as_str(), e.rank(), e.category())).collect();
-    assert_eq!(rows, [("M2", 1, Some(Category::Must)), ("M1", 2, Some(Category::Must)), ("S1", 3, Some(Category::Should))]);
+    assert_eq!(
+        rows,
+        [("M2", 1, Some(Category::Must)), ("M1", 2, Some(Category::Must)), ("S1", 3, Some(Category::Should))]
+    );
 }

@@ -79,7 +79,13 @@ fn alignment_weight_scales_by_one_minus_lambda_plus_lambda_alignment() {
             .contribution("growth", 1.0)
             .build()
             .unwrap(),
-        BacklogItem::builder("P3", "Project 3").reach(800).impact(2).confidence(0.5).effort(1).build().unwrap(),
+        BacklogItem::builder("P3", "Project 3")
+            .reach(800)
+            .impact(2)
+            .confidence(0.5)
+            .effort(1)
+            .build()
+            .unwrap(),
     ];
     let backlog = Backlog::new(items, objectives).unwrap();
     assert_eq!(backlog.alignment(0), 0.75);
@@ -99,8 +105,22 @@ fn alignment_weight_scales_by_one_minus_lambda_plus_lambda_alignment() {
 #[test]
 fn full_alignment_weight_ranks_by_alignment_times_score() {
     let backlog = Backlog::from_items([
-        BacklogItem::builder("A", "a").reach(100).impact(1).confidence(1).effort(1).alignment(0.2).build().unwrap(),
-        BacklogItem::builder("B", "b").reach(50).impact(1).confidence(1).effort(1).alignment(1.0).build().unwrap(),
+        BacklogItem::builder("A", "a")
+            .reach(100)
+            .impact(1)
+            .confidence(1)
+            .effort(1)
+            .alignment(0.2)
+            .build()
+            .unwrap(),
+        BacklogItem::builder("B", "b")
+            .reach(50)
+            .impact(1)
+            .confidence(1)
+            .effort(1)
+            .alignment(1.0)
+            .build()
+            .unwrap(),
     ])
     .unwrap();
     let rice = Rice::default().alignment_weight(AlignmentWeight::new(1.0).unwrap());

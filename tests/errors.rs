@@ -1,0 +1,246 @@
+//! Every error variant, with its exact message.
+
+use prioritize::{
+    AlignmentWeight, Backlog, BacklogItem, Error, Field, FieldSet, MoSCoW, Objective, RankOptions, Rice,
+    UnscoredPolicy,
+};
+
+#[track_caller]
+fn assert_message(error: &Error, expected: &str) {
+    assert_eq!(error.to_string(), expected);
+}
+
+fn plain(id: &str) -> BacklogItem {
+    BacklogItem::builder(id, id).build().unwrap()
+}
+
+fn depending(id: &str, on: &[&str]) -> BacklogItem {
+    on.iter().fold(BacklogItem::builder(id, id), |b, d| b.depends_on(*d)).build().unwrap()
+}
+
+#[test]
+fn confidence_given_in_percent_suggests_the_fraction() {
+    let error = BacklogItem::builder("CHK-7", "Saved cards").confidence(80).build().unwrap_err();
+    assert_eq!(
+        error,
+        Error::OutOfRange { item: "CHK-7".into(), field: Field::Confidence, value: 80.0, allowed: "0..=1" }
+    );
+    assert_message(&error, r#"item "CHK-7": confidence 80 is outside 0..=1 (write 0.8 for 80 %)"#);
+    let error = BacklogItem::builder("C", "c").confidence(-0.1).build().unwrap_err();
+    assert_message(&error, r#"item "C": confidence -0.1 is outside 0..=1"#);
+}
+
+#[test]
+fn zero_effort_is_an_error_not_an_infinite_score() {
+    let error = BacklogItem::builder("A", "a").effort(0).build().unwrap_err();
+    assert_message(
+        &error,
+        r#"item "A": effort 0 is outside the finite numbers > 0 (an effort of 0 would make the score infinite)"#,
+    );
+}
+
+#[test]
+fn non_finite_and_negative_numbers_are_out_of_range() {
+    let nan = BacklogItem::builder("A", "a").reach(f64::NAN).build().unwrap_err();
+    assert_message(&nan, r#"item "A": reach NaN is outside the finite numbers >= 0"#);
+    let inf = BacklogItem::builder("A", "a").business_value(f64::INFINITY).build().unwrap_err();
+    assert_message(&inf, r#"item "A": business_value inf is outside the finite numbers >= 0"#);
+    let negative = BacklogItem::builder("A", "a").time_criticality(-1).build().unwrap_err();
+    assert_message(&negative, r#"item "A": time_criticality -1 is outside the finite numbers >= 0"#);
+    let impact = BacklogItem::builder("A", "a").impact(f64::NEG_INFINITY).build().unwrap_err();
+    assert_message(&impact, r#"item "A": impact -inf is outside the finite numbers >= 0"#);
+    let alignment = BacklogItem::builder("A", "a").alignment(1.5).build().unwrap_err();
+    assert_message(&alignment, r#"item "A": alignment 1.5 is outside 0..=1"#);
+    let contribution = BacklogItem::builder("A", "a").contribution("growth", 2.0).build().unwrap_err();
+    assert_message(&contribution, r#"item "A": alignment 2 is outside 0..=1"#);
+}
+
+#[test]
+fn unknown_labels_are_invalid_values() {
+    let read = |json: &str| serde_json::from_str::<BacklogItem>(json).unwrap_err().to_string();
+    let moscow = read(r#"{"id": "A", "title": "a", "moscow": "maybe"}"#);
+    assert!(
+        moscow.starts_with(
+            r#"item "A": moscow "maybe" is not one of must, should, could, wont (or M, S, C, W)"#
+        ),
+        "{moscow}"
+    );
+    let impact = read(r#"{"id": "A", "title": "a", "impact": "huge"}"#);
+    assert!(
+        impact.starts_with(
+            r#"item "A": impact "huge" is not a number or one of massive, high, medium, low, minimal"#
+        ),
+        "{impact}"
+    );
+    let confidence = read(r#"{"id": "A", "title": "a", "confidence": "sure%"}"#);
+    assert!(
+        confidence.starts_with(
+            r#"item "A": confidence "sure%" is not a number in 0..=1 or a percentage such as "80%""#
+        ),
+        "{confidence}"
+    );
+    let reach = read(r#"{"id": "A", "title": "a", "reach": "many"}"#);
+    assert!(reach.starts_with(r#"item "A": reach "many" is not a number"#), "{reach}");
+}
+
+#[test]
+fn empty_id() {
+    let error = BacklogItem::builder("", "Orphan").build().unwrap_err();
+    assert_eq!(error, Error::EmptyId { title: "Orphan".into() });
+    assert_message(&error, r#"item titled "Orphan": id "" is empty (expected a non-empty string)"#);
+}
+
+#[test]
+fn duplicate_id_names_both_places() {
+    let error = Backlog::from_items([plain("A"), plain("B"), plain("A")]).unwrap_err();
+    assert_eq!(error, Error::DuplicateId { item: "A".into(), first: 0, second: 2 });
+    assert_message(&error, r#"item "A": id is used twice, at index 0 and 2 (ids must be unique)"#);
+}
+
+#[test]
+fn unknown_dependency() {
+    let error = Backlog::from_items([plain("A"), depending("B", &["A", "Z"])]).unwrap_err();
+    assert_message(&error, r#"item "B": depends_on "Z" names no item in the backlog"#);
+}
+
+#[test]
+fn self_dependency() {
+    let error = BacklogItem::builder("A", "a").depends_on("A").build().unwrap_err();
+    assert_eq!(error, Error::SelfDependency { item: "A".into() });
+    assert_message(&error, r#"item "A": depends_on names the item itself"#);
+}
+
+#[test]
+fn dependency_cycle_is_named() {
+    let error = Backlog::from_items([
+        plain("X"),
+        depending("A", &["X", "B"]),
+        depending("B", &["C"]),
+        depending("C", &["A"]),
+    ])
+    .unwrap_err();
+    assert_eq!(error, Error::DependencyCycle { cycle: vec!["A".into(), "B".into(), "C".into()] });
+    assert_message(&error, r#"item "A": depends_on forms a cycle: "A" -> "B" -> "C" -> "A""#);
+}
+
+#[test]
+fn a_diamond_is_not_a_cycle() {
+    let backlog = Backlog::from_items([
+        plain("D"),
+        depending("B", &["D"]),
+        depending("C", &["D"]),
+        depending("A", &["B", "C"]),
+    ])
+    .unwrap();
+    assert_eq!(backlog.dependency_count(), 4);
+    assert_eq!(backlog.prerequisites(3).collect::<Vec<_>>(), [1, 2]);
+}
+
+#[test]
+fn unknown_objective() {
+    let item = BacklogItem::builder("A", "a").contribution("growht", 1.0).build().unwrap();
+    let error = Backlog::new([item], [Objective::new("growth", 1.0).unwrap()]).unwrap_err();
+    assert_message(
+        &error,
+        r#"item "A": alignment names objective "growht", which the backlog does not define"#,
+    );
+}
+
+#[test]
+fn duplicate_contribution() {
+    let error = serde_json::from_str::<BacklogItem>(
+        r#"{"id": "A", "title": "a", "alignment": {"growth": 0.5, "growth": 1}}"#,
+    )
+    .unwrap_err();
+    assert!(
+        error.to_string().starts_with(r#"item "A": alignment names objective "growth" twice"#),
+        "{error}"
+    );
+    let direct = Error::DuplicateContribution { item: "A".into(), objective: "growth".into() };
+    assert_message(&direct, r#"item "A": alignment names objective "growth" twice"#);
+}
+
+#[test]
+fn invalid_objectives() {
+    assert_message(
+        &Objective::new("growth", 0.0).unwrap_err(),
+        r#"objective "growth": weight 0 is outside the finite numbers > 0"#,
+    );
+    assert_message(
+        &Objective::new("growth", f64::NAN).unwrap_err(),
+        r#"objective "growth": weight NaN is outside the finite numbers > 0"#,
+    );
+    assert_message(
+        &Objective::new("", 1.0).unwrap_err(),
+        r#"objective "": id "" is outside the non-empty strings"#,
+    );
+    let twice = [Objective::new("growth", 1.0).unwrap(), Objective::new("growth", 2.0).unwrap()];
+    assert_message(
+        &Backlog::new([], twice).unwrap_err(),
+        r#"objective "growth": id is used twice (objective ids must be unique)"#,
+    );
+}
+
+#[test]
+fn a_score_that_overflows_is_an_error() {
+    let item =
+        BacklogItem::builder("BIG", "big").reach(1e308).impact(3).confidence(1).effort(0.5).build().unwrap();
+    let backlog = Backlog::from_items([item]).unwrap();
+    let rice = Rice::default();
+    let error = backlog.rank(&rice).unwrap_err();
+    assert_eq!(
+        error,
+        Error::ScoreOverflow { item: "BIG".into(), framework: "rice".into(), value: f64::INFINITY }
+    );
+    assert_message(&error, r#"item "BIG": rice score is inf, which overflows f64 (scale the inputs down)"#);
+    // Under MoSCoW with a secondary engine the overflow surfaces the same way.
+    let moscow = MoSCoW::default().then(Rice::default());
+    let with_category = Backlog::from_items([BacklogItem::builder("BIG", "big")
+        .reach(1e308)
+        .impact(3)
+        .confidence(1)
+        .effort(0.5)
+        .moscow(prioritize::Category::Must)
+        .build()
+        .unwrap()])
+    .unwrap();
+    assert!(matches!(with_category.rank(&moscow), Err(Error::ScoreOverflow { .. })));
+}
+
+#[test]
+fn strict_mode_makes_unscored_items_errors() {
+    let backlog = Backlog::from_items([BacklogItem::builder("A", "a").reach(1).build().unwrap()]).unwrap();
+    let rice = Rice::default();
+    let strict = RankOptions::default().unscored(UnscoredPolicy::Reject);
+    let error = backlog.rank_with(&rice, &strict).unwrap_err();
+    let missing: FieldSet = [Field::Impact, Field::Confidence, Field::Effort].into_iter().collect();
+    assert_eq!(error, Error::Unscored { item: "A".into(), framework: "rice".into(), missing });
+    assert_message(
+        &error,
+        r#"item "A": rice needs impact, confidence, effort, which the item lacks (strict mode)"#,
+    );
+}
+
+#[test]
+fn alignment_weight_outside_0_to_1_is_an_option_error() {
+    assert_message(&AlignmentWeight::new(1.5).unwrap_err(), "option alignment_weight: 1.5 is outside 0..=1");
+    assert_message(
+        &AlignmentWeight::new(f64::NAN).unwrap_err(),
+        "option alignment_weight: NaN is outside 0..=1",
+    );
+}
+
+#[test]
+fn too_many_items() {
+    assert_message(
+        &Error::TooManyItems { count: 5_000_000_000 },
+        "backlog of 5000000000 items exceeds the limit of 4294967295 items",
+    );
+}
+
+#[test]
+fn errors_are_send_sync_and_static() {
+    fn check<T: Send + Sync + 'static + std::error::Error>() {}
+    check::<Error>();
+    check::<prioritize::ValueError>();
+}

@@ -1,0 +1,181 @@
+//! The checked value types and the item and backlog model.
+
+use prioritize::{
+    Alignment, AlignmentWeight, Backlog, BacklogItem, Breakdown, Category, Confidence, Effort, Error, Field,
+    FieldSet, Fraction, Impact, ItemId, MoSCoW, NonNegative, Objective, RankOptions, Ranking, Rice,
+    ValueError, Warning, Wsjf,
+};
+
+#[test]
+fn every_public_type_is_send_and_sync() {
+    fn check<T: Send + Sync>() {}
+    check::<Backlog>();
+    check::<BacklogItem>();
+    check::<ItemId>();
+    check::<Effort>();
+    check::<NonNegative>();
+    check::<Fraction>();
+    check::<Confidence>();
+    check::<Impact>();
+    check::<Category>();
+    check::<Alignment>();
+    check::<AlignmentWeight>();
+    check::<Objective>();
+    check::<Rice>();
+    check::<Wsjf>();
+    check::<MoSCoW>();
+    check::<Breakdown>();
+    check::<RankOptions>();
+    check::<Ranking<'static>>();
+    check::<Warning>();
+    check::<Field>();
+    check::<FieldSet>();
+    check::<Error>();
+}
+
+#[test]
+fn checked_numbers_accept_their_range_and_reject_the_rest() {
+    assert_eq!(Effort::new(0.5).map(Effort::get), Ok(0.5));
+    assert_eq!(Effort::new(0.0), Err(ValueError { value: 0.0, allowed: "the finite numbers > 0" }));
+    assert!(Effort::new(-1.0).is_err());
+    assert!(Effort::new(f64::INFINITY).is_err());
+    assert_eq!(NonNegative::new(0.0).map(NonNegative::get), Ok(0.0));
+    assert!(NonNegative::new(-f64::MIN_POSITIVE).is_err());
+    assert!(NonNegative::new(f64::NAN).is_err());
+    assert_eq!(Fraction::new(1.0).map(Fraction::get), Ok(1.0));
+    assert!(Fraction::new(1.0 + f64::EPSILON).is_err());
+    // -0.0 is folded into 0.0, so equal values have equal bits.
+    assert_eq!(NonNegative::new(-0.0).unwrap().get().to_bits(), 0.0_f64.to_bits());
+}
+
+#[test]
+fn confidence_reads_fractions_and_percentages() {
+    assert_eq!("0.8".parse::<Confidence>(), Ok(Confidence::MEDIUM));
+    assert_eq!("80%".parse::<Confidence>(), Ok(Confidence::MEDIUM));
+    assert_eq!(" 50 % ".parse::<Confidence>(), Ok(Confidence::LOW));
+    assert_eq!("100%".parse::<Confidence>(), Ok(Confidence::HIGH));
+    assert_eq!(Confidence::from_percent(80.0), Ok(Confidence::MEDIUM));
+    let error = "80".parse::<Confidence>().unwrap_err();
+    assert_eq!(error.to_string(), r#""80" is not a number in 0..=1 or a percentage such as "80%""#);
+    assert!("101%".parse::<Confidence>().is_err());
+    assert!("NaN".parse::<Confidence>().is_err());
+}
+
+#[test]
+fn impact_reads_intercom_labels_and_numbers() {
+    assert_eq!("massive".parse::<Impact>(), Ok(Impact::MASSIVE));
+    assert_eq!("Minimal".parse::<Impact>().map(Impact::get), Ok(0.25));
+    assert_eq!("1.5".parse::<Impact>().map(Impact::get), Ok(1.5));
+    let error = "huge".parse::<Impact>().unwrap_err();
+    assert_eq!(error.to_string(), r#""huge" is not a number or one of massive, high, medium, low, minimal"#);
+    assert!("-1".parse::<Impact>().is_err());
+    assert!("inf".parse::<Impact>().is_err());
+}
+
+#[test]
+fn categories_order_by_priority_and_reject_unknown_labels() {
+    assert!(Category::Must < Category::Should && Category::Should < Category::Could);
+    assert!(Category::Could < Category::Wont);
+    assert_eq!(Category::ALL.map(Category::as_str), ["must", "should", "could", "wont"]);
+    let error = "maybe".parse::<Category>().unwrap_err();
+    assert_eq!(error.to_string(), r#""maybe" is not one of must, should, could, wont (or M, S, C, W)"#);
+    assert!("have".parse::<Category>().is_err());
+    assert!("".parse::<Category>().is_err());
+}
+
+#[test]
+fn fields_have_their_interchange_names() {
+    let names: Vec<&str> = Field::ALL.iter().map(|f| f.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "id",
+            "title",
+            "reach",
+            "impact",
+            "confidence",
+            "effort",
+            "business_value",
+            "time_criticality",
+            "risk_reduction",
+            "moscow",
+            "alignment",
+            "depends_on",
+            "tags"
+        ]
+    );
+    for field in Field::ALL {
+        assert_eq!(Field::from_name(field.as_str()), Some(field));
+    }
+    let set: FieldSet = [Field::Tags, Field::Id, Field::Tags].into_iter().collect();
+    assert_eq!(set.len(), 2);
+    assert_eq!(set.to_string(), "id, tags");
+    assert!(FieldSet::EMPTY.is_empty());
+}
+
+#[test]
+fn the_builder_keeps_the_last_value_of_a_field() {
+    let item = BacklogItem::builder("A", "a").effort(3).effort(5).build().unwrap();
+    assert_eq!(item.effort().unwrap().get(), 5.0);
+    let overall = BacklogItem::builder("A", "a").contribution("g", 0.5).alignment(0.3).build().unwrap();
+    assert!(matches!(overall.alignment(), Some(Alignment::Overall(v)) if v.get() == 0.3));
+    let per = BacklogItem::builder("A", "a")
+        .alignment(0.3)
+        .contribution("g", 0.5)
+        .contribution("h", 1.0)
+        .build()
+        .unwrap();
+    assert!(matches!(per.alignment(), Some(Alignment::PerObjective(m)) if m.len() == 2));
+}
+
+#[test]
+fn alignment_is_the_weighted_mean_over_all_objectives() {
+    let objectives = [
+        Objective::new("growth", 3.0).unwrap(),
+        Objective::new("retention", 1.0).unwrap(),
+        Objective::new("cost", 4.0).unwrap(),
+    ];
+    let item = BacklogItem::builder("A", "a")
+        .contribution("growth", 1.0)
+        .contribution("retention", 0.5)
+        .build()
+        .unwrap();
+    let backlog = Backlog::new([item], objectives).unwrap();
+    // (3 * 1 + 1 * 0.5 + 4 * 0) / 8 = 0.4375
+    assert_eq!(backlog.alignment(0), 0.4375);
+}
+
+#[test]
+fn backlog_lookups() {
+    let backlog = Backlog::from_items([
+        BacklogItem::builder("B", "b").build().unwrap(),
+        BacklogItem::builder("A", "a").depends_on("B").build().unwrap(),
+    ])
+    .unwrap();
+    assert_eq!(backlog.index_of("A"), Some(1));
+    assert_eq!(backlog.get("B").unwrap().title(), "b");
+    assert_eq!(backlog.get("C"), None);
+    assert_eq!(backlog.prerequisites(1).collect::<Vec<_>>(), [0]);
+    assert_eq!(backlog.prerequisites(0).len(), 0);
+    assert_eq!(Backlog::try_from(vec![]).unwrap().len(), 0);
+}
+
+#[test]
+fn ranking_positions_are_one_based() {
+    let backlog = Backlog::from_items([BacklogItem::builder("A", "a")
+        .reach(1)
+        .impact(1)
+        .confidence(1)
+        .effort(1)
+        .build()
+        .unwrap()])
+    .unwrap();
+    let rice = Rice::default();
+    let ranking = backlog.rank(&rice).unwrap();
+    assert!(ranking.get(0).is_none());
+    assert_eq!(ranking.get(1).unwrap().item().id(), "A");
+    assert!(ranking.get(2).is_none());
+    assert_eq!(ranking.framework(), "rice");
+    assert!(!ranking.is_categorized());
+    assert!(ranking.find("missing").is_none());
+}

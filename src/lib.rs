@@ -87,7 +87,7 @@ pub use impact::{Impact, ParseImpactError};
 pub use item::{BacklogItem, ItemBuilder};
 pub use number::{Effort, Fraction, NonNegative};
 pub use ordered_float::NotNan;
-#[cfg(doctest)]
+#[cfg(all(doctest, feature = "serde"))]
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
 

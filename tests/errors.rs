@@ -56,6 +56,7 @@ fn non_finite_and_negative_numbers_are_out_of_range() {
 }
 
 #[test]
+#[cfg(feature = "serde")]
 fn unknown_labels_are_invalid_values() {
     let read = |json: &str| serde_json::from_str::<BacklogItem>(json).unwrap_err().to_string();
     let moscow = read(r#"{"id": "A", "title": "a", "moscow": "maybe"}"#);
@@ -147,6 +148,7 @@ fn unknown_objective() {
 }
 
 #[test]
+#[cfg(feature = "serde")]
 fn duplicate_contribution() {
     let error = serde_json::from_str::<BacklogItem>(
         r#"{"id": "A", "title": "a", "alignment": {"growth": 0.5, "growth": 1}}"#,

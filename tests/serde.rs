@@ -1,4 +1,5 @@
 //! The JSON interchange format: reading, writing, and rejecting invalid values on the way in.
+#![cfg(feature = "serde")]
 
 use prioritize::{Alignment, Backlog, BacklogItem, Category, Confidence, Impact, MoSCoW, Rice, Wsjf};
 

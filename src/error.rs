@@ -89,7 +89,7 @@ pub enum Error {
         item: String,
     },
     /// The dependencies form a cycle.
-    #[error("item {:?}: depends_on forms a cycle: {}", .cycle[0], CycleDisplay(.cycle))]
+    #[error("item {:?}: depends_on forms a cycle: {}", .cycle.first().map_or("", String::as_str), CycleDisplay(.cycle))]
     DependencyCycle {
         /// The ids on the cycle, each depending on the next; the last depends on the first.
         cycle: Vec<String>,

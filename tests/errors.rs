@@ -246,3 +246,8 @@ fn errors_are_send_sync_and_static() {
     check::<Error>();
     check::<prioritize::ValueError>();
 }
+
+#[test]
+fn an_empty_cycle_still_displays() {
+    assert_message(&Error::DependencyCycle { cycle: Vec::new() }, r#"item "": depends_on forms a cycle: "#);
+}

@@ -102,8 +102,11 @@ fn table(ranking: &Ranking<'_>) -> String {
     let mut text = table.render(common::TABLE_WIDTH);
     if ranking.unscored().len() > 0 {
         // Writing to a String cannot fail.
-        let _ =
-            writeln!(text, "\nunscored ({} lacks these fields; unscored is not zero):", ranking.framework());
+        let _ = writeln!(
+            text,
+            "\nunscored: these items lack fields {} needs (unscored is not zero)",
+            ranking.framework()
+        );
         let mut unscored = Table::new().column("id", Align::Left).column("missing", Align::Left);
         for item in ranking.unscored() {
             unscored.row(vec![item.item().id().to_string(), item.missing().to_string()]);

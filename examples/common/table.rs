@@ -122,6 +122,7 @@ fn shorten(text: &str, width: usize) -> String {
         return text.to_owned();
     }
     let mut short: String = text.chars().take(width.saturating_sub(1)).collect();
+    short.truncate(short.trim_end().len());
     short.push('…');
     short
 }

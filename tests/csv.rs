@@ -3,7 +3,7 @@
 #![cfg(feature = "csv")]
 
 use prioritize::{
-    Alignment, Backlog, BacklogItem, Category, Error, Field, Fraction, MoSCoW, Rice, Wsjf, csv,
+    Alignment, Backlog, BacklogItem, Category, Error, Field, Fraction, ItemId, MoSCoW, Rice, Wsjf, csv,
 };
 
 #[track_caller]
@@ -24,17 +24,17 @@ fn columns_in_any_order_with_interchange_names() {
     );
     let item = &items[0];
     assert_eq!((item.id().as_str(), item.title()), ("CHK-1", "One-click checkout"));
-    assert_eq!(item.reach().map(|v| v.get()), Some(4000.0));
-    assert_eq!(item.impact().map(|v| v.get()), Some(2.0));
-    assert_eq!(item.confidence().map(|v| v.get()), Some(0.8));
-    assert_eq!(item.effort().map(|v| v.get()), Some(3.0));
-    assert_eq!(item.business_value().map(|v| v.get()), Some(8.0));
-    assert_eq!(item.time_criticality().map(|v| v.get()), Some(5.0));
-    assert_eq!(item.risk_reduction().map(|v| v.get()), Some(2.0));
+    assert_eq!(item.number(Field::Reach), Some(4000.0));
+    assert_eq!(item.number(Field::Impact), Some(2.0));
+    assert_eq!(item.number(Field::Confidence), Some(0.8));
+    assert_eq!(item.number(Field::Effort), Some(3.0));
+    assert_eq!(item.number(Field::BusinessValue), Some(8.0));
+    assert_eq!(item.number(Field::TimeCriticality), Some(5.0));
+    assert_eq!(item.number(Field::RiskReduction), Some(2.0));
     assert_eq!(item.moscow(), Some(Category::Wont));
     assert_eq!(item.alignment(), Some(&Alignment::Overall(Fraction::new(0.25).expect("fraction"))));
     // `;` lists: parts trimmed, empty parts dropped.
-    let dependencies: Vec<&str> = item.depends_on().iter().map(|id| id.as_str()).collect();
+    let dependencies: Vec<&str> = item.depends_on().iter().map(ItemId::as_str).collect();
     assert_eq!(dependencies, ["AUTH-2", "SSO-1"]);
     assert_eq!(item.tags(), ["web", "checkout"]);
 }

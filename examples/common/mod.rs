@@ -47,8 +47,8 @@ pub(crate) const EXIT_ERROR: u8 = 2;
 pub(crate) const TABLE_WIDTH: usize = 100;
 
 /// The help text of the shared options, for a program's `--help`.
-pub(crate) const OPTIONS_HELP: &str = "\
-  FILE                       a .json or .csv backlog, or - for JSON on standard input;
+pub(crate) const OPTIONS_HELP: &str =
+    "  FILE                       a .json or .csv backlog, or - for JSON on standard input;
                              without FILE, the embedded sample backlog
   --framework rice|wsjf|moscow   the scoring engine (default rice)
   --then rice|wsjf           MoSCoW's secondary order within each category

@@ -504,90 +504,105 @@ enum At {
     Item,
     End,
     Ranking,
+    Column(usize),
 }
 
-/// One bad backlog per error kind: the message names the item and the field.
+/// One bad backlog per error kind, where serde_json places it, and the message.
+const JSON_ERRORS: &[(&str, At, &str)] = &[
+    (
+        r#"[{"id": "A", "title": "a", "confidence": 80}]"#,
+        At::Item,
+        r#"item "A": confidence 80 is outside 0..=1 (write 0.8 for 80 %)"#,
+    ),
+    (
+        r#"[{"id": "A", "title": "a", "effort": 0}]"#,
+        At::Item,
+        r#"item "A": effort 0 is outside the finite numbers > 0 (an effort of 0 would make the score infinite)"#,
+    ),
+    (
+        r#"[{"id": "A", "title": "a", "reach": -1}]"#,
+        At::Item,
+        r#"item "A": reach -1 is outside the finite numbers >= 0"#,
+    ),
+    (
+        r#"[{"id": "A", "title": "a", "moscow": "maybe"}]"#,
+        At::Item,
+        r#"item "A": moscow "maybe" is not one of must, should, could, wont (or M, S, C, W)"#,
+    ),
+    (
+        r#"[{"id": "A", "title": "a", "impact": "huge"}]"#,
+        At::Item,
+        r#"item "A": impact "huge" is not a number or one of massive, high, medium, low, minimal"#,
+    ),
+    (
+        r#"[{"id": "A", "title": "a", "depends_on": ["A"]}]"#,
+        At::Item,
+        r#"item "A": depends_on names the item itself"#,
+    ),
+    (
+        r#"[{"id": "", "title": "Nameless"}]"#,
+        At::Item,
+        r#"item titled "Nameless": id "" is empty (expected a non-empty string)"#,
+    ),
+    (
+        r#"[{"confidance": 0.8, "id": "A", "title": "a"}]"#,
+        At::Item,
+        r#"item "A": unknown field "confidance" (expected id, title, reach, impact, confidence, effort, business_value, time_criticality, risk_reduction, moscow, alignment, depends_on or tags)"#,
+    ),
+    (r#"[{"id": "A", "title": "a", "reach": 1, "reach": 2}]"#, At::Item, r#"item "A": reach is given twice"#),
+    (
+        r#"[{"id": "A", "title": "a"}, {"id": "A", "title": "b"}]"#,
+        At::End,
+        r#"item "A": id is used twice, at index 0 and 1 (ids must be unique)"#,
+    ),
+    (
+        r#"[{"id": "A", "title": "a", "depends_on": ["Z"]}]"#,
+        At::End,
+        r#"item "A": depends_on "Z" names no item in the backlog"#,
+    ),
+    (
+        r#"[{"id": "A", "title": "a", "depends_on": ["B"]}, {"id": "B", "title": "b", "depends_on": ["A"]}]"#,
+        At::End,
+        r#"item "A": depends_on forms a cycle: "A" -> "B" -> "A""#,
+    ),
+    (
+        r#"{"objectives": [{"id": "growth", "weight": 1}], "items": [{"id": "A", "title": "a", "alignment": {"x": 1}}]}"#,
+        At::End,
+        r#"item "A": alignment names objective "x", which the backlog does not define"#,
+    ),
+    (
+        r#"{"objectives": [{"id": "g", "weight": 0}], "items": []}"#,
+        At::Column(41),
+        r#"objective "g": weight 0 is outside the finite numbers > 0"#,
+    ),
+    (
+        r#"{"objectives": [{"id": "g", "weight": 1}, {"id": "g", "weight": 2}], "items": []}"#,
+        At::End,
+        r#"objective "g": id is used twice (objective ids must be unique)"#,
+    ),
+    (
+        r#"{"objectives": [{"id": "g", "weight": 1}], "items": [{"id": "A", "title": "a", "alignment": {"g": 1, "g": 0.5}}]}"#,
+        At::Column(111),
+        r#"item "A": alignment names objective "g" twice"#,
+    ),
+    (
+        r#"[{"id": "A", "title": "a", "reach": 1e308, "impact": 3, "confidence": 1, "effort": 0.5}]"#,
+        At::Ranking,
+        r#"item "A": rice score is inf, which overflows f64 (scale the inputs down)"#,
+    ),
+];
+
+/// Each error names the item and the field.
 #[test]
 fn input_errors_name_the_item_and_the_field() {
-    let cases = [
-        (
-            r#"[{"id": "A", "title": "a", "confidence": 80}]"#,
-            At::Item,
-            r#"item "A": confidence 80 is outside 0..=1 (write 0.8 for 80 %)"#,
-        ),
-        (
-            r#"[{"id": "A", "title": "a", "effort": 0}]"#,
-            At::Item,
-            r#"item "A": effort 0 is outside the finite numbers > 0 (an effort of 0 would make the score infinite)"#,
-        ),
-        (
-            r#"[{"id": "A", "title": "a", "reach": -1}]"#,
-            At::Item,
-            r#"item "A": reach -1 is outside the finite numbers >= 0"#,
-        ),
-        (
-            r#"[{"id": "A", "title": "a", "moscow": "maybe"}]"#,
-            At::Item,
-            r#"item "A": moscow "maybe" is not one of must, should, could, wont (or M, S, C, W)"#,
-        ),
-        (
-            r#"[{"id": "A", "title": "a", "impact": "huge"}]"#,
-            At::Item,
-            r#"item "A": impact "huge" is not a number or one of massive, high, medium, low, minimal"#,
-        ),
-        (
-            r#"[{"id": "A", "title": "a", "depends_on": ["A"]}]"#,
-            At::Item,
-            r#"item "A": depends_on names the item itself"#,
-        ),
-        (
-            r#"[{"id": "", "title": "Nameless"}]"#,
-            At::Item,
-            r#"item titled "Nameless": id "" is empty (expected a non-empty string)"#,
-        ),
-        (
-            r#"[{"confidance": 0.8, "id": "A", "title": "a"}]"#,
-            At::Item,
-            r#"item "A": unknown field "confidance" (expected id, title, reach, impact, confidence, effort, business_value, time_criticality, risk_reduction, moscow, alignment, depends_on or tags)"#,
-        ),
-        (
-            r#"[{"id": "A", "title": "a", "reach": 1, "reach": 2}]"#,
-            At::Item,
-            r#"item "A": reach is given twice"#,
-        ),
-        (
-            r#"[{"id": "A", "title": "a"}, {"id": "A", "title": "b"}]"#,
-            At::End,
-            r#"item "A": id is used twice, at index 0 and 1 (ids must be unique)"#,
-        ),
-        (
-            r#"[{"id": "A", "title": "a", "depends_on": ["Z"]}]"#,
-            At::End,
-            r#"item "A": depends_on "Z" names no item in the backlog"#,
-        ),
-        (
-            r#"[{"id": "A", "title": "a", "depends_on": ["B"]}, {"id": "B", "title": "b", "depends_on": ["A"]}]"#,
-            At::End,
-            r#"item "A": depends_on forms a cycle: "A" -> "B" -> "A""#,
-        ),
-        (
-            r#"{"objectives": [{"id": "growth", "weight": 1}], "items": [{"id": "A", "title": "a", "alignment": {"x": 1}}]}"#,
-            At::End,
-            r#"item "A": alignment names objective "x", which the backlog does not define"#,
-        ),
-        (
-            r#"[{"id": "A", "title": "a", "reach": 1e308, "impact": 3, "confidence": 1, "effort": 0.5}]"#,
-            At::Ranking,
-            r#"item "A": rice score is inf, which overflows f64 (scale the inputs down)"#,
-        ),
-    ];
-    for (index, (backlog, at, error)) in cases.into_iter().enumerate() {
+    for (index, &(backlog, at, error)) in JSON_ERRORS.iter().enumerate() {
         let path = file(&format!("bad-{index}.json"), backlog);
         let expected = match at {
             At::Item => {
                 format!("{path}: {error} at line 1 column {}", backlog.find('}').expect("an item") + 1)
             }
             At::End => format!("{path}: {error} at line 1 column {}", backlog.len()),
+            At::Column(column) => format!("{path}: {error} at line 1 column {column}"),
             At::Ranking => error.to_owned(),
         };
         fails(&rank(&[&path]), &[&expected]);
@@ -647,4 +662,13 @@ moscow:
   3 CPN-1      6.0  Coupons
 "
     );
+}
+
+#[test]
+fn options_take_their_value_after_a_space_or_an_equals_sign() {
+    let path = intercom();
+    let spaced = rank(&["--format", "csv", "--top", "2", &path]);
+    let joined = rank(&["--format=csv", "--top=2", "--", &path]);
+    assert_eq!(ok(&spaced), ok(&joined));
+    assert_eq!(ok(&spaced).lines().count(), 3, "header and two rows");
 }

@@ -44,10 +44,7 @@ fn rank() -> Result<(), Failure> {
 
 fn print(ranking: &Ranking<'_>, format: Format) -> Result<(), Failure> {
     match format {
-        Format::Json => common::write_stdout(|out| {
-            serde_json::to_writer_pretty(&mut *out, ranking)?;
-            writeln!(out)
-        }),
+        Format::Json => common::write_json(ranking),
         Format::Csv => {
             common::write_stdout(|out| prioritize::csv::write_ranking(ranking, out))?;
             report_unscored(ranking);
@@ -126,18 +123,16 @@ fn table(ranking: &Ranking<'_>) -> String {
 }
 
 fn report_unscored(ranking: &Ranking<'_>) {
-    for item in ranking.unscored() {
-        common::warn(format_args!(
+    common::warn_all(ranking.unscored().map(|item| {
+        format!(
             "item {:?}: unscored, {} needs {}, which the item lacks",
             item.item().id().as_str(),
             ranking.framework(),
             item.missing()
-        ));
-    }
+        )
+    }));
 }
 
 fn report_warnings(ranking: &Ranking<'_>) {
-    for warning in ranking.warnings() {
-        common::warn(warning);
-    }
+    common::warn_all(ranking.warnings());
 }

@@ -19,7 +19,7 @@ use crate::item::BacklogItem;
 /// - [`Error::MalformedCsv`] naming the line, for a row whose number of cells differs from the
 ///   header's, text that is not UTF-8, or a header without an `id` or `title` column;
 /// - [`Error::Io`] when reading fails;
-/// - any error of [`ItemBuilder::build`] for a bad cell, naming the item and the field
+/// - any error of [`ItemBuilder::build`](crate::ItemBuilder::build) for a bad cell, naming the item and the field
 ///   (e.g. `item "CHK-7": confidence 80 is outside 0..=1 (write 0.8 for 80 %)`);
 /// - any error of [`Backlog::new`] (duplicate ids, unknown dependencies, cycles).
 pub fn read_backlog<R: io::Read>(reader: R) -> Result<Backlog> {

@@ -13,7 +13,7 @@ mod common;
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
-use common::{Align, Failure, Format, Options, Table};
+use common::{Align, Failure, Format, Framework, Options, Table};
 use prioritize::Ranking;
 
 fn main() -> ExitCode {
@@ -31,6 +31,12 @@ fn usage() -> String {
 
 fn rank() -> Result<(), Failure> {
     let options = Options::parse(&usage(), |_, _| Ok(false))?;
+    if options.capacity.is_some() && options.framework != Framework::Moscow {
+        // Here the capacity only feeds MoSCoW's 60 % check; ignoring it would pass silently.
+        return Err(Failure::new(
+            "option --capacity needs --framework moscow (it is the basis of the 60 % check)",
+        ));
+    }
     let backlog = common::load_backlog(options.file.as_deref())?;
     let engine = options.engine();
     let ranking = backlog.rank_with(&*engine, &options.rank_options())?;

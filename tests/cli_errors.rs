@@ -37,6 +37,10 @@ fn option_errors_exit_with_status_2() {
         ],
     );
     fails(
+        &rank(&["--capacity", "10"]),
+        &["option --capacity needs --framework moscow (it is the basis of the 60 % check)"],
+    );
+    fails(
         &rank(&["a.json", "b.json"]),
         &[r#"unexpected argument "b.json": FILE is already "a.json" (give one FILE)"#],
     );

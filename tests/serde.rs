@@ -126,7 +126,10 @@ fn rejected(json: &str) -> String {
 #[test]
 fn invalid_values_are_rejected_at_deserialization() {
     let cases = [
-        (r#"[{"id": "A", "title": "a", "confidance": 0.5}]"#, r#"item "A": unknown field "confidance" (expected id, title, reach"#),
+        (
+            r#"[{"id": "A", "title": "a", "confidance": 0.5}]"#,
+            r#"item "A": unknown field "confidance" (expected id, title, reach"#,
+        ),
         (r#"[{"id": "A", "title": "a", "confidence": 80}]"#, r#"item "A": confidence 80 is outside 0..=1"#),
         (
             r#"[{"id": "A", "title": "a", "confidence": "180%"}]"#,

@@ -270,6 +270,7 @@ impl ItemBuilder {
     }
 
     /// Adds inputs (each field at most once), dependencies and tags as read from a file.
+    #[cfg(feature = "serde")]
     pub(crate) fn parts(
         mut self,
         inputs: Vec<(Field, Input)>,

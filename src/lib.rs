@@ -73,6 +73,7 @@ mod input;
 mod interchange;
 mod item;
 mod number;
+mod plan;
 mod ranking;
 
 pub use alignment::{Alignment, AlignmentWeight, Objective};
@@ -87,6 +88,10 @@ pub use impact::{Impact, ParseImpactError};
 pub use item::{BacklogItem, ItemBuilder};
 pub use number::{Effort, Fraction, NonNegative};
 pub use ordered_float::NotNan;
+pub use plan::{
+    Bucket, CapacityPlan, EXACT_CELL_LIMIT, EXACT_GROUP_LIMIT, Exclusion, Fallback, Method, Mode, Period,
+    Pin, PlannedItem, PlannedOrder, Roadmap, Selected, Unplaced,
+};
 pub use ranking::{
     MUST_SHARE_LIMIT, RankOptions, RankedItem, Ranking, ShareBasis, UnscoredItem, UnscoredPolicy, Warning,
 };

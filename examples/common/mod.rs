@@ -203,7 +203,7 @@ impl Options {
                 println!("{usage}");
                 std::process::exit(0);
             }
-            if seen.contains(&name) {
+            if seen.contains(&name) && !REPEATABLE.contains(&name.as_str()) {
                 return Err(Failure::new(format_args!("option {name} is given twice")));
             }
             seen.push(name.clone());
@@ -288,6 +288,10 @@ impl Options {
         options
     }
 }
+
+/// Options a program may give more than once (`--pin` of `rank` and `plan`); each occurrence
+/// goes to the program's `extra`.
+const REPEATABLE: &[&str] = &["--pin"];
 
 const FRAMEWORKS: &[(&str, Framework)] =
     &[("rice", Framework::Rice), ("wsjf", Framework::Wsjf), ("moscow", Framework::Moscow)];

@@ -191,6 +191,12 @@ impl<'a> PlannedOrder<'a> {
         self.unscored.iter().copied()
     }
 
+    /// Keeps the first `len` entries (a `top` taken after planning); the unscored items left out
+    /// stay listed.
+    pub fn truncate(&mut self, len: usize) {
+        self.entries.truncate(len);
+    }
+
     /// The ranking's warnings, such as DSDM's 60 % Must Have check.
     #[must_use]
     pub fn warnings(&self) -> &[Warning] {

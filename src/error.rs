@@ -192,8 +192,7 @@ pub enum Error {
     },
     /// The Must Haves, with their prerequisites, need more effort than the capacity.
     #[error(
-        "must haves need effort {effort} with their prerequisites, over the capacity {capacity} by {shortfall} \
-         ({count} items)"
+        "must haves and their prerequisites need effort {effort}, over the capacity {capacity} by {shortfall}"
     )]
     MustOverCapacity {
         /// The effort of the Must Haves and their prerequisites.

@@ -82,7 +82,7 @@ fn musts_that_do_not_fit_are_an_error_naming_the_shortfall() {
     assert_eq!(error, Error::MustOverCapacity { effort: 5.0, capacity: 4.0, shortfall: 1.0, count: 2 });
     assert_eq!(
         error.to_string(),
-        "must haves need effort 5 with their prerequisites, over the capacity 4 by 1 (2 items)"
+        "must haves and their prerequisites need effort 5, over the capacity 4 by 1"
     );
 }
 

@@ -22,7 +22,7 @@
 //! standard output, and exits with status 2; advice prints `warning: ...` lines on standard error.
 
 // Each example uses a part of this module.
-#![allow(dead_code)]
+#![allow(dead_code, unused_imports)]
 
 mod args;
 mod table;

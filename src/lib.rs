@@ -38,6 +38,14 @@
 //!   `score · (1 − λ + λ · alignment)`.
 //! - Your own: implement [`Engine`].
 //!
+//! # Planning
+//!
+//! A ranked list is not yet a plan. [`Ranking::respecting_dependencies`] never places an item
+//! before one it depends on (a prerequisite inherits the place of what waits on it);
+//! [`PlannedOrder::pin`] applies the Product Owner's [`Pin`]s; [`CapacityPlan`] chooses what fits
+//! a sprint or a budget with the highest total score (exact or greedy, with an upper bound and
+//! the gap); [`Roadmap`] fills periods with capacities in planned order.
+//!
 //! # Guarantees
 //!
 //! - A [`Backlog`] that exists is valid: unique ids, known dependencies, no cycle; checked when it

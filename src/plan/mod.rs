@@ -11,6 +11,7 @@
 //! - [`Roadmap`]: periods with capacities, filled in planned order.
 
 mod capacity;
+mod eligibility;
 mod graph;
 mod knapsack;
 mod order;
@@ -19,7 +20,8 @@ mod roadmap;
 #[cfg(feature = "serde")]
 mod serialize;
 
-pub use capacity::{CapacityPlan, Exclusion, Method, Mode, Selected};
+pub use capacity::{CapacityPlan, Method, Mode, Selected};
+pub use eligibility::Exclusion;
 pub use knapsack::{EXACT_CELL_LIMIT, EXACT_GROUP_LIMIT, Fallback};
 pub use order::{PlannedItem, PlannedOrder};
 pub use pins::Pin;

@@ -9,6 +9,7 @@ use crate::ranking::Ranking;
 
 use super::eligibility::{Exclusion, check_musts, exclusions, must_closure};
 use super::graph::{self, ABSENT, Dependents};
+use super::greedy;
 use super::knapsack::{self, Fallback, Problem};
 
 /// How a [`CapacityPlan`] chooses.
@@ -156,6 +157,7 @@ impl<'a> CapacityPlan<'a> {
         candidates.sort_by_key(|&i| (position[i as usize], i));
         let problem = Problem {
             backlog,
+            dependents: &dependents,
             topological: &topological,
             candidates: &candidates,
             effort: &effort,
@@ -163,7 +165,7 @@ impl<'a> CapacityPlan<'a> {
             remaining: capacity - must_effort,
         };
         let must_value: f64 = (0..n).filter(|&i| must[i]).map(|i| value[i]).sum();
-        let upper_bound = must_value + knapsack::fractional_bound(&problem);
+        let upper_bound = must_value + greedy::fractional_bound(&problem);
         let mut chosen = must;
         let method = solve(&problem, mode, &mut chosen);
         let keys: Vec<u64> = (0..n)
@@ -219,7 +221,7 @@ fn solve(problem: &Problem<'_>, mode: Mode, chosen: &mut [bool]) -> Method {
             Method::Exact { resolution }
         }
         Err(fallback) => {
-            knapsack::greedy(problem, chosen);
+            greedy::greedy(problem, chosen);
             Method::Greedy { fallback }
         }
     }

@@ -5,6 +5,8 @@ use std::fmt;
 
 use crate::backlog::Backlog;
 
+use super::graph::Dependents;
+
 /// The exact mode's limit on its table: one row per closed subset of a dependency group, one
 /// column per resolution unit of capacity (plus one). Beyond it, the plan is greedy.
 pub const EXACT_CELL_LIMIT: usize = 20_000_000;
@@ -73,6 +75,7 @@ impl fmt::Display for Fallback {
 /// closed given `chosen`) to maximise the total value within `remaining` effort.
 pub(super) struct Problem<'p> {
     pub(super) backlog: &'p Backlog,
+    pub(super) dependents: &'p Dependents,
     /// All items, prerequisites first.
     pub(super) topological: &'p [u32],
     /// Items that may still be chosen, in the order greedy ties are broken (ranking order).
@@ -269,70 +272,4 @@ fn closed_subsets(
     }
     subsets.remove(0);
     Some(subsets)
-}
-
-/// Greedy by score per effort over dependency closures: repeatedly add the candidate whose
-/// not-yet-chosen closure has the best value per effort and fits (ties: candidate order), until
-/// none with a positive value fits.
-pub(super) fn greedy(problem: &Problem<'_>, chosen: &mut [bool]) {
-    let mut remaining = problem.remaining;
-    let mut stamp = vec![0_u32; problem.backlog.len()];
-    let mut round = 0_u32;
-    let mut stack = Vec::new();
-    let mut closure = Vec::new();
-    loop {
-        let mut best: Option<(f64, Vec<u32>, f64)> = None;
-        for &target in problem.candidates.iter().filter(|&&index| !chosen[index as usize]) {
-            if problem.value[target as usize] <= 0.0 {
-                continue;
-            }
-            round += 1;
-            closure.clear();
-            stack.push(target);
-            stamp[target as usize] = round;
-            while let Some(index) = stack.pop() {
-                closure.push(index);
-                for prerequisite in problem.backlog.prerequisites(index as usize) {
-                    if !chosen[prerequisite] && stamp[prerequisite] != round {
-                        stamp[prerequisite] = round;
-                        stack.push(prerequisite as u32);
-                    }
-                }
-            }
-            let effort: f64 = closure.iter().map(|&index| problem.effort[index as usize]).sum();
-            let value: f64 = closure.iter().map(|&index| problem.value[index as usize]).sum();
-            let ratio = value / effort;
-            if value > 0.0 && fits(effort, remaining) && best.as_ref().is_none_or(|(top, _, _)| ratio > *top)
-            {
-                best = Some((ratio, closure.clone(), effort));
-            }
-        }
-        let Some((_, members, effort)) = best else { break };
-        for index in members {
-            chosen[index as usize] = true;
-        }
-        remaining -= effort;
-    }
-}
-
-/// The fractional relaxation without the prerequisite constraints: the best value per effort
-/// first, the last candidate in part. It bounds every plan, the exact optimum included.
-pub(super) fn fractional_bound(problem: &Problem<'_>) -> f64 {
-    let mut by_ratio: Vec<u32> =
-        problem.candidates.iter().copied().filter(|&index| problem.value[index as usize] > 0.0).collect();
-    let ratio = |index: u32| problem.value[index as usize] / problem.effort[index as usize];
-    by_ratio.sort_by(|&a, &b| ratio(b).total_cmp(&ratio(a)).then(a.cmp(&b)));
-    let mut room = problem.remaining.max(0.0);
-    let mut bound = 0.0;
-    for index in by_ratio {
-        let (effort, value) = (problem.effort[index as usize], problem.value[index as usize]);
-        if effort <= room {
-            room -= effort;
-            bound += value;
-        } else {
-            bound += value * room / effort;
-            break;
-        }
-    }
-    bound
 }

@@ -13,6 +13,7 @@
 mod capacity;
 mod eligibility;
 mod graph;
+mod greedy;
 mod knapsack;
 mod order;
 mod pins;

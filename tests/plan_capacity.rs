@@ -206,3 +206,33 @@ fn roadmap_fills_the_earliest_period_its_prerequisites_allow() {
         r#"depends on "CORE", which is in no period"#
     );
 }
+
+#[test]
+fn exact_falls_back_to_greedy_on_a_large_group_or_fine_efforts() {
+    // A hub with 11 dependents: 2^11 + 1 prerequisite-closed subsets, over the limit of 1,024.
+    let leaves: Vec<String> = (0..11).map(|i| format!("L{i}")).collect();
+    let mut specs = vec![spec("HUB", Some(1), Some(1), &[])];
+    specs.extend(leaves.iter().map(|id| spec(id, Some(2), Some(1), &["HUB"])));
+    let backlog = backlog(&specs);
+    let ranking = backlog.rank(&Value).unwrap();
+    let plan = CapacityPlan::new(&ranking, cap(20.0), Mode::Auto).unwrap();
+    let fallback = Fallback::GroupTooLarge { item: "HUB".into(), items: 12 };
+    assert_eq!(
+        fallback.to_string(),
+        r#"the dependency group of "HUB" (12 items) has more than 1024 prerequisite-closed subsets"#
+    );
+    assert_eq!(plan.method(), &Method::Greedy { fallback: Some(fallback) });
+    assert_eq!((plan.len(), plan.total_score()), (12, 23.0));
+
+    let item =
+        prioritize::BacklogItem::builder("F", "fine").business_value(1).effort(0.0001).build().unwrap();
+    let backlog = prioritize::Backlog::from_items([item]).unwrap();
+    let ranking = backlog.rank(&Value).unwrap();
+    let plan = CapacityPlan::new(&ranking, cap(1.0), Mode::Auto).unwrap();
+    let fallback = Fallback::NoResolution { item: "F".into(), effort: 0.0001 };
+    assert_eq!(
+        fallback.to_string(),
+        r#"item "F": effort 0.0001 has more than 3 decimals, so no resolution fits"#
+    );
+    assert_eq!(plan.method(), &Method::Greedy { fallback: Some(fallback) });
+}

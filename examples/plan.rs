@@ -172,10 +172,7 @@ fn plan() -> Result<(), Failure> {
                 warnings: ranking.warnings(),
                 unscored: &unscored,
             };
-            common::write_stdout(|out| {
-                serde_json::to_writer_pretty(&mut *out, &output)?;
-                writeln!(out)
-            })
+            common::write_json(&output)
         }
         Format::Table | Format::Csv => {
             let mut text = String::new();
@@ -190,9 +187,7 @@ fn plan() -> Result<(), Failure> {
             }
             text.push_str(&unscored_table(&ranking));
             common::write_stdout(|out| out.write_all(text.as_bytes()))?;
-            for warning in ranking.warnings() {
-                common::warn(warning);
-            }
+            common::warn_all(ranking.warnings());
             Ok(())
         }
     }

@@ -13,7 +13,7 @@ mod common;
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
-use common::{Align, Failure, Format, Options, Table};
+use common::{Align, Failure, Format, Framework, Options, Table};
 use prioritize::{BacklogItem, Breakdown, Category, Pin, PlannedOrder, Ranking, UnscoredItem, Warning};
 
 fn main() -> ExitCode {
@@ -56,6 +56,12 @@ fn rank() -> Result<(), Failure> {
         }
         Ok(true)
     })?;
+    if options.capacity.is_some() && options.framework != Framework::Moscow {
+        // Here the capacity only feeds MoSCoW's 60 % check; ignoring it would pass silently.
+        return Err(Failure::new(
+            "option --capacity needs --framework moscow (it is the basis of the 60 % check)",
+        ));
+    }
     let backlog = common::load_backlog(options.file.as_deref())?;
     let engine = options.engine();
     if respect_dependencies || !pins.is_empty() {
@@ -88,7 +94,13 @@ fn rank() -> Result<(), Failure> {
         |out| prioritize::csv::write_ranking(&ranking, out),
         || table(&ranking_rows(&ranking), ranking.is_categorized(), ranking.framework(), &unscored),
         (ranking.framework(), &unscored, ranking.warnings()),
-    )
+    )?;
+    drop(unscored);
+    drop(ranking);
+    // The process ends now: the OS takes the memory back faster than freeing a large backlog
+    // item by item.
+    std::mem::forget(backlog);
+    Ok(())
 }
 
 /// Prints `output` in the chosen format; unscored items and warnings go to standard error
@@ -102,10 +114,7 @@ fn print(
 ) -> Result<(), Failure> {
     let (framework, unscored, warnings) = report;
     match options.format {
-        Format::Json => common::write_stdout(|out| {
-            serde_json::to_writer_pretty(&mut *out, output)?;
-            writeln!(out)
-        }),
+        Format::Json => common::write_json(output),
         Format::Csv => {
             common::write_stdout(csv)?;
             report_unscored(framework, unscored);
@@ -242,17 +251,15 @@ fn table(entries: &[Row<'_>], categorized: bool, framework: &str, unscored: &[Un
 }
 
 fn report_unscored(framework: &str, unscored: &[UnscoredItem<'_>]) {
-    for item in unscored {
-        common::warn(format_args!(
+    common::warn_all(unscored.iter().map(|item| {
+        format!(
             "item {:?}: unscored, {framework} needs {}, which the item lacks",
             item.item().id().as_str(),
             item.missing()
-        ));
-    }
+        )
+    }));
 }
 
 fn report_warnings(warnings: &[Warning]) {
-    for warning in warnings {
-        common::warn(warning);
-    }
+    common::warn_all(warnings);
 }

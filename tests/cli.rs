@@ -1,106 +1,13 @@
-//! The `rank` and `quickstart` examples, run as subprocesses: the CLI contract of DESIGN.md.
-//!
-//! The examples are built once (`cargo build --example ...`) and their binaries run directly,
-//! so the suite stays fast.
+//! The `rank` and `quickstart` examples, run as subprocesses: outputs and options of the CLI
+//! contract of DESIGN.md. Error cases are in `cli_errors.rs`.
 
 #![cfg(feature = "csv")]
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::sync::OnceLock;
+mod cli_support;
 
-/// The directory of the built examples, after building them once.
-fn examples_dir() -> &'static Path {
-    static DIR: OnceLock<PathBuf> = OnceLock::new();
-    DIR.get_or_init(|| {
-        // The test binary is `<target>/<profile>/deps/cli-<hash>`.
-        let exe = std::env::current_exe().expect("the test binary's path");
-        let profile_dir = exe.parent().and_then(Path::parent).expect("<target>/<profile>");
-        let mut build = Command::new(env!("CARGO"));
-        build.args(["build", "--quiet", "--example", "rank", "--example", "quickstart"]);
-        if profile_dir.file_name().is_some_and(|name| name == "release") {
-            build.arg("--release");
-        }
-        let status = build.status().expect("cargo runs");
-        assert!(status.success(), "building the examples failed");
-        profile_dir.join("examples")
-    })
-}
+use std::path::Path;
 
-/// What a run printed and how it ended.
-#[derive(Debug)]
-struct Run {
-    status: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn run_example(name: &str, args: &[&str], stdin: &str) -> Run {
-    let mut child = Command::new(examples_dir().join(name))
-        .args(args)
-        .current_dir(env!("CARGO_TARGET_TMPDIR"))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the example starts");
-    child.stdin.take().expect("piped stdin").write_all(stdin.as_bytes()).expect("stdin is written");
-    let output = child.wait_with_output().expect("the example ends");
-    Run {
-        status: output.status.code().expect("an exit status"),
-        stdout: String::from_utf8(output.stdout).expect("UTF-8 stdout"),
-        stderr: String::from_utf8(output.stderr).expect("UTF-8 stderr"),
-    }
-}
-
-fn rank(args: &[&str]) -> Run {
-    run_example("rank", args, "")
-}
-
-/// Writes `text` to a file named `name` in the test's scratch directory and returns its path.
-fn file(name: &str, text: &str) -> String {
-    let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
-    std::fs::write(&path, text).expect("scratch file is written");
-    path.to_str().expect("UTF-8 path").to_owned()
-}
-
-/// Succeeds with no error output.
-#[track_caller]
-fn ok(run: &Run) -> &str {
-    assert_eq!(run.status, 0, "{run:?}");
-    &run.stdout
-}
-
-/// Fails with status 2, nothing on stdout, and exactly these error lines.
-#[track_caller]
-fn fails(run: &Run, errors: &[&str]) {
-    assert_eq!(run.status, 2, "{run:?}");
-    assert_eq!(run.stdout, "", "nothing on stdout when it fails");
-    let expected: String = errors.iter().flat_map(|line| ["error: ", line, "\n"]).collect();
-    assert_eq!(run.stderr, expected);
-}
-
-/// Intercom's three RICE example projects (675, 400, 800), with WSJF and MoSCoW inputs, and an
-/// item nobody has estimated.
-const INTERCOM: &str = r#"{
-  "objectives": [{"id": "growth", "weight": 1}],
-  "items": [
-    {"id": "P1", "title": "Project 1", "reach": 450, "impact": "massive", "confidence": "100%", "effort": 2,
-     "business_value": 1, "time_criticality": 3, "risk_reduction": 5, "moscow": "should", "alignment": {"growth": 1}},
-    {"id": "P2", "title": "Project 2", "reach": 2000, "impact": "medium", "confidence": 0.8, "effort": 4,
-     "business_value": 8, "time_criticality": 8, "risk_reduction": 4, "moscow": "must"},
-    {"id": "P3", "title": "Project 3", "reach": 800, "impact": "high", "confidence": 0.5, "effort": 1,
-     "business_value": 2, "time_criticality": 2, "risk_reduction": 2, "moscow": "must", "alignment": 0},
-    {"id": "P4", "title": "Project 4", "reach": 100, "moscow": "could", "depends_on": ["P1"]}
-  ]
-}"#;
-
-/// The path of [`INTERCOM`], written once (tests run in parallel).
-fn intercom() -> String {
-    static PATH: OnceLock<String> = OnceLock::new();
-    PATH.get_or_init(|| file("intercom.json", INTERCOM)).clone()
-}
+use cli_support::{fails, file, intercom, ok, rank, run_example};
 
 #[test]
 fn json_output_has_the_exact_shape() {
@@ -366,7 +273,7 @@ fn standard_input_is_json() {
     fails(
         &run_example("rank", &["-"], r#"[{"id": "S", "title": "s", "confidence": 80}]"#),
         &[
-            r#"standard input: item "S": confidence 80 is outside 0..=1 (write 0.8 for 80 %) at line 1 column 45"#,
+            r#"standard input: item "S": confidence 80 is outside 0..=1 (write 0.8 for 80 %) at line 1 column 44"#,
         ],
     );
 }
@@ -443,168 +350,10 @@ fn embedded_sample_is_the_shipped_file() {
 }
 
 #[test]
-fn option_errors_exit_with_status_2() {
-    let cases: [(&[&str], &str); 13] = [
-        (&["--bogus"], "unknown option --bogus (see --help)"),
-        (&["-x"], "unknown option -x (see --help)"),
-        (&["--top"], "option --top needs a value"),
-        (&["--top", "many"], r#"option --top: "many" is not a whole number >= 0"#),
-        (&["--top", "-1"], r#"option --top: "-1" is not a whole number >= 0"#),
-        (&["--framework", "kano"], r#"option --framework: "kano" is not one of rice, wsjf, moscow"#),
-        (
-            &["--framework", "moscow", "--then", "moscow"],
-            r#"option --then: "moscow" is not one of rice, wsjf"#,
-        ),
-        (&["--then", "rice"], "option --then needs --framework moscow"),
-        (&["--format", "xml"], r#"option --format: "xml" is not one of table, json, csv"#),
-        (&["--alignment-weight", "1.5"], "option --alignment-weight: 1.5 is outside 0..=1"),
-        (&["--capacity", "0"], "option --capacity: 0 is outside the finite numbers > 0"),
-        (&["--strict=yes"], r#"option --strict takes no value (got "yes")"#),
-        (&["--top", "1", "--top", "2"], "option --top is given twice"),
-    ];
-    for (args, error) in cases {
-        fails(&rank(args), &[error]);
-    }
-    fails(
-        &rank(&["--framework", "moscow", "--alignment-weight", "0.5"]),
-        &[
-            "option --alignment-weight needs a score to weight: with --framework moscow, add --then rice or --then wsjf",
-        ],
-    );
-    fails(
-        &rank(&["a.json", "b.json"]),
-        &[r#"unexpected argument "b.json": FILE is already "a.json" (give one FILE)"#],
-    );
-}
-
-#[test]
 fn help_prints_usage_and_succeeds() {
     let run = rank(&["--help"]);
     assert!(ok(&run).starts_with("rank: rank a product backlog"), "{}", run.stdout);
     assert!(run.stdout.contains("--framework rice|wsjf|moscow"));
-}
-
-#[test]
-fn file_errors_name_the_file() {
-    fails(
-        &rank(&["backlog.txt"]),
-        &[
-            r#""backlog.txt" is not a .json or .csv file (give a .json or .csv backlog, or - for JSON on standard input)"#,
-        ],
-    );
-    let run = rank(&["missing.json"]);
-    assert_eq!((run.status, run.stdout.as_str()), (2, ""));
-    assert!(run.stderr.starts_with(r#"error: cannot read "missing.json": "#), "{}", run.stderr);
-}
-
-/// Where serde_json says a JSON error is: just past the bad item, at the end of the document for
-/// checks between items, nowhere for errors of the ranking.
-#[derive(Clone, Copy)]
-enum At {
-    Item,
-    End,
-    Ranking,
-}
-
-/// One bad backlog per error kind: the message names the item and the field.
-#[test]
-fn input_errors_name_the_item_and_the_field() {
-    let cases = [
-        (
-            r#"[{"id": "A", "title": "a", "confidence": 80}]"#,
-            At::Item,
-            r#"item "A": confidence 80 is outside 0..=1 (write 0.8 for 80 %)"#,
-        ),
-        (
-            r#"[{"id": "A", "title": "a", "effort": 0}]"#,
-            At::Item,
-            r#"item "A": effort 0 is outside the finite numbers > 0 (an effort of 0 would make the score infinite)"#,
-        ),
-        (
-            r#"[{"id": "A", "title": "a", "reach": -1}]"#,
-            At::Item,
-            r#"item "A": reach -1 is outside the finite numbers >= 0"#,
-        ),
-        (
-            r#"[{"id": "A", "title": "a", "moscow": "maybe"}]"#,
-            At::Item,
-            r#"item "A": moscow "maybe" is not one of must, should, could, wont (or M, S, C, W)"#,
-        ),
-        (
-            r#"[{"id": "A", "title": "a", "impact": "huge"}]"#,
-            At::Item,
-            r#"item "A": impact "huge" is not a number or one of massive, high, medium, low, minimal"#,
-        ),
-        (
-            r#"[{"id": "A", "title": "a", "depends_on": ["A"]}]"#,
-            At::Item,
-            r#"item "A": depends_on names the item itself"#,
-        ),
-        (
-            r#"[{"id": "", "title": "Nameless"}]"#,
-            At::Item,
-            r#"item titled "Nameless": id "" is empty (expected a non-empty string)"#,
-        ),
-        (
-            r#"[{"id": "A", "title": "a"}, {"id": "A", "title": "b"}]"#,
-            At::End,
-            r#"item "A": id is used twice, at index 0 and 1 (ids must be unique)"#,
-        ),
-        (
-            r#"[{"id": "A", "title": "a", "depends_on": ["Z"]}]"#,
-            At::End,
-            r#"item "A": depends_on "Z" names no item in the backlog"#,
-        ),
-        (
-            r#"[{"id": "A", "title": "a", "depends_on": ["B"]}, {"id": "B", "title": "b", "depends_on": ["A"]}]"#,
-            At::End,
-            r#"item "A": depends_on forms a cycle: "A" -> "B" -> "A""#,
-        ),
-        (
-            r#"{"objectives": [{"id": "growth", "weight": 1}], "items": [{"id": "A", "title": "a", "alignment": {"x": 1}}]}"#,
-            At::End,
-            r#"item "A": alignment names objective "x", which the backlog does not define"#,
-        ),
-        (
-            r#"[{"id": "A", "title": "a", "reach": 1e308, "impact": 3, "confidence": 1, "effort": 0.5}]"#,
-            At::Ranking,
-            r#"item "A": rice score is inf, which overflows f64 (scale the inputs down)"#,
-        ),
-    ];
-    for (index, (backlog, at, error)) in cases.into_iter().enumerate() {
-        let path = file(&format!("bad-{index}.json"), backlog);
-        let expected = match at {
-            At::Item => {
-                format!("{path}: {error} at line 1 column {}", backlog.find('}').expect("an item") + 2)
-            }
-            At::End => format!("{path}: {error} at line 1 column {}", backlog.len()),
-            At::Ranking => error.to_owned(),
-        };
-        fails(&rank(&[&path]), &[&expected]);
-    }
-}
-
-#[test]
-fn csv_errors_name_the_item_and_field_or_the_line() {
-    let cases = [
-        ("id,title,confidence\nA,a,80\n", r#"item "A": confidence 80 is outside 0..=1 (write 0.8 for 80 %)"#),
-        (
-            "id,title,impact\nA,a,huge\n",
-            r#"item "A": impact "huge" is not a number or one of massive, high, medium, low, minimal"#,
-        ),
-        ("id,title,reach\nA,a,lots\n", r#"item "A": reach "lots" is not a number"#),
-        ("id,title\nA,a\nA,b\n", r#"item "A": id is used twice, at index 0 and 1 (ids must be unique)"#),
-        ("id,title,effort\nA,a,1\nB,b\n", "csv line 3: the row has 2 cells where the header has 3"),
-        (
-            "key,title\nA,a\n",
-            "csv line 1: the header has no id column (expected the interchange field names, such as id,title,reach,impact,confidence,effort)",
-        ),
-        ("id,title,effort,effort\nA,a,1,2\n", "csv line 1: the header names column effort twice"),
-    ];
-    for (index, (backlog, error)) in cases.iter().enumerate() {
-        let path = file(&format!("bad-{index}.csv"), backlog);
-        fails(&rank(&[&path]), &[&format!("{path}: {error}")]);
-    }
 }
 
 #[test]
@@ -629,4 +378,13 @@ moscow:
   3 CPN-1      6.0  Coupons
 "
     );
+}
+
+#[test]
+fn options_take_their_value_after_a_space_or_an_equals_sign() {
+    let path = intercom();
+    let spaced = rank(&["--format", "csv", "--top", "2", &path]);
+    let joined = rank(&["--format=csv", "--top=2", "--", &path]);
+    assert_eq!(ok(&spaced), ok(&joined));
+    assert_eq!(ok(&spaced).lines().count(), 3, "header and two rows");
 }

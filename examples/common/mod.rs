@@ -12,7 +12,7 @@
 //!         let backlog = common::load_backlog(options.file.as_deref())?;
 //!         let engine = options.engine();
 //!         let ranking = backlog.rank_with(&engine, &options.rank_options())?;
-//!         common::write_stdout(|out| serde_json::to_writer_pretty(out, &ranking).map_err(Into::into))
+//!         common::write_json(&ranking)
 //!     })
 //! }
 //! ```
@@ -47,8 +47,8 @@ pub(crate) const EXIT_ERROR: u8 = 2;
 pub(crate) const TABLE_WIDTH: usize = 100;
 
 /// The help text of the shared options, for a program's `--help`.
-pub(crate) const OPTIONS_HELP: &str = "\
-  FILE                       a .json or .csv backlog, or - for JSON on standard input;
+pub(crate) const OPTIONS_HELP: &str =
+    "  FILE                       a .json or .csv backlog, or - for JSON on standard input;
                              without FILE, the embedded sample backlog
   --framework rice|wsjf|moscow   the scoring engine (default rice)
   --then rice|wsjf           MoSCoW's secondary order within each category
@@ -94,7 +94,30 @@ pub(crate) fn run(body: impl FnOnce() -> Result<(), Failure>) -> ExitCode {
 
 /// Prints a `warning:` line on standard error.
 pub(crate) fn warn(message: impl Display) {
-    let _ = writeln!(io::stderr().lock(), "warning: {message}");
+    warn_all([message]);
+}
+
+/// Prints a `warning:` line on standard error for each message, buffered: a large backlog can
+/// have thousands of unscored items.
+pub(crate) fn warn_all(messages: impl IntoIterator<Item = impl Display>) {
+    let mut stderr = io::BufWriter::new(io::stderr().lock());
+    for message in messages {
+        // Nothing better to do if standard error itself is gone.
+        let _ = writeln!(stderr, "warning: {message}");
+    }
+    let _ = stderr.flush();
+}
+
+/// Writes `value` as pretty JSON and a final newline on standard output.
+///
+/// # Errors
+///
+/// As [`write_stdout`].
+pub(crate) fn write_json(value: &impl serde::Serialize) -> Result<(), Failure> {
+    write_stdout(|out| {
+        serde_json::to_writer_pretty(&mut *out, value)?;
+        writeln!(out)
+    })
 }
 
 /// Writes the output through a buffered standard output. A reader that goes away early (a

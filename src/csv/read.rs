@@ -8,7 +8,7 @@ use crate::backlog::Backlog;
 use crate::error::{Error, Result};
 use crate::field::Field;
 use crate::input::Input;
-use crate::item::{BacklogItem, ItemBuilder};
+use crate::item::BacklogItem;
 
 /// Reads a backlog (without objectives) from CSV and validates it as [`Backlog::new`] does.
 ///
@@ -19,7 +19,7 @@ use crate::item::{BacklogItem, ItemBuilder};
 /// - [`Error::MalformedCsv`] naming the line, for a row whose number of cells differs from the
 ///   header's, text that is not UTF-8, or a header without an `id` or `title` column;
 /// - [`Error::Io`] when reading fails;
-/// - any error of [`ItemBuilder::build`] for a bad cell, naming the item and the field
+/// - any error of [`ItemBuilder::build`](crate::ItemBuilder::build) for a bad cell, naming the item and the field
 ///   (e.g. `item "CHK-7": confidence 80 is outside 0..=1 (write 0.8 for 80 %)`);
 /// - any error of [`Backlog::new`] (duplicate ids, unknown dependencies, cycles).
 pub fn read_backlog<R: io::Read>(reader: R) -> Result<Backlog> {
@@ -94,19 +94,24 @@ impl Columns {
     fn item(&self, record: &StringRecord) -> Result<BacklogItem> {
         // The reader is not flexible: every row has the header's number of cells.
         let cell = |index: usize| record.get(index).unwrap_or_default();
-        let mut builder = BacklogItem::builder(cell(self.id), cell(self.title));
+        let mut inputs = Vec::with_capacity(self.values.len());
+        let mut depends_on = Vec::new();
+        let mut tags = Vec::new();
         for &(index, field) in &self.values {
             let text = cell(index);
             if text.is_empty() {
                 continue;
             }
-            builder = match field {
-                Field::DependsOn => list(text).fold(builder, ItemBuilder::depends_on),
-                Field::Tags => list(text).fold(builder, ItemBuilder::tag),
-                field => builder.input(field, Input::Text(text.to_owned())),
-            };
+            match field {
+                Field::DependsOn => depends_on.extend(list(text).map(str::to_owned)),
+                Field::Tags => tags.extend(list(text).map(str::to_owned)),
+                // A number is handed over as one, saving an allocation; the checks are the same.
+                field => inputs
+                    .push((field, text.parse().map_or_else(|_| Input::Text(text.to_owned()), Input::Number))),
+            }
         }
-        builder.build()
+        // Columns are unique, so each field comes at most once.
+        BacklogItem::builder(cell(self.id), cell(self.title)).parts(inputs, depends_on, tags).build()
     }
 }
 

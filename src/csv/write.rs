@@ -5,7 +5,6 @@ use std::io;
 use ::csv::WriterBuilder;
 use serde::Serialize;
 
-use crate::engine::Breakdown;
 use crate::plan::PlannedOrder;
 use crate::ranking::Ranking;
 
@@ -30,7 +29,7 @@ enum Cell<'a> {
 ///
 /// Any error of `writer`.
 pub fn write_ranking<W: io::Write>(ranking: &Ranking<'_>, writer: W) -> io::Result<()> {
-    let names = breakdown_names(ranking.iter().map(|entry| entry.breakdown()));
+    let names = breakdown_names(ranking);
     let categorized = ranking.is_categorized();
     let mut writer = WriterBuilder::new().has_headers(false).from_writer(writer);
     let header = header(categorized, &[], &names);
@@ -55,6 +54,26 @@ pub fn write_ranking<W: io::Write>(ranking: &Ranking<'_>, writer: W) -> io::Resu
     writer.flush()
 }
 
+/// The breakdown columns: every name an entry's breakdown has, in the order they first appear
+/// in input order. Visiting the items in input order reads memory in sequence; in ranked order
+/// a large backlog would cost a cache miss per item.
+fn breakdown_names(ranking: &Ranking<'_>) -> Vec<&'static str> {
+    let backlog = ranking.backlog();
+    let mut ranked = vec![false; backlog.len()];
+    for entry in ranking.iter() {
+        ranked[entry.index()] = true;
+    }
+    let mut names: Vec<&'static str> = Vec::new();
+    for (index, item) in backlog.items().iter().enumerate().filter(|&(index, _)| ranked[index]) {
+        for name in ranking.engine().breakdown(item, backlog.alignment(index)).names() {
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+    }
+    names
+}
+
 /// Writes a planned order ([`Ranking::respecting_dependencies`], pins) as CSV: the columns of
 /// [`write_ranking`] with `promoted_by` (an id, or empty) and `pinned` (`true`/`false`) before the
 /// breakdown's; an unscored prerequisite has an empty rank and score.
@@ -63,7 +82,15 @@ pub fn write_ranking<W: io::Write>(ranking: &Ranking<'_>, writer: W) -> io::Resu
 ///
 /// Any error of `writer`.
 pub fn write_order<W: io::Write>(order: &PlannedOrder<'_>, writer: W) -> io::Result<()> {
-    let names = breakdown_names(order.iter().map(|entry| entry.breakdown()));
+    // The breakdown columns, in the order they first appear in the planned order.
+    let mut names: Vec<&'static str> = Vec::new();
+    for entry in order.iter() {
+        for name in entry.breakdown().names() {
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+    }
     let categorized = order.is_categorized();
     let mut writer = WriterBuilder::new().has_headers(false).from_writer(writer);
     let header = header(categorized, &["promoted_by", "pinned"], &names);
@@ -88,19 +115,6 @@ pub fn write_order<W: io::Write>(order: &PlannedOrder<'_>, writer: W) -> io::Res
         writer.serialize(&row)?;
     }
     writer.flush()
-}
-
-/// The breakdown columns: every name any entry has, in the order they first appear.
-fn breakdown_names(breakdowns: impl Iterator<Item = Breakdown>) -> Vec<&'static str> {
-    let mut names: Vec<&'static str> = Vec::new();
-    for breakdown in breakdowns {
-        for name in breakdown.names() {
-            if !names.contains(&name) {
-                names.push(name);
-            }
-        }
-    }
-    names
 }
 
 /// `position, rank, id, title, score`, `category` when `categorized`, `extra`, then `names`.

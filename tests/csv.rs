@@ -1,0 +1,181 @@
+//! The CSV rules of the interchange format: reading backlogs, writing rankings.
+
+#![cfg(feature = "csv")]
+
+use prioritize::{
+    Alignment, Backlog, BacklogItem, Category, Error, Field, Fraction, ItemId, MoSCoW, Rice, Wsjf, csv,
+};
+
+#[track_caller]
+fn read(text: &str) -> Vec<BacklogItem> {
+    csv::read_items(text.as_bytes()).expect("valid csv")
+}
+
+#[track_caller]
+fn read_error(text: &str) -> Error {
+    csv::read_backlog(text.as_bytes()).expect_err("invalid csv")
+}
+
+#[test]
+fn columns_in_any_order_with_interchange_names() {
+    let items = read(
+        "tags,effort,title,id,moscow,alignment,depends_on,reach,impact,confidence,business_value,time_criticality,risk_reduction\n\
+         web; checkout ,3,One-click checkout,CHK-1,Won't Have,0.25,AUTH-2;;  SSO-1 ,4000,HIGH,80%,8,5,2\n",
+    );
+    let item = &items[0];
+    assert_eq!((item.id().as_str(), item.title()), ("CHK-1", "One-click checkout"));
+    assert_eq!(item.number(Field::Reach), Some(4000.0));
+    assert_eq!(item.number(Field::Impact), Some(2.0));
+    assert_eq!(item.number(Field::Confidence), Some(0.8));
+    assert_eq!(item.number(Field::Effort), Some(3.0));
+    assert_eq!(item.number(Field::BusinessValue), Some(8.0));
+    assert_eq!(item.number(Field::TimeCriticality), Some(5.0));
+    assert_eq!(item.number(Field::RiskReduction), Some(2.0));
+    assert_eq!(item.moscow(), Some(Category::Wont));
+    assert_eq!(item.alignment(), Some(&Alignment::Overall(Fraction::new(0.25).expect("fraction"))));
+    // `;` lists: parts trimmed, empty parts dropped.
+    let dependencies: Vec<&str> = item.depends_on().iter().map(ItemId::as_str).collect();
+    assert_eq!(dependencies, ["AUTH-2", "SSO-1"]);
+    assert_eq!(item.tags(), ["web", "checkout"]);
+}
+
+#[test]
+fn unknown_columns_are_ignored_and_empty_cells_are_absent() {
+    let items = read(
+        "Issue key,id,title,Sprint,reach,impact,confidence,effort,moscow,tags\n\
+         JIRA-1,A,\"Title, with a comma\",Sprint 7,,medium,,2,,\n",
+    );
+    let item = &items[0];
+    assert_eq!(item.title(), "Title, with a comma");
+    for field in [Field::Reach, Field::Confidence, Field::Moscow, Field::Tags, Field::DependsOn] {
+        assert!(!item.has(field), "{field} is absent");
+    }
+    assert!(item.has(Field::Impact) && item.has(Field::Effort));
+}
+
+#[test]
+fn csv_and_json_build_the_same_items() {
+    let from_csv = read(
+        "id,title,reach,impact,confidence,effort,moscow,alignment,depends_on,tags\nB,b,1,low,50%,1,c,1,,x\nA,a,10,2,0.5,0.5,M,0,B,x;y\n",
+    );
+    let from_json: Vec<BacklogItem> = serde_json::from_str(
+        r#"[{"id": "B", "title": "b", "reach": 1, "impact": "low", "confidence": "50%", "effort": 1, "moscow": "c", "alignment": 1, "tags": ["x"]},
+            {"id": "A", "title": "a", "reach": 10, "impact": 2, "confidence": 0.5, "effort": 0.5, "moscow": "M", "alignment": 0, "depends_on": ["B"], "tags": ["x", "y"]}]"#,
+    )
+    .expect("valid json");
+    assert_eq!(from_csv, from_json);
+}
+
+#[test]
+fn empty_input_and_header_only_are_empty_backlogs() {
+    assert!(csv::read_backlog(&b""[..]).expect("empty").is_empty());
+    assert!(csv::read_backlog(&b"id,title,reach\n"[..]).expect("header only").is_empty());
+}
+
+#[test]
+fn bad_cells_name_the_item_and_the_field() {
+    let cases = [
+        ("id,title,confidence\nA,a,80\n", r#"item "A": confidence 80 is outside 0..=1 (write 0.8 for 80 %)"#),
+        ("id,title,confidence\nA,a,180%\n", r#"item "A": confidence 180 is outside 0..=100 %"#),
+        ("id,title,reach\nA,a,many\n", r#"item "A": reach "many" is not a number"#),
+        (
+            "id,title,effort\nA,a,0\n",
+            r#"item "A": effort 0 is outside the finite numbers > 0 (an effort of 0 would make the score infinite)"#,
+        ),
+        ("id,title,alignment\nA,a,growth\n", r#"item "A": alignment "growth" is not a number"#),
+        ("id,title,alignment\nA,a,1.5\n", r#"item "A": alignment 1.5 is outside 0..=1"#),
+        (
+            "id,title,moscow\nA,a,maybe\n",
+            r#"item "A": moscow "maybe" is not one of must, should, could, wont (or M, S, C, W)"#,
+        ),
+        ("id,title\n,Nameless\n", r#"item titled "Nameless": id "" is empty (expected a non-empty string)"#),
+        ("id,title,depends_on\nA,a,A\n", r#"item "A": depends_on names the item itself"#),
+        ("id,title,depends_on\nA,a,Z\n", r#"item "A": depends_on "Z" names no item in the backlog"#),
+        ("id,title\nA,a\nB,b\nA,c\n", r#"item "A": id is used twice, at index 0 and 2 (ids must be unique)"#),
+    ];
+    for (text, message) in cases {
+        assert_eq!(read_error(text).to_string(), message, "{text:?}");
+    }
+}
+
+#[test]
+fn malformed_files_name_the_line() {
+    assert_eq!(
+        read_error("id,title,effort\nA,a,1\n\"B\",\"b, quoted\nover two lines\",1\nC,c,1,extra\n"),
+        Error::MalformedCsv { line: 5, reason: "the row has 4 cells where the header has 3".into() }
+    );
+    assert_eq!(
+        read_error("key,title\nA,a\n").to_string(),
+        "csv line 1: the header has no id column (expected the interchange field names, such as \
+         id,title,reach,impact,confidence,effort)"
+    );
+    assert_eq!(
+        read_error("id,reach\nA,1\n").to_string(),
+        "csv line 1: the header has no title column (expected the interchange field names, such as \
+         id,title,reach,impact,confidence,effort)"
+    );
+    assert_eq!(
+        read_error("id,title,tags,tags\nA,a,x,y\n"),
+        Error::MalformedCsv { line: 1, reason: "the header names column tags twice".into() }
+    );
+    let mut bytes = b"id,title\nA,a\nB,".to_vec();
+    bytes.extend([0xff, b'\n']);
+    assert_eq!(
+        csv::read_backlog(bytes.as_slice()).expect_err("not UTF-8"),
+        Error::MalformedCsv { line: 3, reason: "cell 2 is not valid UTF-8".into() }
+    );
+}
+
+#[test]
+fn written_rankings_quote_as_the_csv_crate_does() {
+    let backlog = csv::read_backlog(
+        "id,title,reach,impact,confidence,effort,moscow\n\
+         A,\"Say \"\"hi\"\"\",100,1,1,4,should\n\
+         B,\"Comma, here\",100,1,1,2,must\n\
+         C,Unscored,,1,1,1,could\n"
+            .as_bytes(),
+    )
+    .expect("valid");
+    let rice = Rice::default();
+    let mut out = Vec::new();
+    csv::write_ranking(&backlog.rank(&rice).expect("ranks"), &mut out).expect("written");
+    // B: 100 · 1 · 1 / 2 = 50; A: 100 / 4 = 25; C lacks reach and is no row.
+    assert_eq!(
+        String::from_utf8(out).expect("UTF-8"),
+        "position,rank,id,title,score,reach,impact,confidence,effort,rice\n\
+         1,1,B,\"Comma, here\",50.0,100.0,1.0,1.0,2.0,50.0\n\
+         2,2,A,\"Say \"\"hi\"\"\",25.0,100.0,1.0,1.0,4.0,25.0\n"
+    );
+
+    let moscow = MoSCoW::default();
+    let mut out = Vec::new();
+    csv::write_ranking(&backlog.rank(&moscow).expect("ranks"), &mut out).expect("written");
+    assert_eq!(
+        String::from_utf8(out).expect("UTF-8"),
+        "position,rank,id,title,score,category\n\
+         1,1,B,\"Comma, here\",,must\n\
+         2,2,A,\"Say \"\"hi\"\"\",,should\n\
+         3,3,C,Unscored,,could\n"
+    );
+}
+
+#[test]
+fn breakdown_columns_follow_the_engine() {
+    let backlog = Backlog::from_items([BacklogItem::builder("F1", "Feature")
+        .business_value(1)
+        .time_criticality(3)
+        .risk_reduction(5)
+        .effort(3)
+        .build()
+        .expect("valid")])
+    .expect("valid");
+    let wsjf = Wsjf::default();
+    let mut out = Vec::new();
+    csv::write_ranking(&backlog.rank(&wsjf).expect("ranks"), &mut out).expect("written");
+    // SAFe's example: cost of delay 1 + 3 + 5 = 9, job size 3, WSJF 3.
+    assert_eq!(
+        String::from_utf8(out).expect("UTF-8"),
+        "position,rank,id,title,score,business_value,time_criticality,risk_reduction,cost_of_delay,job_size,wsjf\n\
+         1,1,F1,Feature,3.0,1.0,3.0,5.0,9.0,3.0,3.0\n"
+    );
+}

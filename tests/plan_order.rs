@@ -229,3 +229,14 @@ fn pins_parse_from_id_equals_position() {
         );
     }
 }
+
+#[test]
+fn planning_types_are_send_and_sync() {
+    fn check<T: Send + Sync>() {}
+    check::<PlannedOrder<'_>>();
+    check::<prioritize::PlannedItem<'_>>();
+    check::<prioritize::CapacityPlan<'_>>();
+    check::<prioritize::Roadmap<'_>>();
+    check::<Pin>();
+    check::<prioritize::Fallback>();
+}

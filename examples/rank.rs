@@ -14,23 +14,48 @@ use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use common::{Align, Failure, Format, Framework, Options, Table};
-use prioritize::Ranking;
+use prioritize::{BacklogItem, Breakdown, Category, Pin, PlannedOrder, Ranking, UnscoredItem, Warning};
 
 fn main() -> ExitCode {
     common::run(rank)
 }
 
+const PLAN_HELP: &str = "\
+  --respect-dependencies     never place an item before an item it depends on; a prerequisite
+                             takes the place of what waits on it
+  --pin ID=POSITION          put item ID at POSITION, the rest in computed order (repeatable)";
+
 fn usage() -> String {
     format!(
         "rank: rank a product backlog with RICE, WSJF or MoSCoW, weighted by strategic alignment\n\n\
-         usage: rank [OPTIONS] [FILE]\n\n{}\n\n\
+         usage: rank [OPTIONS] [FILE]\n\n{}\n{PLAN_HELP}\n\n\
          exit status: 0 on success, 2 on bad input or bad options",
         common::OPTIONS_HELP
     )
 }
 
 fn rank() -> Result<(), Failure> {
-    let options = Options::parse(&usage(), |_, _| Ok(false))?;
+    let mut respect_dependencies = false;
+    let mut pins: Vec<Pin> = Vec::new();
+    let options = Options::parse(&usage(), |name, args| {
+        match name {
+            "--respect-dependencies" => {
+                args.no_value(name)?;
+                respect_dependencies = true;
+            }
+            "--pin" => {
+                let value = args.value(name)?;
+                let pin = value.parse().map_err(|_| {
+                    Failure::new(format_args!(
+                        "option {name}: {value:?} is not ID=POSITION (a whole POSITION >= 1)"
+                    ))
+                })?;
+                pins.push(pin);
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    })?;
     if options.capacity.is_some() && options.framework != Framework::Moscow {
         // Here the capacity only feeds MoSCoW's 60 % check; ignoring it would pass silently.
         return Err(Failure::new(
@@ -39,8 +64,38 @@ fn rank() -> Result<(), Failure> {
     }
     let backlog = common::load_backlog(options.file.as_deref())?;
     let engine = options.engine();
+    if respect_dependencies || !pins.is_empty() {
+        // Plan the whole backlog, then keep the top: a prerequisite may rank below the cut.
+        let whole = Options { top: None, ..options.clone() };
+        let ranking = backlog.rank_with(&*engine, &whole.rank_options())?;
+        let order = if respect_dependencies {
+            ranking.respecting_dependencies()?
+        } else {
+            PlannedOrder::ranked(&ranking)
+        };
+        let mut order = order.pin(&pins)?;
+        if let Some(top) = options.top {
+            order.truncate(top);
+        }
+        let unscored: Vec<UnscoredItem<'_>> = order.unscored().collect();
+        return print(
+            &options,
+            &order,
+            |out| prioritize::csv::write_order(&order, out),
+            || table(&order_rows(&order), order.is_categorized(), order.framework(), &unscored),
+            (order.framework(), &unscored, order.warnings()),
+        );
+    }
     let ranking = backlog.rank_with(&*engine, &options.rank_options())?;
-    print(&ranking, options.format)?;
+    let unscored: Vec<UnscoredItem<'_>> = ranking.unscored().collect();
+    print(
+        &options,
+        &ranking,
+        |out| prioritize::csv::write_ranking(&ranking, out),
+        || table(&ranking_rows(&ranking), ranking.is_categorized(), ranking.framework(), &unscored),
+        (ranking.framework(), &unscored, ranking.warnings()),
+    )?;
+    drop(unscored);
     drop(ranking);
     // The process ends now: the OS takes the memory back faster than freeing a large backlog
     // item by item.
@@ -48,47 +103,109 @@ fn rank() -> Result<(), Failure> {
     Ok(())
 }
 
-fn print(ranking: &Ranking<'_>, format: Format) -> Result<(), Failure> {
-    match format {
-        Format::Json => common::write_json(ranking),
+/// Prints `output` in the chosen format; unscored items and warnings go to standard error
+/// in the table and CSV formats (`report`: framework, unscored items, warnings).
+fn print(
+    options: &Options,
+    output: &impl serde::Serialize,
+    csv: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+    table: impl FnOnce() -> String,
+    report: (&str, &[UnscoredItem<'_>], &[Warning]),
+) -> Result<(), Failure> {
+    let (framework, unscored, warnings) = report;
+    match options.format {
+        Format::Json => common::write_json(output),
         Format::Csv => {
-            common::write_stdout(|out| prioritize::csv::write_ranking(ranking, out))?;
-            report_unscored(ranking);
-            report_warnings(ranking);
+            common::write_stdout(csv)?;
+            report_unscored(framework, unscored);
+            report_warnings(warnings);
             Ok(())
         }
         Format::Table => {
-            let text = table(ranking);
+            let text = table();
             common::write_stdout(|out| out.write_all(text.as_bytes()))?;
-            report_warnings(ranking);
+            report_warnings(warnings);
             Ok(())
         }
     }
 }
 
-/// Position, rank, id, category (MoSCoW), title, score and the breakdown's values, then the
-/// unscored items below.
-fn table(ranking: &Ranking<'_>) -> String {
-    let entries: Vec<_> = ranking.iter().map(|entry| (entry, entry.breakdown())).collect();
-    let scored = entries.iter().any(|(entry, _)| entry.score().is_some());
+/// One row of the table: an entry of the ranking or of a planned order.
+struct Row<'a> {
+    position: usize,
+    rank: Option<usize>,
+    item: &'a BacklogItem,
+    category: Option<Category>,
+    score: Option<f64>,
+    breakdown: Breakdown,
+    /// Why a planned entry is where it is (`pinned`, `for CHK-1`, `unscored`); empty otherwise.
+    note: String,
+}
+
+fn ranking_rows<'a>(ranking: &Ranking<'a>) -> Vec<Row<'a>> {
+    ranking
+        .iter()
+        .map(|entry| Row {
+            position: entry.position(),
+            rank: Some(entry.rank()),
+            item: entry.item(),
+            category: entry.category(),
+            score: entry.score(),
+            breakdown: entry.breakdown(),
+            note: String::new(),
+        })
+        .collect()
+}
+
+fn order_rows<'a>(order: &PlannedOrder<'a>) -> Vec<Row<'a>> {
+    order
+        .iter()
+        .map(|entry| {
+            let mut notes = Vec::new();
+            if entry.is_pinned() {
+                notes.push("pinned".to_owned());
+            }
+            if let Some(item) = entry.promoted_by() {
+                notes.push(format!("for {}", item.id()));
+            }
+            if entry.is_unscored() {
+                notes.push(format!("unscored (lacks {})", entry.missing()));
+            }
+            Row {
+                position: entry.position(),
+                rank: entry.rank(),
+                item: entry.item(),
+                category: entry.category(),
+                score: entry.score(),
+                breakdown: entry.breakdown(),
+                note: notes.join(", "),
+            }
+        })
+        .collect()
+}
+
+/// Position, rank, id, category (MoSCoW), title, score and the breakdown's values (and a note
+/// for planned entries), then the unscored items below.
+fn table(entries: &[Row<'_>], categorized: bool, framework: &str, unscored: &[UnscoredItem<'_>]) -> String {
+    let scored = entries.iter().any(|entry| entry.score.is_some());
+    let noted = entries.iter().any(|entry| !entry.note.is_empty());
     // Every breakdown value, in first-seen order, but those that only repeat the score (RICE's
     // `rice` when alignment has no weight) and the alignment factor (it follows from `align`).
     let mut names: Vec<&'static str> = Vec::new();
-    for (_, breakdown) in &entries {
-        for name in breakdown.names() {
+    for entry in entries {
+        for name in entry.breakdown.names() {
             if !names.contains(&name) {
                 names.push(name);
             }
         }
     }
     names.retain(|name| {
-        *name != "alignment_factor"
-            && !entries.iter().all(|(entry, breakdown)| breakdown.get(name) == entry.score())
+        *name != "alignment_factor" && !entries.iter().all(|entry| entry.breakdown.get(name) == entry.score)
     });
 
     let mut table =
         Table::new().column("pos", Align::Right).column("rank", Align::Right).column("id", Align::Left);
-    if ranking.is_categorized() {
+    if categorized {
         table = table.column("moscow", Align::Left);
     }
     table = table.flexible("title");
@@ -98,47 +215,51 @@ fn table(ranking: &Ranking<'_>) -> String {
     for name in &names {
         table = table.column(common::column_name(name), Align::Right);
     }
-    for (entry, breakdown) in &entries {
-        let mut cells =
-            vec![entry.position().to_string(), entry.rank().to_string(), entry.item().id().to_string()];
-        if ranking.is_categorized() {
-            cells.push(entry.category().map_or_else(String::new, |category| category.to_string()));
+    if noted {
+        table = table.column("note", Align::Left);
+    }
+    for entry in entries {
+        let rank = entry.rank.map_or_else(|| "-".to_owned(), |rank| rank.to_string());
+        let mut cells = vec![entry.position.to_string(), rank, entry.item.id().to_string()];
+        if categorized {
+            cells.push(entry.category.map_or_else(String::new, |category| category.to_string()));
         }
-        cells.push(entry.item().title().to_owned());
+        cells.push(entry.item.title().to_owned());
         if scored {
-            cells.push(entry.score().map_or_else(|| "-".to_owned(), common::number));
+            cells.push(entry.score.map_or_else(|| "-".to_owned(), common::number));
         }
-        cells.extend(names.iter().map(|name| breakdown.get(name).map_or_else(String::new, common::number)));
+        cells.extend(
+            names.iter().map(|name| entry.breakdown.get(name).map_or_else(String::new, common::number)),
+        );
+        if noted {
+            cells.push(entry.note.clone());
+        }
         table.row(cells);
     }
     let mut text = table.render(common::TABLE_WIDTH);
-    if ranking.unscored().len() > 0 {
+    if !unscored.is_empty() {
         // Writing to a String cannot fail.
-        let _ = writeln!(
-            text,
-            "\nunscored: these items lack fields {} needs (unscored is not zero)",
-            ranking.framework()
-        );
-        let mut unscored = Table::new().column("id", Align::Left).column("missing", Align::Left);
-        for item in ranking.unscored() {
-            unscored.row(vec![item.item().id().to_string(), item.missing().to_string()]);
+        let _ =
+            writeln!(text, "\nunscored: these items lack fields {framework} needs (unscored is not zero)");
+        let mut rows = Table::new().column("id", Align::Left).column("missing", Align::Left);
+        for item in unscored {
+            rows.row(vec![item.item().id().to_string(), item.missing().to_string()]);
         }
-        text.push_str(&unscored.render(common::TABLE_WIDTH));
+        text.push_str(&rows.render(common::TABLE_WIDTH));
     }
     text
 }
 
-fn report_unscored(ranking: &Ranking<'_>) {
-    common::warn_all(ranking.unscored().map(|item| {
+fn report_unscored(framework: &str, unscored: &[UnscoredItem<'_>]) {
+    common::warn_all(unscored.iter().map(|item| {
         format!(
-            "item {:?}: unscored, {} needs {}, which the item lacks",
+            "item {:?}: unscored, {framework} needs {}, which the item lacks",
             item.item().id().as_str(),
-            ranking.framework(),
             item.missing()
         )
     }));
 }
 
-fn report_warnings(ranking: &Ranking<'_>) {
-    common::warn_all(ranking.warnings());
+fn report_warnings(warnings: &[Warning]) {
+    common::warn_all(warnings);
 }

@@ -158,6 +158,52 @@ pub enum Error {
         /// What is allowed.
         allowed: &'static str,
     },
+    /// A pin names an item the order does not hold, or conflicts with another pin.
+    #[error("item {item:?}: pin {pin} is invalid: {reason}")]
+    InvalidPin {
+        /// The pinned item's id, as given.
+        item: String,
+        /// The pin, e.g. `to position 3` or `before "AUTH-2"`.
+        pin: String,
+        /// What is wrong and what is allowed.
+        reason: String,
+    },
+    /// A pin would place an item before an item it depends on.
+    #[error(
+        "item {item:?}: pin {pin} would place {dependent:?} before {prerequisite:?}, which it depends on"
+    )]
+    PinBreaksDependency {
+        /// The pinned item's id.
+        item: String,
+        /// The pin, e.g. `to position 1`.
+        pin: String,
+        /// The item that depends on `prerequisite`.
+        dependent: String,
+        /// The item `dependent` names in its `depends_on`.
+        prerequisite: String,
+    },
+    /// A Must Have cannot be planned: it lacks an effort, or depends on an item that cannot be.
+    #[error("item {item:?}: must have cannot be planned: {reason}")]
+    MustUnplannable {
+        /// The Must Have's id.
+        item: String,
+        /// Why, naming the field or the prerequisite.
+        reason: String,
+    },
+    /// The Must Haves, with their prerequisites, need more effort than the capacity.
+    #[error(
+        "must haves and their prerequisites need effort {effort}, over the capacity {capacity} by {shortfall}"
+    )]
+    MustOverCapacity {
+        /// The effort of the Must Haves and their prerequisites.
+        effort: f64,
+        /// The capacity.
+        capacity: f64,
+        /// `effort - capacity`.
+        shortfall: f64,
+        /// How many items the Must Haves and their prerequisites are.
+        count: usize,
+    },
     /// An item in JSON (or another serde format) has a field the interchange format does not
     /// define, such as the typo `confidance`.
     #[error(

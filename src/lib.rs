@@ -38,6 +38,14 @@
 //!   `score · (1 − λ + λ · alignment)`.
 //! - Your own: implement [`Engine`].
 //!
+//! # Planning
+//!
+//! A ranked list is not yet a plan. [`Ranking::respecting_dependencies`] never places an item
+//! before one it depends on (a prerequisite inherits the place of what waits on it);
+//! [`PlannedOrder::pin`] applies the Product Owner's [`Pin`]s; [`CapacityPlan`] chooses what fits
+//! a sprint or a budget with the highest total score (exact or greedy, with an upper bound and
+//! the gap); [`Roadmap`] fills periods with capacities in planned order.
+//!
 //! # Guarantees
 //!
 //! - A [`Backlog`] that exists is valid: unique ids, known dependencies, no cycle; checked when it
@@ -77,6 +85,7 @@ mod input;
 mod interchange;
 mod item;
 mod number;
+mod plan;
 mod ranking;
 
 pub use alignment::{Alignment, AlignmentWeight, Objective};
@@ -91,10 +100,14 @@ pub use impact::{Impact, ParseImpactError};
 pub use item::{BacklogItem, ItemBuilder};
 pub use number::{Effort, Fraction, NonNegative};
 pub use ordered_float::NotNan;
-#[cfg(all(doctest, feature = "serde"))]
-#[doc = include_str!("../README.md")]
-struct ReadmeDoctests;
-
+pub use plan::{
+    Bucket, CapacityPlan, EXACT_CELL_LIMIT, EXACT_GROUP_LIMIT, Exclusion, Fallback, Method, Mode, Period,
+    Pin, PlannedItem, PlannedOrder, Roadmap, Selected, Unplaced,
+};
 pub use ranking::{
     MUST_SHARE_LIMIT, RankOptions, RankedItem, Ranking, ShareBasis, UnscoredItem, UnscoredPolicy, Warning,
 };
+
+#[cfg(all(doctest, feature = "serde"))]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

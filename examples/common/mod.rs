@@ -22,7 +22,7 @@
 //! standard output, and exits with status 2; advice prints `warning: ...` lines on standard error.
 
 // Each example uses a part of this module.
-#![allow(dead_code)]
+#![allow(dead_code, unused_imports)]
 
 mod args;
 mod table;
@@ -226,7 +226,7 @@ impl Options {
                 println!("{usage}");
                 std::process::exit(0);
             }
-            if seen.contains(&name) {
+            if seen.contains(&name) && !REPEATABLE.contains(&name.as_str()) {
                 return Err(Failure::new(format_args!("option {name} is given twice")));
             }
             seen.push(name.clone());
@@ -311,6 +311,10 @@ impl Options {
         options
     }
 }
+
+/// Options a program may give more than once (`--pin` of `rank` and `plan`); each occurrence
+/// goes to the program's `extra`.
+const REPEATABLE: &[&str] = &["--pin"];
 
 const FRAMEWORKS: &[(&str, Framework)] =
     &[("rice", Framework::Rice), ("wsjf", Framework::Wsjf), ("moscow", Framework::Moscow)];

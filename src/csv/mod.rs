@@ -40,4 +40,4 @@ mod read;
 mod write;
 
 pub use read::{read_backlog, read_items};
-pub use write::write_ranking;
+pub use write::{write_order, write_ranking};

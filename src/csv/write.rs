@@ -5,6 +5,7 @@ use std::io;
 use ::csv::WriterBuilder;
 use serde::Serialize;
 
+use crate::plan::PlannedOrder;
 use crate::ranking::Ranking;
 
 /// One cell: text, a count, or a number written as serde writes `f64` (`400.0`); `None` is an
@@ -13,7 +14,7 @@ use crate::ranking::Ranking;
 #[serde(untagged)]
 enum Cell<'a> {
     Text(&'a str),
-    Count(usize),
+    Count(Option<usize>),
     Number(Option<f64>),
 }
 
@@ -31,19 +32,15 @@ pub fn write_ranking<W: io::Write>(ranking: &Ranking<'_>, writer: W) -> io::Resu
     let names = breakdown_names(ranking);
     let categorized = ranking.is_categorized();
     let mut writer = WriterBuilder::new().has_headers(false).from_writer(writer);
-    let mut header = vec!["position", "rank", "id", "title", "score"];
-    if categorized {
-        header.push("category");
-    }
-    header.extend(&names);
+    let header = header(categorized, &[], &names);
     writer.write_record(&header)?;
     let mut row: Vec<Cell<'_>> = Vec::with_capacity(header.len());
     for entry in ranking.iter() {
         let breakdown = entry.breakdown();
         row.clear();
         row.extend([
-            Cell::Count(entry.position()),
-            Cell::Count(entry.rank()),
+            Cell::Count(Some(entry.position())),
+            Cell::Count(Some(entry.rank())),
             Cell::Text(entry.item().id().as_str()),
             Cell::Text(entry.item().title()),
             Cell::Number(entry.score()),
@@ -75,4 +72,58 @@ fn breakdown_names(ranking: &Ranking<'_>) -> Vec<&'static str> {
         }
     }
     names
+}
+
+/// Writes a planned order ([`Ranking::respecting_dependencies`], pins) as CSV: the columns of
+/// [`write_ranking`] with `promoted_by` (an id, or empty) and `pinned` (`true`/`false`) before the
+/// breakdown's; an unscored prerequisite has an empty rank and score.
+///
+/// # Errors
+///
+/// Any error of `writer`.
+pub fn write_order<W: io::Write>(order: &PlannedOrder<'_>, writer: W) -> io::Result<()> {
+    // The breakdown columns, in the order they first appear in the planned order.
+    let mut names: Vec<&'static str> = Vec::new();
+    for entry in order.iter() {
+        for name in entry.breakdown().names() {
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+    }
+    let categorized = order.is_categorized();
+    let mut writer = WriterBuilder::new().has_headers(false).from_writer(writer);
+    let header = header(categorized, &["promoted_by", "pinned"], &names);
+    writer.write_record(&header)?;
+    let mut row: Vec<Cell<'_>> = Vec::with_capacity(header.len());
+    for entry in order.iter() {
+        let breakdown = entry.breakdown();
+        row.clear();
+        row.extend([
+            Cell::Count(Some(entry.position())),
+            Cell::Count(entry.rank()),
+            Cell::Text(entry.item().id().as_str()),
+            Cell::Text(entry.item().title()),
+            Cell::Number(entry.score()),
+        ]);
+        if categorized {
+            row.push(Cell::Text(entry.category().map_or("", |category| category.as_str())));
+        }
+        row.push(Cell::Text(entry.promoted_by().map_or("", |item| item.id().as_str())));
+        row.push(Cell::Text(if entry.is_pinned() { "true" } else { "false" }));
+        row.extend(names.iter().map(|name| Cell::Number(breakdown.get(name))));
+        writer.serialize(&row)?;
+    }
+    writer.flush()
+}
+
+/// `position, rank, id, title, score`, `category` when `categorized`, `extra`, then `names`.
+fn header(categorized: bool, extra: &[&'static str], names: &[&'static str]) -> Vec<&'static str> {
+    let mut header = vec!["position", "rank", "id", "title", "score"];
+    if categorized {
+        header.push("category");
+    }
+    header.extend(extra);
+    header.extend(names);
+    header
 }

@@ -59,11 +59,13 @@
 //! The minimum supported Rust version is 1.85 (edition 2024).
 
 mod alignment;
+pub mod analysis;
 mod backlog;
 mod category;
 mod confidence;
 mod engine;
 mod error;
+mod estimate;
 mod field;
 mod graph;
 mod id;
@@ -81,6 +83,7 @@ pub use category::{Category, ParseCategoryError};
 pub use confidence::{Confidence, ParseConfidenceError};
 pub use engine::{Breakdown, Engine, Evaluation, MoSCoW, Rice, Scale, Wsjf};
 pub use error::{Error, Result, ValueError};
+pub use estimate::Estimate;
 pub use field::{Field, FieldSet};
 pub use id::ItemId;
 pub use impact::{Impact, ParseImpactError};

@@ -1,0 +1,248 @@
+//! Framework comparison: rank correlations, top-k overlap and the largest position differences.
+
+use super::{Unscored, gain};
+use crate::backlog::Backlog;
+use crate::engine::Engine;
+use crate::error::Result;
+use crate::ranking::Ranking;
+
+/// One backlog ranked by several engines, compared pair by pair.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct Comparison {
+    /// The engines' names, in the order given.
+    pub frameworks: Vec<String>,
+    /// The `k` of the top-k overlaps.
+    pub k: usize,
+    /// Every pair of engines, in the order (0, 1), (0, 2), ..., (1, 2), ...
+    pub pairs: Vec<EnginePair>,
+    /// Per engine, the items it could not score.
+    pub unscored: Vec<Vec<Unscored>>,
+}
+
+/// How two engines' rankings of one backlog agree.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct EnginePair {
+    /// The first engine's name.
+    pub first: String,
+    /// The second engine's name.
+    pub second: String,
+    /// The number of items both rank (the correlations are over these).
+    pub common: usize,
+    /// Kendall's tau-b of the two rankings' ranks (ties share a rank); `None` with fewer than two
+    /// common items or when either ranking ties them all.
+    pub kendall_tau_b: Option<f64>,
+    /// Spearman's rho with average ranks for ties; `None` as for tau-b.
+    pub spearman_rho: Option<f64>,
+    /// The overlap of the two top-k sets.
+    pub top: TopOverlap,
+    /// The common items whose positions differ, largest difference first (equal differences in
+    /// the first engine's order).
+    pub differences: Vec<PositionDifference>,
+}
+
+/// The overlap of two top-k sets (the first `k` positions of each ranking).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct TopOverlap {
+    /// The items in both, in the first engine's order.
+    pub shared: Vec<String>,
+    /// The items only in the first engine's top k, in its order.
+    pub only_first: Vec<String>,
+    /// The items only in the second engine's top k, in its order.
+    pub only_second: Vec<String>,
+}
+
+/// An item's positions under two engines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct PositionDifference {
+    /// The item's id.
+    pub id: String,
+    /// Its position under the first engine.
+    pub first: usize,
+    /// Its position under the second engine.
+    pub second: usize,
+    /// `second − first`: positive when the second engine puts it lower.
+    pub difference: i64,
+}
+
+/// Ranks `backlog` with every engine and compares each pair: Kendall's tau-b and Spearman's rho
+/// over the items both rank, the overlap of their top `k`, and the positions that differ.
+///
+/// The correlations use each ranking's competition ranks, so items an engine cannot tell apart
+/// (equal category and score) are ties, not ordered by the input order that breaks them for
+/// display. Positions are those of the full rankings.
+///
+/// # Errors
+///
+/// As [`Backlog::rank`], for any engine.
+pub fn compare(backlog: &Backlog, engines: &[&dyn Engine], k: usize) -> Result<Comparison> {
+    let rankings: Vec<Ranking<'_>> =
+        engines.iter().map(|engine| backlog.rank(*engine)).collect::<Result<_>>()?;
+    let mut pairs = Vec::new();
+    for (a, first) in rankings.iter().enumerate() {
+        for second in &rankings[a + 1..] {
+            pairs.push(pair(backlog, first, second, k));
+        }
+    }
+    Ok(Comparison {
+        frameworks: rankings.iter().map(|ranking| ranking.framework().to_owned()).collect(),
+        k,
+        pairs,
+        unscored: rankings.iter().map(Unscored::of).collect(),
+    })
+}
+
+/// An item's position and competition rank in a ranking.
+pub(crate) type Place = (usize, usize);
+
+/// Per item index, its place in `ranking`, if ranked.
+pub(crate) fn places(backlog: &Backlog, ranking: &Ranking<'_>) -> Vec<Option<Place>> {
+    let mut places = vec![None; backlog.len()];
+    for entry in ranking.iter() {
+        places[entry.index()] = Some((entry.position(), entry.rank()));
+    }
+    places
+}
+
+fn pair(backlog: &Backlog, first: &Ranking<'_>, second: &Ranking<'_>, k: usize) -> EnginePair {
+    let (in_first, in_second) = (places(backlog, first), places(backlog, second));
+    // The common items, in the first ranking's order: (index, (position, rank) in each).
+    let common: Vec<(usize, Place, Place)> = first
+        .iter()
+        .filter_map(|entry| Some((entry.index(), in_first[entry.index()]?, in_second[entry.index()]?)))
+        .collect();
+    let first_ranks: Vec<f64> = common.iter().map(|&(_, (_, rank), _)| rank as f64).collect();
+    let second_ranks: Vec<f64> = common.iter().map(|&(_, _, (_, rank))| rank as f64).collect();
+    let id = |index: usize| backlog.items()[index].id().to_string();
+    let top_of =
+        |ranking: &Ranking<'_>| -> Vec<usize> { ranking.iter().take(k).map(|e| e.index()).collect() };
+    let (top_a, top_b) = (top_of(first), top_of(second));
+    let mut differences: Vec<PositionDifference> = common
+        .iter()
+        .filter(|&&(_, (p, _), (q, _))| p != q)
+        .map(|&(index, (p, _), (q, _))| PositionDifference {
+            id: id(index),
+            first: p,
+            second: q,
+            difference: gain(q, p),
+        })
+        .collect();
+    // Stable: equal differences keep the first ranking's order.
+    differences.sort_by_key(|difference| std::cmp::Reverse(difference.difference.unsigned_abs()));
+    EnginePair {
+        first: first.framework().to_owned(),
+        second: second.framework().to_owned(),
+        common: common.len(),
+        kendall_tau_b: kendall_tau_b(&first_ranks, &second_ranks),
+        spearman_rho: spearman_rho(&first_ranks, &second_ranks),
+        top: TopOverlap {
+            shared: top_a.iter().filter(|i| top_b.contains(i)).map(|&i| id(i)).collect(),
+            only_first: top_a.iter().filter(|i| !top_b.contains(i)).map(|&i| id(i)).collect(),
+            only_second: top_b.iter().filter(|i| !top_a.contains(i)).map(|&i| id(i)).collect(),
+        },
+        differences,
+    }
+}
+
+/// Kendall's tau-b of two paired samples, with ties:
+/// `(n_c − n_d) / sqrt((n_0 − n_1)(n_0 − n_2))`, where `n_c` and `n_d` count the concordant and
+/// discordant pairs, `n_0 = n(n − 1)/2`, and `n_1`, `n_2` count the pairs tied in `x`, in `y`.
+/// A pair tied in both counts in neither `n_c` nor `n_d`.
+///
+/// `None` when the lengths differ, with fewer than two values, or when `x` or `y` is all ties
+/// (the denominator is 0). `O(n²)`.
+///
+/// ```
+/// use prioritize::analysis::kendall_tau_b;
+///
+/// // Pairs: 3 concordant, 1 discordant, 1 tied in x only, 1 tied in y only;
+/// // tau-b = (3 − 1) / sqrt((6 − 1)(6 − 1)) = 0.4.
+/// let tau = kendall_tau_b(&[1.0, 2.0, 2.0, 3.0], &[1.0, 3.0, 2.0, 2.0]).expect("defined");
+/// assert!((tau - 0.4).abs() < 1e-15);
+/// assert_eq!(kendall_tau_b(&[1.0, 2.0], &[2.0, 1.0]), Some(-1.0));
+/// ```
+#[must_use]
+pub fn kendall_tau_b(x: &[f64], y: &[f64]) -> Option<f64> {
+    if x.len() != y.len() || x.len() < 2 {
+        return None;
+    }
+    let (mut concordant, mut discordant, mut tied_x, mut tied_y) = (0_u64, 0_u64, 0_u64, 0_u64);
+    for i in 0..x.len() {
+        for j in i + 1..x.len() {
+            let (dx, dy) = (x[i].total_cmp(&x[j]), y[i].total_cmp(&y[j]));
+            match (dx.is_eq(), dy.is_eq()) {
+                (true, true) => {
+                    tied_x += 1;
+                    tied_y += 1;
+                }
+                (true, false) => tied_x += 1,
+                (false, true) => tied_y += 1,
+                (false, false) if dx == dy => concordant += 1,
+                (false, false) => discordant += 1,
+            }
+        }
+    }
+    let n = x.len() as u64;
+    let pairs = n * (n - 1) / 2;
+    let denominator = ((pairs - tied_x) as f64 * (pairs - tied_y) as f64).sqrt();
+    (denominator > 0.0).then(|| (concordant as f64 - discordant as f64) / denominator)
+}
+
+/// Spearman's rho of two paired samples: the Pearson correlation of their ranks, where tied
+/// values share the average of the ranks they span (the textbook treatment of ties; without
+/// ties it equals `1 − 6 Σd² / (n(n² − 1))`).
+///
+/// `None` when the lengths differ, with fewer than two values, or when `x` or `y` is all ties.
+///
+/// ```
+/// use prioritize::analysis::spearman_rho;
+///
+/// // Ranks of x: 1, 2.5, 2.5, 4; of y: 1, 4, 2.5, 2.5; about the mean 2.5:
+/// // Σ dx·dy = 2.25, Σ dx² = Σ dy² = 4.5, so rho = 2.25 / 4.5 = 0.5.
+/// assert_eq!(spearman_rho(&[1.0, 2.0, 2.0, 3.0], &[1.0, 3.0, 2.0, 2.0]), Some(0.5));
+/// ```
+#[must_use]
+pub fn spearman_rho(x: &[f64], y: &[f64]) -> Option<f64> {
+    if x.len() != y.len() || x.len() < 2 {
+        return None;
+    }
+    let (rx, ry) = (average_ranks(x), average_ranks(y));
+    let mean = f64::midpoint(x.len() as f64, 1.0);
+    let (mut sxy, mut sxx, mut syy) = (0.0, 0.0, 0.0);
+    for (a, b) in rx.iter().zip(&ry) {
+        let (dx, dy) = (a - mean, b - mean);
+        sxy += dx * dy;
+        sxx += dx * dx;
+        syy += dy * dy;
+    }
+    (sxx > 0.0 && syy > 0.0).then(|| sxy / (sxx * syy).sqrt())
+}
+
+/// Ranks from 1 (smallest value first); tied values share the average of the ranks they span.
+fn average_ranks(values: &[f64]) -> Vec<f64> {
+    let mut order: Vec<usize> = (0..values.len()).collect();
+    order.sort_by(|&a, &b| values[a].total_cmp(&values[b]));
+    let mut ranks = vec![0.0; values.len()];
+    let mut start = 0;
+    while start < order.len() {
+        let end = start
+            + order[start..]
+                .iter()
+                .take_while(|&&i| values[i].total_cmp(&values[order[start]]).is_eq())
+                .count();
+        // Positions start + 1 ..= end share their mean.
+        let average = (start + 1 + end) as f64 / 2.0;
+        for &i in &order[start..end] {
+            ranks[i] = average;
+        }
+        start = end;
+    }
+    ranks
+}

@@ -2,8 +2,13 @@
 
 use std::fmt;
 
+use crate::confidence::Confidence;
 use crate::error::{Error, Result};
 use crate::field::{Field, FieldSet};
+use crate::impact::Impact;
+use crate::input::{Checker, Input};
+use crate::item::BacklogItem;
+use crate::number::{Effort, NonNegative};
 
 /// An estimate of a numeric input as a range: `low <= expected <= high`.
 ///
@@ -114,6 +119,90 @@ impl fmt::Display for Estimate {
         } else {
             write!(f, "{}..={} (expected {})", self.low, self.high, self.expected)
         }
+    }
+}
+
+impl BacklogItem {
+    /// The estimate of a numeric `field`: its range when one was given, else its value as a
+    /// point estimate; `None` when the item has no value for `field` or it is not numeric.
+    ///
+    /// ```
+    /// use prioritize::{BacklogItem, Estimate, Field};
+    ///
+    /// let item = BacklogItem::builder("A", "a").effort(2).range(Field::Reach, 100, 300).build()?;
+    /// assert_eq!(item.estimate(Field::Effort), Some(Estimate::point(2.0)));
+    /// assert_eq!(item.estimate(Field::Reach).map(|r| r.ends()), Some([100.0, 300.0]));
+    /// assert_eq!(item.estimate(Field::Confidence), None);
+    /// # Ok::<(), prioritize::Error>(())
+    /// ```
+    #[must_use]
+    pub fn estimate(&self, field: Field) -> Option<Estimate> {
+        self.range(field).or_else(|| self.number(field).map(Estimate::point))
+    }
+
+    /// The range of `field`, if it was given as one.
+    #[must_use]
+    pub fn range(&self, field: Field) -> Option<Estimate> {
+        self.estimates.iter().find(|(f, _)| *f == field).map(|&(_, estimate)| estimate)
+    }
+
+    /// The fields given as ranges, with their ranges, in the interchange order.
+    pub fn ranges(&self) -> impl ExactSizeIterator<Item = (Field, Estimate)> + '_ {
+        self.estimates.iter().copied()
+    }
+
+    /// `value` checked as the builder checks a plain value of the numeric `field` (normalised:
+    /// -0.0 becomes 0.0), with an error naming the item and field.
+    pub(crate) fn check_number(&self, field: Field, value: f64) -> Result<f64> {
+        let checked = match field {
+            Field::Reach | Field::BusinessValue | Field::TimeCriticality | Field::RiskReduction => {
+                NonNegative::new(value).map(f64::from)
+            }
+            Field::Impact => Impact::new(value).map(f64::from),
+            Field::Confidence => Confidence::new(value).map(f64::from),
+            Field::Effort => Effort::new(value).map(f64::from),
+            _ => {
+                let value = value.to_string();
+                let expected = "a numeric input";
+                return Err(Error::InvalidValue { item: self.id.to_string(), field, value, expected });
+            }
+        };
+        checked.map_err(|error| error.at(self.id.as_str(), field))
+    }
+
+    /// Sets the point value of a numeric `field`, checked as the builder checks it; any range of
+    /// the field is kept (the analyses use this for scenarios within it).
+    pub(crate) fn set_number(&mut self, field: Field, value: f64) -> Result<()> {
+        let check = Checker { item: self.id.as_str() };
+        let input = Input::Number(value);
+        match field {
+            Field::Reach => self.reach = Some(check.number(field, &input, NonNegative::new)?),
+            Field::Impact => self.impact = Some(check.number(field, &input, Impact::new)?),
+            Field::Confidence => self.confidence = Some(check.number(field, &input, Confidence::new)?),
+            Field::Effort => self.effort = Some(check.number(field, &input, Effort::new)?),
+            Field::BusinessValue => {
+                self.business_value = Some(check.number(field, &input, NonNegative::new)?);
+            }
+            Field::TimeCriticality => {
+                self.time_criticality = Some(check.number(field, &input, NonNegative::new)?);
+            }
+            Field::RiskReduction => {
+                self.risk_reduction = Some(check.number(field, &input, NonNegative::new)?);
+            }
+            _ => {
+                let value = value.to_string();
+                let expected = "a numeric input";
+                return Err(Error::InvalidValue { item: self.id.to_string(), field, value, expected });
+            }
+        }
+        Ok(())
+    }
+
+    /// Sets (or replaces) the range of `field`, whose ends the caller has checked.
+    pub(crate) fn set_range(&mut self, field: Field, estimate: Estimate) {
+        self.estimates.retain(|(f, _)| *f != field);
+        self.estimates.push((field, estimate));
+        self.estimates.sort_by_key(|&(f, _)| f);
     }
 }
 

@@ -5,31 +5,45 @@ use std::fmt;
 use super::{OrderKey, evaluate, order_key};
 use crate::backlog::Backlog;
 use crate::engine::Engine;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::estimate::Estimate;
 use crate::field::Field;
 use crate::item::BacklogItem;
 
-/// Which side of a limit a changed input must be on.
+/// Which side of a value a changed input must be on: lower for effort and job size, higher for
+/// the inputs scores increase with; strict when the value itself would only tie and lose the tie.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Bound {
-    /// The input must be at most the limit (effort, job size).
+    /// `<=`: at most the value.
     AtMost,
-    /// The input must be at least the limit (reach, impact, confidence, cost-of-delay parts).
+    /// `<`: below the value.
+    Below,
+    /// `>=`: at least the value.
     AtLeast,
+    /// `>`: above the value.
+    Above,
 }
 
 impl Bound {
-    /// `<=` or `>=`.
+    /// `<=`, `<`, `>=` or `>`.
     #[must_use]
     pub const fn symbol(self) -> &'static str {
         match self {
             Bound::AtMost => "<=",
+            Bound::Below => "<",
             Bound::AtLeast => ">=",
+            Bound::Above => ">",
         }
     }
+}
+
+/// Which way an input moves to raise the item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Direction {
+    Up,
+    Down,
 }
 
 /// One single-input change that moves an item past the item just ahead of it.
@@ -43,9 +57,10 @@ pub struct Change {
     pub now: f64,
     /// Which side of `value` the input must be on.
     pub bound: Bound,
-    /// The limit, rounded to 3 significant digits in the direction that still passes.
+    /// The limit at 3 significant digits: every value on the `bound` side of it passes.
     pub value: f64,
-    /// The exact limit in `f64`: the last value that passes (ties broken by input order).
+    /// The exact limit in `f64`: the value closest to `now` that passes (ties broken by input
+    /// order).
     pub exact: f64,
     /// `value` relative to `now`: `|value − now| / now` (infinite when `now` is 0).
     pub relative_change: f64,
@@ -87,10 +102,9 @@ impl fmt::Display for Change {
 /// earlier in the input. The limit is found by bisection over the `f64` values of the input,
 /// scoring the changed item with the engine itself, so it is exact for the engine's arithmetic
 /// and its tie rule: `exact` is the last value that passes. Only valid values are searched
-/// (confidence up to 1, effort above 0); a score that overflows `f64` counts as passing (it is
-/// above every finite score). Values the engine rejects, such as off-scale values under WSJF's
-/// strict scale, are not searched: such inputs get no change. The engine must be monotone in
-/// each input, as RICE and WSJF are.
+/// (confidence up to 1, effort above 0, scores within `f64`). Under WSJF's strict scale, whose
+/// engine rejects off-scale values, inputs get no change. The engine must be monotone in each
+/// input, as RICE and WSJF are.
 ///
 /// # Errors
 ///
@@ -143,15 +157,31 @@ struct Search<'a> {
 
 impl Search<'_> {
     /// Whether the item with `field` set to `value` sorts before the target; `None` when the
-    /// engine rejects the value.
+    /// engine rejects the value (or its score overflows `f64`).
     fn passes(&self, probe: &mut BacklogItem, field: Field, value: f64) -> Option<bool> {
         probe.set_number(field, value).ok()?;
-        match evaluate(self.engine, probe, self.alignment) {
-            Ok(Some((category, score))) => Some(order_key(category, score, self.index) < self.target),
-            Ok(None) => Some(false),
-            Err(Error::ScoreOverflow { .. }) => Some(true),
-            Err(_) => None,
+        match evaluate(self.engine, probe, self.alignment).ok()? {
+            Some((category, score)) => Some(order_key(category, score, self.index) < self.target),
+            None => Some(false),
         }
+    }
+
+    /// The value farthest from `now` towards `extreme` that the engine accepts: `extreme`, or
+    /// else the last value before scores overflow.
+    fn farthest(&self, probe: &mut BacklogItem, field: Field, now: f64, extreme: f64) -> f64 {
+        if self.passes(probe, field, extreme).is_some() {
+            return extreme;
+        }
+        let (mut valid, mut invalid) = (now.to_bits(), extreme.to_bits());
+        while valid.abs_diff(invalid) > 1 {
+            let middle = valid.min(invalid) + valid.abs_diff(invalid) / 2;
+            if self.passes(probe, field, f64::from_bits(middle)).is_some() {
+                valid = middle;
+            } else {
+                invalid = middle;
+            }
+        }
+        f64::from_bits(valid)
     }
 
     /// The changes of `field` (at most one per direction) that pass the item ahead.
@@ -159,16 +189,20 @@ impl Search<'_> {
         let mut probe = self.item.clone();
         let (lowest, highest) = limits(field);
         let mut changes = Vec::new();
-        for (bound, extreme) in [(Bound::AtLeast, highest), (Bound::AtMost, lowest)] {
-            let beyond = match bound {
-                Bound::AtLeast => extreme > now,
-                Bound::AtMost => extreme < now,
+        for (direction, extreme) in [(Direction::Up, highest), (Direction::Down, lowest)] {
+            let beyond = match direction {
+                Direction::Up => extreme > now,
+                Direction::Down => extreme < now,
             };
-            if !beyond || self.passes(&mut probe, field, extreme) != Some(true) {
+            if !beyond {
+                continue;
+            }
+            let extreme = self.farthest(&mut probe, field, now, extreme);
+            if self.passes(&mut probe, field, extreme) != Some(true) {
                 continue;
             }
             let Some(exact) = self.bisect(&mut probe, field, now, extreme) else { continue };
-            let value = self.rounded(&mut probe, field, exact, bound);
+            let (bound, value) = self.rounded(&mut probe, field, exact, direction);
             let relative_change = if now == 0.0 { f64::INFINITY } else { (value - now).abs() / now };
             let message = format!(
                 "{} passes {ahead} if {field} {} {value} (now {now})",
@@ -195,27 +229,41 @@ impl Search<'_> {
         Some(f64::from_bits(passes))
     }
 
-    /// `exact` at 3 significant digits: the nearest such value if it passes, else the next one
-    /// towards passing; `exact` itself if neither is valid.
-    fn rounded(&self, probe: &mut BacklogItem, field: Field, exact: f64, bound: Bound) -> f64 {
+    /// The limit as people read it, at 3 significant digits: the value `r` nearest `exact` when
+    /// it passes (`<= r`, `>= r`); `r` strictly when it does not but `exact` is `r` up to
+    /// rounding (`< r`, `> r`: `r` itself ties and loses the tie, while every value beyond it
+    /// wins, save those within a few units in the last place, where `f64` rounding can restore
+    /// the tie); else the next 3-digit value towards passing; `exact` itself if none of these.
+    fn rounded(
+        &self,
+        probe: &mut BacklogItem,
+        field: Field,
+        exact: f64,
+        direction: Direction,
+    ) -> (Bound, f64) {
+        let (inclusive, strict, step) = match direction {
+            Direction::Up => (Bound::AtLeast, Bound::Above, 1),
+            Direction::Down => (Bound::AtMost, Bound::Below, -1),
+        };
         let text = format!("{exact:.2e}");
-        let Some((mantissa, exponent)) = text.split_once('e') else { return exact };
-        let (Ok(digits), Ok(exponent)) = (mantissa.replace('.', "").parse::<i64>(), exponent.parse::<i32>())
-        else {
-            return exact;
-        };
-        let step = match bound {
-            Bound::AtLeast => 1,
-            Bound::AtMost => -1,
-        };
-        for digits in [digits, digits + step] {
-            if let Ok(value) = format!("{digits}e{}", exponent - 2).parse::<f64>() {
-                if value >= 0.0 && self.passes(probe, field, value) == Some(true) {
-                    return value;
-                }
+        let parts = text.split_once('e').and_then(|(mantissa, exponent)| {
+            Some((mantissa.replace('.', "").parse::<i64>().ok()?, exponent.parse::<i32>().ok()?))
+        });
+        let Some((digits, exponent)) = parts else { return (inclusive, exact) };
+        let at = |digits: i64| format!("{digits}e{}", exponent - 2).parse::<f64>().ok().filter(|v| *v >= 0.0);
+        if let Some(nearest) = at(digits) {
+            if self.passes(probe, field, nearest) == Some(true) {
+                return (inclusive, nearest);
+            }
+            // Non-negative floats order like their bits: 16 steps is "a few units in the last place".
+            if nearest.to_bits().abs_diff(exact.to_bits()) <= 16 {
+                return (strict, nearest);
             }
         }
-        exact
+        match at(digits + step) {
+            Some(next) if self.passes(probe, field, next) == Some(true) => (inclusive, next),
+            _ => (inclusive, exact),
+        }
     }
 }
 

@@ -15,10 +15,25 @@ pub struct Comparison {
     pub frameworks: Vec<String>,
     /// The `k` of the top-k overlaps.
     pub k: usize,
+    /// Every item, in input order, with its position under each engine.
+    pub items: Vec<ItemPositions>,
     /// Every pair of engines, in the order (0, 1), (0, 2), ..., (1, 2), ...
     pub pairs: Vec<EnginePair>,
     /// Per engine, the items it could not score.
     pub unscored: Vec<Vec<Unscored>>,
+}
+
+/// An item's position under each engine.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct ItemPositions {
+    /// The item's id.
+    pub id: String,
+    /// The item's title.
+    pub title: String,
+    /// Its position under each engine, in the order of the engines; `None` where unscored.
+    pub positions: Vec<Option<usize>>,
 }
 
 /// How two engines' rankings of one backlog agree.
@@ -85,6 +100,17 @@ pub struct PositionDifference {
 pub fn compare(backlog: &Backlog, engines: &[&dyn Engine], k: usize) -> Result<Comparison> {
     let rankings: Vec<Ranking<'_>> =
         engines.iter().map(|engine| backlog.rank(*engine)).collect::<Result<_>>()?;
+    let places: Vec<Vec<Option<Place>>> = rankings.iter().map(|ranking| places(backlog, ranking)).collect();
+    let items = backlog
+        .items()
+        .iter()
+        .enumerate()
+        .map(|(index, item)| ItemPositions {
+            id: item.id().to_string(),
+            title: item.title().to_owned(),
+            positions: places.iter().map(|p| p[index].map(|(position, _)| position)).collect(),
+        })
+        .collect();
     let mut pairs = Vec::new();
     for (a, first) in rankings.iter().enumerate() {
         for second in &rankings[a + 1..] {
@@ -94,6 +120,7 @@ pub fn compare(backlog: &Backlog, engines: &[&dyn Engine], k: usize) -> Result<C
     Ok(Comparison {
         frameworks: rankings.iter().map(|ranking| ranking.framework().to_owned()).collect(),
         k,
+        items,
         pairs,
         unscored: rankings.iter().map(Unscored::of).collect(),
     })

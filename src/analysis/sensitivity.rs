@@ -32,7 +32,9 @@ pub struct ItemBounds {
     pub title: String,
     /// Its position in the ranking by point values.
     pub position: usize,
-    /// Its category, for engines that sort by one first (fixed: categories are not estimates).
+    /// Its category, for engines that sort by one first (fixed: categories are not estimates);
+    /// left out of JSON when `None`, as in rankings.
+    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub category: Option<Category>,
     /// Its score by point values (`None` for MoSCoW without a secondary engine).
     pub score: Option<f64>,

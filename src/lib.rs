@@ -38,6 +38,13 @@
 //!   `score · (1 − λ + λ · alignment)`.
 //! - Your own: implement [`Engine`].
 //!
+//! # Decision support
+//!
+//! Any numeric input may be a range estimate ([`Estimate`]). The [`analysis`] module tells how
+//! sure a ranking is (score and position bounds within the ranges), what single change would move
+//! an item up, how the frameworks disagree (Kendall's tau-b, Spearman's rho), a Borda consensus
+//! across them, and what changed between two versions of a backlog.
+//!
 //! # Guarantees
 //!
 //! - A [`Backlog`] that exists is valid: unique ids, known dependencies, no cycle; checked when it

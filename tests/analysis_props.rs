@@ -5,20 +5,14 @@ use prioritize::analysis::{
     Bound, compare, consensus, diff, explain, kendall_tau_b, sensitivity, spearman_rho,
 };
 use prioritize::{
-    AlignmentWeight, Backlog, BacklogItem, Category, Engine, Field, ItemBuilder, MoSCoW, Rice, Wsjf,
+    AlignmentWeight, Backlog, BacklogItem, Category, Engine, Estimate, Field, ItemBuilder, MoSCoW, Rice, Wsjf,
 };
 use proptest::prelude::*;
 
-/// The numeric fields, in the interchange order.
-const FIELDS: [Field; 7] = [
-    Field::Reach,
-    Field::Impact,
-    Field::Confidence,
-    Field::Effort,
-    Field::BusinessValue,
-    Field::TimeCriticality,
-    Field::RiskReduction,
-];
+/// The numeric fields, in the interchange order (the fields that take ranges).
+fn fields() -> Vec<Field> {
+    Estimate::FIELDS.iter().collect()
+}
 
 /// An item: per numeric field a `(low, high)` pair (equal for a point value), a category and an
 /// alignment.
@@ -47,7 +41,7 @@ impl Spec {
         let mut builder =
             BacklogItem::builder(format!("I{id}"), "item").moscow(self.category).alignment(self.alignment);
         for (f, &pair) in self.values.iter().enumerate() {
-            builder = set(builder, FIELDS[f], pick(f, pair));
+            builder = set(builder, fields()[f], pick(f, pair));
         }
         builder.build().expect("valid item")
     }
@@ -57,8 +51,11 @@ impl Spec {
         let mut builder =
             BacklogItem::builder(format!("I{id}"), "item").moscow(self.category).alignment(self.alignment);
         for (f, &(low, high)) in self.values.iter().enumerate() {
-            builder =
-                if low < high { builder.range(FIELDS[f], low, high) } else { set(builder, FIELDS[f], low) };
+            builder = if low < high {
+                builder.range(fields()[f], low, high)
+            } else {
+                set(builder, fields()[f], low)
+            };
         }
         builder.build().expect("valid item")
     }
@@ -71,7 +68,7 @@ fn pair(values: &'static [f64], ranged: bool) -> impl Strategy<Value = (f64, f64
 
 /// Small value sets, so that ties are frequent; at most two ranged fields an item.
 fn spec() -> impl Strategy<Value = Spec> {
-    (proptest::sample::subsequence(FIELDS.to_vec(), 0..=2), any::<u8>(), 0..3_u8)
+    (proptest::sample::subsequence(fields(), 0..=2), any::<u8>(), 0..3_u8)
         .prop_flat_map(|(ranged, category, alignment)| {
             let is = |field: Field| ranged.contains(&field);
             (
@@ -186,7 +183,7 @@ proptest! {
             let index = backlog.index_of(&explanation.id).expect("present");
             let ahead_position = ranking.find(ahead).expect("ranked").position();
             for change in &explanation.changes {
-                let f = FIELDS.iter().position(|&field| field == change.field).expect("numeric");
+                let f = fields().iter().position(|&field| field == change.field).expect("numeric");
                 let passes = |value: f64| {
                     let items = specs.iter().enumerate().map(|(i, spec)| {
                         spec.build(i, |g, (low, _)| if i == index && g == f { value } else { low })

@@ -237,6 +237,14 @@ proptest! {
         prop_assert_eq!(single.ranking.iter().map(|e| e.rank).collect::<Vec<_>>(), ranks);
     }
 
+    /// Tau-b (Knight's `O(n log n)` algorithm) equals the textbook pair count, bit for bit.
+    #[test]
+    fn tau_b_matches_the_pairwise_definition(pairs in proptest::collection::vec((0..6_u8, 0..6_u8), 0..40)) {
+        let x: Vec<f64> = pairs.iter().map(|&(a, _)| f64::from(a)).collect();
+        let y: Vec<f64> = pairs.iter().map(|&(_, b)| f64::from(b)).collect();
+        prop_assert_eq!(kendall_tau_b(&x, &y), naive_tau_b(&x, &y));
+    }
+
     /// Tau-b and rho are symmetric, within -1..=1, and flip sign when one sample is negated.
     #[test]
     fn correlations_are_symmetric_and_bounded(pairs in proptest::collection::vec((0..5_u8, 0..5_u8), 0..12)) {
@@ -253,4 +261,30 @@ proptest! {
             }
         }
     }
+}
+
+/// Kendall's tau-b by its definition: every pair classified, `O(n²)`.
+fn naive_tau_b(x: &[f64], y: &[f64]) -> Option<f64> {
+    let n = x.len();
+    if n < 2 {
+        return None;
+    }
+    let (mut concordant, mut discordant, mut tied_x, mut tied_y) = (0_i64, 0_i64, 0_i64, 0_i64);
+    for i in 0..n {
+        for j in i + 1..n {
+            let (dx, dy) = (x[i].total_cmp(&x[j]), y[i].total_cmp(&y[j]));
+            tied_x += i64::from(dx.is_eq());
+            tied_y += i64::from(dy.is_eq());
+            if dx.is_ne() && dy.is_ne() {
+                if dx == dy {
+                    concordant += 1;
+                } else {
+                    discordant += 1;
+                }
+            }
+        }
+    }
+    let all = i64::try_from(n * (n - 1) / 2).expect("a small sample");
+    let denominator = ((all - tied_x) as f64 * (all - tied_y) as f64).sqrt();
+    (denominator > 0.0).then(|| (concordant - discordant) as f64 / denominator)
 }

@@ -1,5 +1,6 @@
 //! Framework comparison: rank correlations, top-k overlap and the largest position differences.
 
+use super::correlation::{kendall_tau_b, spearman_rho};
 use super::{Unscored, gain};
 use crate::backlog::Backlog;
 use crate::engine::Engine;
@@ -176,100 +177,4 @@ fn pair(backlog: &Backlog, first: &Ranking<'_>, second: &Ranking<'_>, k: usize) 
         },
         differences,
     }
-}
-
-/// Kendall's tau-b of two paired samples, with ties:
-/// `(n_c − n_d) / sqrt((n_0 − n_1)(n_0 − n_2))`, where `n_c` and `n_d` count the concordant and
-/// discordant pairs, `n_0 = n(n − 1)/2`, and `n_1`, `n_2` count the pairs tied in `x`, in `y`.
-/// A pair tied in both counts in neither `n_c` nor `n_d`.
-///
-/// `None` when the lengths differ, with fewer than two values, or when `x` or `y` is all ties
-/// (the denominator is 0). `O(n²)`.
-///
-/// ```
-/// use prioritize::analysis::kendall_tau_b;
-///
-/// // Pairs: 3 concordant, 1 discordant, 1 tied in x only, 1 tied in y only;
-/// // tau-b = (3 − 1) / sqrt((6 − 1)(6 − 1)) = 0.4.
-/// let tau = kendall_tau_b(&[1.0, 2.0, 2.0, 3.0], &[1.0, 3.0, 2.0, 2.0]).expect("defined");
-/// assert!((tau - 0.4).abs() < 1e-15);
-/// assert_eq!(kendall_tau_b(&[1.0, 2.0], &[2.0, 1.0]), Some(-1.0));
-/// ```
-#[must_use]
-pub fn kendall_tau_b(x: &[f64], y: &[f64]) -> Option<f64> {
-    if x.len() != y.len() || x.len() < 2 {
-        return None;
-    }
-    let (mut concordant, mut discordant, mut tied_x, mut tied_y) = (0_u64, 0_u64, 0_u64, 0_u64);
-    for i in 0..x.len() {
-        for j in i + 1..x.len() {
-            let (dx, dy) = (x[i].total_cmp(&x[j]), y[i].total_cmp(&y[j]));
-            match (dx.is_eq(), dy.is_eq()) {
-                (true, true) => {
-                    tied_x += 1;
-                    tied_y += 1;
-                }
-                (true, false) => tied_x += 1,
-                (false, true) => tied_y += 1,
-                (false, false) if dx == dy => concordant += 1,
-                (false, false) => discordant += 1,
-            }
-        }
-    }
-    let n = x.len() as u64;
-    let pairs = n * (n - 1) / 2;
-    let denominator = ((pairs - tied_x) as f64 * (pairs - tied_y) as f64).sqrt();
-    (denominator > 0.0).then(|| (concordant as f64 - discordant as f64) / denominator)
-}
-
-/// Spearman's rho of two paired samples: the Pearson correlation of their ranks, where tied
-/// values share the average of the ranks they span (the textbook treatment of ties; without
-/// ties it equals `1 − 6 Σd² / (n(n² − 1))`).
-///
-/// `None` when the lengths differ, with fewer than two values, or when `x` or `y` is all ties.
-///
-/// ```
-/// use prioritize::analysis::spearman_rho;
-///
-/// // Ranks of x: 1, 2.5, 2.5, 4; of y: 1, 4, 2.5, 2.5; about the mean 2.5:
-/// // Σ dx·dy = 2.25, Σ dx² = Σ dy² = 4.5, so rho = 2.25 / 4.5 = 0.5.
-/// assert_eq!(spearman_rho(&[1.0, 2.0, 2.0, 3.0], &[1.0, 3.0, 2.0, 2.0]), Some(0.5));
-/// ```
-#[must_use]
-pub fn spearman_rho(x: &[f64], y: &[f64]) -> Option<f64> {
-    if x.len() != y.len() || x.len() < 2 {
-        return None;
-    }
-    let (rx, ry) = (average_ranks(x), average_ranks(y));
-    let mean = f64::midpoint(x.len() as f64, 1.0);
-    let (mut sxy, mut sxx, mut syy) = (0.0, 0.0, 0.0);
-    for (a, b) in rx.iter().zip(&ry) {
-        let (dx, dy) = (a - mean, b - mean);
-        sxy += dx * dy;
-        sxx += dx * dx;
-        syy += dy * dy;
-    }
-    (sxx > 0.0 && syy > 0.0).then(|| sxy / (sxx * syy).sqrt())
-}
-
-/// Ranks from 1 (smallest value first); tied values share the average of the ranks they span.
-fn average_ranks(values: &[f64]) -> Vec<f64> {
-    let mut order: Vec<usize> = (0..values.len()).collect();
-    order.sort_by(|&a, &b| values[a].total_cmp(&values[b]));
-    let mut ranks = vec![0.0; values.len()];
-    let mut start = 0;
-    while start < order.len() {
-        let end = start
-            + order[start..]
-                .iter()
-                .take_while(|&&i| values[i].total_cmp(&values[order[start]]).is_eq())
-                .count();
-        // Positions start + 1 ..= end share their mean.
-        let average = (start + 1 + end) as f64 / 2.0;
-        for &i in &order[start..end] {
-            ranks[i] = average;
-        }
-        start = end;
-    }
-    ranks
 }

@@ -34,14 +34,14 @@
 
 mod compare;
 mod consensus;
+mod correlation;
 mod diff;
 mod sensitivity;
 mod what_if;
 
-pub use compare::{
-    Comparison, EnginePair, PositionDifference, TopOverlap, compare, kendall_tau_b, spearman_rho,
-};
+pub use compare::{Comparison, EnginePair, ItemPositions, PositionDifference, TopOverlap, compare};
 pub use consensus::{Consensus, ConsensusEntry, Excluded, consensus};
+pub use correlation::{kendall_tau_b, spearman_rho};
 pub use diff::{InputChange, InputValue, Move, RankingDiff, diff};
 pub use sensitivity::{ItemBounds, Sensitivity, TopK, sensitivity, with_uncertainty};
 pub use what_if::{Bound, Change, Explanation, explain};

@@ -378,3 +378,15 @@ fn diff_reports_category_changes() {
     let json = serde_json::to_string(&a.inputs[0]).expect("serializes");
     assert_eq!(json, r#"{"field":"moscow","old":"must","new":"could"}"#);
 }
+
+#[test]
+fn result_types_are_send_and_sync() {
+    fn send_sync<T: Send + Sync + 'static>() {}
+    send_sync::<prioritize::analysis::Sensitivity>();
+    send_sync::<prioritize::analysis::TopK>();
+    send_sync::<prioritize::analysis::Explanation>();
+    send_sync::<prioritize::analysis::Comparison>();
+    send_sync::<prioritize::analysis::Consensus>();
+    send_sync::<prioritize::analysis::RankingDiff>();
+    send_sync::<Estimate>();
+}

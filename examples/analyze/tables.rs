@@ -10,9 +10,12 @@ fn optional(value: Option<f64>) -> String {
 }
 
 pub(crate) fn sensitivity_table(report: &Sensitivity, top: usize) -> String {
-    let mut table = Table::new()
-        .column("pos", Align::Right)
-        .column("id", Align::Left)
+    let categorized = report.items.iter().any(|item| item.category.is_some());
+    let mut table = Table::new().column("pos", Align::Right).column("id", Align::Left);
+    if categorized {
+        table = table.column("moscow", Align::Left);
+    }
+    table = table
         .flexible("title")
         .column("score", Align::Right)
         .column("min", Align::Right)
@@ -21,9 +24,11 @@ pub(crate) fn sensitivity_table(report: &Sensitivity, top: usize) -> String {
         .column("worst", Align::Right)
         .column("ranges", Align::Left);
     for item in &report.items {
-        table.row(vec![
-            item.position.to_string(),
-            item.id.clone(),
+        let mut cells = vec![item.position.to_string(), item.id.clone()];
+        if categorized {
+            cells.push(item.category.map_or_else(String::new, |category| category.to_string()));
+        }
+        cells.extend([
             item.title.clone(),
             optional(item.score),
             optional(item.min_score),
@@ -32,6 +37,7 @@ pub(crate) fn sensitivity_table(report: &Sensitivity, top: usize) -> String {
             item.worst_position.to_string(),
             item.varied.iter().map(|field| common::column_name(field.as_str())).collect::<Vec<_>>().join(","),
         ]);
+        table.row(cells);
     }
     let mut text = table.render(common::TABLE_WIDTH);
     let top = report.top(top);

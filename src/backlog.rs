@@ -57,11 +57,13 @@ impl Backlog {
             return Err(Error::TooManyItems { count: items.len() });
         }
         check_unique_objectives(&objectives)?;
-        let by_id = index_by_id(&items)?;
+        let keys = sorted_ids(&items)?;
         let alignments = resolve_alignments(&items, &objectives)?;
         let graph = Graph::build(&items, |id| {
-            by_id.binary_search_by(|&i| items[i as usize].id().as_str().cmp(id)).ok().map(|at| by_id[at])
+            let key = (id_prefix(id), id);
+            keys.binary_search_by(|&(prefix, other, _)| (prefix, other).cmp(&key)).ok().map(|at| keys[at].2)
         })?;
+        let by_id = keys.into_iter().map(|(_, _, index)| index).collect();
         Ok(Backlog { items, objectives, alignments, by_id, graph })
     }
 
@@ -177,22 +179,40 @@ fn check_unique_objectives(objectives: &[Objective]) -> Result<()> {
     }
 }
 
-/// Item indices sorted by id (ties by index), after checking that ids are unique.
-fn index_by_id(items: &[BacklogItem]) -> Result<Vec<u32>> {
-    let mut by_id: Vec<u32> = (0..items.len() as u32).collect();
-    by_id.sort_unstable_by(|&a, &b| items[a as usize].id().cmp(items[b as usize].id()).then(a.cmp(&b)));
-    let duplicate = by_id
+/// Every item's id with its index, sorted by id, after checking that ids are unique.
+///
+/// Each key carries the id's first 16 bytes, so sorting and looking up most ids compares
+/// integers without following a pointer to the item or its id: with a million items, going
+/// through the items cost a cache miss on every compare. (prefix, id) orders exactly as the id
+/// does, since the zero padding of a shorter id sorts first.
+fn sorted_ids(items: &[BacklogItem]) -> Result<Vec<(u128, &str, u32)>> {
+    let mut keys: Vec<(u128, &str, u32)> = items
+        .iter()
+        .enumerate()
+        .map(|(index, item)| (id_prefix(item.id().as_str()), item.id().as_str(), index as u32))
+        .collect();
+    keys.sort_unstable();
+    let duplicate = keys
         .windows(2)
-        .filter(|pair| items[pair[0] as usize].id() == items[pair[1] as usize].id())
-        .min_by_key(|pair| pair[1]);
+        .filter(|pair| pair[0].1 == pair[1].1)
+        .map(|pair| (pair[0].2, pair[1].2))
+        .min_by_key(|&(_, second)| second);
     match duplicate {
-        Some(pair) => Err(Error::DuplicateId {
-            item: items[pair[0] as usize].id().to_string(),
-            first: pair[0] as usize,
-            second: pair[1] as usize,
+        Some((first, second)) => Err(Error::DuplicateId {
+            item: items[first as usize].id().to_string(),
+            first: first as usize,
+            second: second as usize,
         }),
-        None => Ok(by_id),
+        None => Ok(keys),
     }
+}
+
+/// The first 16 bytes of `id`, big-endian and zero-padded, so prefixes compare as the bytes do.
+fn id_prefix(id: &str) -> u128 {
+    let mut bytes = [0_u8; 16];
+    let len = id.len().min(16);
+    bytes[..len].copy_from_slice(&id.as_bytes()[..len]);
+    u128::from_be_bytes(bytes)
 }
 
 fn resolve_alignments(items: &[BacklogItem], objectives: &[Objective]) -> Result<Vec<f64>> {
@@ -216,4 +236,77 @@ fn resolve_alignments(items: &[BacklogItem], objectives: &[Objective]) -> Result
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sorted_ids_order_as_the_ids_do() {
+        // Ids that share a 16-byte prefix, differ only past it, are prefixes of each other, or
+        // hold a NUL byte where a shorter id has its zero padding.
+        let ids = [
+            "ITEM-0000000000010",
+            "ITEM-000000000001",
+            "b",
+            "ITEM-0000000000009",
+            "a\0",
+            "a",
+            "ITEM-00000000000",
+            "é",
+            "ITEM-0000000000010x",
+        ];
+        let items: Vec<BacklogItem> =
+            ids.iter().map(|id| BacklogItem::builder(*id, "t").build().expect("valid")).collect();
+        let sorted: Vec<&str> = sorted_ids(&items).expect("unique").iter().map(|&(_, id, _)| id).collect();
+        let mut expected = ids.to_vec();
+        expected.sort_unstable();
+        assert_eq!(sorted, expected);
+        let backlog = Backlog::from_items(items).expect("valid");
+        for (index, id) in ids.iter().enumerate() {
+            assert_eq!(backlog.index_of(id), Some(index));
+        }
+    }
+
+    #[test]
+    fn dependencies_resolve_past_the_prefix() {
+        let backlog = Backlog::from_items([
+            BacklogItem::builder("ITEM-0000000000010", "t").build().expect("valid"),
+            BacklogItem::builder("ITEM-0000000000011", "t")
+                .depends_on("ITEM-0000000000010x")
+                .build()
+                .expect("valid"),
+            BacklogItem::builder("ITEM-0000000000010x", "t")
+                .depends_on("ITEM-0000000000010")
+                .build()
+                .expect("valid"),
+        ])
+        .expect("valid");
+        assert_eq!(backlog.prerequisites(1).collect::<Vec<_>>(), [2]);
+        assert_eq!(backlog.prerequisites(2).collect::<Vec<_>>(), [0]);
+        let unknown = Backlog::from_items([BacklogItem::builder("ITEM-0000000000010", "t")
+            .depends_on("ITEM-0000000000010y")
+            .build()
+            .expect("valid")]);
+        assert_eq!(
+            unknown.unwrap_err(),
+            Error::UnknownDependency {
+                item: "ITEM-0000000000010".into(),
+                dependency: "ITEM-0000000000010y".into()
+            }
+        );
+    }
+
+    #[test]
+    fn the_first_repeated_id_is_reported() {
+        let items: Vec<BacklogItem> = ["B", "A", "B", "A", "A"]
+            .iter()
+            .map(|id| BacklogItem::builder(*id, "t").build().expect("valid"))
+            .collect();
+        assert_eq!(
+            Backlog::from_items(items).unwrap_err(),
+            Error::DuplicateId { item: "B".into(), first: 0, second: 2 }
+        );
+    }
 }

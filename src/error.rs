@@ -175,6 +175,26 @@ pub enum Error {
         /// What is allowed.
         allowed: &'static str,
     },
+    /// An item in JSON (or another serde format) has a field the interchange format does not
+    /// define, such as the typo `confidance`.
+    #[error(
+        "item {item:?}: unknown field {field:?} (expected id, title, reach, impact, confidence, effort, \
+         business_value, time_criticality, risk_reduction, moscow, alignment, depends_on or tags)"
+    )]
+    UnknownField {
+        /// The item's id.
+        item: String,
+        /// The unknown field's name.
+        field: String,
+    },
+    /// An item in JSON (or another serde format) gives a field twice.
+    #[error("item {item:?}: {field} is given twice")]
+    RepeatedField {
+        /// The item's id.
+        item: String,
+        /// The field.
+        field: Field,
+    },
     /// A CSV file is malformed: a row whose number of cells differs from the header's, text that
     /// is not UTF-8, or a header without an `id` or `title` column.
     #[error("csv line {line}: {reason}")]

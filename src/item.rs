@@ -283,6 +283,25 @@ impl ItemBuilder {
         self
     }
 
+    /// Adds inputs (each field at most once), dependencies and tags as read from a file.
+    pub(crate) fn parts(
+        mut self,
+        inputs: Vec<(Field, Input)>,
+        depends_on: Vec<String>,
+        tags: Vec<String>,
+    ) -> Self {
+        if self.inputs.is_empty() {
+            self.inputs = inputs;
+        } else {
+            for (field, input) in inputs {
+                self = self.input(field, input);
+            }
+        }
+        self.depends_on.extend(depends_on);
+        self.tags.extend(tags);
+        self
+    }
+
     pub(crate) fn input(mut self, field: Field, input: Input) -> Self {
         self.inputs.retain(|(existing, _)| *existing != field);
         self.inputs.push((field, input));

@@ -366,7 +366,7 @@ fn standard_input_is_json() {
     fails(
         &run_example("rank", &["-"], r#"[{"id": "S", "title": "s", "confidence": 80}]"#),
         &[
-            r#"standard input: item "S": confidence 80 is outside 0..=1 (write 0.8 for 80 %) at line 1 column 45"#,
+            r#"standard input: item "S": confidence 80 is outside 0..=1 (write 0.8 for 80 %) at line 1 column 44"#,
         ],
     );
 }
@@ -497,7 +497,7 @@ fn file_errors_name_the_file() {
     assert!(run.stderr.starts_with(r#"error: cannot read "missing.json": "#), "{}", run.stderr);
 }
 
-/// Where serde_json says a JSON error is: just past the bad item, at the end of the document for
+/// Where serde_json says a JSON error is: at the bad item's closing brace, at the end of the document for
 /// checks between items, nowhere for errors of the ranking.
 #[derive(Clone, Copy)]
 enum At {
@@ -546,6 +546,16 @@ fn input_errors_name_the_item_and_the_field() {
             r#"item titled "Nameless": id "" is empty (expected a non-empty string)"#,
         ),
         (
+            r#"[{"confidance": 0.8, "id": "A", "title": "a"}]"#,
+            At::Item,
+            r#"item "A": unknown field "confidance" (expected id, title, reach, impact, confidence, effort, business_value, time_criticality, risk_reduction, moscow, alignment, depends_on or tags)"#,
+        ),
+        (
+            r#"[{"id": "A", "title": "a", "reach": 1, "reach": 2}]"#,
+            At::Item,
+            r#"item "A": reach is given twice"#,
+        ),
+        (
             r#"[{"id": "A", "title": "a"}, {"id": "A", "title": "b"}]"#,
             At::End,
             r#"item "A": id is used twice, at index 0 and 1 (ids must be unique)"#,
@@ -575,13 +585,21 @@ fn input_errors_name_the_item_and_the_field() {
         let path = file(&format!("bad-{index}.json"), backlog);
         let expected = match at {
             At::Item => {
-                format!("{path}: {error} at line 1 column {}", backlog.find('}').expect("an item") + 2)
+                format!("{path}: {error} at line 1 column {}", backlog.find('}').expect("an item") + 1)
             }
             At::End => format!("{path}: {error} at line 1 column {}", backlog.len()),
             At::Ranking => error.to_owned(),
         };
         fails(&rank(&[&path]), &[&expected]);
     }
+    // A value of the wrong type names the field, and the position the item.
+    let path = file("bad-type.json", r#"[{"id": "A", "title": "a", "reach": [1]}]"#);
+    fails(
+        &rank(&[&path]),
+        &[&format!(
+            r#"{path}: invalid type: sequence, expected reach as a number, a text or a range {{"low": .., "high": ..}} at line 1 column 37"#
+        )],
+    );
 }
 
 #[test]

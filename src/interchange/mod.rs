@@ -5,6 +5,8 @@
 
 mod input;
 
+use input::InputSeed;
+
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
 
@@ -12,67 +14,110 @@ use crate::alignment::Objective;
 use crate::backlog::Backlog;
 use crate::error::Error;
 use crate::estimate::Estimate;
-use crate::field::Field;
+use crate::field::{Field, FieldSet};
 use crate::input::Input;
 use crate::item::BacklogItem;
 
-/// An item as written, before its values are checked.
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawItem {
-    id: String,
-    title: String,
-    reach: Option<Input>,
-    impact: Option<Input>,
-    confidence: Option<Input>,
-    effort: Option<Input>,
-    business_value: Option<Input>,
-    time_criticality: Option<Input>,
-    risk_reduction: Option<Input>,
-    moscow: Option<Input>,
-    alignment: Option<Input>,
-    #[serde(default)]
-    depends_on: Vec<String>,
-    #[serde(default)]
-    tags: Vec<String>,
-}
-
-impl TryFrom<RawItem> for BacklogItem {
-    type Error = Error;
-
-    fn try_from(raw: RawItem) -> Result<BacklogItem, Error> {
-        let inputs = [
-            (Field::Reach, raw.reach),
-            (Field::Impact, raw.impact),
-            (Field::Confidence, raw.confidence),
-            (Field::Effort, raw.effort),
-            (Field::BusinessValue, raw.business_value),
-            (Field::TimeCriticality, raw.time_criticality),
-            (Field::RiskReduction, raw.risk_reduction),
-            (Field::Moscow, raw.moscow),
-            (Field::Alignment, raw.alignment),
-        ];
-        let mut builder = BacklogItem::builder(raw.id, raw.title);
-        for (field, input) in inputs {
-            if let Some(input) = input {
-                builder = builder.input(field, input);
+/// Reads an item and checks it as [`ItemBuilder::build`](crate::ItemBuilder::build) does.
+///
+/// Hand-written rather than derived so that an unknown or repeated field is an error naming the
+/// item (its id may come after the bad field), and so that field names are matched without
+/// allocating.
+impl<'de> Deserialize<'de> for BacklogItem {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        const NAMES: [&str; Field::ALL.len()] = {
+            let mut names = [""; Field::ALL.len()];
+            let mut i = 0;
+            while i < names.len() {
+                names[i] = Field::ALL[i].as_str();
+                i += 1;
             }
-        }
-        for dependency in raw.depends_on {
-            builder = builder.depends_on(dependency);
-        }
-        for tag in raw.tags {
-            builder = builder.tag(tag);
-        }
-        builder.build()
+            names
+        };
+        deserializer.deserialize_struct("BacklogItem", &NAMES, ItemVisitor)
     }
 }
 
-/// Reads an item and checks it as [`ItemBuilder::build`](crate::ItemBuilder::build) does.
-impl<'de> Deserialize<'de> for BacklogItem {
+struct ItemVisitor;
+
+impl<'de> Visitor<'de> for ItemVisitor {
+    type Value = BacklogItem;
+
+    fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.write_str("a backlog item: an object with an id, a title and the framework inputs")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<BacklogItem, A::Error> {
+        let mut id: Option<String> = None;
+        let mut title: Option<String> = None;
+        let mut inputs: Vec<(Field, Input)> = Vec::with_capacity(Field::ALL.len());
+        let mut depends_on: Vec<String> = Vec::new();
+        let mut tags: Vec<String> = Vec::new();
+        let mut seen = FieldSet::EMPTY;
+        // The first unknown or repeated field, reported once the id is known.
+        let mut problem: Option<Result<Field, String>> = None;
+        while let Some(key) = map.next_key::<Key>()? {
+            let field = match key {
+                Key::Known(field) => field,
+                Key::Unknown(name) => {
+                    problem.get_or_insert(Err(name));
+                    map.next_value::<de::IgnoredAny>()?;
+                    continue;
+                }
+            };
+            if seen.contains(field) {
+                problem.get_or_insert(Ok(field));
+                map.next_value::<de::IgnoredAny>()?;
+                continue;
+            }
+            seen.insert(field);
+            match field {
+                Field::Id => id = Some(map.next_value()?),
+                Field::Title => title = Some(map.next_value()?),
+                Field::DependsOn => depends_on = map.next_value()?,
+                Field::Tags => tags = map.next_value()?,
+                // `null` is an absent value, as an empty CSV cell is.
+                field => {
+                    if let Some(input) = map.next_value_seed(InputSeed(field))? {
+                        inputs.push((field, input));
+                    }
+                }
+            }
+        }
+        let id = id.ok_or_else(|| de::Error::missing_field("id"))?;
+        match problem {
+            Some(Err(field)) => return Err(de::Error::custom(Error::UnknownField { item: id, field })),
+            Some(Ok(field)) => return Err(de::Error::custom(Error::RepeatedField { item: id, field })),
+            None => {}
+        }
+        let title = title.ok_or_else(|| de::Error::missing_field("title"))?;
+        BacklogItem::builder(id, title).parts(inputs, depends_on, tags).build().map_err(de::Error::custom)
+    }
+}
+
+/// A field name: one of the interchange names, or another.
+enum Key {
+    Known(Field),
+    Unknown(String),
+}
+
+impl<'de> Deserialize<'de> for Key {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let raw = RawItem::deserialize(deserializer)?;
-        BacklogItem::try_from(raw).map_err(de::Error::custom)
+        deserializer.deserialize_identifier(KeyVisitor)
+    }
+}
+
+struct KeyVisitor;
+
+impl Visitor<'_> for KeyVisitor {
+    type Value = Key;
+
+    fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.write_str("a field name")
+    }
+
+    fn visit_str<E: de::Error>(self, name: &str) -> Result<Key, E> {
+        Ok(Field::from_name(name).map_or_else(|| Key::Unknown(name.to_owned()), Key::Known))
     }
 }
 

@@ -36,6 +36,23 @@ pub enum Error {
         /// What is allowed, e.g. `0..=1`.
         allowed: &'static str,
     },
+    /// A range estimate whose ends are out of order (`low <= expected <= high` is required).
+    #[error(
+        "item {item:?}: {field} range {} is out of order (need low <= expected <= high)",
+        crate::estimate::RangeDisplay { low: *.low, expected: *.expected, high: *.high }
+    )]
+    InvalidEstimate {
+        /// The item's id.
+        item: String,
+        /// The field.
+        field: Field,
+        /// The low end.
+        low: f64,
+        /// The expected value, when given.
+        expected: Option<f64>,
+        /// The high end.
+        high: f64,
+    },
     /// A text value is not one the field accepts (an unknown MoSCoW label, an unknown impact level).
     #[error("item {item:?}: {field} {value:?} is not {expected}")]
     InvalidValue {

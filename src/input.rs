@@ -10,6 +10,7 @@ use crate::alignment::Alignment;
 use crate::category::Category;
 use crate::confidence::Confidence;
 use crate::error::{Error, Result};
+use crate::estimate::Estimate;
 use crate::field::Field;
 use crate::impact::Impact;
 use crate::number::Fraction;
@@ -32,7 +33,11 @@ impl Checker<'_> {
         let value = match input {
             Input::Number(number) => number.to_string(),
             Input::Text(text) => text.clone(),
-            Input::Pairs(_) => "{...}".to_owned(),
+            Input::Pairs(pairs) => {
+                let pairs: Vec<String> =
+                    pairs.iter().map(|(name, value)| format!("{name}: {value}")).collect();
+                format!("{{{}}}", pairs.join(", "))
+            }
         };
         Error::InvalidValue { item: self.item.to_owned(), field, value, expected }
     }
@@ -53,6 +58,52 @@ impl Checker<'_> {
             Input::Pairs(_) => return Err(self.invalid(field, input, "a number")),
         };
         check(value).map_err(|error| error.at(self.item, field))
+    }
+
+    /// A numeric field written plainly (through `plain`) or as a range
+    /// `{"low": .., "high": .., "expected": ..}` whose values each pass `check`; the point value
+    /// of a range is its expected value, or else its midpoint.
+    pub(crate) fn estimated<T: Into<f64> + Copy>(
+        &self,
+        field: Field,
+        input: &Input,
+        plain: impl FnOnce(&Input) -> Result<T>,
+        check: impl Fn(f64) -> Result<T, crate::ValueError>,
+    ) -> Result<(T, Option<Estimate>)> {
+        let Input::Pairs(pairs) = input else {
+            return plain(input).map(|value| (value, None));
+        };
+        let mut ends: [Option<f64>; 3] = [None; 3];
+        for (name, value) in pairs {
+            let slot = match name.as_str() {
+                "low" => &mut ends[0],
+                "expected" => &mut ends[1],
+                "high" => &mut ends[2],
+                _ => {
+                    let value = name.clone();
+                    let expected = "a range key: low, expected or high";
+                    return Err(Error::InvalidValue { item: self.item.to_owned(), field, value, expected });
+                }
+            };
+            if slot.replace(*value).is_some() {
+                return Err(self.invalid(
+                    field,
+                    input,
+                    "a range naming each of low, expected, high at most once",
+                ));
+            }
+        }
+        let [Some(low), expected, Some(high)] = ends else {
+            return Err(self.invalid(field, input, "a range with both low and high"));
+        };
+        let checked = |value: f64| check(value).map_err(|error| error.at(self.item, field));
+        let (low, high) = (checked(low)?, checked(high)?);
+        let expected = expected.map(checked).transpose()?;
+        let estimate =
+            Estimate::checked(self.item, field, low.into(), expected.map(Into::into), high.into())?;
+        // The midpoint of two valid ends is valid for every field (each allows an interval).
+        let point = checked(estimate.expected())?;
+        Ok((point, Some(estimate)))
     }
 
     pub(crate) fn impact(&self, input: &Input) -> Result<Impact> {

@@ -4,6 +4,7 @@ use crate::alignment::Alignment;
 use crate::category::Category;
 use crate::confidence::Confidence;
 use crate::error::{Error, Result};
+use crate::estimate::Estimate;
 use crate::field::Field;
 use crate::id::ItemId;
 use crate::impact::Impact;
@@ -33,32 +34,22 @@ use crate::number::{Effort, NonNegative};
 /// # Ok::<(), prioritize::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct BacklogItem {
     pub(crate) id: ItemId,
     pub(crate) title: String,
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub(crate) reach: Option<NonNegative>,
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub(crate) impact: Option<Impact>,
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub(crate) confidence: Option<Confidence>,
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub(crate) effort: Option<Effort>,
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub(crate) business_value: Option<NonNegative>,
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub(crate) time_criticality: Option<NonNegative>,
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub(crate) risk_reduction: Option<NonNegative>,
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub(crate) moscow: Option<Category>,
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Option::is_none"))]
     pub(crate) alignment: Option<Alignment>,
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Vec::is_empty"))]
     pub(crate) depends_on: Vec<ItemId>,
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "Vec::is_empty"))]
     pub(crate) tags: Vec<String>,
+    /// The fields given as ranges, in field order; the point values above are their expected values.
+    pub(crate) estimates: Vec<(Field, Estimate)>,
 }
 
 impl BacklogItem {
@@ -241,6 +232,29 @@ impl ItemBuilder {
         alignment => Field::Alignment;
     }
 
+    /// A numeric input as a range `low..=high` whose expected value is the midpoint (replaces a
+    /// plain value of the field). Ranges apply to the fields of [`Estimate::FIELDS`].
+    pub fn range(self, field: Field, low: impl Into<f64>, high: impl Into<f64>) -> Self {
+        self.input(field, Input::Pairs(vec![("low".into(), low.into()), ("high".into(), high.into())]))
+    }
+
+    /// A numeric input as a range `low..=high` with its expected value (replaces a plain value
+    /// of the field); [`build`](ItemBuilder::build) checks `low <= expected <= high`.
+    pub fn estimate(
+        self,
+        field: Field,
+        low: impl Into<f64>,
+        expected: impl Into<f64>,
+        high: impl Into<f64>,
+    ) -> Self {
+        let pairs = vec![
+            ("low".into(), low.into()),
+            ("expected".into(), expected.into()),
+            ("high".into(), high.into()),
+        ];
+        self.input(field, Input::Pairs(pairs))
+    }
+
     /// The MoSCoW category.
     pub fn moscow(self, category: Category) -> Self {
         self.input(Field::Moscow, Input::Text(category.as_str().to_owned()))
@@ -323,26 +337,56 @@ impl ItemBuilder {
             alignment: None,
             depends_on: Vec::with_capacity(self.depends_on.len()),
             tags: self.tags,
+            estimates: Vec::new(),
             id: id.clone(),
         };
         for (field, input) in self.inputs {
-            match field {
-                Field::Reach => item.reach = Some(check.number(field, &input, NonNegative::new)?),
-                Field::Impact => item.impact = Some(check.impact(&input)?),
-                Field::Confidence => item.confidence = Some(check.confidence(&input)?),
-                Field::Effort => item.effort = Some(check.number(field, &input, Effort::new)?),
-                Field::BusinessValue => {
-                    item.business_value = Some(check.number(field, &input, NonNegative::new)?);
+            let range = match field {
+                Field::Reach => {
+                    let plain = |input: &Input| check.number(field, input, NonNegative::new);
+                    let (value, range) = check.estimated(field, &input, plain, NonNegative::new)?;
+                    item.reach = Some(value);
+                    range
                 }
-                Field::TimeCriticality => {
-                    item.time_criticality = Some(check.number(field, &input, NonNegative::new)?);
+                Field::Impact => {
+                    let (value, range) = check.estimated(field, &input, |i| check.impact(i), Impact::new)?;
+                    item.impact = Some(value);
+                    range
                 }
-                Field::RiskReduction => {
-                    item.risk_reduction = Some(check.number(field, &input, NonNegative::new)?);
+                Field::Confidence => {
+                    let plain = |input: &Input| check.confidence(input);
+                    let (value, range) = check.estimated(field, &input, plain, Confidence::new)?;
+                    item.confidence = Some(value);
+                    range
                 }
-                Field::Moscow => item.moscow = Some(check.moscow(&input)?),
-                Field::Alignment => item.alignment = Some(check.alignment(input)?),
-                Field::Id | Field::Title | Field::DependsOn | Field::Tags => {}
+                Field::Effort => {
+                    let plain = |input: &Input| check.number(field, input, Effort::new);
+                    let (value, range) = check.estimated(field, &input, plain, Effort::new)?;
+                    item.effort = Some(value);
+                    range
+                }
+                Field::BusinessValue | Field::TimeCriticality | Field::RiskReduction => {
+                    let plain = |input: &Input| check.number(field, input, NonNegative::new);
+                    let (value, range) = check.estimated(field, &input, plain, NonNegative::new)?;
+                    match field {
+                        Field::BusinessValue => item.business_value = Some(value),
+                        Field::TimeCriticality => item.time_criticality = Some(value),
+                        _ => item.risk_reduction = Some(value),
+                    }
+                    range
+                }
+                Field::Moscow => {
+                    item.moscow = Some(check.moscow(&input)?);
+                    None
+                }
+                Field::Alignment => {
+                    item.alignment = Some(check.alignment(input)?);
+                    None
+                }
+                Field::Id | Field::Title | Field::DependsOn | Field::Tags => None,
+            };
+            if let Some(range) = range {
+                item.set_range(field, range);
             }
         }
         for dependency in self.depends_on {

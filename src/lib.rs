@@ -46,6 +46,13 @@
 //! a sprint or a budget with the highest total score (exact or greedy, with an upper bound and
 //! the gap); [`Roadmap`] fills periods with capacities in planned order.
 //!
+//! # Decision support
+//!
+//! Any numeric input may be a range estimate ([`Estimate`]). The [`analysis`] module tells how
+//! sure a ranking is (score and position bounds within the ranges), what single change would move
+//! an item up, how the frameworks disagree (Kendall's tau-b, Spearman's rho), a Borda consensus
+//! across them, and what changed between two versions of a backlog.
+//!
 //! # Guarantees
 //!
 //! - A [`Backlog`] that exists is valid: unique ids, known dependencies, no cycle; checked when it
@@ -69,6 +76,7 @@
 //! The minimum supported Rust version is 1.85 (edition 2024).
 
 mod alignment;
+pub mod analysis;
 mod backlog;
 mod category;
 mod confidence;
@@ -76,6 +84,7 @@ mod confidence;
 pub mod csv;
 mod engine;
 mod error;
+mod estimate;
 mod field;
 mod graph;
 mod id;
@@ -94,6 +103,7 @@ pub use category::{Category, ParseCategoryError};
 pub use confidence::{Confidence, ParseConfidenceError};
 pub use engine::{Breakdown, Engine, Evaluation, MoSCoW, Rice, Scale, Wsjf};
 pub use error::{Error, Result, ValueError};
+pub use estimate::Estimate;
 pub use field::{Field, FieldSet};
 pub use id::ItemId;
 pub use impact::{Impact, ParseImpactError};

@@ -174,7 +174,7 @@ fn input_errors_name_the_item_and_the_field() {
     fails(
         &rank(&[&path]),
         &[&format!(
-            "{path}: invalid type: sequence, expected reach as a number or a text at line 1 column 37"
+            r#"{path}: invalid type: sequence, expected reach as a number, a text or a range {{"low": .., "high": ..}} at line 1 column 37"#
         )],
     );
 }

@@ -2,6 +2,7 @@
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 
+use crate::estimate::Estimate;
 use crate::field::Field;
 use crate::input::Input;
 
@@ -25,6 +26,8 @@ impl<'de> Visitor<'de> for InputVisitor {
     fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let what = if self.0 == Field::Alignment {
             "a number or an object of objective ids to numbers"
+        } else if Estimate::FIELDS.contains(self.0) {
+            r#"a number, a text or a range {"low": .., "high": ..}"#
         } else {
             "a number or a text"
         };

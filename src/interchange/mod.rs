@@ -8,11 +8,12 @@ mod input;
 use input::InputSeed;
 
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde::ser::{Serialize, SerializeStruct, Serializer};
+use serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
 
 use crate::alignment::Objective;
 use crate::backlog::Backlog;
 use crate::error::Error;
+use crate::estimate::Estimate;
 use crate::field::{Field, FieldSet};
 use crate::input::Input;
 use crate::item::BacklogItem;
@@ -117,6 +118,37 @@ impl Visitor<'_> for KeyVisitor {
 
     fn visit_str<E: de::Error>(self, name: &str) -> Result<Key, E> {
         Ok(Field::from_name(name).map_or_else(|| Key::Unknown(name.to_owned()), Key::Known))
+    }
+}
+
+/// Writes the item in the interchange format: absent fields are left out, and a field estimated
+/// as a range is written `{"low": .., "expected": .., "high": ..}`, so reading it back gives the
+/// same item.
+impl Serialize for BacklogItem {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("id", self.id())?;
+        map.serialize_entry("title", self.title())?;
+        for field in Estimate::FIELDS.iter() {
+            match (self.range(field), self.number(field)) {
+                (Some(range), _) => map.serialize_entry(field.as_str(), &range)?,
+                (None, Some(value)) => map.serialize_entry(field.as_str(), &value)?,
+                (None, None) => {}
+            }
+        }
+        if let Some(category) = self.moscow() {
+            map.serialize_entry("moscow", &category)?;
+        }
+        if let Some(alignment) = self.alignment() {
+            map.serialize_entry("alignment", alignment)?;
+        }
+        if !self.depends_on().is_empty() {
+            map.serialize_entry("depends_on", self.depends_on())?;
+        }
+        if !self.tags().is_empty() {
+            map.serialize_entry("tags", self.tags())?;
+        }
+        map.end()
     }
 }
 

@@ -1,0 +1,209 @@
+//! The tables `analyze` prints in its default format, one function per subcommand.
+
+use std::fmt::Write as _;
+
+use crate::common::{self, Align, Table, number};
+use prioritize::analysis::{self, Comparison, Consensus, Explanation, RankingDiff, Sensitivity};
+
+fn optional(value: Option<f64>) -> String {
+    value.map_or_else(|| "-".to_owned(), number)
+}
+
+pub(crate) fn sensitivity_table(report: &Sensitivity, top: usize) -> String {
+    let categorized = report.items.iter().any(|item| item.category.is_some());
+    let mut table = Table::new().column("pos", Align::Right).column("id", Align::Left);
+    if categorized {
+        table = table.column("moscow", Align::Left);
+    }
+    table = table
+        .flexible("title")
+        .column("score", Align::Right)
+        .column("min", Align::Right)
+        .column("max", Align::Right)
+        .column("best", Align::Right)
+        .column("worst", Align::Right)
+        .column("ranges", Align::Left);
+    for item in &report.items {
+        let mut cells = vec![item.position.to_string(), item.id.clone()];
+        if categorized {
+            cells.push(item.category.map_or_else(String::new, |category| category.to_string()));
+        }
+        cells.extend([
+            item.title.clone(),
+            optional(item.score),
+            optional(item.min_score),
+            optional(item.max_score),
+            item.best_position.to_string(),
+            item.worst_position.to_string(),
+            item.varied.iter().map(|field| common::column_name(field.as_str())).collect::<Vec<_>>().join(","),
+        ]);
+        table.row(cells);
+    }
+    let mut text = table.render(common::TABLE_WIDTH);
+    let top = report.top(top);
+    let _ =
+        writeln!(text, "\ntop {}: certainly {}; possibly {}", top.k, list(&top.certain), list(&top.possible));
+    unscored(&mut text, report.unscored.iter().map(|u| (u.id.as_str(), u.missing.to_string())));
+    text
+}
+
+fn list(ids: &[String]) -> String {
+    if ids.is_empty() { "none".to_owned() } else { ids.join(", ") }
+}
+
+fn unscored<'a>(text: &mut String, items: impl Iterator<Item = (&'a str, String)>) {
+    for (id, missing) in items {
+        let _ = writeln!(text, "unscored: {id} lacks {missing}");
+    }
+}
+
+pub(crate) fn explain_table(explanations: &[Explanation]) -> String {
+    let mut table = Table::new()
+        .column("pos", Align::Right)
+        .column("id", Align::Left)
+        .column("score", Align::Right)
+        .column("ahead", Align::Left)
+        .flexible("passes the item ahead if (the smallest single change)");
+    for explanation in explanations {
+        let what = match (&explanation.ahead, explanation.changes.first()) {
+            (None, _) => "first".to_owned(),
+            (Some(_), None) => "no single input change".to_owned(),
+            (Some(_), Some(c)) => {
+                let others = match explanation.changes.len() - 1 {
+                    0 => String::new(),
+                    1 => " (1 other, in JSON)".to_owned(),
+                    n => format!(" ({n} others, in JSON)"),
+                };
+                format!("{} {} {} (now {}){others}", c.field, c.bound.symbol(), c.value, c.now)
+            }
+        };
+        let ahead = explanation.ahead.clone().unwrap_or_default();
+        table.row(vec![
+            explanation.position.to_string(),
+            explanation.id.clone(),
+            optional(explanation.score),
+            ahead,
+            what,
+        ]);
+    }
+    table.render(common::TABLE_WIDTH)
+}
+
+pub(crate) fn compare_table(comparison: &Comparison) -> String {
+    let mut text = String::new();
+    for pair in &comparison.pairs {
+        let correlation =
+            |value: Option<f64>| value.map_or_else(|| "undefined".to_owned(), |v| format!("{v:.3}"));
+        let _ = writeln!(
+            text,
+            "{} vs {} ({} items): tau-b {}, rho {}; top {}: {} shared, only {}: {}, only {}: {}",
+            pair.first,
+            pair.second,
+            pair.common,
+            correlation(pair.kendall_tau_b),
+            correlation(pair.spearman_rho),
+            comparison.k,
+            pair.top.shared.len(),
+            pair.first,
+            list(&pair.top.only_first),
+            pair.second,
+            list(&pair.top.only_second),
+        );
+        let largest: Vec<String> = pair
+            .differences
+            .iter()
+            .take(3)
+            .map(|d| format!("{} {} -> {}", d.id, d.first, d.second))
+            .collect();
+        let _ = writeln!(text, "  largest differences: {}", list(&largest));
+    }
+    let mut table = Table::new().column("id", Align::Left).flexible("title");
+    for framework in &comparison.frameworks {
+        table = table.column(framework.as_str(), Align::Right);
+    }
+    for item in &comparison.items {
+        let mut cells = vec![item.id.clone(), item.title.clone()];
+        cells.extend(item.positions.iter().map(|p| p.map_or_else(|| "-".to_owned(), |p| p.to_string())));
+        table.row(cells);
+    }
+    text.push('\n');
+    text.push_str(&table.render(common::TABLE_WIDTH));
+    text
+}
+
+pub(crate) fn consensus_table(result: &Consensus) -> String {
+    let mut table = Table::new()
+        .column("pos", Align::Right)
+        .column("rank", Align::Right)
+        .column("id", Align::Left)
+        .flexible("title")
+        .column("points", Align::Right);
+    for framework in &result.frameworks {
+        table = table.column(framework.as_str(), Align::Right);
+    }
+    for entry in &result.ranking {
+        let mut cells = vec![
+            entry.position.to_string(),
+            entry.rank.to_string(),
+            entry.id.clone(),
+            entry.title.clone(),
+            number(entry.points),
+        ];
+        cells.extend(entry.positions.iter().map(ToString::to_string));
+        table.row(cells);
+    }
+    let mut text = table.render(common::TABLE_WIDTH);
+    for excluded in &result.excluded {
+        let _ = writeln!(text, "excluded: {} (unscored by {})", excluded.id, excluded.unscored_by.join(", "));
+    }
+    text
+}
+
+pub(crate) fn diff_table(result: &RankingDiff) -> String {
+    let mut text = String::new();
+    let _ = writeln!(text, "added: {}\nremoved: {}", list(&result.added), list(&result.removed));
+    let _ = writeln!(
+        text,
+        "entered top {}: {}\nleft top {}: {}",
+        result.k,
+        list(&result.entered_top),
+        result.k,
+        list(&result.left_top)
+    );
+    if !result.now_unscored.is_empty() || !result.now_scored.is_empty() {
+        let _ = writeln!(
+            text,
+            "now unscored: {}\nnow scored: {}",
+            list(&result.now_unscored),
+            list(&result.now_scored)
+        );
+    }
+    let mut table = Table::new()
+        .column("id", Align::Left)
+        .column("old", Align::Right)
+        .column("new", Align::Right)
+        .column("moved", Align::Right)
+        .flexible("inputs changed");
+    for moved in &result.moved {
+        let value = |value: Option<analysis::InputValue>| match value {
+            None => "-".to_owned(),
+            Some(analysis::InputValue::Number(number)) => common::number(number),
+            Some(analysis::InputValue::Category(category)) => category.to_string(),
+        };
+        let inputs: Vec<String> = moved
+            .inputs
+            .iter()
+            .map(|c| format!("{} {} -> {}", c.field, value(c.old), value(c.new)))
+            .collect();
+        table.row(vec![
+            moved.id.clone(),
+            moved.old_position.to_string(),
+            moved.new_position.to_string(),
+            format!("{:+}", moved.change),
+            if inputs.is_empty() { "(others moved)".to_owned() } else { inputs.join(", ") },
+        ]);
+    }
+    text.push('\n');
+    text.push_str(&table.render(common::TABLE_WIDTH));
+    text
+}

@@ -1,0 +1,103 @@
+//! Decision support: how sure a ranking is, what would change it, how the frameworks disagree,
+//! what they agree on, and what changed between two versions of a backlog.
+//!
+//! Every analysis takes a [`Backlog`](crate::Backlog) and one or more [`Engine`]s and returns a
+//! plain result type (with the `serde` feature, `Serialize`, in the shape the `analyze` example
+//! prints as JSON). Ids are owned strings, so results outlive the backlog.
+//!
+//! - [`sensitivity`]: each item's lowest and highest score within its range estimates, its best
+//!   and worst possible position, and which items are certainly or only possibly in the top k;
+//!   [`with_uncertainty`] gives every estimate a range of ± a fraction.
+//! - [`explain`]: for each item, the smallest change of one input that passes the item ahead.
+//! - [`compare`]: Kendall's tau-b, Spearman's rho, top-k overlap and the largest position
+//!   differences between engines ([`kendall_tau_b`] and [`spearman_rho`] are public too).
+//! - [`consensus`]: a Borda-count ranking across engines.
+//! - [`diff`]: two versions of a backlog under one engine.
+//!
+//! ```
+//! use prioritize::analysis::sensitivity;
+//! use prioritize::{Backlog, BacklogItem, Field, Rice};
+//!
+//! let backlog = Backlog::from_items([
+//!     BacklogItem::builder("A", "a").reach(100).impact(1).confidence(1).range(Field::Effort, 1, 4).build()?,
+//!     BacklogItem::builder("B", "b").reach(100).impact(1).confidence(1).effort(2).build()?,
+//! ])?;
+//! let rice = Rice::default();
+//! let report = sensitivity(&backlog, &rice)?;
+//! // A's effort 1..=4 (expected 2.5) gives a score in 25..=100: it may be first or second.
+//! let a = &report.items[1];
+//! assert_eq!((a.id.as_str(), a.min_score, a.max_score), ("A", Some(25.0), Some(100.0)));
+//! assert_eq!((a.best_position, a.worst_position), (1, 2));
+//! assert_eq!(report.top(1).certain, Vec::<String>::new());
+//! # Ok::<(), prioritize::Error>(())
+//! ```
+
+mod compare;
+mod consensus;
+mod correlation;
+mod diff;
+mod sensitivity;
+mod what_if;
+
+pub use compare::{Comparison, EnginePair, ItemPositions, PositionDifference, TopOverlap, compare};
+pub use consensus::{Consensus, ConsensusEntry, Excluded, consensus};
+pub use correlation::{kendall_tau_b, spearman_rho};
+pub use diff::{InputChange, InputValue, Move, RankingDiff, diff};
+pub use sensitivity::{ItemBounds, Sensitivity, TopK, sensitivity, with_uncertainty};
+pub use what_if::{Bound, Change, Explanation, explain};
+
+use crate::category::Category;
+use crate::engine::{Engine, Evaluation};
+use crate::error::Result;
+use crate::field::FieldSet;
+use crate::item::BacklogItem;
+use crate::ranking::Ranking;
+use crate::ranking::order::{NO_CATEGORY, NO_SCORE, score_key};
+
+/// An item the engine could not score, with the fields it lacks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct Unscored {
+    /// The item's id.
+    pub id: String,
+    /// The fields it lacks for the engine.
+    pub missing: FieldSet,
+}
+
+impl Unscored {
+    /// The unscored items of a ranking, in input order.
+    fn of(ranking: &Ranking<'_>) -> Vec<Unscored> {
+        ranking
+            .unscored()
+            .map(|entry| Unscored { id: entry.item().id().to_string(), missing: entry.missing() })
+            .collect()
+    }
+}
+
+/// An item's place in the order of the ranking core: category bucket, score key (higher scores
+/// first), input index; the smaller tuple sorts first.
+pub(crate) type OrderKey = (u32, u64, usize);
+
+pub(crate) fn order_key(category: Option<Category>, score: Option<f64>, index: usize) -> OrderKey {
+    let bucket = category.map_or(NO_CATEGORY, |category| u32::from(category.priority()));
+    (bucket, score.map_or(NO_SCORE, score_key), index)
+}
+
+/// `from − to`: the positions gained moving from position `from` to `to` (positions fit in
+/// `u32`: a backlog holds at most `u32::MAX` items).
+pub(crate) fn gain(from: usize, to: usize) -> i64 {
+    i64::from(from as u32) - i64::from(to as u32)
+}
+
+/// What the engine says of `item`: its category and score when scored, `None` when unscored.
+pub(crate) fn evaluate(
+    engine: &dyn Engine,
+    item: &BacklogItem,
+    alignment: f64,
+) -> Result<Option<(Option<Category>, Option<f64>)>> {
+    Ok(match engine.evaluate(item, alignment)? {
+        Evaluation::Scored { category, score } => Some((category, score.map(|score| *score))),
+        Evaluation::Unscored { .. } => None,
+    })
+}

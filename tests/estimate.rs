@@ -1,4 +1,5 @@
 //! Range estimates in the model and the JSON interchange format.
+#![cfg(feature = "serde")]
 
 use prioritize::{Backlog, BacklogItem, Error, Estimate, Field, Rice};
 

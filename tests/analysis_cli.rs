@@ -3,53 +3,13 @@
 
 #![cfg(feature = "csv")]
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::sync::OnceLock;
+mod cli_support;
 
+use cli_support::{Run, file, run_example};
 use serde_json::Value;
 
-/// The built `analyze` binary, built once.
-fn binary() -> &'static Path {
-    static PATH: OnceLock<PathBuf> = OnceLock::new();
-    PATH.get_or_init(|| {
-        // The test binary is `<target>/<profile>/deps/analysis_cli-<hash>`.
-        let exe = std::env::current_exe().expect("the test binary's path");
-        let profile_dir = exe.parent().and_then(Path::parent).expect("<target>/<profile>");
-        let mut build = Command::new(env!("CARGO"));
-        build.args(["build", "--quiet", "--example", "analyze"]);
-        if profile_dir.file_name().is_some_and(|name| name == "release") {
-            build.arg("--release");
-        }
-        assert!(build.status().expect("cargo runs").success(), "building analyze failed");
-        profile_dir.join("examples").join("analyze")
-    })
-}
-
-#[derive(Debug)]
-struct Run {
-    status: i32,
-    stdout: String,
-    stderr: String,
-}
-
 fn analyze_with_stdin(args: &[&str], stdin: &str) -> Run {
-    let mut child = Command::new(binary())
-        .args(args)
-        .current_dir(env!("CARGO_TARGET_TMPDIR"))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("analyze starts");
-    child.stdin.take().expect("piped stdin").write_all(stdin.as_bytes()).expect("stdin is written");
-    let output = child.wait_with_output().expect("analyze ends");
-    Run {
-        status: output.status.code().expect("an exit status"),
-        stdout: String::from_utf8(output.stdout).expect("UTF-8 stdout"),
-        stderr: String::from_utf8(output.stderr).expect("UTF-8 stderr"),
-    }
+    run_example("analyze", args, stdin)
 }
 
 fn analyze(args: &[&str]) -> Run {
@@ -76,12 +36,6 @@ fn fails(run: &Run, start: &str) {
     assert_eq!(run.stderr.lines().count(), 1, "{run:?}");
 }
 
-fn file(name: &str, text: &str) -> String {
-    let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
-    std::fs::write(&path, text).expect("scratch file is written");
-    path.to_str().expect("UTF-8 path").to_owned()
-}
-
 fn sample(name: &str) -> String {
     format!("{}/examples/data/{name}", env!("CARGO_MANIFEST_DIR"))
 }
@@ -97,8 +51,7 @@ const ABC: &str = r#"[
 ]"#;
 
 fn abc() -> String {
-    static PATH: OnceLock<String> = OnceLock::new();
-    PATH.get_or_init(|| file("abc.json", ABC)).clone()
+    file("abc.json", ABC)
 }
 
 fn ids(value: &Value) -> Vec<&str> {

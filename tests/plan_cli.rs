@@ -2,31 +2,12 @@
 
 #![cfg(feature = "csv")]
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
-use std::sync::OnceLock;
-
-/// The built examples' directory (built once, in the test's profile).
-fn examples() -> &'static Path {
-    static DIR: OnceLock<PathBuf> = OnceLock::new();
-    DIR.get_or_init(|| {
-        let exe = std::env::current_exe().expect("the test binary's path");
-        let profile = exe.parent().and_then(Path::parent).expect("<target>/<profile>");
-        let mut build = Command::new(env!("CARGO"));
-        build.args(["build", "--quiet", "--features", "csv", "--example", "plan", "--example", "rank"]);
-        if profile.file_name().is_some_and(|name| name == "release") {
-            build.arg("--release");
-        }
-        assert!(build.status().expect("cargo runs").success(), "building the examples failed");
-        profile.join("examples")
-    })
-}
+mod cli_support;
 
 /// `(status, stdout, stderr)` of one run.
 fn run(example: &str, args: &[&str]) -> (i32, String, String) {
-    let output = Command::new(examples().join(example)).args(args).output().expect("the example runs");
-    let text = |bytes: Vec<u8>| String::from_utf8(bytes).expect("UTF-8 output");
-    (output.status.code().expect("an exit status"), text(output.stdout), text(output.stderr))
+    let run = cli_support::run_example(example, args, "");
+    (run.status, run.stdout, run.stderr)
 }
 
 /// A WSJF backlog whose plans are computed by hand in the tests (every score is value / effort).
@@ -41,13 +22,7 @@ const BACKLOG: &str = r#"[
 ]"#;
 
 fn backlog() -> String {
-    static PATH: OnceLock<String> = OnceLock::new();
-    PATH.get_or_init(|| {
-        let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("plan_cli_backlog.json");
-        std::fs::write(&path, BACKLOG).expect("scratch file is written");
-        path.to_str().expect("UTF-8 path").to_owned()
-    })
-    .clone()
+    cli_support::file("plan_cli_backlog.json", BACKLOG)
 }
 
 fn json(example: &str, args: &[&str]) -> serde_json::Value {

@@ -1,4 +1,5 @@
-//! Running the examples as subprocesses, for `cli.rs` and `cli_errors.rs`.
+//! Running the examples as subprocesses, for the CLI suites (`cli.rs`, `cli_errors.rs`,
+//! `plan_cli.rs`, `analysis_cli.rs`).
 //!
 //! The examples are built once per test binary (`cargo build --example ...`) and their binaries
 //! run directly, so the suites stay fast.
@@ -19,7 +20,7 @@ pub(crate) fn examples_dir() -> &'static Path {
         let exe = std::env::current_exe().expect("the test binary's path");
         let profile_dir = exe.parent().and_then(Path::parent).expect("<target>/<profile>");
         let mut build = Command::new(env!("CARGO"));
-        build.args(["build", "--quiet", "--example", "rank", "--example", "quickstart"]);
+        build.args(["build", "--quiet", "--examples"]);
         if profile_dir.file_name().is_some_and(|name| name == "release") {
             build.arg("--release");
         }

@@ -274,23 +274,13 @@ fn roadmap_table(roadmap: &Roadmap<'_>) -> String {
             .column("effort", Align::Right)
             .column("note", Align::Left);
         for entry in bucket.items() {
-            let mut notes = Vec::new();
-            if entry.is_pinned() {
-                notes.push("pinned".to_owned());
-            }
-            if let Some(item) = entry.promoted_by() {
-                notes.push(format!("for {}", item.id()));
-            }
-            if entry.is_unscored() {
-                notes.push("unscored".to_owned());
-            }
             table.row(vec![
                 entry.position().to_string(),
                 entry.item().id().to_string(),
                 entry.item().title().to_owned(),
                 score(entry.score()),
                 entry.item().effort().map_or_else(String::new, |effort| common::number(effort.get())),
-                notes.join(", "),
+                common::planned_note(&entry),
             ]);
         }
         text.push_str(&table.render(common::TABLE_WIDTH));

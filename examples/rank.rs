@@ -160,26 +160,14 @@ fn ranking_rows<'a>(ranking: &Ranking<'a>) -> Vec<Row<'a>> {
 fn order_rows<'a>(order: &PlannedOrder<'a>) -> Vec<Row<'a>> {
     order
         .iter()
-        .map(|entry| {
-            let mut notes = Vec::new();
-            if entry.is_pinned() {
-                notes.push("pinned".to_owned());
-            }
-            if let Some(item) = entry.promoted_by() {
-                notes.push(format!("for {}", item.id()));
-            }
-            if entry.is_unscored() {
-                notes.push(format!("unscored (lacks {})", entry.missing()));
-            }
-            Row {
-                position: entry.position(),
-                rank: entry.rank(),
-                item: entry.item(),
-                category: entry.category(),
-                score: entry.score(),
-                breakdown: entry.breakdown(),
-                note: notes.join(", "),
-            }
+        .map(|entry| Row {
+            position: entry.position(),
+            rank: entry.rank(),
+            item: entry.item(),
+            category: entry.category(),
+            score: entry.score(),
+            breakdown: entry.breakdown(),
+            note: common::planned_note(&entry),
         })
         .collect()
 }

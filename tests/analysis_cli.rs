@@ -50,8 +50,10 @@ const ABC: &str = r#"[
    "business_value": 2, "time_criticality": 0, "risk_reduction": 0, "moscow": "must"}
 ]"#;
 
+/// Written once: the tests run in parallel and read it.
 fn abc() -> String {
-    file("abc.json", ABC)
+    static PATH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    PATH.get_or_init(|| file("abc.json", ABC)).clone()
 }
 
 fn ids(value: &Value) -> Vec<&str> {

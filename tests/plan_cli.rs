@@ -21,8 +21,10 @@ const BACKLOG: &str = r#"[
   {"id": "G", "title": "Needs F", "business_value": 2, "time_criticality": 0, "risk_reduction": 0, "effort": 2, "depends_on": ["F"]}
 ]"#;
 
+/// Written once: the tests run in parallel and read it.
 fn backlog() -> String {
-    cli_support::file("plan_cli_backlog.json", BACKLOG)
+    static PATH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    PATH.get_or_init(|| cli_support::file("plan_cli_backlog.json", BACKLOG)).clone()
 }
 
 fn json(example: &str, args: &[&str]) -> serde_json::Value {

@@ -32,7 +32,9 @@ use std::io::{self, Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use prioritize::{AlignmentWeight, Backlog, Effort, Engine, MoSCoW, RankOptions, Rice, UnscoredPolicy, Wsjf};
+use prioritize::{
+    AlignmentWeight, Backlog, Effort, Engine, MoSCoW, PlannedItem, RankOptions, Rice, UnscoredPolicy, Wsjf,
+};
 
 pub(crate) use args::{Arg, Args};
 pub(crate) use table::{Align, Table, column_name, number};
@@ -93,6 +95,21 @@ pub(crate) fn run(body: impl FnOnce() -> Result<(), Failure>) -> ExitCode {
 }
 
 /// Prints a `warning:` line on standard error.
+/// The note of a planned entry: pinned, whose place it inherited, unscored with what it lacks.
+pub(crate) fn planned_note(entry: &PlannedItem<'_>) -> String {
+    let mut notes = Vec::new();
+    if entry.is_pinned() {
+        notes.push("pinned".to_owned());
+    }
+    if let Some(item) = entry.promoted_by() {
+        notes.push(format!("for {}", item.id()));
+    }
+    if entry.is_unscored() {
+        notes.push(format!("unscored (lacks {})", entry.missing()));
+    }
+    notes.join(", ")
+}
+
 pub(crate) fn warn(message: impl Display) {
     warn_all([message]);
 }

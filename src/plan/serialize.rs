@@ -3,24 +3,11 @@
 use serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
 
 use crate::item::BacklogItem;
+use crate::ranking::serialize::{EntryFields, Seq};
 
 use super::capacity::{CapacityPlan, Method, Selected};
 use super::order::{PlannedItem, PlannedOrder};
 use super::roadmap::{Bucket, Roadmap};
-
-/// A sequence serialized from an iterator made on demand.
-struct Seq<F>(F);
-
-impl<I, F> Serialize for Seq<F>
-where
-    F: Fn() -> I,
-    I: Iterator,
-    I::Item: Serialize,
-{
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq((self.0)())
-    }
-}
 
 /// `{"id": "...", "reason": "..."}`.
 struct Reason<'r>(&'r str, String);
@@ -57,15 +44,16 @@ impl Serialize for Entry<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let entry = &self.entry;
         let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("position", &entry.position())?;
-        map.serialize_entry("rank", &entry.rank())?;
-        map.serialize_entry("id", entry.item().id())?;
-        map.serialize_entry("title", entry.item().title())?;
-        map.serialize_entry("score", &entry.score())?;
-        if self.categorized {
-            map.serialize_entry("category", &entry.category())?;
+        EntryFields {
+            position: entry.position(),
+            rank: entry.rank(),
+            item: entry.item(),
+            score: entry.score(),
+            category: entry.category(),
+            categorized: self.categorized,
+            breakdown: entry.breakdown(),
         }
-        map.serialize_entry("breakdown", &entry.breakdown())?;
+        .write(&mut map)?;
         map.serialize_entry("promoted_by", &entry.promoted_by().map(BacklogItem::id))?;
         map.serialize_entry("pinned", &entry.is_pinned())?;
         map.serialize_entry("missing", &entry.missing())?;

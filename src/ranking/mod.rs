@@ -4,7 +4,7 @@ mod entry;
 mod options;
 pub(crate) mod order;
 #[cfg(feature = "serde")]
-mod serialize;
+pub(crate) mod serialize;
 mod warning;
 
 pub use entry::{RankedItem, UnscoredItem};

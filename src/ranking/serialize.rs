@@ -3,28 +3,60 @@
 use serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
 
 use super::{RankedItem, Ranking, UnscoredItem, Warning};
+use crate::category::Category;
+use crate::engine::Breakdown;
+use crate::item::BacklogItem;
+
+/// A sequence serialized from an iterator made on demand.
+pub(crate) struct Seq<F>(pub(crate) F);
+
+impl<I, F> Serialize for Seq<F>
+where
+    F: Fn() -> I,
+    I: Iterator,
+    I::Item: Serialize,
+{
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq((self.0)())
+    }
+}
+
+/// The fields every entry of an output's `ranking` array starts with.
+pub(crate) struct EntryFields<'a> {
+    pub(crate) position: usize,
+    pub(crate) rank: Option<usize>,
+    pub(crate) item: &'a BacklogItem,
+    pub(crate) score: Option<f64>,
+    pub(crate) category: Option<Category>,
+    /// Whether `category` is written: only for categorized orders (MoSCoW).
+    pub(crate) categorized: bool,
+    pub(crate) breakdown: Breakdown,
+}
+
+impl EntryFields<'_> {
+    /// Writes `position`, `rank`, `id`, `title`, `score`, `category` where it applies, `breakdown`.
+    pub(crate) fn write<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+        map.serialize_entry("position", &self.position)?;
+        map.serialize_entry("rank", &self.rank)?;
+        map.serialize_entry("id", self.item.id())?;
+        map.serialize_entry("title", self.item.title())?;
+        map.serialize_entry("score", &self.score)?;
+        if self.categorized {
+            map.serialize_entry("category", &self.category)?;
+        }
+        map.serialize_entry("breakdown", &self.breakdown)
+    }
+}
 
 /// `{"framework", "ranking": [...], "warnings": [...], "unscored": [...]}`, as the CLI prints it.
 impl Serialize for Ranking<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        struct Entries<'r, 'a>(&'r Ranking<'a>);
-        impl Serialize for Entries<'_, '_> {
-            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                let categorized = self.0.is_categorized();
-                serializer.collect_seq(self.0.iter().map(|entry| Entry { entry, categorized }))
-            }
-        }
-        struct Unscored<'r, 'a>(&'r Ranking<'a>);
-        impl Serialize for Unscored<'_, '_> {
-            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.collect_seq(self.0.unscored())
-            }
-        }
+        let categorized = self.is_categorized();
         let mut ranking = serializer.serialize_struct("Ranking", 4)?;
         ranking.serialize_field("framework", self.framework())?;
-        ranking.serialize_field("ranking", &Entries(self))?;
+        ranking.serialize_field("ranking", &Seq(|| self.iter().map(|entry| Entry { entry, categorized })))?;
         ranking.serialize_field("warnings", &self.warnings)?;
-        ranking.serialize_field("unscored", &Unscored(self))?;
+        ranking.serialize_field("unscored", &Seq(|| self.unscored()))?;
         ranking.end()
     }
 }
@@ -38,15 +70,16 @@ impl Serialize for Entry<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let entry = &self.entry;
         let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("position", &entry.position())?;
-        map.serialize_entry("rank", &entry.rank())?;
-        map.serialize_entry("id", entry.item().id())?;
-        map.serialize_entry("title", entry.item().title())?;
-        map.serialize_entry("score", &entry.score())?;
-        if self.categorized {
-            map.serialize_entry("category", &entry.category())?;
+        EntryFields {
+            position: entry.position(),
+            rank: Some(entry.rank()),
+            item: entry.item(),
+            score: entry.score(),
+            category: entry.category(),
+            categorized: self.categorized,
+            breakdown: entry.breakdown(),
         }
-        map.serialize_entry("breakdown", &entry.breakdown())?;
+        .write(&mut map)?;
         map.end()
     }
 }

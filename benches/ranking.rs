@@ -8,7 +8,8 @@
 //!   comparator that computes both scores and compares them with `partial_cmp`;
 //! - `limit`: what no ranking can beat: one pass computing `(u64 key, u32 index)` pairs (the key
 //!   orders like `f64::total_cmp`) and `sort_unstable`; for the top 100, one streaming pass that
-//!   keeps only the best pair; `sort_only` is the sort of precomputed pairs alone.
+//!   keeps only the best pair; `sort_only` is the sort of precomputed pairs alone, and `scan`
+//!   reads one field of every item (what touching the items costs).
 //!
 //! The data are [`support`]'s seeded backlogs; `benches/compare_pandas.py` ranks the same data.
 
@@ -21,7 +22,7 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::measurement::WallTime;
-use criterion::{BatchSize, BenchmarkGroup, Criterion, SamplingMode, Throughput, criterion_group, criterion_main};
+use criterion::{BatchSize, BenchmarkGroup, Criterion, SamplingMode, Throughput};
 use prioritize::{
     Alignment, AlignmentWeight, Backlog, BacklogItem, Category, Engine, MoSCoW, RankOptions, Rice, Wsjf,
 };
@@ -91,7 +92,10 @@ fn naive(items: &[BacklogItem], score: Score) -> Vec<BacklogItem> {
 fn pairs(items: &[BacklogItem], score: Score) -> Vec<(u64, u32)> {
     let mut pairs = Vec::with_capacity(items.len());
     pairs.extend(
-        items.iter().enumerate().filter_map(|(index, item)| Some((descending_key(score(item)?), index as u32))),
+        items
+            .iter()
+            .enumerate()
+            .filter_map(|(index, item)| Some((descending_key(score(item)?), index as u32))),
     );
     pairs
 }
@@ -121,8 +125,11 @@ fn moscow_limit(items: &[BacklogItem]) -> Vec<(u8, u64, u32)> {
 /// Full rankings: RICE, WSJF, MoSCoW then WSJF, RICE with alignment weight 0.5.
 fn full_rankings(c: &mut Criterion) {
     let aligned = Rice::default().alignment_weight(AlignmentWeight::new(LAMBDA).expect("0.5 is in 0..=1"));
-    let engines: [(&str, &dyn Engine, Score); 3] =
-        [("rice", &Rice::default(), rice), ("wsjf", &Wsjf::default(), wsjf), ("rice_aligned", &aligned, rice_aligned)];
+    let engines: [(&str, &dyn Engine, Score); 3] = [
+        ("rice", &Rice::default(), rice),
+        ("wsjf", &Wsjf::default(), wsjf),
+        ("rice_aligned", &aligned, rice_aligned),
+    ];
     for n in support::SIZES {
         for (name, engine, score) in engines {
             let mut group = group(c, name, n);
@@ -191,6 +198,10 @@ fn top_k(c: &mut Criterion) {
                     .min();
                 black_box(best)
             });
+        });
+        group.bench_function("scan", |b| {
+            let items = support::shared(n).items();
+            b.iter(|| black_box(items).iter().filter(|item| item.effort().is_some()).count());
         });
         group.bench_function("naive", |b| {
             let items = support::shared(n).items();
@@ -267,7 +278,8 @@ struct NaiveBacklog {
 fn json(c: &mut Criterion) {
     for n in [1_000, 100_000] {
         let text = OnceCell::new();
-        let text = || text.get_or_init(|| serde_json::to_string(support::shared(n)).expect("a backlog serializes"));
+        let text =
+            || text.get_or_init(|| serde_json::to_string(support::shared(n)).expect("a backlog serializes"));
         let mut group = group(c, "json", n);
         group.bench_function("backlog", |b| {
             let text = text();
@@ -301,5 +313,9 @@ fn all(c: &mut Criterion) {
     json(c);
 }
 
-criterion_group!(benches, all);
-criterion_main!(benches);
+// What `criterion_group!` and `criterion_main!` expand to, without their undocumented `pub fn`.
+fn main() {
+    let mut criterion = Criterion::default().configure_from_args();
+    all(&mut criterion);
+    criterion.final_summary();
+}

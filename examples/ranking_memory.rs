@@ -100,6 +100,9 @@ fn main() -> ExitCode {
             usage.reallocations
         );
     }
-    println!("target: at most {BUDGET} bytes per item beyond the backlog: {}", if within { "met" } else { "missed" });
+    println!(
+        "target: at most {BUDGET} bytes per item beyond the backlog: {}",
+        if within { "met" } else { "missed" }
+    );
     if within { ExitCode::SUCCESS } else { ExitCode::FAILURE }
 }

@@ -3,6 +3,7 @@
 mod entry;
 mod options;
 pub(crate) mod order;
+mod prefetch;
 #[cfg(feature = "serde")]
 mod serialize;
 mod warning;
@@ -66,7 +67,11 @@ impl<'a> Ranking<'a> {
         let mut unscored = Vec::new();
         let mut categorized = false;
         let mut failure = None;
-        let slots = backlog.items().iter().enumerate().filter_map(|(index, item)| {
+        let items = backlog.items().chunks(prefetch::CHUNK).enumerate().flat_map(|(chunk_index, chunk)| {
+            prefetch::prefetch(chunk);
+            chunk.iter().enumerate().map(move |(offset, item)| (chunk_index * prefetch::CHUNK + offset, item))
+        });
+        let slots = items.filter_map(|(index, item)| {
             if failure.is_some() {
                 return None;
             }
@@ -234,5 +239,42 @@ impl<'a> Ranking<'a> {
             score: order::key_score(slot.key),
             category,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Backlog, BacklogItem, Rice};
+
+    /// 40 items cross two chunk boundaries of the prefetching pass; item `i` has reach `i`, so
+    /// the order is by index, descending, and item 17 (no effort) is unscored.
+    fn backlog() -> Backlog {
+        Backlog::from_items((0..40_u32).map(|i| {
+            let item = BacklogItem::builder(format!("I{i}"), "item").reach(i).impact(1).confidence(1);
+            let item = if i == 17 { item } else { item.effort(1) };
+            item.build().expect("valid item")
+        }))
+        .expect("valid backlog")
+    }
+
+    #[test]
+    fn every_item_keeps_its_index_across_chunks() {
+        let backlog = backlog();
+        let rice = Rice::default();
+        let ranking = backlog.rank(&rice).expect("ranks");
+        let expected: Vec<usize> = (0..40).rev().filter(|&i| i != 17).collect();
+        assert_eq!(ranking.iter().map(|entry| entry.index()).collect::<Vec<_>>(), expected);
+        assert!(ranking.iter().all(|entry| entry.item().id().as_str() == format!("I{}", entry.index())));
+        assert_eq!(ranking.unscored().map(|u| u.index()).collect::<Vec<_>>(), [17]);
+    }
+
+    #[test]
+    fn a_full_ranking_allocates_its_slots_once() {
+        let backlog = backlog();
+        let rice = Rice::default();
+        let ranking = backlog.rank(&rice).expect("ranks");
+        // Exactly one slot per item: no doubling growth beyond the budget of 16 bytes an item.
+        assert_eq!(ranking.slots.capacity(), 40);
+        assert_eq!(std::mem::size_of_val(&ranking.slots[0]), 16);
     }
 }

@@ -1,7 +1,5 @@
 //! The sort key: category, then score (higher first), then input order.
 
-use std::collections::BinaryHeap;
-
 /// One ranked item: 16 bytes, no heap allocation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Slot {
@@ -60,23 +58,49 @@ pub(crate) fn sort(slots: &mut [Slot]) {
     }
 }
 
-/// The first `k` slots of the order, in order, in one pass over `slots` and `O(k)` memory.
-pub(crate) fn top_k(slots: impl Iterator<Item = Slot>, k: usize) -> Vec<Slot> {
-    if k == 0 {
-        return Vec::new();
+/// The first `k` slots of the order, kept in one pass over the slots and `O(k)` memory.
+///
+/// Candidates gather in a buffer of `2k`; when it is full, a linear-time selection keeps the best
+/// `k` and the worst of them becomes the bar that every later slot must beat, so most slots cost
+/// one comparison. Amortized `O(1)` a slot, where a binary heap costs `O(log k)` a replacement.
+pub(crate) struct TopK {
+    k: usize,
+    capacity: usize,
+    keys: Vec<u128>,
+    /// Slots whose order key is not below it cannot be among the first `k`.
+    bar: u128,
+}
+
+impl TopK {
+    /// Room for the first `k` of at most `n` slots (no more than `2 * min(k, n)` keys).
+    pub(crate) fn new(k: usize, n: usize) -> TopK {
+        let k = k.min(n);
+        let capacity = k.saturating_mul(2).min(n);
+        // With k = 0 every slot is out; no order key reaches u128::MAX (buckets are at most 4).
+        let bar = if k == 0 { 0 } else { u128::MAX };
+        TopK { k, capacity, keys: Vec::with_capacity(capacity), bar }
     }
-    // A max-heap of the best `k` seen so far: its top is the worst of them, the one to evict.
-    let mut best: BinaryHeap<u128> = BinaryHeap::with_capacity(k + 1);
-    for slot in slots {
+
+    /// Offers a slot.
+    pub(crate) fn push(&mut self, slot: Slot) {
         let key = order(&slot);
-        if best.len() < k {
-            best.push(key);
-        } else if best.peek().is_some_and(|&worst| key < worst) {
-            best.pop();
-            best.push(key);
+        if key >= self.bar {
+            return;
+        }
+        self.keys.push(key);
+        if self.keys.len() >= self.capacity && self.capacity > self.k {
+            let (_, &mut kth, _) = self.keys.select_nth_unstable(self.k - 1);
+            self.bar = kth;
+            self.keys.truncate(self.k);
         }
     }
-    best.into_sorted_vec().into_iter().map(from_order).collect()
+
+    /// The kept slots, in order.
+    pub(crate) fn into_sorted(mut self) -> Vec<Slot> {
+        self.keys.sort_unstable();
+        self.keys.truncate(self.k);
+        self.keys.into_iter().map(from_order).collect()
+    }
 }
 
 /// Replaces each sorted slot's bucket by its competition rank (equal bucket and key share the
@@ -147,12 +171,21 @@ mod tests {
 
     #[test]
     fn top_k_equals_prefix_of_sort() {
-        let slots: Vec<Slot> =
-            (0..50_u32).map(|i| Slot { key: u64::from(i * 7 % 11), index: i, rank: i % 3 }).collect();
+        // 1,000 slots in a scrambled order with repeated keys, three buckets.
+        let slots: Vec<Slot> = (0..1_000_u32)
+            .map(|i| {
+                let scrambled = i.wrapping_mul(2_654_435_761) >> 7;
+                Slot { key: u64::from(scrambled % 37), index: i, rank: scrambled % 3 }
+            })
+            .collect();
         let mut sorted = slots.clone();
         sort(&mut sorted);
-        for k in [0, 1, 5, 49, 50, 80] {
-            assert_eq!(top_k(slots.iter().copied(), k), sorted[..k.min(50)]);
+        for k in [0, 1, 5, 99, 100, 999, 1_000, 1_001, usize::MAX] {
+            let mut top = TopK::new(k, slots.len());
+            for &slot in &slots {
+                top.push(slot);
+            }
+            assert_eq!(top.into_sorted(), sorted[..k.min(1_000)], "k = {k}");
         }
     }
 }

@@ -57,11 +57,12 @@ impl Backlog {
             return Err(Error::TooManyItems { count: items.len() });
         }
         check_unique_objectives(&objectives)?;
-        let by_id = index_by_id(&items)?;
+        let ids = sorted_ids(&items)?;
         let alignments = resolve_alignments(&items, &objectives)?;
         let graph = Graph::build(&items, |id| {
-            by_id.binary_search_by(|&i| items[i as usize].id().as_str().cmp(id)).ok().map(|at| by_id[at])
+            ids.binary_search_by(|&(probe, _)| probe.cmp(id)).ok().map(|at| ids[at].1)
         })?;
+        let by_id = ids.iter().map(|&(_, index)| index).collect();
         Ok(Backlog { items, objectives, alignments, by_id, graph })
     }
 
@@ -177,21 +178,23 @@ fn check_unique_objectives(objectives: &[Objective]) -> Result<()> {
     }
 }
 
-/// Item indices sorted by id (ties by index), after checking that ids are unique.
-fn index_by_id(items: &[BacklogItem]) -> Result<Vec<u32>> {
-    let mut by_id: Vec<u32> = (0..items.len() as u32).collect();
-    by_id.sort_unstable_by(|&a, &b| items[a as usize].id().cmp(items[b as usize].id()).then(a.cmp(&b)));
-    let duplicate = by_id
-        .windows(2)
-        .filter(|pair| items[pair[0] as usize].id() == items[pair[1] as usize].id())
-        .min_by_key(|pair| pair[1]);
+/// The ids with their item indices, sorted by id, after checking that ids are unique.
+///
+/// Sorting `(id, index)` pairs reads each id through one pointer; sorting indices would read the
+/// item and then its id, two cache misses a comparison on a large backlog.
+fn sorted_ids(items: &[BacklogItem]) -> Result<Vec<(&str, u32)>> {
+    let mut ids: Vec<(&str, u32)> =
+        items.iter().enumerate().map(|(index, item)| (item.id().as_str(), index as u32)).collect();
+    ids.sort_unstable();
+    // Of several duplicates, report the pair whose second item comes first in input order.
+    let duplicate = ids.windows(2).filter(|pair| pair[0].0 == pair[1].0).min_by_key(|pair| pair[1].1);
     match duplicate {
         Some(pair) => Err(Error::DuplicateId {
-            item: items[pair[0] as usize].id().to_string(),
-            first: pair[0] as usize,
-            second: pair[1] as usize,
+            item: pair[0].0.to_owned(),
+            first: pair[0].1 as usize,
+            second: pair[1].1 as usize,
         }),
-        None => Ok(by_id),
+        None => Ok(ids),
     }
 }
 
@@ -216,4 +219,55 @@ fn resolve_alignments(items: &[BacklogItem], objectives: &[Objective]) -> Result
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(id: &str, depends_on: &[&str]) -> BacklogItem {
+        depends_on
+            .iter()
+            .fold(BacklogItem::builder(id, "item"), |builder, dependency| builder.depends_on(*dependency))
+            .build()
+            .expect("valid item")
+    }
+
+    #[test]
+    fn the_first_repeated_id_in_input_order_is_reported() {
+        let items = ["B", "A", "C", "B", "A"].map(|id| item(id, &[]));
+        match Backlog::from_items(items) {
+            Err(Error::DuplicateId { item, first, second }) => {
+                assert_eq!((item.as_str(), first, second), ("B", 0, 3))
+            }
+            other => panic!("expected a duplicate id, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn ids_and_dependencies_resolve_to_input_positions() {
+        let backlog = Backlog::from_items([
+            item("web-2", &["api-10", "api-9"]),
+            item("api-9", &[]),
+            item("api-10", &["api-9"]),
+            item("db", &[]),
+        ])
+        .expect("valid backlog");
+        let positions: Vec<Option<usize>> =
+            ["web-2", "api-9", "api-10", "db", "api-1", ""].iter().map(|id| backlog.index_of(id)).collect();
+        assert_eq!(positions, [Some(0), Some(1), Some(2), Some(3), None, None]);
+        assert_eq!(backlog.prerequisites(0).collect::<Vec<_>>(), [2, 1]);
+        assert_eq!(backlog.prerequisites(2).collect::<Vec<_>>(), [1]);
+        assert_eq!(backlog.dependency_count(), 3);
+    }
+
+    #[test]
+    fn an_unknown_dependency_names_the_item_and_the_id() {
+        match Backlog::from_items([item("A", &[]), item("B", &["Z"])]) {
+            Err(Error::UnknownDependency { item, dependency }) => {
+                assert_eq!((item.as_str(), dependency.as_str()), ("B", "Z"))
+            }
+            other => panic!("expected an unknown dependency, got {other:?}"),
+        }
+    }
 }

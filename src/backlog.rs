@@ -238,7 +238,7 @@ mod tests {
         let items = ["B", "A", "C", "B", "A"].map(|id| item(id, &[]));
         match Backlog::from_items(items) {
             Err(Error::DuplicateId { item, first, second }) => {
-                assert_eq!((item.as_str(), first, second), ("B", 0, 3))
+                assert_eq!((item.as_str(), first, second), ("B", 0, 3));
             }
             other => panic!("expected a duplicate id, got {other:?}"),
         }
@@ -265,7 +265,7 @@ mod tests {
     fn an_unknown_dependency_names_the_item_and_the_id() {
         match Backlog::from_items([item("A", &[]), item("B", &["Z"])]) {
             Err(Error::UnknownDependency { item, dependency }) => {
-                assert_eq!((item.as_str(), dependency.as_str()), ("B", "Z"))
+                assert_eq!((item.as_str(), dependency.as_str()), ("B", "Z"));
             }
             other => panic!("expected an unknown dependency, got {other:?}"),
         }

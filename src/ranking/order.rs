@@ -48,14 +48,39 @@ fn from_order(order: u128) -> Slot {
 
 /// Sorts slots by bucket, score and index; the order is total, so the result is unique.
 pub(crate) fn sort(slots: &mut [Slot]) {
-    let bucket = slots.first().map(|slot| slot.rank);
-    if slots.iter().all(|slot| Some(slot.rank) == bucket) {
-        // One bucket (every engine but MoSCoW): the same order by the two fields that differ,
-        // which compares faster than the 128-bit key.
-        slots.sort_unstable_by_key(|slot| (slot.key, slot.index));
-    } else {
-        slots.sort_unstable_by_key(order);
+    // Buckets first, in one linear pass; then each bucket by the two fields that still differ,
+    // which compares faster than the whole 128-bit key.
+    let mut start = 0;
+    for end in partition_by_bucket(slots) {
+        slots[start..end].sort_unstable_by_key(|slot| (slot.key, slot.index));
+        start = end;
     }
+}
+
+/// Moves the slots into bucket order in place (a counting sort of the buckets, whose order within
+/// a bucket is arbitrary) and returns where each bucket ends.
+fn partition_by_bucket(slots: &mut [Slot]) -> [usize; 5] {
+    let mut ends = [0_usize; 5];
+    for slot in slots.iter() {
+        ends[slot.rank as usize] += 1;
+    }
+    for bucket in 1..ends.len() {
+        ends[bucket] += ends[bucket - 1];
+    }
+    // The next place to fill in each bucket: the slots before it already belong there.
+    let mut next = [0, ends[0], ends[1], ends[2], ends[3]];
+    for bucket in 0..ends.len() {
+        while next[bucket] < ends[bucket] {
+            let home = slots[next[bucket]].rank as usize;
+            if home == bucket {
+                next[bucket] += 1;
+            } else {
+                slots.swap(next[bucket], next[home]);
+                next[home] += 1;
+            }
+        }
+    }
+    ends
 }
 
 /// The first `k` slots of the order, kept in one pass over the slots and `O(k)` memory.
@@ -171,15 +196,17 @@ mod tests {
 
     #[test]
     fn top_k_equals_prefix_of_sort() {
-        // 1,000 slots in a scrambled order with repeated keys, three buckets.
+        // 1,000 slots in a scrambled order with repeated keys, in all five buckets.
         let slots: Vec<Slot> = (0..1_000_u32)
             .map(|i| {
                 let scrambled = i.wrapping_mul(2_654_435_761) >> 7;
-                Slot { key: u64::from(scrambled % 37), index: i, rank: scrambled % 3 }
+                Slot { key: u64::from(scrambled % 37), index: i, rank: scrambled % 5 }
             })
             .collect();
         let mut sorted = slots.clone();
         sort(&mut sorted);
+        // The 128-bit order key is the definition of the order.
+        assert!(sorted.windows(2).all(|pair| order(&pair[0]) < order(&pair[1])));
         for k in [0, 1, 5, 99, 100, 999, 1_000, 1_001, usize::MAX] {
             let mut top = TopK::new(k, slots.len());
             for &slot in &slots {

@@ -32,7 +32,8 @@ const FIELDS: u64 = 12;
 /// The backlog sizes the benches measure.
 pub(crate) const SIZES: [usize; 3] = [1_000, 100_000, 1_000_000];
 
-/// The draws of one item, by field.
+/// The draws of one item, by field. Deliberately not [`prioritize::Field`]: these numbers are the
+/// data's contract with `benches/compare_pandas.py` and must not move if `Field` does.
 #[derive(Clone, Copy)]
 enum Draw {
     Reach,

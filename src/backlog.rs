@@ -309,4 +309,28 @@ mod tests {
             Error::DuplicateId { item: "B".into(), first: 0, second: 2 }
         );
     }
+
+    #[test]
+    fn ids_and_dependencies_resolve_to_input_positions() {
+        let item = |id: &str, depends_on: &[&str]| {
+            depends_on
+                .iter()
+                .fold(BacklogItem::builder(id, "item"), |builder, dependency| builder.depends_on(*dependency))
+                .build()
+                .expect("valid item")
+        };
+        let backlog = Backlog::from_items([
+            item("web-2", &["api-10", "api-9"]),
+            item("api-9", &[]),
+            item("api-10", &["api-9"]),
+            item("db", &[]),
+        ])
+        .expect("valid backlog");
+        let positions: Vec<Option<usize>> =
+            ["web-2", "api-9", "api-10", "db", "api-1", ""].iter().map(|id| backlog.index_of(id)).collect();
+        assert_eq!(positions, [Some(0), Some(1), Some(2), Some(3), None, None]);
+        assert_eq!(backlog.prerequisites(0).collect::<Vec<_>>(), [2, 1]);
+        assert_eq!(backlog.prerequisites(2).collect::<Vec<_>>(), [1]);
+        assert_eq!(backlog.dependency_count(), 3);
+    }
 }

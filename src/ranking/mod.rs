@@ -3,6 +3,7 @@
 mod entry;
 mod options;
 pub(crate) mod order;
+mod prefetch;
 #[cfg(feature = "serde")]
 pub(crate) mod serialize;
 mod warning;
@@ -13,10 +14,18 @@ pub use warning::{MUST_SHARE_LIMIT, ShareBasis, Warning};
 
 use crate::backlog::Backlog;
 use crate::category::Category;
-use crate::engine::{Engine, Evaluation};
+use crate::engine::{Engine, Evaluation, finite_score};
 use crate::error::{Error, Result};
 use crate::field::FieldSet;
-use order::{NO_CATEGORY, NO_SCORE, Slot};
+use order::{NO_CATEGORY, NO_SCORE, Slot, TopK};
+
+/// What a scan of the items finds besides the slots.
+struct Scan {
+    /// The unscored items' indices and the fields they lack, in input order.
+    unscored: Vec<(u32, FieldSet)>,
+    /// Whether any scored item has a category.
+    categorized: bool,
+}
 
 /// A backlog in ranked order, borrowed from the [`Backlog`] and the [`Engine`] that made it.
 ///
@@ -63,48 +72,20 @@ impl<'a> Ranking<'a> {
         engine: &'a dyn Engine,
         options: &RankOptions,
     ) -> Result<Ranking<'a>> {
-        let mut unscored = Vec::new();
-        let mut categorized = false;
-        let mut failure = None;
-        let slots = backlog.items().iter().enumerate().filter_map(|(index, item)| {
-            if failure.is_some() {
-                return None;
+        let (mut slots, Scan { unscored, categorized }) = match options.top_k() {
+            Some(k) => {
+                let mut top = TopK::new(k, backlog.len());
+                let scan = Ranking::scan(backlog, engine, options, |slot| top.push(slot))?;
+                (top.into_sorted(), scan)
             }
-            let evaluation = engine.evaluate(item, backlog.alignment(index));
-            match evaluation.and_then(|evaluation| Ranking::slot(backlog, engine, index, evaluation)) {
-                Ok(Ok(slot)) => {
-                    categorized |= slot.rank != NO_CATEGORY;
-                    Some(slot)
-                }
-                Ok(Err(missing)) if options.unscored_policy() == UnscoredPolicy::Reject => {
-                    failure = Some(Error::Unscored {
-                        item: item.id().to_string(),
-                        framework: engine.name().to_owned(),
-                        missing,
-                    });
-                    None
-                }
-                Ok(Err(missing)) => {
-                    unscored.push((index as u32, missing));
-                    None
-                }
-                Err(error) => {
-                    failure = Some(error);
-                    None
-                }
-            }
-        });
-        let mut slots = match options.top_k() {
-            Some(k) => order::top_k(slots, k),
             None => {
-                let mut slots: Vec<Slot> = slots.collect();
-                order::sort(&mut slots);
-                slots
+                // One allocation of exactly 16 bytes per item, however many are unscored.
+                let mut all = Vec::with_capacity(backlog.len());
+                let scan = Ranking::scan(backlog, engine, options, |slot| all.push(slot))?;
+                order::sort(&mut all);
+                (all, scan)
             }
         };
-        if let Some(error) = failure {
-            return Err(error);
-        }
         let bucket_ends = order::assign_ranks(&mut slots);
         let warnings = if categorized {
             warning::allocation_warnings(backlog, options.capacity_limit())
@@ -114,31 +95,47 @@ impl<'a> Ranking<'a> {
         Ok(Ranking { backlog, engine, slots, bucket_ends, categorized, unscored, warnings })
     }
 
-    /// The slot of a scored item, or the fields an unscored one lacks.
-    fn slot(
+    /// Evaluates every item in input order and hands the slot of each scored one to `keep`.
+    ///
+    /// # Errors
+    ///
+    /// The first error in input order: the engine's, an overflowing score, or an unscored item
+    /// under [`UnscoredPolicy::Reject`].
+    fn scan(
         backlog: &Backlog,
         engine: &dyn Engine,
-        index: usize,
-        evaluation: Evaluation,
-    ) -> Result<Result<Slot, FieldSet>> {
-        match evaluation {
-            Evaluation::Scored { category, score } => {
-                let key = match score {
-                    Some(score) if !score.is_finite() => {
-                        return Err(Error::ScoreOverflow {
-                            item: backlog.items()[index].id().to_string(),
+        options: &RankOptions,
+        mut keep: impl FnMut(Slot),
+    ) -> Result<Scan> {
+        let mut scan = Scan { unscored: Vec::new(), categorized: false };
+        let reject = options.unscored_policy() == UnscoredPolicy::Reject;
+        for (chunk_index, chunk) in backlog.items().chunks(prefetch::CHUNK).enumerate() {
+            prefetch::prefetch(chunk);
+            for (offset, item) in chunk.iter().enumerate() {
+                let index = chunk_index * prefetch::CHUNK + offset;
+                match engine.evaluate(item, backlog.alignment(index))? {
+                    Evaluation::Scored { category, score } => {
+                        let key = match score {
+                            // An engine of one's own may let an infinite score through.
+                            Some(score) => order::score_key(*finite_score(item, engine.name(), *score)?),
+                            None => NO_SCORE,
+                        };
+                        let bucket = category.map_or(NO_CATEGORY, |category| u32::from(category.priority()));
+                        scan.categorized |= bucket != NO_CATEGORY;
+                        keep(Slot { key, index: index as u32, rank: bucket });
+                    }
+                    Evaluation::Unscored { missing } if reject => {
+                        return Err(Error::Unscored {
+                            item: item.id().to_string(),
                             framework: engine.name().to_owned(),
-                            value: *score,
+                            missing,
                         });
                     }
-                    Some(score) => order::score_key(*score),
-                    None => NO_SCORE,
-                };
-                let bucket = category.map_or(NO_CATEGORY, |category| u32::from(category.priority()));
-                Ok(Ok(Slot { key, index: index as u32, rank: bucket }))
+                    Evaluation::Unscored { missing } => scan.unscored.push((index as u32, missing)),
+                }
             }
-            Evaluation::Unscored { missing } => Ok(Err(missing)),
         }
+        Ok(scan)
     }
 
     /// The engine's name (`rice`, `wsjf`, `moscow`).
@@ -229,6 +226,101 @@ impl<'a> Ranking<'a> {
             rank: slot.rank as usize,
             score: order::key_score(slot.key),
             category,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Backlog, BacklogItem, Error, RankOptions, Rice, UnscoredPolicy};
+
+    /// 40 items cross two chunk boundaries of the prefetching pass; item `i` has reach `i`, so
+    /// the order is by index, descending, and item 17 (no effort) is unscored.
+    fn backlog() -> Backlog {
+        Backlog::from_items((0..40_u32).map(|i| {
+            let item = BacklogItem::builder(format!("I{i}"), "item").reach(i).impact(1).confidence(1);
+            let item = if i == 17 { item } else { item.effort(1) };
+            item.build().expect("valid item")
+        }))
+        .expect("valid backlog")
+    }
+
+    #[test]
+    fn every_item_keeps_its_index_across_chunks() {
+        let backlog = backlog();
+        let rice = Rice::default();
+        let ranking = backlog.rank(&rice).expect("ranks");
+        let expected: Vec<usize> = (0..40).rev().filter(|&i| i != 17).collect();
+        assert_eq!(ranking.iter().map(|entry| entry.index()).collect::<Vec<_>>(), expected);
+        assert!(ranking.iter().all(|entry| entry.item().id().as_str() == format!("I{}", entry.index())));
+        assert_eq!(ranking.unscored().map(|u| u.index()).collect::<Vec<_>>(), [17]);
+    }
+
+    #[test]
+    fn a_full_ranking_allocates_its_slots_once() {
+        let backlog = backlog();
+        let rice = Rice::default();
+        let ranking = backlog.rank(&rice).expect("ranks");
+        // Exactly one slot per item: no doubling growth beyond the budget of 16 bytes an item.
+        assert_eq!(ranking.slots.capacity(), 40);
+        assert_eq!(std::mem::size_of_val(&ranking.slots[0]), 16);
+    }
+
+    #[test]
+    fn top_k_is_the_prefix_of_the_full_ranking() {
+        let backlog = backlog();
+        let rice = Rice::default();
+        let rows = |options: &RankOptions| -> Vec<(usize, usize, usize)> {
+            let ranking = backlog.rank_with(&rice, options).expect("ranks");
+            ranking.iter().map(|e| (e.position(), e.rank(), e.index())).collect()
+        };
+        let full = rows(&RankOptions::default());
+        assert_eq!(rows(&RankOptions::default().top(3)), [(1, 1, 39), (2, 2, 38), (3, 3, 37)]);
+        assert_eq!(rows(&RankOptions::default().top(20)), full[..20]);
+        assert_eq!(rows(&RankOptions::default().top(usize::MAX)), full);
+        assert_eq!(rows(&RankOptions::default().top(0)), []);
+    }
+
+    #[test]
+    fn strict_mode_names_the_first_unscored_item() {
+        let backlog = backlog();
+        let rice = Rice::default();
+        let strict = RankOptions::default().unscored(UnscoredPolicy::Reject);
+        for options in [strict, strict.top(5)] {
+            match backlog.rank_with(&rice, &options) {
+                Err(Error::Unscored { item, .. }) => assert_eq!(item, "I17"),
+                other => panic!("expected an unscored error, got {other:?}"),
+            }
+        }
+    }
+
+    /// An engine of its own that lets an infinite score through: the ranking still refuses it.
+    #[derive(Debug)]
+    struct Unbounded;
+
+    impl crate::Engine for Unbounded {
+        fn name(&self) -> &str {
+            "unbounded"
+        }
+        fn inputs(&self) -> crate::FieldSet {
+            crate::FieldSet::EMPTY
+        }
+        fn evaluate(&self, item: &BacklogItem, _alignment: f64) -> crate::Result<crate::Evaluation> {
+            let score = if item.id() == "I3" { f64::INFINITY } else { 1.0 };
+            Ok(crate::Evaluation::Scored { category: None, score: crate::NotNan::new(score).ok() })
+        }
+        fn breakdown(&self, _item: &BacklogItem, _alignment: f64) -> crate::Breakdown {
+            crate::Breakdown::new()
+        }
+    }
+
+    #[test]
+    fn an_infinite_score_is_an_error_naming_the_item() {
+        match backlog().rank(&Unbounded) {
+            Err(Error::ScoreOverflow { item, framework, value }) => {
+                assert_eq!((item.as_str(), framework.as_str(), value), ("I3", "unbounded", f64::INFINITY));
+            }
+            other => panic!("expected an overflow error, got {other:?}"),
         }
     }
 }

@@ -1,7 +1,5 @@
 //! The sort key: category, then score (higher first), then input order.
 
-use std::collections::BinaryHeap;
-
 /// One ranked item: 16 bytes, no heap allocation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Slot {
@@ -50,26 +48,84 @@ fn from_order(order: u128) -> Slot {
 
 /// Sorts slots by bucket, score and index; the order is total, so the result is unique.
 pub(crate) fn sort(slots: &mut [Slot]) {
-    slots.sort_unstable_by_key(order);
+    // Buckets first, in one linear pass; then each bucket by the two fields that still differ,
+    // which compares faster than the whole 128-bit key.
+    let mut start = 0;
+    for end in partition_by_bucket(slots) {
+        slots[start..end].sort_unstable_by_key(|slot| (slot.key, slot.index));
+        start = end;
+    }
 }
 
-/// The first `k` slots of the order, in order, in one pass over `slots` and `O(k)` memory.
-pub(crate) fn top_k(slots: impl Iterator<Item = Slot>, k: usize) -> Vec<Slot> {
-    if k == 0 {
-        return Vec::new();
+/// Moves the slots into bucket order in place (a counting sort of the buckets, whose order within
+/// a bucket is arbitrary) and returns where each bucket ends.
+fn partition_by_bucket(slots: &mut [Slot]) -> [usize; 5] {
+    let mut ends = [0_usize; 5];
+    for slot in slots.iter() {
+        ends[slot.rank as usize] += 1;
     }
-    // A max-heap of the best `k` seen so far: its top is the worst of them, the one to evict.
-    let mut best: BinaryHeap<u128> = BinaryHeap::with_capacity(k + 1);
-    for slot in slots {
-        let key = order(&slot);
-        if best.len() < k {
-            best.push(key);
-        } else if best.peek().is_some_and(|&worst| key < worst) {
-            best.pop();
-            best.push(key);
+    for bucket in 1..ends.len() {
+        ends[bucket] += ends[bucket - 1];
+    }
+    // The next place to fill in each bucket: the slots before it already belong there.
+    let mut next = [0, ends[0], ends[1], ends[2], ends[3]];
+    for bucket in 0..ends.len() {
+        while next[bucket] < ends[bucket] {
+            let home = slots[next[bucket]].rank as usize;
+            if home == bucket {
+                next[bucket] += 1;
+            } else {
+                slots.swap(next[bucket], next[home]);
+                next[home] += 1;
+            }
         }
     }
-    best.into_sorted_vec().into_iter().map(from_order).collect()
+    ends
+}
+
+/// The first `k` slots of the order, kept in one pass over the slots and `O(k)` memory.
+///
+/// Candidates gather in a buffer of `2k`; when it is full, a linear-time selection keeps the best
+/// `k` and the worst of them becomes the bar that every later slot must beat, so most slots cost
+/// one comparison. Amortized `O(1)` a slot, where a binary heap costs `O(log k)` a replacement.
+pub(crate) struct TopK {
+    k: usize,
+    capacity: usize,
+    keys: Vec<u128>,
+    /// Slots whose order key is not below it cannot be among the first `k`.
+    bar: u128,
+}
+
+impl TopK {
+    /// Room for the first `k` of at most `n` slots (no more than `2 * min(k, n)` keys).
+    pub(crate) fn new(k: usize, n: usize) -> TopK {
+        let k = k.min(n);
+        let capacity = k.saturating_mul(2).min(n);
+        // With k = 0 every slot is out; no order key reaches u128::MAX (buckets are at most 4).
+        let bar = if k == 0 { 0 } else { u128::MAX };
+        TopK { k, capacity, keys: Vec::with_capacity(capacity), bar }
+    }
+
+    /// Offers a slot.
+    pub(crate) fn push(&mut self, slot: Slot) {
+        let key = order(&slot);
+        if key >= self.bar {
+            return;
+        }
+        self.keys.push(key);
+        if self.keys.len() >= self.capacity && self.capacity > self.k {
+            let (_, &mut kth, _) = self.keys.select_nth_unstable(self.k - 1);
+            self.bar = kth;
+            self.keys.truncate(self.k);
+        }
+    }
+
+    /// The kept slots, in order.
+    pub(crate) fn into_sorted(mut self) -> Vec<Slot> {
+        self.keys.sort_unstable();
+        self.keys.truncate(self.k);
+        self.keys.into_iter().map(from_order).collect()
+    }
 }
 
 /// Replaces each sorted slot's bucket by its competition rank (equal bucket and key share the
@@ -124,13 +180,39 @@ mod tests {
     }
 
     #[test]
+    fn sort_orders_by_bucket_then_key_then_index() {
+        // (bucket, key) by index; one bucket and several take the two paths of `sort`.
+        for buckets in [[4, 4, 4, 4, 4, 4], [2, 0, 2, 0, 3, 0]] {
+            let keys = [7, 3, 7, 3, 1, 9];
+            let mut slots: Vec<Slot> = (0..6_u32)
+                .map(|i| Slot { key: keys[i as usize], index: i, rank: buckets[i as usize] })
+                .collect();
+            sort(&mut slots);
+            let order: Vec<u32> = slots.iter().map(|slot| slot.index).collect();
+            let expected: &[u32] = if buckets[0] == 4 { &[4, 1, 3, 0, 2, 5] } else { &[1, 3, 5, 0, 2, 4] };
+            assert_eq!(order, expected, "buckets {buckets:?}");
+        }
+    }
+
+    #[test]
     fn top_k_equals_prefix_of_sort() {
-        let slots: Vec<Slot> =
-            (0..50_u32).map(|i| Slot { key: u64::from(i * 7 % 11), index: i, rank: i % 3 }).collect();
+        // 1,000 slots in a scrambled order with repeated keys, in all five buckets.
+        let slots: Vec<Slot> = (0..1_000_u32)
+            .map(|i| {
+                let scrambled = i.wrapping_mul(2_654_435_761) >> 7;
+                Slot { key: u64::from(scrambled % 37), index: i, rank: scrambled % 5 }
+            })
+            .collect();
         let mut sorted = slots.clone();
         sort(&mut sorted);
-        for k in [0, 1, 5, 49, 50, 80] {
-            assert_eq!(top_k(slots.iter().copied(), k), sorted[..k.min(50)]);
+        // The 128-bit order key is the definition of the order.
+        assert!(sorted.windows(2).all(|pair| order(&pair[0]) < order(&pair[1])));
+        for k in [0, 1, 5, 99, 100, 999, 1_000, 1_001, usize::MAX] {
+            let mut top = TopK::new(k, slots.len());
+            for &slot in &slots {
+                top.push(slot);
+            }
+            assert_eq!(top.into_sorted(), sorted[..k.min(1_000)], "k = {k}");
         }
     }
 }

@@ -54,12 +54,14 @@ pub(crate) fn sort(slots: &mut [Slot]) {
 }
 
 /// The first `k` slots of the order, in order, in one pass over `slots` and `O(k)` memory.
+///
+/// Every slot is drawn from `slots`, even when `k` is 0: drawing them is what evaluates the items,
+/// so errors and unscored items are found whatever `k` is.
 pub(crate) fn top_k(slots: impl Iterator<Item = Slot>, k: usize) -> Vec<Slot> {
-    if k == 0 {
-        return Vec::new();
-    }
     // A max-heap of the best `k` seen so far: its top is the worst of them, the one to evict.
-    let mut best: BinaryHeap<u128> = BinaryHeap::with_capacity(k + 1);
+    // `k` may exceed the number of items by far (`usize::MAX`), so it does not size the heap.
+    let capacity = slots.size_hint().1.unwrap_or(0).min(k).saturating_add(1);
+    let mut best: BinaryHeap<u128> = BinaryHeap::with_capacity(capacity);
     for slot in slots {
         let key = order(&slot);
         if best.len() < k {

@@ -183,8 +183,10 @@ pub(crate) enum Choice {
     Rice(f64),
     Wsjf(f64),
     MoSCoW,
-    MoSCoWThenRice,
-    MoSCoWThenWsjf,
+    /// MoSCoW ordered by RICE, with MoSCoW's own alignment weight.
+    MoSCoWThenRice(f64),
+    /// MoSCoW ordered by WSJF, with MoSCoW's own alignment weight.
+    MoSCoWThenWsjf(f64),
 }
 
 pub(crate) fn choice() -> impl Strategy<Value = Choice> {
@@ -192,8 +194,8 @@ pub(crate) fn choice() -> impl Strategy<Value = Choice> {
         (fraction()).prop_map(Choice::Rice),
         (fraction()).prop_map(Choice::Wsjf),
         Just(Choice::MoSCoW),
-        Just(Choice::MoSCoWThenRice),
-        Just(Choice::MoSCoWThenWsjf),
+        (fraction()).prop_map(Choice::MoSCoWThenRice),
+        (fraction()).prop_map(Choice::MoSCoWThenWsjf),
     ]
 }
 
@@ -210,8 +212,12 @@ impl Choice {
             Choice::Rice(lambda) => Box::new(Rice::default().alignment_weight(weight(lambda))),
             Choice::Wsjf(lambda) => Box::new(Wsjf::default().alignment_weight(weight(lambda))),
             Choice::MoSCoW => Box::new(MoSCoW::default()),
-            Choice::MoSCoWThenRice => Box::new(MoSCoW::default().then(Rice::default())),
-            Choice::MoSCoWThenWsjf => Box::new(MoSCoW::default().then(Wsjf::default())),
+            Choice::MoSCoWThenRice(lambda) => {
+                Box::new(MoSCoW::default().then(Rice::default()).alignment_weight(weight(lambda)))
+            }
+            Choice::MoSCoWThenWsjf(lambda) => {
+                Box::new(MoSCoW::default().then(Wsjf::default()).alignment_weight(weight(lambda)))
+            }
         }
     }
 
@@ -223,8 +229,8 @@ impl Choice {
             Choice::Rice(_) => rice.to_vec(),
             Choice::Wsjf(_) => wsjf.to_vec(),
             Choice::MoSCoW => vec![Field::Moscow],
-            Choice::MoSCoWThenRice => [&rice[..], &[Field::Moscow]].concat(),
-            Choice::MoSCoWThenWsjf => [&wsjf[..], &[Field::Moscow]].concat(),
+            Choice::MoSCoWThenRice(_) => [&rice[..], &[Field::Moscow]].concat(),
+            Choice::MoSCoWThenWsjf(_) => [&wsjf[..], &[Field::Moscow]].concat(),
         };
         fields.into_iter().collect()
     }
@@ -238,8 +244,8 @@ impl Choice {
             Choice::Rice(lambda) => (4, Some(aligned(naive_rice(spec), lambda, alignment))),
             Choice::Wsjf(lambda) => (4, Some(aligned(naive_wsjf(spec), lambda, alignment))),
             Choice::MoSCoW => (bucket, None),
-            Choice::MoSCoWThenRice => (bucket, Some(naive_rice(spec))),
-            Choice::MoSCoWThenWsjf => (bucket, Some(naive_wsjf(spec))),
+            Choice::MoSCoWThenRice(lambda) => (bucket, Some(aligned(naive_rice(spec), lambda, alignment))),
+            Choice::MoSCoWThenWsjf(lambda) => (bucket, Some(aligned(naive_wsjf(spec), lambda, alignment))),
         }
     }
 }

@@ -8,7 +8,8 @@
 #![allow(dead_code)]
 
 use prioritize::{
-    AlignmentWeight, Backlog, BacklogItem, Category, Engine, Field, FieldSet, MoSCoW, Ranking, Rice, Wsjf,
+    AlignmentWeight, Backlog, BacklogItem, Category, Engine, Field, FieldSet, ItemBuilder, MoSCoW, Ranking,
+    Rice, Wsjf,
 };
 use proptest::prelude::*;
 
@@ -42,16 +43,7 @@ impl Spec {
         ];
         for (field, value) in numbers {
             if let Some(value) = value {
-                builder = match field {
-                    Field::Reach => builder.reach(value),
-                    Field::Impact => builder.impact(value),
-                    Field::Confidence => builder.confidence(value),
-                    Field::Effort => builder.effort(value),
-                    Field::BusinessValue => builder.business_value(value),
-                    Field::TimeCriticality => builder.time_criticality(value),
-                    Field::RiskReduction => builder.risk_reduction(value),
-                    _ => builder.alignment(value),
-                };
+                builder = set(builder, field, value);
             }
         }
         if let Some(category) = self.moscow {
@@ -77,6 +69,21 @@ impl Spec {
             Field::Alignment => self.alignment.is_some(),
             _ => true,
         }
+    }
+}
+
+/// Sets the numeric `field` (or the overall alignment) to `value`.
+pub(crate) fn set(builder: ItemBuilder, field: Field, value: f64) -> ItemBuilder {
+    match field {
+        Field::Reach => builder.reach(value),
+        Field::Impact => builder.impact(value),
+        Field::Confidence => builder.confidence(value),
+        Field::Effort => builder.effort(value),
+        Field::BusinessValue => builder.business_value(value),
+        Field::TimeCriticality => builder.time_criticality(value),
+        Field::RiskReduction => builder.risk_reduction(value),
+        Field::Alignment => builder.alignment(value),
+        other => panic!("{other} is not a number"),
     }
 }
 

@@ -4,7 +4,7 @@
 mod common;
 
 use prioritize::{Backlog, BacklogItem, Category, Field, Objective};
-use proptest::num::f64::{NORMAL, POSITIVE, SUBNORMAL, ZERO};
+use proptest::num::f64::{NORMAL, POSITIVE, SUBNORMAL};
 use proptest::prelude::*;
 use proptest::sample::Index;
 
@@ -19,29 +19,12 @@ const NUMBERS: [Field; 7] = [
     Field::RiskReduction,
 ];
 
-/// Any finite number `>= 0`: zero, subnormals, and normal numbers up to `f64::MAX`.
-fn non_negative() -> impl Strategy<Value = f64> {
-    prop_oneof![POSITIVE | ZERO | SUBNORMAL | NORMAL, common::amount()]
-}
-
-/// Any number in `0..=1`, including subnormals, the last value below 1, and values whose
-/// shortest form has 17 digits.
-fn unit() -> impl Strategy<Value = f64> {
-    prop_oneof![
-        0.0..=1.0_f64,
-        Just(1.0 - f64::EPSILON / 2.0),
-        SUBNORMAL.prop_map(f64::abs),
-        Just(0.1 + 0.2 - 0.3),
-        Just(0.1 + 0.2),
-    ]
-}
-
 /// A valid value for `field`.
 fn valid(field: Field) -> BoxedStrategy<f64> {
     match field {
-        Field::Confidence | Field::Alignment => unit().boxed(),
-        Field::Effort => non_negative().prop_filter("effort > 0", |x| *x > 0.0).boxed(),
-        _ => non_negative().boxed(),
+        Field::Confidence | Field::Alignment => common::wide_unit().boxed(),
+        Field::Effort => common::wide_non_negative().prop_filter("effort > 0", |x| *x > 0.0).boxed(),
+        _ => common::wide_non_negative().boxed(),
     }
 }
 
@@ -68,8 +51,8 @@ fn parts() -> impl Strategy<Value = Parts> {
     (
         numbers,
         prop::option::of(common::category()),
-        prop::option::of(unit()),
-        prop::collection::vec((any::<Index>(), unit()), 0..3),
+        prop::option::of(common::wide_unit()),
+        prop::collection::vec((any::<Index>(), common::wide_unit()), 0..3),
         prop::collection::vec(any::<Index>(), 0..3),
         text(),
         prop::collection::vec(text(), 0..3),
@@ -136,24 +119,6 @@ fn allowed(field: Field, value: f64) -> bool {
     }
 }
 
-/// Any `f64` (NaN, infinities, subnormals, negative zero), with a bias to the edges of the ranges.
-fn any_number() -> impl Strategy<Value = f64> {
-    prop_oneof![
-        any::<f64>(),
-        prop::sample::select(vec![
-            0.0,
-            -0.0,
-            1.0,
-            1.0 + f64::EPSILON,
-            -f64::MIN_POSITIVE,
-            80.0,
-            f64::MAX,
-            f64::NAN
-        ]),
-        -2.0..2.0_f64,
-    ]
-}
-
 proptest! {
     #![proptest_config(common::config(256))]
 
@@ -185,7 +150,7 @@ proptest! {
     #[test]
     fn no_invalid_number_is_ever_deserialized(
         field in prop::sample::select([&NUMBERS[..], &[Field::Alignment]].concat()),
-        value in any_number(),
+        value in common::any_number(),
         as_text in any::<bool>(),
     ) {
         // JSON has no NaN or infinity: those can only arrive as text.
@@ -211,6 +176,35 @@ proptest! {
                 prop_assert!(!allowed(field, value), "{} rejected: {}", json, error);
                 let message = error.to_string();
                 prop_assert!(message.starts_with(&format!("item \"X-1\": {field} ")), "{}", message);
+            }
+        }
+    }
+
+    /// Per-objective contributions and objective weights are checked on the way in too; with
+    /// one objective the alignment is the contribution (up to the rounding of `w * c / w`).
+    #[test]
+    fn no_invalid_contribution_or_weight_is_ever_deserialized(
+        contribution in common::any_number(), weight in common::any_number(),
+    ) {
+        let number = |x: f64| if x.is_finite() { format!("{x:?}") } else { "1e999".to_owned() };
+        let json = format!(
+            r#"{{"objectives": [{{"id": "growth", "weight": {}}}],
+                "items": [{{"id": "X-1", "title": "t", "alignment": {{"growth": {}}}}}]}}"#,
+            number(weight),
+            number(contribution),
+        );
+        let valid = weight.is_finite() && weight > 0.0 && (0.0..=1.0).contains(&contribution);
+        match serde_json::from_str::<Backlog>(&json) {
+            Ok(backlog) => {
+                prop_assert!(valid, "{} accepted", json);
+                prop_assert!((backlog.alignment(0) - contribution).abs() <= f64::EPSILON, "{}", json);
+            }
+            Err(error) => {
+                prop_assert!(!valid, "{} rejected: {}", json, error);
+                let message = error.to_string();
+                let named = message.starts_with("item \"X-1\": alignment ") || message.starts_with("objective \"growth\": weight ")
+                    || message.contains("number out of range");
+                prop_assert!(named, "{}", message);
             }
         }
     }

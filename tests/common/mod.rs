@@ -131,13 +131,54 @@ pub(crate) fn fraction() -> impl Strategy<Value = f64> {
     ]
 }
 
+/// Any finite number `>= 0`: zero, subnormals, and normal numbers up to `f64::MAX`.
+pub(crate) fn wide_non_negative() -> impl Strategy<Value = f64> {
+    use proptest::num::f64::{NORMAL, POSITIVE, SUBNORMAL, ZERO};
+    prop_oneof![POSITIVE | ZERO | SUBNORMAL | NORMAL, amount(), Just(f64::MAX)]
+}
+
+/// Any number in `0..=1`, including subnormals, the last value below 1, and values whose
+/// shortest form has 17 digits.
+pub(crate) fn wide_unit() -> impl Strategy<Value = f64> {
+    use proptest::num::f64::SUBNORMAL;
+    prop_oneof![
+        0.0..=1.0_f64,
+        Just(1.0 - f64::EPSILON / 2.0),
+        SUBNORMAL.prop_map(f64::abs),
+        Just(0.1 + 0.2 - 0.3),
+        Just(0.1 + 0.2),
+    ]
+}
+
+/// Any `f64` (NaN, infinities, subnormals, negative zero), biased to the edges of the ranges.
+pub(crate) fn any_number() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        any::<f64>(),
+        prop::sample::select(vec![
+            0.0,
+            -0.0,
+            1.0,
+            1.0 + f64::EPSILON,
+            -f64::MIN_POSITIVE,
+            5e-324,
+            80.0,
+            f64::MAX,
+            f64::INFINITY,
+            f64::NAN,
+        ]),
+        -2.0..2.0_f64,
+    ]
+}
+
 pub(crate) fn category() -> impl Strategy<Value = Category> {
     prop::sample::select(Category::ALL.to_vec())
 }
 
-/// Proptest's settings for this crate: `cases` per property, failures reported (and turned
-/// into named regression tests by hand) rather than written to files beside the tests.
+/// Proptest's settings for this crate: `cases` per property (or `PROPTEST_CASES` when set, for
+/// a longer or a quicker run), failures reported (and turned into named regression tests by
+/// hand) rather than written to files beside the tests.
 pub(crate) fn config(cases: u32) -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(cases);
     ProptestConfig { cases, failure_persistence: None, ..ProptestConfig::default() }
 }
 

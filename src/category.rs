@@ -15,6 +15,7 @@ use std::str::FromStr;
 /// assert_eq!("M".parse::<Category>()?, Category::Must);
 /// assert!(Category::Must < Category::Should);
 /// assert_eq!(Category::Could.to_string(), "could");
+/// assert_eq!(format!("{:>6}", Category::Must), "  must");
 /// # Ok::<(), prioritize::ParseCategoryError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -57,7 +58,7 @@ impl Category {
 
 impl fmt::Display for Category {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        f.pad(self.as_str())
     }
 }
 

@@ -158,6 +158,21 @@ pub enum Error {
         /// What is allowed.
         allowed: &'static str,
     },
+    /// A CSV file is malformed: a row whose number of cells differs from the header's, text that
+    /// is not UTF-8, or a header without an `id` or `title` column.
+    #[error("csv line {line}: {reason}")]
+    MalformedCsv {
+        /// The line, from 1 (the header).
+        line: u64,
+        /// What is wrong, and what is expected.
+        reason: String,
+    },
+    /// Reading the input failed.
+    #[error("cannot read the input: {reason}")]
+    Io {
+        /// The operating system's reason.
+        reason: String,
+    },
     /// The backlog holds more items than an index of 32 bits can count.
     #[error("backlog of {count} items exceeds the limit of {} items", u32::MAX)]
     TooManyItems {

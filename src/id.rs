@@ -11,6 +11,8 @@ use std::fmt;
 /// let id = ItemId::new("CHK-7").expect("non-empty");
 /// assert_eq!(id.as_str(), "CHK-7");
 /// assert!(ItemId::new("").is_none());
+/// // Display honours width and alignment, so ids line up in tables.
+/// assert_eq!(format!("{id:<7}|"), "CHK-7  |");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
@@ -34,7 +36,7 @@ impl ItemId {
 
 impl fmt::Display for ItemId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.pad(&self.0)
     }
 }
 

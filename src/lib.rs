@@ -53,6 +53,8 @@
 //!
 //! - `serde` (default): `Serialize`/`Deserialize` for backlogs and items in the JSON interchange
 //!   format, and `Serialize` for rankings in the CLI's output shape.
+//! - `csv` (default; implies `serde`): the [`csv`] module reads backlogs from CSV by the
+//!   interchange format's rules and writes rankings as CSV.
 //!
 //! # Rust version
 //!
@@ -62,6 +64,8 @@ mod alignment;
 mod backlog;
 mod category;
 mod confidence;
+#[cfg(feature = "csv")]
+pub mod csv;
 mod engine;
 mod error;
 mod field;

@@ -1,0 +1,632 @@
+//! The `rank` and `quickstart` examples, run as subprocesses: the CLI contract of DESIGN.md.
+//!
+//! The examples are built once (`cargo build --example ...`) and their binaries run directly,
+//! so the suite stays fast.
+
+#![cfg(feature = "csv")]
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::OnceLock;
+
+/// The directory of the built examples, after building them once.
+fn examples_dir() -> &'static Path {
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    DIR.get_or_init(|| {
+        // The test binary is `<target>/<profile>/deps/cli-<hash>`.
+        let exe = std::env::current_exe().expect("the test binary's path");
+        let profile_dir = exe.parent().and_then(Path::parent).expect("<target>/<profile>");
+        let mut build = Command::new(env!("CARGO"));
+        build.args(["build", "--quiet", "--example", "rank", "--example", "quickstart"]);
+        if profile_dir.file_name().is_some_and(|name| name == "release") {
+            build.arg("--release");
+        }
+        let status = build.status().expect("cargo runs");
+        assert!(status.success(), "building the examples failed");
+        profile_dir.join("examples")
+    })
+}
+
+/// What a run printed and how it ended.
+#[derive(Debug)]
+struct Run {
+    status: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn run_example(name: &str, args: &[&str], stdin: &str) -> Run {
+    let mut child = Command::new(examples_dir().join(name))
+        .args(args)
+        .current_dir(env!("CARGO_TARGET_TMPDIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the example starts");
+    child.stdin.take().expect("piped stdin").write_all(stdin.as_bytes()).expect("stdin is written");
+    let output = child.wait_with_output().expect("the example ends");
+    Run {
+        status: output.status.code().expect("an exit status"),
+        stdout: String::from_utf8(output.stdout).expect("UTF-8 stdout"),
+        stderr: String::from_utf8(output.stderr).expect("UTF-8 stderr"),
+    }
+}
+
+fn rank(args: &[&str]) -> Run {
+    run_example("rank", args, "")
+}
+
+/// Writes `text` to a file named `name` in the test's scratch directory and returns its path.
+fn file(name: &str, text: &str) -> String {
+    let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    std::fs::write(&path, text).expect("scratch file is written");
+    path.to_str().expect("UTF-8 path").to_owned()
+}
+
+/// Succeeds with no error output.
+#[track_caller]
+fn ok(run: &Run) -> &str {
+    assert_eq!(run.status, 0, "{run:?}");
+    &run.stdout
+}
+
+/// Fails with status 2, nothing on stdout, and exactly these error lines.
+#[track_caller]
+fn fails(run: &Run, errors: &[&str]) {
+    assert_eq!(run.status, 2, "{run:?}");
+    assert_eq!(run.stdout, "", "nothing on stdout when it fails");
+    let expected: String = errors.iter().flat_map(|line| ["error: ", line, "\n"]).collect();
+    assert_eq!(run.stderr, expected);
+}
+
+/// Intercom's three RICE example projects (675, 400, 800), with WSJF and MoSCoW inputs, and an
+/// item nobody has estimated.
+const INTERCOM: &str = r#"{
+  "objectives": [{"id": "growth", "weight": 1}],
+  "items": [
+    {"id": "P1", "title": "Project 1", "reach": 450, "impact": "massive", "confidence": "100%", "effort": 2,
+     "business_value": 1, "time_criticality": 3, "risk_reduction": 5, "moscow": "should", "alignment": {"growth": 1}},
+    {"id": "P2", "title": "Project 2", "reach": 2000, "impact": "medium", "confidence": 0.8, "effort": 4,
+     "business_value": 8, "time_criticality": 8, "risk_reduction": 4, "moscow": "must"},
+    {"id": "P3", "title": "Project 3", "reach": 800, "impact": "high", "confidence": 0.5, "effort": 1,
+     "business_value": 2, "time_criticality": 2, "risk_reduction": 2, "moscow": "must", "alignment": 0},
+    {"id": "P4", "title": "Project 4", "reach": 100, "moscow": "could", "depends_on": ["P1"]}
+  ]
+}"#;
+
+/// The path of [`INTERCOM`], written once (tests run in parallel).
+fn intercom() -> String {
+    static PATH: OnceLock<String> = OnceLock::new();
+    PATH.get_or_init(|| file("intercom.json", INTERCOM)).clone()
+}
+
+#[test]
+fn json_output_has_the_exact_shape() {
+    let run = rank(&[&intercom(), "--format", "json", "--top", "2"]);
+    assert_eq!(
+        ok(&run),
+        r#"{
+  "framework": "rice",
+  "ranking": [
+    {
+      "position": 1,
+      "rank": 1,
+      "id": "P3",
+      "title": "Project 3",
+      "score": 800.0,
+      "breakdown": {
+        "reach": 800.0,
+        "impact": 2.0,
+        "confidence": 0.5,
+        "effort": 1.0,
+        "rice": 800.0
+      }
+    },
+    {
+      "position": 2,
+      "rank": 2,
+      "id": "P1",
+      "title": "Project 1",
+      "score": 675.0,
+      "breakdown": {
+        "reach": 450.0,
+        "impact": 3.0,
+        "confidence": 1.0,
+        "effort": 2.0,
+        "rice": 675.0
+      }
+    }
+  ],
+  "warnings": [],
+  "unscored": [
+    {
+      "id": "P4",
+      "missing": [
+        "impact",
+        "confidence",
+        "effort"
+      ]
+    }
+  ]
+}
+"#
+    );
+    assert_eq!(run.stderr, "", "json carries warnings and unscored items itself");
+}
+
+#[test]
+fn json_moscow_has_categories_null_scores_and_warnings() {
+    let run = rank(&[&intercom(), "--framework", "moscow", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(ok(&run)).expect("json");
+    let rows: Vec<(u64, u64, &str, bool, &str)> = json["ranking"]
+        .as_array()
+        .expect("ranking")
+        .iter()
+        .map(|entry| {
+            (
+                entry["position"].as_u64().expect("position"),
+                entry["rank"].as_u64().expect("rank"),
+                entry["id"].as_str().expect("id"),
+                entry["score"].is_null(),
+                entry["category"].as_str().expect("category"),
+            )
+        })
+        .collect();
+    // Within a category the input order stands, and the whole category shares one rank.
+    assert_eq!(
+        rows,
+        [
+            (1, 1, "P2", true, "must"),
+            (2, 1, "P3", true, "must"),
+            (3, 3, "P1", true, "should"),
+            (4, 4, "P4", true, "could")
+        ]
+    );
+    assert_eq!(json["framework"], "moscow");
+    assert_eq!(json["unscored"], serde_json::json!([]));
+    // Must Haves: 4 + 1 = 5 of the Must + Should + Could effort 4 + 1 + 2 = 7 (P4 has none).
+    assert_eq!(
+        json["warnings"],
+        serde_json::json!([
+            "must haves take 71.4 % of the must + should + could effort (5 of 7); dsdm advises at most 60 %",
+            "1 must/should/could item lacks an effort; the 60 % check leaves them out"
+        ])
+    );
+}
+
+#[test]
+fn csv_output_has_a_header_and_one_row_per_entry() {
+    let run = rank(&[&intercom(), "--format", "csv"]);
+    assert_eq!(
+        ok(&run),
+        "position,rank,id,title,score,reach,impact,confidence,effort,rice\n\
+         1,1,P3,Project 3,800.0,800.0,2.0,0.5,1.0,800.0\n\
+         2,2,P1,Project 1,675.0,450.0,3.0,1.0,2.0,675.0\n\
+         3,3,P2,Project 2,400.0,2000.0,1.0,0.8,4.0,400.0\n"
+    );
+    assert_eq!(
+        run.stderr,
+        "warning: item \"P4\": unscored, rice needs impact, confidence, effort, which the item lacks\n"
+    );
+
+    let run = rank(&[&intercom(), "--format", "csv", "--framework", "moscow", "--then", "wsjf"]);
+    // WSJF: P2 (8 + 8 + 4) / 4 = 5, P3 6 / 1 = 6, P1 9 / 2 = 4.5; P4 lacks the WSJF inputs.
+    assert_eq!(
+        ok(&run),
+        "position,rank,id,title,score,category,business_value,time_criticality,risk_reduction,\
+         cost_of_delay,job_size,wsjf\n\
+         1,1,P3,Project 3,6.0,must,2.0,2.0,2.0,6.0,1.0,6.0\n\
+         2,2,P2,Project 2,5.0,must,8.0,8.0,4.0,20.0,4.0,5.0\n\
+         3,3,P1,Project 1,4.5,should,1.0,3.0,5.0,9.0,2.0,4.5\n"
+    );
+}
+
+#[test]
+fn table_lists_entries_then_unscored_items() {
+    let run = rank(&[&intercom()]);
+    assert_eq!(
+        ok(&run),
+        "\
+pos  rank  id  title      score  reach  impact  conf  effort
+---  ----  --  ---------  -----  -----  ------  ----  ------
+  1     1  P3  Project 3    800    800       2   0.5       1
+  2     2  P1  Project 1    675    450       3     1       2
+  3     3  P2  Project 2    400   2000       1   0.8       4
+
+unscored: these items lack fields rice needs (unscored is not zero)
+id  missing
+--  --------------------------
+P4  impact, confidence, effort
+"
+    );
+    assert_eq!(run.stderr, "");
+}
+
+#[test]
+fn table_shortens_long_titles_to_fit_100_columns() {
+    let long = "A very long title that goes on and on about checkout, invoices, taxes and everything else";
+    let backlog = format!(
+        r#"[{{"id": "LONG-1", "title": "{long}", "reach": 1, "impact": 1, "confidence": 1, "effort": 1}}]"#
+    );
+    let run = rank(&[&file("long.json", &backlog), "--alignment-weight", "0.5"]);
+    let out = ok(&run);
+    assert!(out.lines().all(|line| line.chars().count() <= 100), "{out}");
+    assert!(out.contains("  A very long title that goes on…  "), "{out}");
+}
+
+#[test]
+fn wsjf_and_moscow_with_then_rank_by_their_scores() {
+    let run = rank(&[&intercom(), "--framework", "wsjf", "--format", "csv"]);
+    let ids: Vec<&str> = ok(&run).lines().skip(1).map(|line| line.split(',').nth(2).expect("id")).collect();
+    assert_eq!(ids, ["P3", "P2", "P1"]);
+
+    // Under MoSCoW then RICE, the Musts come first, ordered by RICE: P3 800, P2 400, then P1.
+    let run = rank(&[&intercom(), "--framework", "moscow", "--then", "rice", "--format", "csv"]);
+    let rows: Vec<Vec<&str>> =
+        ok(&run).lines().skip(1).map(|line| line.split(',').take(6).collect()).collect();
+    assert_eq!(
+        rows,
+        [
+            ["1", "1", "P3", "Project 3", "800.0", "must"],
+            ["2", "2", "P2", "Project 2", "400.0", "must"],
+            ["3", "3", "P1", "Project 1", "675.0", "should"]
+        ]
+    );
+}
+
+#[test]
+fn alignment_weight_scales_scores() {
+    // λ = 0.5: P1 (alignment 1) keeps 675, P3 (alignment 0) 800 · 0.5 = 400, P2 (none) 200.
+    let run = rank(&[&intercom(), "--alignment-weight", "0.5", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(ok(&run)).expect("json");
+    let scores: Vec<(&str, f64)> = json["ranking"]
+        .as_array()
+        .expect("ranking")
+        .iter()
+        .map(|entry| (entry["id"].as_str().expect("id"), entry["score"].as_f64().expect("score")))
+        .collect();
+    assert_eq!(scores, [("P1", 675.0), ("P3", 400.0), ("P2", 200.0)]);
+    assert_eq!(json["ranking"][1]["breakdown"]["alignment"], 0.0);
+    assert_eq!(json["ranking"][1]["breakdown"]["alignment_factor"], 0.5);
+
+    // With MoSCoW it weights the secondary engine's score.
+    let run = rank(&[
+        &intercom(),
+        "--framework",
+        "moscow",
+        "--then",
+        "rice",
+        "--alignment-weight=1",
+        "--format",
+        "csv",
+    ]);
+    let scores: Vec<&str> =
+        ok(&run).lines().skip(1).map(|line| line.split(',').nth(4).expect("score")).collect();
+    assert_eq!(scores, ["0.0", "0.0", "675.0"]);
+}
+
+#[test]
+fn top_keeps_the_first_entries() {
+    let run = rank(&[&intercom(), "--top", "1", "--format", "csv"]);
+    assert_eq!(ok(&run).lines().count(), 2, "header and one row");
+    assert!(run.stdout.contains("\n1,1,P3,"));
+    let run = rank(&[&intercom(), "--top", "0", "--format", "csv"]);
+    // No entry, so no breakdown columns.
+    assert_eq!(ok(&run), "position,rank,id,title,score\n");
+}
+
+#[test]
+fn capacity_sets_the_basis_of_the_60_percent_check() {
+    let backlog = file(
+        "capacity.json",
+        r#"[{"id": "A", "title": "a", "moscow": "must", "effort": 3},
+            {"id": "B", "title": "b", "moscow": "should", "effort": 2}]"#,
+    );
+    // Without capacity: 3 of 5 is exactly 60 %, not over it.
+    let run = rank(&[&backlog, "--framework", "moscow"]);
+    ok(&run);
+    assert_eq!(run.stderr, "");
+    let run = rank(&[&backlog, "--framework", "moscow", "--capacity", "4"]);
+    ok(&run);
+    assert_eq!(
+        run.stderr,
+        "warning: must haves take 75.0 % of the capacity (3 of 4); dsdm advises at most 60 %\n"
+    );
+    let run = rank(&[&backlog, "--framework", "moscow", "--capacity", "4", "--format", "json"]);
+    assert!(
+        ok(&run).contains("\"must haves take 75.0 % of the capacity (3 of 4); dsdm advises at most 60 %\"")
+    );
+    assert_eq!(run.stderr, "");
+}
+
+#[test]
+fn strict_turns_unscored_items_into_errors() {
+    fails(
+        &rank(&[&intercom(), "--strict"]),
+        &[r#"item "P4": rice needs impact, confidence, effort, which the item lacks (strict mode)"#],
+    );
+    let run = rank(&[&intercom(), "--strict", "--framework", "moscow"]);
+    ok(&run);
+}
+
+#[test]
+fn standard_input_is_json() {
+    let run = run_example(
+        "rank",
+        &["-", "--format", "csv"],
+        r#"[{"id": "S", "title": "s", "reach": 10,
+        "impact": 1, "confidence": 1, "effort": 2}]"#,
+    );
+    assert_eq!(
+        ok(&run),
+        "position,rank,id,title,score,reach,impact,confidence,effort,rice\n1,1,S,s,5.0,10.0,1.0,1.0,2.0,5.0\n"
+    );
+    fails(
+        &run_example("rank", &["-"], r#"[{"id": "S", "title": "s", "confidence": 80}]"#),
+        &[
+            r#"standard input: item "S": confidence 80 is outside 0..=1 (write 0.8 for 80 %) at line 1 column 45"#,
+        ],
+    );
+}
+
+#[test]
+fn csv_input_ignores_extra_columns_and_reads_empty_cells_as_absent() {
+    let backlog = file(
+        "export.csv",
+        "Key,id,title,reach,impact,confidence,effort,moscow,depends_on,tags,alignment,Assignee\n\
+         1001,A,\"Checkout, faster\",1000,high,80%,2,must,,checkout;web,0.5,Ana\n\
+         1002,B,Invoices,500,,1,1,should,A; ,billing,,\n\
+         1003,C,Coupons,300,low,0.5,1,could,A;B,,,Bo\n",
+    );
+    // A: 1000 · 2 · 0.8 / 2 = 800; C: 300 · 0.5 · 0.5 / 1 = 75; B lacks impact.
+    let run = rank(&[&backlog, "--format", "csv"]);
+    assert_eq!(
+        ok(&run),
+        "position,rank,id,title,score,reach,impact,confidence,effort,rice\n\
+         1,1,A,\"Checkout, faster\",800.0,1000.0,2.0,0.8,2.0,800.0\n\
+         2,2,C,Coupons,75.0,300.0,0.5,0.5,1.0,75.0\n"
+    );
+    assert_eq!(run.stderr, "warning: item \"B\": unscored, rice needs impact, which the item lacks\n");
+}
+
+#[test]
+fn the_embedded_sample_ranks_with_each_framework() {
+    for (args, first, ranked) in [
+        (&["--framework", "rice"][..], "CHK-1", 20),
+        (&["--framework", "wsjf"], "SCA-1", 20),
+        (&["--framework", "moscow"], "CHK-1", 20),
+        (&["--framework", "moscow", "--then", "wsjf"], "SCA-1", 20),
+        (&["--framework", "moscow", "--then", "rice"], "CHK-1", 20),
+    ] {
+        let mut all = args.to_vec();
+        all.extend(["--format", "json"]);
+        let run = rank(&all);
+        let json: serde_json::Value = serde_json::from_str(ok(&run)).expect("json");
+        let ranking = json["ranking"].as_array().expect("ranking");
+        assert_eq!(ranking.len(), ranked, "{args:?}");
+        assert_eq!(ranking[0]["id"], first, "{args:?}");
+        assert_eq!(json["unscored"], serde_json::json!([]), "{args:?}");
+        assert_eq!(run.stderr, "");
+        // The table fits a 100-column terminal.
+        let table = rank(args);
+        assert!(ok(&table).lines().all(|line| line.chars().count() <= 100), "{}", table.stdout);
+    }
+}
+
+#[test]
+fn the_sample_csv_ranks_as_the_sample_json() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data");
+    let json = dir.join("backlog.json");
+    let csv = dir.join("backlog.csv");
+    for args in [
+        &["--framework", "rice", "--alignment-weight", "0.5"][..],
+        &["--framework", "wsjf", "--alignment-weight", "0.25"],
+        &["--framework", "moscow", "--then", "wsjf", "--alignment-weight", "1"],
+    ] {
+        let mut from_json = vec![json.to_str().expect("path"), "--format", "csv"];
+        from_json.extend(args);
+        let mut from_csv = vec![csv.to_str().expect("path"), "--format", "csv"];
+        from_csv.extend(args);
+        // The CSV carries each item's resolved alignment; the objective weights 4, 3, 1 make
+        // every resolved value exact in binary, so both files rank bit for bit the same.
+        assert_eq!(ok(&rank(&from_json)), ok(&rank(&from_csv)), "{args:?}");
+    }
+}
+
+#[test]
+fn embedded_sample_is_the_shipped_file() {
+    let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data/backlog.json");
+    let run = rank(&["--format", "csv"]);
+    assert_eq!(ok(&run), ok(&rank(&[shipped.to_str().expect("path"), "--format", "csv"])));
+}
+
+#[test]
+fn option_errors_exit_with_status_2() {
+    let cases: [(&[&str], &str); 13] = [
+        (&["--bogus"], "unknown option --bogus (see --help)"),
+        (&["-x"], "unknown option -x (see --help)"),
+        (&["--top"], "option --top needs a value"),
+        (&["--top", "many"], r#"option --top: "many" is not a whole number >= 0"#),
+        (&["--top", "-1"], r#"option --top: "-1" is not a whole number >= 0"#),
+        (&["--framework", "kano"], r#"option --framework: "kano" is not one of rice, wsjf, moscow"#),
+        (
+            &["--framework", "moscow", "--then", "moscow"],
+            r#"option --then: "moscow" is not one of rice, wsjf"#,
+        ),
+        (&["--then", "rice"], "option --then needs --framework moscow"),
+        (&["--format", "xml"], r#"option --format: "xml" is not one of table, json, csv"#),
+        (&["--alignment-weight", "1.5"], "option --alignment-weight: 1.5 is outside 0..=1"),
+        (&["--capacity", "0"], "option --capacity: 0 is outside the finite numbers > 0"),
+        (&["--strict=yes"], r#"option --strict takes no value (got "yes")"#),
+        (&["--top", "1", "--top", "2"], "option --top is given twice"),
+    ];
+    for (args, error) in cases {
+        fails(&rank(args), &[error]);
+    }
+    fails(
+        &rank(&["--framework", "moscow", "--alignment-weight", "0.5"]),
+        &[
+            "option --alignment-weight needs a score to weight: with --framework moscow, add --then rice or --then wsjf",
+        ],
+    );
+    fails(
+        &rank(&["a.json", "b.json"]),
+        &[r#"unexpected argument "b.json": FILE is already "a.json" (give one FILE)"#],
+    );
+}
+
+#[test]
+fn help_prints_usage_and_succeeds() {
+    let run = rank(&["--help"]);
+    assert!(ok(&run).starts_with("rank: rank a product backlog"), "{}", run.stdout);
+    assert!(run.stdout.contains("--framework rice|wsjf|moscow"));
+}
+
+#[test]
+fn file_errors_name_the_file() {
+    fails(
+        &rank(&["backlog.txt"]),
+        &[
+            r#""backlog.txt" is not a .json or .csv file (give a .json or .csv backlog, or - for JSON on standard input)"#,
+        ],
+    );
+    let run = rank(&["missing.json"]);
+    assert_eq!((run.status, run.stdout.as_str()), (2, ""));
+    assert!(run.stderr.starts_with(r#"error: cannot read "missing.json": "#), "{}", run.stderr);
+}
+
+/// Where serde_json says a JSON error is: just past the bad item, at the end of the document for
+/// checks between items, nowhere for errors of the ranking.
+#[derive(Clone, Copy)]
+enum At {
+    Item,
+    End,
+    Ranking,
+}
+
+/// One bad backlog per error kind: the message names the item and the field.
+#[test]
+fn input_errors_name_the_item_and_the_field() {
+    let cases = [
+        (
+            r#"[{"id": "A", "title": "a", "confidence": 80}]"#,
+            At::Item,
+            r#"item "A": confidence 80 is outside 0..=1 (write 0.8 for 80 %)"#,
+        ),
+        (
+            r#"[{"id": "A", "title": "a", "effort": 0}]"#,
+            At::Item,
+            r#"item "A": effort 0 is outside the finite numbers > 0 (an effort of 0 would make the score infinite)"#,
+        ),
+        (
+            r#"[{"id": "A", "title": "a", "reach": -1}]"#,
+            At::Item,
+            r#"item "A": reach -1 is outside the finite numbers >= 0"#,
+        ),
+        (
+            r#"[{"id": "A", "title": "a", "moscow": "maybe"}]"#,
+            At::Item,
+            r#"item "A": moscow "maybe" is not one of must, should, could, wont (or M, S, C, W)"#,
+        ),
+        (
+            r#"[{"id": "A", "title": "a", "impact": "huge"}]"#,
+            At::Item,
+            r#"item "A": impact "huge" is not a number or one of massive, high, medium, low, minimal"#,
+        ),
+        (
+            r#"[{"id": "A", "title": "a", "depends_on": ["A"]}]"#,
+            At::Item,
+            r#"item "A": depends_on names the item itself"#,
+        ),
+        (
+            r#"[{"id": "", "title": "Nameless"}]"#,
+            At::Item,
+            r#"item titled "Nameless": id "" is empty (expected a non-empty string)"#,
+        ),
+        (
+            r#"[{"id": "A", "title": "a"}, {"id": "A", "title": "b"}]"#,
+            At::End,
+            r#"item "A": id is used twice, at index 0 and 1 (ids must be unique)"#,
+        ),
+        (
+            r#"[{"id": "A", "title": "a", "depends_on": ["Z"]}]"#,
+            At::End,
+            r#"item "A": depends_on "Z" names no item in the backlog"#,
+        ),
+        (
+            r#"[{"id": "A", "title": "a", "depends_on": ["B"]}, {"id": "B", "title": "b", "depends_on": ["A"]}]"#,
+            At::End,
+            r#"item "A": depends_on forms a cycle: "A" -> "B" -> "A""#,
+        ),
+        (
+            r#"{"objectives": [{"id": "growth", "weight": 1}], "items": [{"id": "A", "title": "a", "alignment": {"x": 1}}]}"#,
+            At::End,
+            r#"item "A": alignment names objective "x", which the backlog does not define"#,
+        ),
+        (
+            r#"[{"id": "A", "title": "a", "reach": 1e308, "impact": 3, "confidence": 1, "effort": 0.5}]"#,
+            At::Ranking,
+            r#"item "A": rice score is inf, which overflows f64 (scale the inputs down)"#,
+        ),
+    ];
+    for (index, (backlog, at, error)) in cases.into_iter().enumerate() {
+        let path = file(&format!("bad-{index}.json"), backlog);
+        let expected = match at {
+            At::Item => {
+                format!("{path}: {error} at line 1 column {}", backlog.find('}').expect("an item") + 2)
+            }
+            At::End => format!("{path}: {error} at line 1 column {}", backlog.len()),
+            At::Ranking => error.to_owned(),
+        };
+        fails(&rank(&[&path]), &[&expected]);
+    }
+}
+
+#[test]
+fn csv_errors_name_the_item_and_field_or_the_line() {
+    let cases = [
+        ("id,title,confidence\nA,a,80\n", r#"item "A": confidence 80 is outside 0..=1 (write 0.8 for 80 %)"#),
+        (
+            "id,title,impact\nA,a,huge\n",
+            r#"item "A": impact "huge" is not a number or one of massive, high, medium, low, minimal"#,
+        ),
+        ("id,title,reach\nA,a,lots\n", r#"item "A": reach "lots" is not a number"#),
+        ("id,title\nA,a\nA,b\n", r#"item "A": id is used twice, at index 0 and 1 (ids must be unique)"#),
+        ("id,title,effort\nA,a,1\nB,b\n", "csv line 3: the row has 2 cells where the header has 3"),
+        (
+            "key,title\nA,a\n",
+            "csv line 1: the header has no id column (expected the interchange field names, such as id,title,reach,impact,confidence,effort)",
+        ),
+        ("id,title,effort,effort\nA,a,1,2\n", "csv line 1: the header names column effort twice"),
+    ];
+    for (index, (backlog, error)) in cases.iter().enumerate() {
+        let path = file(&format!("bad-{index}.csv"), backlog);
+        fails(&rank(&[&path]), &[&format!("{path}: {error}")]);
+    }
+}
+
+#[test]
+fn quickstart_ranks_with_each_engine() {
+    let run = run_example("quickstart", &[], "");
+    // RICE: CHK-1 4000 · 2 · 0.8 / 3 = 2133.3, CPN-1 3500 · 0.5 / 1 = 1750, SCA-1 2200 / 3 = 733.3.
+    // WSJF: SCA-1 41 / 3 = 13.7, CPN-1 6 / 1 = 6, CHK-1 15 / 3 = 5. MoSCoW then WSJF: Musts first.
+    assert_eq!(
+        ok(&run),
+        "\
+rice:
+  1 CHK-1   2133.3  One-click checkout
+  2 CPN-1   1750.0  Coupons
+  3 SCA-1    733.3  3-D Secure 2
+wsjf:
+  1 SCA-1     13.7  3-D Secure 2
+  2 CPN-1      6.0  Coupons
+  3 CHK-1      5.0  One-click checkout
+moscow:
+  1 SCA-1     13.7  3-D Secure 2
+  2 CHK-1      5.0  One-click checkout
+  3 CPN-1      6.0  Coupons
+"
+    );
+}

@@ -152,3 +152,55 @@ fn strict_wsjf_rejects_values_off_the_fibonacci_scale() {
     let ranking = off.rank(&any).expect("valid");
     assert_eq!(ranking.get(1).and_then(|entry| entry.score()), Some(10.0 / 3.0));
 }
+
+/// Per-objective alignment over one objective of `weight` with `contribution`, or over several.
+fn resolve(weights: &[f64], contributions: &[(usize, f64)]) -> f64 {
+    let objectives: Vec<prioritize::Objective> = weights
+        .iter()
+        .enumerate()
+        .map(|(i, &w)| prioritize::Objective::new(format!("o{i}"), w).expect("valid"))
+        .collect();
+    let named = contributions
+        .iter()
+        .map(|&(i, c)| (format!("o{i}"), prioritize::Fraction::new(c).expect("valid")))
+        .collect();
+    prioritize::Alignment::PerObjective(named).resolve(&objectives)
+}
+
+#[test]
+fn alignment_weights_anywhere_in_the_f64_range_give_the_exact_mean() {
+    let two = |exponent: i32| 2_f64.powi(exponent);
+    // Weights that need no rescaling, and those at either end of the range.
+    for weight in [1e-150, 1.0, 3.0, 1e150, f64::MAX, 5e-324] {
+        assert_eq!(resolve(&[weight], &[(0, 0.5)]), 0.5, "weight {weight:e}");
+    }
+    // 2^-60 / (2^520 + 2^-60) rounds to 2^-580: the small weight must not underflow on the way.
+    assert_eq!(resolve(&[two(520), two(-60)], &[(1, 1.0)]), two(-580));
+    assert_eq!(resolve(&[two(-520), two(-530)], &[(0, 1.0), (1, 1.0)]), 1.0);
+}
+
+#[test]
+fn an_alignment_weight_reports_its_value() {
+    let weight = prioritize::AlignmentWeight::new(0.25).expect("valid");
+    assert_eq!(weight.get(), 0.25);
+    assert_eq!(weight.factor(0.5), 0.875);
+    assert!(!weight.is_zero());
+}
+
+#[test]
+fn a_confidence_displays_as_its_number() {
+    assert_eq!(prioritize::Confidence::MEDIUM.to_string(), "0.8");
+    assert_eq!(prioritize::Confidence::HIGH.to_string(), "1");
+}
+
+#[test]
+fn a_backlog_counts_its_dependency_edges() {
+    let build = |id: &str, deps: &[&str]| {
+        deps.iter().fold(BacklogItem::builder(id, id), |b, d| b.depends_on(*d)).build().expect("valid")
+    };
+    let backlog =
+        Backlog::from_items([build("A", &[]), build("B", &["A"]), build("C", &["A", "B"])]).expect("valid");
+    assert_eq!(backlog.dependency_count(), 3);
+    assert_eq!(backlog.prerequisites(2).collect::<Vec<_>>(), [0, 1]);
+    assert_eq!(Backlog::from_items([build("A", &[])]).expect("valid").dependency_count(), 0);
+}

@@ -14,26 +14,6 @@ use prioritize::{
 };
 use proptest::prelude::*;
 
-/// Whether `value` is allowed in `field`.
-fn allowed(field: Field, value: f64) -> bool {
-    match field {
-        Field::Confidence | Field::Alignment => (0.0..=1.0).contains(&value),
-        Field::Effort => value.is_finite() && value > 0.0,
-        _ => value.is_finite() && value >= 0.0,
-    }
-}
-
-const NUMBERS: [Field; 8] = [
-    Field::Reach,
-    Field::Impact,
-    Field::Confidence,
-    Field::Effort,
-    Field::BusinessValue,
-    Field::TimeCriticality,
-    Field::RiskReduction,
-    Field::Alignment,
-];
-
 /// A complete item with any valid values, huge and subnormal ones included.
 fn wide_spec() -> impl Strategy<Value = Spec> {
     (
@@ -66,11 +46,11 @@ proptest! {
     /// The builder takes any `f64` in any numeric field: valid values are kept (with -0.0 as
     /// 0.0), anything else is an out-of-range error naming the item, the field and the value.
     #[test]
-    fn the_builder_checks_every_number(field in prop::sample::select(NUMBERS.to_vec()), value in any_number()) {
+    fn the_builder_checks_every_number(field in prop::sample::select([&common::NUMBERS[..], &[Field::Alignment]].concat()), value in any_number()) {
         let result = common::set(BacklogItem::builder("X-1", "t"), field, value).build();
         match result {
             Ok(item) => {
-                prop_assert!(allowed(field, value), "{} {} accepted", field, value);
+                prop_assert!(common::allowed(field, value), "{} {} accepted", field, value);
                 let kept = match field {
                     Field::Alignment => match item.alignment() {
                         Some(Alignment::Overall(fraction)) => fraction.get(),
@@ -81,7 +61,7 @@ proptest! {
                 prop_assert_eq!(kept.to_bits(), (value + 0.0).to_bits());
             }
             Err(Error::OutOfRange { item, field: named, value: reported, .. }) => {
-                prop_assert!(!allowed(field, value), "{} {} rejected", field, value);
+                prop_assert!(!common::allowed(field, value), "{} {} rejected", field, value);
                 prop_assert_eq!((item.as_str(), named, bits(reported)), ("X-1", field, bits(value)));
             }
             Err(other) => prop_assert!(false, "unexpected error {}", other),

@@ -8,17 +8,6 @@ use proptest::num::f64::{NORMAL, POSITIVE, SUBNORMAL};
 use proptest::prelude::*;
 use proptest::sample::Index;
 
-/// The numeric fields and whether each allows 0 (effort does not).
-const NUMBERS: [Field; 7] = [
-    Field::Reach,
-    Field::Impact,
-    Field::Confidence,
-    Field::Effort,
-    Field::BusinessValue,
-    Field::TimeCriticality,
-    Field::RiskReduction,
-];
-
 /// A valid value for `field`.
 fn valid(field: Field) -> BoxedStrategy<f64> {
     match field {
@@ -46,7 +35,7 @@ struct Parts {
 }
 
 fn parts() -> impl Strategy<Value = Parts> {
-    let numbers = prop::sample::subsequence(NUMBERS.to_vec(), 0..=NUMBERS.len())
+    let numbers = prop::sample::subsequence(common::NUMBERS.to_vec(), 0..=common::NUMBERS.len())
         .prop_flat_map(|fields| fields.into_iter().map(|f| (Just(f), valid(f))).collect::<Vec<_>>());
     (
         numbers,
@@ -110,15 +99,6 @@ fn backlog() -> impl Strategy<Value = Backlog> {
     })
 }
 
-/// Whether `value` is allowed in `field`.
-fn allowed(field: Field, value: f64) -> bool {
-    match field {
-        Field::Confidence | Field::Alignment => (0.0..=1.0).contains(&value),
-        Field::Effort => value.is_finite() && value > 0.0,
-        _ => value.is_finite() && value >= 0.0,
-    }
-}
-
 proptest! {
     #![proptest_config(common::config(256))]
 
@@ -131,7 +111,7 @@ proptest! {
         prop_assert_eq!(&back, &backlog, "{}", text);
         prop_assert_eq!(serde_json::to_string(&back)?, text);
         for (a, b) in back.items().iter().zip(backlog.items()) {
-            for field in NUMBERS {
+            for field in common::NUMBERS {
                 prop_assert_eq!(a.number(field).map(f64::to_bits), b.number(field).map(f64::to_bits));
             }
         }
@@ -149,7 +129,7 @@ proptest! {
     /// value.
     #[test]
     fn no_invalid_number_is_ever_deserialized(
-        field in prop::sample::select([&NUMBERS[..], &[Field::Alignment]].concat()),
+        field in prop::sample::select([&common::NUMBERS[..], &[Field::Alignment]].concat()),
         value in common::any_number(),
         as_text in any::<bool>(),
     ) {
@@ -162,7 +142,7 @@ proptest! {
         let json = format!(r#"{{"id": "X-1", "title": "t", "{field}": {written}}}"#);
         match serde_json::from_str::<BacklogItem>(&json) {
             Ok(item) => {
-                prop_assert!(allowed(field, value), "{} accepted", json);
+                prop_assert!(common::allowed(field, value), "{} accepted", json);
                 let read = match field {
                     Field::Alignment => match item.alignment() {
                         Some(prioritize::Alignment::Overall(a)) => a.get(),
@@ -173,7 +153,7 @@ proptest! {
                 prop_assert_eq!(read.to_bits(), (value + 0.0).to_bits(), "{}", json);
             }
             Err(error) => {
-                prop_assert!(!allowed(field, value), "{} rejected: {}", json, error);
+                prop_assert!(!common::allowed(field, value), "{} rejected: {}", json, error);
                 let message = error.to_string();
                 prop_assert!(message.starts_with(&format!("item \"X-1\": {field} ")), "{}", message);
             }

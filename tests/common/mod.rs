@@ -87,6 +87,26 @@ pub(crate) fn set(builder: ItemBuilder, field: Field, value: f64) -> ItemBuilder
     }
 }
 
+/// The fields that hold a plain number.
+pub(crate) const NUMBERS: [Field; 7] = [
+    Field::Reach,
+    Field::Impact,
+    Field::Confidence,
+    Field::Effort,
+    Field::BusinessValue,
+    Field::TimeCriticality,
+    Field::RiskReduction,
+];
+
+/// Whether `value` is allowed in the numeric `field` (or the overall alignment), by DESIGN.md.
+pub(crate) fn allowed(field: Field, value: f64) -> bool {
+    match field {
+        Field::Confidence | Field::Alignment => (0.0..=1.0).contains(&value),
+        Field::Effort => value.is_finite() && value > 0.0,
+        _ => value.is_finite() && value >= 0.0,
+    }
+}
+
 pub(crate) fn id(index: usize) -> String {
     format!("I{index}")
 }

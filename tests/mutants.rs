@@ -177,6 +177,11 @@ fn alignment_weights_anywhere_in_the_f64_range_give_the_exact_mean() {
     // 2^-60 / (2^520 + 2^-60) rounds to 2^-580: the small weight must not underflow on the way.
     assert_eq!(resolve(&[two(520), two(-60)], &[(1, 1.0)]), two(-580));
     assert_eq!(resolve(&[two(-520), two(-530)], &[(0, 1.0), (1, 1.0)]), 1.0);
+    // 2^-500 / 2^511 = 2^-1011, still a normal number: the small weight must survive the
+    // scaling of a largest weight of exactly 2^511.
+    assert_eq!(resolve(&[two(511), two(-500)], &[(1, 1.0)]), two(-1011));
+    // A subnormal weight is scaled up far enough that a tiny contribution keeps every bit.
+    assert_eq!(resolve(&[5e-324], &[(0, two(-500))]), two(-500));
 }
 
 #[test]

@@ -121,20 +121,39 @@ impl Alignment {
         match self {
             Alignment::Overall(value) => value.get(),
             Alignment::PerObjective(contributions) => {
-                let total: f64 = objectives.iter().map(Objective::weight).sum();
+                let scale = weight_scale(objectives);
+                let weight = |objective: &Objective| objective.weight() * scale;
+                let total: f64 = objectives.iter().map(weight).sum();
                 if total == 0.0 {
                     return 0.0;
                 }
                 let weighted: f64 = objectives
                     .iter()
                     .map(|objective| {
-                        contributions.get(objective.id()).map_or(0.0, |c| objective.weight() * c.get())
+                        contributions.get(objective.id()).map_or(0.0, |c| weight(objective) * c.get())
                     })
                     .sum();
                 // Rounding can push the mean a hair above 1; the definition keeps it in 0..=1.
                 (weighted / total).min(1.0)
             }
         }
+    }
+}
+
+/// A power of two to multiply every weight by, so that the sums cannot overflow (weights near
+/// `f64::MAX`) and products with tiny weights do not underflow (subnormal weights); 1 for every
+/// weight between 2^-511 and 2^511. A power of two scales exactly, so the mean is unchanged.
+fn weight_scale(objectives: &[Objective]) -> f64 {
+    const LIMIT: f64 = f64::from_bits((1023 + 511) << 52); // 2^511
+    const DOWN: f64 = f64::from_bits((1023 - 600) << 52); // 2^-600
+    const UP: f64 = f64::from_bits((1023 + 600) << 52); // 2^600
+    let largest = objectives.iter().map(Objective::weight).fold(0.0, f64::max);
+    if largest > LIMIT {
+        DOWN
+    } else if largest > 0.0 && largest < 1.0 / LIMIT {
+        UP
+    } else {
+        1.0
     }
 }
 

@@ -9,6 +9,7 @@
 //! ```
 //!
 //! (`fuzz/` holds the same harness as `cargo fuzz` targets, for a nightly toolchain.)
+#![cfg(feature = "csv")]
 
 mod common;
 /// What to do with an accepted backlog: the same checks as the `cargo fuzz` targets.

@@ -1,5 +1,6 @@
 //! Properties of the JSON interchange format: valid backlogs survive a round trip bit for bit, and
 //! no invalid value is ever deserialized.
+#![cfg(feature = "serde")]
 
 mod common;
 

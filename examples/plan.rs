@@ -68,13 +68,7 @@ impl PlanOptions {
                 self.resolution = Some(resolution);
             }
             "--pin" => {
-                let value = args.value(name)?;
-                let pin = value.parse().map_err(|_| {
-                    Failure::new(format_args!(
-                        "option {name}: {value:?} is not ID=POSITION (a whole POSITION >= 1)"
-                    ))
-                })?;
-                self.pins.push(pin);
+                self.pins.push(args.pin(name)?);
             }
             _ => return Ok(false),
         }

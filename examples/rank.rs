@@ -44,13 +44,7 @@ fn rank() -> Result<(), Failure> {
                 respect_dependencies = true;
             }
             "--pin" => {
-                let value = args.value(name)?;
-                let pin = value.parse().map_err(|_| {
-                    Failure::new(format_args!(
-                        "option {name}: {value:?} is not ID=POSITION (a whole POSITION >= 1)"
-                    ))
-                })?;
-                pins.push(pin);
+                pins.push(args.pin(name)?);
             }
             _ => return Ok(false),
         }

@@ -1,11 +1,14 @@
 //! Property tests of the analyses against simple references: brute-force enumeration of range
 //! ends, re-ranking after a suggested change, and self-comparison.
 
+mod common;
+
+use common::set;
 use prioritize::analysis::{
     Bound, compare, consensus, diff, explain, kendall_tau_b, sensitivity, spearman_rho,
 };
 use prioritize::{
-    AlignmentWeight, Backlog, BacklogItem, Category, Engine, Estimate, Field, ItemBuilder, MoSCoW, Rice, Wsjf,
+    AlignmentWeight, Backlog, BacklogItem, Category, Engine, Estimate, Field, MoSCoW, Rice, Wsjf,
 };
 use proptest::prelude::*;
 
@@ -21,18 +24,6 @@ struct Spec {
     values: [(f64, f64); 7],
     category: Category,
     alignment: f64,
-}
-
-fn set(builder: ItemBuilder, field: Field, value: f64) -> ItemBuilder {
-    match field {
-        Field::Reach => builder.reach(value),
-        Field::Impact => builder.impact(value),
-        Field::Confidence => builder.confidence(value),
-        Field::Effort => builder.effort(value),
-        Field::BusinessValue => builder.business_value(value),
-        Field::TimeCriticality => builder.time_criticality(value),
-        _ => builder.risk_reduction(value),
-    }
 }
 
 impl Spec {

@@ -85,6 +85,18 @@ impl Args {
             .ok_or_else(|| Failure::new(format_args!("option {name} needs a value")))
     }
 
+    /// The value of a `--pin ID=POSITION` option.
+    ///
+    /// # Errors
+    ///
+    /// No value follows, or it is not `ID=POSITION` with a whole `POSITION >= 1`.
+    pub(crate) fn pin(&mut self, name: &str) -> Result<prioritize::Pin, Failure> {
+        let value = self.value(name)?;
+        value.parse().map_err(|_| {
+            Failure::new(format_args!("option {name}: {value:?} is not ID=POSITION (a whole POSITION >= 1)"))
+        })
+    }
+
     /// The value of option `name`, parsed; `expected` says what is allowed.
     ///
     /// # Errors

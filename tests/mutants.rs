@@ -107,6 +107,7 @@ fn breakdowns_have_exactly_the_named_values() {
         plain.iter().collect::<Vec<_>>(),
         [("reach", 450.0), ("impact", 3.0), ("confidence", 1.0), ("effort", 2.0), ("rice", 675.0)]
     );
+    assert_eq!(plain.names().collect::<Vec<_>>(), ["reach", "impact", "confidence", "effort", "rice"]);
     let half = prioritize::AlignmentWeight::new(0.5).expect("valid");
     let aligned = Rice::default().alignment_weight(half).breakdown(&item, 0.5);
     assert_eq!(aligned.len(), 7);
@@ -208,4 +209,54 @@ fn a_backlog_counts_its_dependency_edges() {
     assert_eq!(backlog.dependency_count(), 3);
     assert_eq!(backlog.prerequisites(2).collect::<Vec<_>>(), [0, 1]);
     assert_eq!(Backlog::from_items([build("A", &[])]).expect("valid").dependency_count(), 0);
+}
+
+#[test]
+fn items_with_one_field_each_are_unscored_with_exactly_what_they_lack() {
+    use Field::{BusinessValue, Confidence, Effort, Impact, Moscow, Reach, RiskReduction, TimeCriticality};
+    // Each item has only the field its id names; the ranking reads every item, whatever the
+    // engine (the prefetching pass counts the fields present, so a count that subtracted one
+    // would fall below zero on an item whose only field comes late in the list).
+    let builder = |id: &str| BacklogItem::builder(id, id);
+    let items = [
+        builder("reach").reach(10),
+        builder("impact").impact(2),
+        builder("confidence").confidence(0.8),
+        builder("effort").effort(2),
+        builder("business_value").business_value(3),
+        builder("time_criticality").time_criticality(5),
+        builder("risk_reduction").risk_reduction(8),
+        builder("moscow").moscow(prioritize::Category::Should),
+    ];
+    let backlog = Backlog::from_items(items.map(|b| b.build().expect("valid"))).expect("valid");
+    let wsjf = Wsjf::default();
+    let ranking = backlog.rank(&wsjf).expect("valid");
+    assert!(ranking.is_empty());
+    let set = |fields: &[Field]| fields.iter().copied().collect::<FieldSet>();
+    let all = [BusinessValue, TimeCriticality, RiskReduction, Effort];
+    let missing: Vec<(&str, FieldSet)> =
+        ranking.unscored().map(|u| (u.item().id().as_str(), u.missing())).collect();
+    assert_eq!(
+        missing,
+        [
+            ("reach", set(&all)),
+            ("impact", set(&all)),
+            ("confidence", set(&all)),
+            ("effort", set(&[BusinessValue, TimeCriticality, RiskReduction])),
+            ("business_value", set(&[TimeCriticality, RiskReduction, Effort])),
+            ("time_criticality", set(&[BusinessValue, RiskReduction, Effort])),
+            ("risk_reduction", set(&[BusinessValue, TimeCriticality, Effort])),
+            ("moscow", set(&all)),
+        ]
+    );
+    // The same items under RICE and MoSCoW: only the MoSCoW item is scored by MoSCoW alone.
+    let moscow = MoSCoW::default();
+    let by_category = backlog.rank(&moscow).expect("valid");
+    assert_eq!(by_category.iter().map(|e| e.item().id().as_str()).collect::<Vec<_>>(), ["moscow"]);
+    assert_eq!(by_category.unscored().map(|u| u.missing()).collect::<Vec<_>>(), [set(&[Moscow]); 7]);
+    let rice = Rice::default();
+    let rice_missing: Vec<FieldSet> =
+        backlog.rank(&rice).expect("valid").unscored().map(|u| u.missing()).collect();
+    assert_eq!(rice_missing[0], set(&[Impact, Confidence, Effort]));
+    assert_eq!(rice_missing[2], set(&[Reach, Impact, Effort]));
 }

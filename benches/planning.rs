@@ -9,9 +9,9 @@ use std::collections::HashSet;
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_main};
-use prioritize::{
-    Backlog, BacklogItem, CapacityPlan, Category, Effort, Method, Mode, NonNegative, Period, Rice, Roadmap,
-};
+use prioritize::model::{Effort, NonNegative};
+use prioritize::plan::{CapacityPlan, Method, Mode, Period, Roadmap};
+use prioritize::{Backlog, BacklogItem, Category, Rice};
 
 /// SplitMix64: the `index`-th draw of stream `stream`.
 fn draw(stream: u64, index: u64) -> u64 {

@@ -220,7 +220,7 @@ fn top_k(c: &mut Criterion) {
 fn naive_backlog(items: Vec<BacklogItem>) -> Option<Vec<BacklogItem>> {
     let mut index: HashMap<&str, usize> = HashMap::with_capacity(items.len());
     for (position, item) in items.iter().enumerate() {
-        if index.insert(item.id().as_str(), position).is_some() {
+        if index.insert(item.id(), position).is_some() {
             return None;
         }
     }

@@ -18,7 +18,8 @@ use std::process::ExitCode;
 
 use common::{Args, Failure, Format, Framework, Options};
 use prioritize::analysis::{self, Explanation, ItemBounds, TopK, Unscored};
-use prioritize::{Backlog, Engine, RankOptions, UnscoredPolicy};
+use prioritize::ranking::UnscoredPolicy;
+use prioritize::{Backlog, Engine, RankOptions};
 use serde::Serialize;
 use tables::{compare_table, consensus_table, diff_table, explain_table, sensitivity_table};
 

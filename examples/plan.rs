@@ -14,9 +14,10 @@ use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use common::{Align, Failure, Format, Options, Table};
-use prioritize::{
-    CapacityPlan, Effort, Method, Mode, NonNegative, Period, Pin, Ranking, Roadmap, UnscoredItem, Warning,
-};
+use prioritize::Ranking;
+use prioritize::model::{Effort, NonNegative};
+use prioritize::plan::{CapacityPlan, Method, Mode, Period, Pin, Roadmap};
+use prioritize::ranking::{UnscoredItem, Warning};
 
 fn main() -> ExitCode {
     common::run(plan)
@@ -152,9 +153,13 @@ fn plan() -> Result<(), Failure> {
         }
         None => None,
     };
-    let roadmap = match extra.periods.take() {
-        Some(periods) => Some(Roadmap::new(&ranking.respecting_dependencies()?.pin(&extra.pins)?, periods)),
+    let planned = match extra.periods {
+        Some(_) => Some(ranking.respecting_dependencies()?.pin(&extra.pins)?),
         None => None,
+    };
+    let roadmap = match (extra.periods.take(), &planned) {
+        (Some(periods), Some(planned)) => Some(Roadmap::new(planned, periods)),
+        _ => None,
     };
     let unscored: Vec<UnscoredItem<'_>> = ranking.unscored().collect();
     match options.format {

@@ -14,7 +14,9 @@ use std::fmt::Write as _;
 use std::process::ExitCode;
 
 use common::{Align, Failure, Format, Framework, Options, Table};
-use prioritize::{BacklogItem, Breakdown, Category, Pin, PlannedOrder, Ranking, UnscoredItem, Warning};
+use prioritize::plan::{Pin, PlannedOrder};
+use prioritize::ranking::{UnscoredItem, Warning};
+use prioritize::{Breakdown, Category, Item, Ranking};
 
 fn main() -> ExitCode {
     common::run(rank)
@@ -128,7 +130,7 @@ fn print(
 struct Row<'a> {
     position: usize,
     rank: Option<usize>,
-    item: &'a BacklogItem,
+    item: Item<'a>,
     category: Option<Category>,
     score: Option<f64>,
     breakdown: Breakdown,
@@ -173,7 +175,7 @@ fn table(entries: &[Row<'_>], categorized: bool, framework: &str, unscored: &[Un
     let noted = entries.iter().any(|entry| !entry.note.is_empty());
     // Every breakdown value, in first-seen order, but those that only repeat the score (RICE's
     // `rice` when alignment has no weight) and the alignment factor (it follows from `align`).
-    let mut names: Vec<&'static str> = Vec::new();
+    let mut names: Vec<&str> = Vec::new();
     for entry in entries {
         for name in entry.breakdown.names() {
             if !names.contains(&name) {
@@ -236,7 +238,7 @@ fn report_unscored(framework: &str, unscored: &[UnscoredItem<'_>]) {
     common::warn_all(unscored.iter().map(|item| {
         format!(
             "item {:?}: unscored, {framework} needs {}, which the item lacks",
-            item.item().id().as_str(),
+            item.item().id(),
             item.missing()
         )
     }));

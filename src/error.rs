@@ -2,7 +2,9 @@
 
 use std::fmt;
 
-use crate::field::{Field, FieldSet};
+use std::sync::Arc;
+
+use crate::model::Field;
 
 /// A `Result` whose error is the crate's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -25,27 +27,27 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 #[non_exhaustive]
 pub enum Error {
     /// A number is NaN, infinite or outside the field's range.
-    #[error("item {item:?}: {field} {value} is outside {allowed}{}", range_hint(*.field, *.value))]
+    #[error("item {item:?}: {field} {value} is outside {allowed}{}", range_hint(.field, *.value))]
     OutOfRange {
         /// The item's id.
         item: String,
-        /// The field.
-        field: Field,
+        /// The field: a built-in field's or a criterion's name.
+        field: String,
         /// The offending value.
         value: f64,
         /// What is allowed, e.g. `0..=1`.
-        allowed: &'static str,
+        allowed: String,
     },
     /// A range estimate whose ends are out of order (`low <= expected <= high` is required).
     #[error(
         "item {item:?}: {field} range {} is out of order (need low <= expected <= high)",
-        crate::estimate::RangeDisplay { low: *.low, expected: *.expected, high: *.high }
+        crate::model::RangeDisplay { low: *.low, expected: *.expected, high: *.high }
     )]
     InvalidEstimate {
         /// The item's id.
         item: String,
-        /// The field.
-        field: Field,
+        /// The field: a built-in field's or a criterion's name.
+        field: String,
         /// The low end.
         low: f64,
         /// The expected value, when given.
@@ -58,8 +60,8 @@ pub enum Error {
     InvalidValue {
         /// The item's id.
         item: String,
-        /// The field.
-        field: Field,
+        /// The field: a built-in field's or a criterion's name.
+        field: String,
         /// The offending text.
         value: String,
         /// What is accepted.
@@ -156,20 +158,20 @@ pub enum Error {
         value: f64,
     },
     /// Strict mode met an item the engine cannot score.
-    #[error("item {item:?}: {framework} needs {missing}, which the item lacks (strict mode)")]
+    #[error("item {item:?}: {framework} needs {}, which the item lacks (strict mode)", .missing.join(", "))]
     Unscored {
         /// The item's id.
         item: String,
         /// The engine.
         framework: String,
-        /// The fields the item lacks.
-        missing: FieldSet,
+        /// The names of the fields the item lacks.
+        missing: Vec<String>,
     },
-    /// An engine or ranking option is out of its range.
-    #[error("option {option}: {value} is outside {allowed}")]
-    InvalidOption {
-        /// The option, e.g. `alignment_weight`.
-        option: &'static str,
+    /// A parameter of an engine, a ranking or an analysis is out of its range.
+    #[error("{parameter} {value} is outside {allowed}")]
+    InvalidParameter {
+        /// The parameter, e.g. `alignment_weight`.
+        parameter: &'static str,
         /// The offending value, as written.
         value: String,
         /// What is allowed.
@@ -225,21 +227,43 @@ pub enum Error {
     /// define, such as the typo `confidance`.
     #[error(
         "item {item:?}: unknown field {field:?} (expected id, title, reach, impact, confidence, effort, \
-         business_value, time_criticality, risk_reduction, moscow, alignment, depends_on or tags)"
+         business_value, time_criticality, risk_reduction, ease, cost_of_delay, duration, importance, \
+         satisfaction, moscow, alignment, depends_on, tags or a declared criterion{})",
+        known_criteria(.criteria)
     )]
     UnknownField {
         /// The item's id.
         item: String,
         /// The unknown field's name.
         field: String,
+        /// The backlog's declared criteria, which the message lists.
+        criteria: Vec<String>,
+    },
+    /// An item in JSON (or another serde format) gives a field a value of the wrong type.
+    #[error("item {item:?}: {field}: expected {expected}, got {found}")]
+    WrongType {
+        /// The item's id (or, for an item without one, how it can be found).
+        item: String,
+        /// The field.
+        field: String,
+        /// What the field takes.
+        expected: &'static str,
+        /// What it got.
+        found: String,
+    },
+    /// An item in JSON (or another serde format) has no id.
+    #[error("item titled {title:?}: id is missing (expected a non-empty string)")]
+    MissingId {
+        /// The item's title, the only name it has.
+        title: String,
     },
     /// An item in JSON (or another serde format) gives a field twice.
     #[error("item {item:?}: {field} is given twice")]
     RepeatedField {
         /// The item's id.
         item: String,
-        /// The field.
-        field: Field,
+        /// The field: a built-in field's or a criterion's name.
+        field: String,
     },
     /// A CSV file is malformed: a row whose number of cells differs from the header's, text that
     /// is not UTF-8, or a header without an `id` or `title` column.
@@ -251,10 +275,53 @@ pub enum Error {
         reason: String,
     },
     /// Reading the input failed.
-    #[error("cannot read the input: {reason}")]
+    #[error("cannot read the input: {source}")]
     Io {
-        /// The operating system's reason.
-        reason: String,
+        /// The operating system's error.
+        #[source]
+        source: Source,
+    },
+    /// A criterion is invalid: an id that is not `[a-z][a-z0-9_]*` or names a built-in field, a
+    /// bound that is not finite, or `min > max`.
+    #[error("criterion {criterion:?}: {field} {value} is not {allowed}")]
+    InvalidCriterion {
+        /// The criterion's id.
+        criterion: String,
+        /// The part: `id`, `min` or `max`.
+        field: &'static str,
+        /// The offending value, as written.
+        value: String,
+        /// What is allowed.
+        allowed: String,
+    },
+    /// Two criteria share an id.
+    #[error("criterion {criterion:?}: id is declared twice (criterion ids must be unique)")]
+    DuplicateCriterion {
+        /// The shared id.
+        criterion: String,
+    },
+    /// More criteria than a backlog holds.
+    #[error("{count} criteria are declared, over the limit of {limit}")]
+    TooManyCriteria {
+        /// How many were declared.
+        count: usize,
+        /// How many a backlog holds.
+        limit: usize,
+    },
+    /// A section (criteria, objectives, ...) is given both in a configuration and in the backlog.
+    #[error("section {section:?} is given both in the configuration and in the backlog (give it once)")]
+    RepeatedSection {
+        /// The section's name.
+        section: &'static str,
+    },
+    /// A capacity plan needs scores, and the engine gives none (MoSCoW without a secondary engine).
+    #[error(
+        "the {framework} engine gives no scores; a capacity plan needs an engine that scores items \
+         (rice, wsjf, or moscow with a secondary engine)"
+    )]
+    NoScores {
+        /// The engine.
+        framework: String,
     },
     /// The backlog holds more items than an index of 32 bits can count.
     #[error("backlog of {count} items exceeds the limit of {} items", u32::MAX)]
@@ -264,13 +331,54 @@ pub enum Error {
     },
 }
 
-fn range_hint(field: Field, value: f64) -> String {
-    match field {
-        Field::Confidence if value > 1.0 && value <= 100.0 => {
+fn range_hint(field: &str, value: f64) -> String {
+    match Field::from_name(field) {
+        Some(Field::Confidence) if value > 1.0 && value <= 100.0 => {
             format!(" (write {} for {value} %)", value / 100.0)
         }
-        Field::Effort if value == 0.0 => " (an effort of 0 would make the score infinite)".into(),
+        Some(Field::Effort) if value == 0.0 => " (an effort of 0 would make the score infinite)".into(),
+        Some(Field::Duration) if value == 0.0 => " (a duration of 0 would make the score infinite)".into(),
         _ => String::new(),
+    }
+}
+
+fn known_criteria(criteria: &[String]) -> String {
+    if criteria.is_empty() { String::new() } else { format!(": {}", criteria.join(", ")) }
+}
+
+/// The error behind another, such as the operating system's reason a read failed; shared, so that
+/// [`Error`] stays `Clone`, and compared by message.
+#[derive(Debug, Clone)]
+pub struct Source(Arc<dyn std::error::Error + Send + Sync>);
+
+impl Source {
+    /// Wraps an error.
+    pub fn new(error: impl std::error::Error + Send + Sync + 'static) -> Source {
+        Source(Arc::new(error))
+    }
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl std::error::Error for Source {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.0.source()
+    }
+}
+
+impl PartialEq for Source {
+    fn eq(&self, other: &Source) -> bool {
+        self.to_string() == other.to_string()
+    }
+}
+
+impl From<std::io::Error> for Error {
+    fn from(error: std::io::Error) -> Error {
+        Error::Io { source: Source::new(error) }
     }
 }
 
@@ -295,7 +403,7 @@ impl fmt::Display for CycleDisplay<'_> {
 /// item and the field.
 ///
 /// ```
-/// use prioritize::Effort;
+/// use prioritize::model::Effort;
 ///
 /// let error = Effort::new(0.0).unwrap_err();
 /// assert_eq!(error.to_string(), "0 is outside the finite numbers > 0");
@@ -312,7 +420,12 @@ pub struct ValueError {
 impl ValueError {
     /// Ties the error to an item and a field.
     #[must_use]
-    pub fn at(self, item: &str, field: Field) -> Error {
-        Error::OutOfRange { item: item.to_owned(), field, value: self.value, allowed: self.allowed }
+    pub fn at(self, item: &str, field: &str) -> Error {
+        Error::OutOfRange {
+            item: item.to_owned(),
+            field: field.to_owned(),
+            value: self.value,
+            allowed: self.allowed.to_owned(),
+        }
     }
 }

@@ -22,7 +22,7 @@
 //! let rice = Rice::default();
 //! let ranking = backlog.rank(&rice)?;
 //! let scores: Vec<(&str, Option<f64>)> =
-//!     ranking.iter().map(|e| (e.item().id().as_str(), e.score())).collect();
+//!     ranking.iter().map(|e| (e.item().id(), e.score())).collect();
 //! assert_eq!(scores, [("P3", Some(800.0)), ("P1", Some(675.0)), ("P2", Some(400.0))]);
 //! # Ok::<(), prioritize::Error>(())
 //! ```
@@ -75,48 +75,24 @@
 //!
 //! The minimum supported Rust version is 1.85 (edition 2024).
 
-mod alignment;
 pub mod analysis;
-mod backlog;
-mod category;
-mod confidence;
 #[cfg(feature = "csv")]
 pub mod csv;
-mod engine;
+pub mod engine;
 mod error;
-mod estimate;
-mod field;
-mod graph;
-mod id;
-mod impact;
-mod input;
 #[cfg(feature = "serde")]
-mod interchange;
-mod item;
-mod number;
-mod plan;
-mod ranking;
+pub mod interchange;
+pub mod model;
+pub mod plan;
+pub mod ranking;
 
-pub use alignment::{Alignment, AlignmentWeight, Objective};
-pub use backlog::Backlog;
-pub use category::{Category, ParseCategoryError};
-pub use confidence::{Confidence, ParseConfidenceError};
-pub use engine::{Breakdown, Engine, Evaluation, MoSCoW, Rice, Scale, Wsjf};
-pub use error::{Error, Result, ValueError};
-pub use estimate::Estimate;
-pub use field::{Field, FieldSet};
-pub use id::ItemId;
-pub use impact::{Impact, ParseImpactError};
-pub use item::{BacklogItem, ItemBuilder};
-pub use number::{Effort, Fraction, NonNegative};
-pub use ordered_float::NotNan;
-pub use plan::{
-    Bucket, CapacityPlan, EXACT_CELL_LIMIT, EXACT_GROUP_LIMIT, Exclusion, Fallback, Method, Mode, Period,
-    Pin, PlannedItem, PlannedOrder, Roadmap, Selected, Unplaced,
+pub use engine::{Breakdown, Engine, Evaluation, MoSCoW, Rice, Score, Wsjf};
+pub use error::{Error, Result};
+pub use model::{
+    Alignment, AlignmentWeight, Backlog, BacklogItem, Category, Confidence, Criterion, Field, FieldSet,
+    Impact, Item, Objective,
 };
-pub use ranking::{
-    MUST_SHARE_LIMIT, RankOptions, RankedItem, Ranking, ShareBasis, UnscoredItem, UnscoredPolicy, Warning,
-};
+pub use ranking::{RankOptions, Ranking};
 
 #[cfg(all(doctest, feature = "serde"))]
 #[doc = include_str!("../README.md")]

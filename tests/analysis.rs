@@ -4,7 +4,8 @@ use prioritize::analysis::{
     Bound, InputValue, compare, consensus, diff, explain, kendall_tau_b, sensitivity, spearman_rho,
     with_uncertainty,
 };
-use prioritize::{Backlog, BacklogItem, Category, Engine, Estimate, Field, ItemBuilder, MoSCoW, Rice, Wsjf};
+use prioritize::model::{Estimate, ItemBuilder};
+use prioritize::{Backlog, BacklogItem, Category, Engine, Field, MoSCoW, Rice, Wsjf};
 
 /// A RICE item with impact and confidence 1, so its score is `reach / effort`.
 fn rice(id: &str, reach: f64, effort: f64) -> ItemBuilder {
@@ -116,7 +117,7 @@ fn uncertainty_widens_every_estimate() {
 fn uncertainty_keeps_explicit_ranges_and_rejects_bad_fractions() {
     let backlog = backlog([rice("A", 10.0, 1.0).range(Field::Effort, 1, 3)]);
     let wide = with_uncertainty(&backlog, 0.2).expect("valid fraction");
-    assert_eq!(wide.items()[0].range(Field::Effort).map(Estimate::ends), Some([1.0, 3.0]));
+    assert_eq!(wide.item(0).range(Field::Effort).map(Estimate::ends), Some([1.0, 3.0]));
     for bad in [1.0, -0.1, f64::NAN] {
         let error = with_uncertainty(&backlog, bad).expect_err("invalid fraction").to_string();
         assert_eq!(

@@ -7,9 +7,8 @@ use common::set;
 use prioritize::analysis::{
     Bound, compare, consensus, diff, explain, kendall_tau_b, sensitivity, spearman_rho,
 };
-use prioritize::{
-    AlignmentWeight, Backlog, BacklogItem, Category, Engine, Estimate, Field, MoSCoW, Rice, Wsjf,
-};
+use prioritize::model::Estimate;
+use prioritize::{AlignmentWeight, Backlog, BacklogItem, Category, Engine, Field, MoSCoW, Rice, Wsjf};
 use proptest::prelude::*;
 
 /// The numeric fields, in the interchange order (the fields that take ranges).
@@ -222,7 +221,7 @@ proptest! {
         prop_assert!(diff(&backlog, &backlog, engine.as_ref(), k).expect("diffs").is_empty());
 
         let single = consensus(&backlog, &[engine.as_ref()]).expect("counts");
-        let order: Vec<&str> = ranking.iter().map(|e| e.item().id().as_str()).collect();
+        let order: Vec<&str> = ranking.iter().map(|e| e.item().id()).collect();
         prop_assert_eq!(single.ranking.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(), order);
         let ranks: Vec<usize> = ranking.iter().map(|e| e.rank()).collect();
         prop_assert_eq!(single.ranking.iter().map(|e| e.rank).collect::<Vec<_>>(), ranks);

@@ -1,8 +1,8 @@
 //! Every error variant, with its exact message.
 
+use prioritize::ranking::UnscoredPolicy;
 use prioritize::{
     AlignmentWeight, Backlog, BacklogItem, Error, Field, FieldSet, MoSCoW, Objective, RankOptions, Rice,
-    UnscoredPolicy,
 };
 
 #[track_caller]
@@ -244,7 +244,7 @@ fn too_many_items() {
 fn errors_are_send_sync_and_static() {
     fn check<T: Send + Sync + 'static + std::error::Error>() {}
     check::<Error>();
-    check::<prioritize::ValueError>();
+    check::<prioritize::model::ValueError>();
 }
 
 #[test]

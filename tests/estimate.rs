@@ -1,7 +1,8 @@
 //! Range estimates in the model and the JSON interchange format.
 #![cfg(feature = "serde")]
 
-use prioritize::{Backlog, BacklogItem, Error, Estimate, Field, Rice};
+use prioritize::model::Estimate;
+use prioritize::{Backlog, BacklogItem, Error, Field, Rice};
 
 #[track_caller]
 fn item(json: &str) -> BacklogItem {
@@ -57,8 +58,7 @@ fn rankings_use_the_point_values() {
     .expect("valid");
     let rice = Rice::default();
     let ranking = backlog.rank(&rice).expect("ranks");
-    let scores: Vec<(&str, Option<f64>)> =
-        ranking.iter().map(|e| (e.item().id().as_str(), e.score())).collect();
+    let scores: Vec<(&str, Option<f64>)> = ranking.iter().map(|e| (e.item().id(), e.score())).collect();
     // A's effort is the midpoint 5: 100 / 5 = 20 < 30.
     assert_eq!(scores, [("B", Some(30.0)), ("A", Some(20.0))]);
 }

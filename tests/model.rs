@@ -1,9 +1,10 @@
 //! The checked value types and the item and backlog model.
 
+use prioritize::model::{Effort, Fraction, ItemId, NonNegative, ValueError};
+use prioritize::ranking::Warning;
 use prioritize::{
-    Alignment, AlignmentWeight, Backlog, BacklogItem, Breakdown, Category, Confidence, Effort, Error, Field,
-    FieldSet, Fraction, Impact, ItemId, MoSCoW, NonNegative, Objective, RankOptions, Ranking, Rice,
-    ValueError, Warning, Wsjf,
+    Alignment, AlignmentWeight, Backlog, BacklogItem, Breakdown, Category, Confidence, Error, Field,
+    FieldSet, Impact, MoSCoW, Objective, RankOptions, Ranking, Rice, Wsjf,
 };
 
 #[test]

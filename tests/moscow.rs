@@ -1,9 +1,9 @@
 //! MoSCoW: categories first, the Product Owner's order or a secondary engine within them, and
 //! DSDM's 60 % guidance.
 
-use prioritize::{
-    Backlog, BacklogItem, Category, Effort, MoSCoW, RankOptions, Rice, ShareBasis, Warning, Wsjf,
-};
+use prioritize::model::Effort;
+use prioritize::ranking::{ShareBasis, Warning};
+use prioritize::{Backlog, BacklogItem, Category, MoSCoW, RankOptions, Rice, Wsjf};
 
 fn item(id: &str, category: Category, effort: f64, value: u32) -> BacklogItem {
     BacklogItem::builder(id, id)
@@ -34,7 +34,7 @@ fn categories_sort_first_and_input_order_stands_within_them() {
     let moscow = MoSCoW::default();
     let ranking = backlog.rank(&moscow).unwrap();
     let rows: Vec<(&str, usize, Option<Category>, Option<f64>)> =
-        ranking.iter().map(|e| (e.item().id().as_str(), e.rank(), e.category(), e.score())).collect();
+        ranking.iter().map(|e| (e.item().id(), e.rank(), e.category(), e.score())).collect();
     assert_eq!(
         rows,
         [
@@ -55,7 +55,7 @@ fn a_secondary_engine_orders_each_category() {
     let moscow = MoSCoW::default().then(Wsjf::default());
     let ranking = backlog.rank(&moscow).unwrap();
     let rows: Vec<(&str, usize, f64)> =
-        ranking.iter().map(|e| (e.item().id().as_str(), e.rank(), e.score().unwrap())).collect();
+        ranking.iter().map(|e| (e.item().id(), e.rank(), e.score().unwrap())).collect();
     // M2: (5+1+1)/1 = 7; M1: (1+1+1)/2 = 1.5; S1 and S2 tie at 10 and keep input order.
     assert_eq!(
         rows,
@@ -76,13 +76,13 @@ fn items_without_category_or_secondary_inputs_are_unscored() {
     let ranking = backlog.rank(&plain).unwrap();
     assert_eq!(ranking.len(), 2);
     let unscored: Vec<(&str, String)> =
-        ranking.unscored().map(|u| (u.item().id().as_str(), u.missing().to_string())).collect();
+        ranking.unscored().map(|u| (u.item().id(), u.missing().to_string())).collect();
     assert_eq!(unscored, [("X", "moscow".to_owned())]);
 
     let with_rice = MoSCoW::default().then(Rice::default());
     let ranking = backlog.rank(&with_rice).unwrap();
     let unscored: Vec<(&str, String)> =
-        ranking.unscored().map(|u| (u.item().id().as_str(), u.missing().to_string())).collect();
+        ranking.unscored().map(|u| (u.item().id(), u.missing().to_string())).collect();
     assert_eq!(
         unscored,
         [
@@ -160,7 +160,7 @@ fn top_k_crosses_category_boundaries_in_order() {
     let moscow = MoSCoW::default().then(Wsjf::default());
     let top = backlog.rank_with(&moscow, &RankOptions::default().top(3)).unwrap();
     let rows: Vec<(&str, usize, Option<Category>)> =
-        top.iter().map(|e| (e.item().id().as_str(), e.rank(), e.category())).collect();
+        top.iter().map(|e| (e.item().id(), e.rank(), e.category())).collect();
     assert_eq!(
         rows,
         [("M2", 1, Some(Category::Must)), ("M1", 2, Some(Category::Must)), ("S1", 3, Some(Category::Should))]

@@ -21,7 +21,7 @@ impl Engine for Fixed {
         FieldSet::EMPTY
     }
     fn evaluate(&self, item: &BacklogItem, _alignment: f64) -> Result<Evaluation> {
-        let found = self.0.iter().find(|(id, _)| *id == item.id().as_str());
+        let found = self.0.iter().find(|(id, _)| *id == item.id());
         Ok(found.map_or(Evaluation::Unscored { missing: FieldSet::EMPTY.with(Field::Reach) }, |(_, e)| *e))
     }
     fn breakdown(&self, _item: &BacklogItem, _alignment: f64) -> Breakdown {
@@ -137,7 +137,7 @@ fn engines_declare_exactly_the_fields_they_read() {
 
 #[test]
 fn strict_wsjf_rejects_values_off_the_fibonacci_scale() {
-    use prioritize::Scale;
+    use prioritize::engine::Scale;
     assert!(Scale::Fibonacci.allows(13.0));
     assert!(!Scale::Fibonacci.allows(4.0));
     assert!(Scale::Any.allows(4.0));
@@ -163,7 +163,7 @@ fn resolve(weights: &[f64], contributions: &[(usize, f64)]) -> f64 {
         .collect();
     let named = contributions
         .iter()
-        .map(|&(i, c)| (format!("o{i}"), prioritize::Fraction::new(c).expect("valid")))
+        .map(|&(i, c)| (format!("o{i}"), prioritize::model::Fraction::new(c).expect("valid")))
         .collect();
     prioritize::Alignment::PerObjective(named).resolve(&objectives)
 }
@@ -234,8 +234,7 @@ fn items_with_one_field_each_are_unscored_with_exactly_what_they_lack() {
     assert!(ranking.is_empty());
     let set = |fields: &[Field]| fields.iter().copied().collect::<FieldSet>();
     let all = [BusinessValue, TimeCriticality, RiskReduction, Effort];
-    let missing: Vec<(&str, FieldSet)> =
-        ranking.unscored().map(|u| (u.item().id().as_str(), u.missing())).collect();
+    let missing: Vec<(&str, FieldSet)> = ranking.unscored().map(|u| (u.item().id(), u.missing())).collect();
     assert_eq!(
         missing,
         [
@@ -252,7 +251,7 @@ fn items_with_one_field_each_are_unscored_with_exactly_what_they_lack() {
     // The same items under RICE and MoSCoW: only the MoSCoW item is scored by MoSCoW alone.
     let moscow = MoSCoW::default();
     let by_category = backlog.rank(&moscow).expect("valid");
-    assert_eq!(by_category.iter().map(|e| e.item().id().as_str()).collect::<Vec<_>>(), ["moscow"]);
+    assert_eq!(by_category.iter().map(|e| e.item().id()).collect::<Vec<_>>(), ["moscow"]);
     assert_eq!(by_category.unscored().map(|u| u.missing()).collect::<Vec<_>>(), [set(&[Moscow]); 7]);
     let rice = Rice::default();
     let rice_missing: Vec<FieldSet> =

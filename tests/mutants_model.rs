@@ -5,7 +5,8 @@
 
 use std::borrow::Borrow;
 
-use prioritize::{Backlog, BacklogItem, Category, Field, FieldSet, Impact, ItemId, Ranking, Rice, csv};
+use prioritize::model::ItemId;
+use prioritize::{Backlog, BacklogItem, Category, Field, FieldSet, Impact, Ranking, Rice, csv};
 
 fn rice_item(id: &str, reach: u32) -> BacklogItem {
     BacklogItem::builder(id, id).reach(reach).impact(1).confidence(1).effort(1).build().expect("valid")
@@ -16,7 +17,7 @@ fn backlog_emptiness_and_conversion_from_a_vec() {
     let backlog = Backlog::try_from(vec![rice_item("A", 1), rice_item("B", 2)]).expect("valid");
     assert!(!backlog.is_empty());
     assert_eq!(backlog.len(), 2);
-    assert_eq!(backlog.items()[1].id(), "B");
+    assert_eq!(backlog.item(1).id(), "B");
     assert!(Backlog::default().is_empty());
 }
 

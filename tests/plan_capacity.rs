@@ -6,10 +6,9 @@
 mod plan_support;
 
 use plan_support::{Spec, Value, backlog, spec};
-use prioritize::{
-    CapacityPlan, Category, Effort, Error, Fallback, Method, MoSCoW, Mode, NonNegative, Period, Roadmap,
-    Unplaced,
-};
+use prioritize::model::{Effort, NonNegative};
+use prioritize::plan::{CapacityPlan, Fallback, Method, Mode, Period, Roadmap, Unplaced};
+use prioritize::{Category, Error, MoSCoW};
 
 fn cap(value: f64) -> NonNegative {
     NonNegative::new(value).unwrap()
@@ -44,7 +43,7 @@ fn musts_come_first_and_wont_and_effortless_items_are_excluded() {
     let plan = CapacityPlan::new(&ranking, cap(9.0), Mode::Auto).unwrap();
     // Musts: LOGIN + DB = 5. Left 4: EXPORT (30) alone, or SEARCH + BADGE (31, effort 3).
     assert_eq!(chosen(&plan), ["DB", "LOGIN", "SEARCH", "BADGE"]);
-    assert_eq!(plan.get(1).unwrap().promoted_by().map(|i| i.id().as_str()), Some("LOGIN"));
+    assert_eq!(plan.get(1).unwrap().promoted_by().map(|i| i.id()), Some("LOGIN"));
     assert_eq!(plan.get(1).unwrap().score(), None);
     assert_eq!((plan.total_score(), plan.total_effort(), plan.free()), (36.0, 8.0, 1.0));
     assert_eq!(plan.method(), &Method::Exact { resolution: 1.0 });
@@ -173,7 +172,7 @@ fn roadmap_fills_the_earliest_period_its_prerequisites_allow() {
         .buckets()
         .iter()
         .map(|bucket| {
-            let ids = bucket.items().map(|entry| entry.item().id().as_str()).collect();
+            let ids = bucket.items().map(|entry| entry.item().id()).collect();
             (bucket.period().name(), ids, bucket.used(), bucket.free())
         })
         .collect();
@@ -187,7 +186,7 @@ fn roadmap_fills_the_earliest_period_its_prerequisites_allow() {
         ]
     );
     let unplaced: Vec<(&str, Unplaced<'_>)> =
-        roadmap.unplaced().map(|(entry, why)| (entry.item().id().as_str(), why)).collect();
+        roadmap.unplaced().map(|(entry, why)| (entry.item().id(), why)).collect();
     assert_eq!(
         unplaced,
         [
@@ -198,7 +197,7 @@ fn roadmap_fills_the_earliest_period_its_prerequisites_allow() {
     );
     let bounded = Roadmap::new(&order, [Period::new("q1", cap(10.0))]);
     assert_eq!(
-        bounded.unplaced().next().map(|(entry, why)| (entry.item().id().as_str(), why)),
+        bounded.unplaced().next().map(|(entry, why)| (entry.item().id(), why)),
         Some(("CORE", Unplaced::NoRoom))
     );
     assert_eq!(

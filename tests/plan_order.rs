@@ -3,7 +3,8 @@
 mod plan_support;
 
 use plan_support::{Value, backlog, spec};
-use prioritize::{Error, Pin, PlannedOrder, RankOptions};
+use prioritize::plan::{Pin, PlannedOrder};
+use prioritize::{Error, RankOptions};
 
 /// `(id, promoted_by, unscored, pinned)` of every entry.
 fn rows(order: &PlannedOrder<'_>) -> Vec<(String, Option<String>, bool, bool)> {
@@ -48,7 +49,7 @@ fn prerequisites_inherit_the_place_of_what_waits_on_them() {
     let b = order.get(1).unwrap();
     assert_eq!((b.score(), b.rank(), b.missing().to_string()), (None, None, "business_value".to_owned()));
     // E: unscored and needed by nothing placed, so it stays apart.
-    assert_eq!(order.unscored().map(|u| u.item().id().as_str()).collect::<Vec<_>>(), ["E"]);
+    assert_eq!(order.unscored().map(|u| u.item().id()).collect::<Vec<_>>(), ["E"]);
     assert_eq!(order.find("A").map(|a| (a.position(), a.rank(), a.score())), Some((3, Some(3), Some(10.0))));
 }
 
@@ -234,9 +235,9 @@ fn pins_parse_from_id_equals_position() {
 fn planning_types_are_send_and_sync() {
     fn check<T: Send + Sync>() {}
     check::<PlannedOrder<'_>>();
-    check::<prioritize::PlannedItem<'_>>();
-    check::<prioritize::CapacityPlan<'_>>();
-    check::<prioritize::Roadmap<'_>>();
+    check::<prioritize::plan::PlannedItem<'_>>();
+    check::<prioritize::plan::CapacityPlan<'_>>();
+    check::<prioritize::plan::Roadmap<'_>>();
     check::<Pin>();
-    check::<prioritize::Fallback>();
+    check::<prioritize::plan::Fallback>();
 }

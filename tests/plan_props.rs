@@ -7,9 +7,9 @@
 mod plan_support;
 
 use plan_support::{Spec, Value, backlog};
-use prioritize::{
-    Backlog, CapacityPlan, Category, Effort, Error, Method, Mode, NonNegative, Period, Pin, Roadmap,
-};
+use prioritize::model::{Effort, NonNegative};
+use prioritize::plan::{CapacityPlan, Method, Mode, Period, Pin, Roadmap};
+use prioritize::{Backlog, Category, Error};
 use proptest::prelude::*;
 
 /// One generated item: value (`None`: unscored), effort, category, prerequisites among the
@@ -259,7 +259,7 @@ proptest! {
         let order = ranking.respecting_dependencies().unwrap();
         let got: Vec<(usize, Option<usize>)> = order
             .iter()
-            .map(|e| (e.index(), e.promoted_by().and_then(|item| backlog.index_of(item.id().as_str()))))
+            .map(|e| (e.index(), e.promoted_by().and_then(|item| backlog.index_of(item.id()))))
             .collect();
         prop_assert_eq!(got, reference_order(&backlog, &key));
         for entry in order.iter() {
@@ -293,7 +293,7 @@ proptest! {
                 for pin in &pins {
                     let Pin::At { id, position } = pin else { unreachable!() };
                     let entry = pinned.get(*position).unwrap();
-                    prop_assert_eq!(entry.item().id().as_str(), id.as_str());
+                    prop_assert_eq!(entry.item().id(), id.as_str());
                     prop_assert!(entry.is_pinned());
                 }
                 let is_pinned = |id: &String| pins.iter().any(|pin| pin.id() == id);
@@ -302,7 +302,7 @@ proptest! {
                 prop_assert_eq!(rest, expected);
                 for entry in pinned.iter() {
                     for p in backlog.prerequisites(entry.index()) {
-                        let at = pinned.find(backlog.items()[p].id().as_str()).unwrap().position();
+                        let at = pinned.find(backlog.item(p).id()).unwrap().position();
                         prop_assert!(at < entry.position());
                     }
                 }

@@ -8,10 +8,8 @@
 mod common;
 
 use common::{Choice, Spec, any_number, backlog_of, wide_non_negative, wide_unit};
-use prioritize::{
-    Alignment, AlignmentWeight, BacklogItem, Confidence, Effort, Error, Field, Fraction, Impact, NonNegative,
-    Objective,
-};
+use prioritize::model::{Effort, Fraction, NonNegative};
+use prioritize::{Alignment, AlignmentWeight, BacklogItem, Confidence, Error, Field, Impact, Objective};
 use proptest::prelude::*;
 
 /// A complete item with any valid values, huge and subnormal ones included.

@@ -4,7 +4,9 @@
 mod common;
 
 use common::{Choice, backlog_of, specs};
-use prioritize::{Category, Effort, MUST_SHARE_LIMIT, RankOptions, ShareBasis, Warning};
+use prioritize::model::Effort;
+use prioritize::ranking::{MUST_SHARE_LIMIT, ShareBasis, Warning};
+use prioritize::{Category, RankOptions};
 use proptest::prelude::*;
 
 proptest! {
@@ -68,7 +70,7 @@ proptest! {
             }
         }
         for entry in &entries {
-            let own = by_secondary.find(entry.item().id().as_str()).expect("scored by the secondary engine");
+            let own = by_secondary.find(entry.item().id()).expect("scored by the secondary engine");
             prop_assert_eq!(entry.score().map(f64::to_bits), own.score().map(f64::to_bits));
             prop_assert_eq!(entry.breakdown(), own.breakdown());
         }

@@ -6,7 +6,8 @@ mod common;
 use std::collections::BTreeSet;
 
 use common::{Choice, Spec, backlog_of, choice, full_specs, order, rows, specs};
-use prioritize::{Backlog, Error, RankOptions, UnscoredPolicy};
+use prioritize::ranking::UnscoredPolicy;
+use prioritize::{Backlog, Error, RankOptions};
 use proptest::prelude::*;
 
 proptest! {
@@ -131,12 +132,12 @@ proptest! {
             let lacking: Vec<_> = choice.needs().iter().filter(|&f| !spec.has(f)).collect();
             prop_assert_eq!(entry.missing().iter().collect::<Vec<_>>(), lacking);
             prop_assert!(!entry.missing().is_empty());
-            prop_assert_eq!(entry.item().id().as_str(), common::id(entry.index()));
+            prop_assert_eq!(entry.item().id(), common::id(entry.index()));
         }
         for entry in ranking.iter() {
             let spec = &specs[entry.index()];
             prop_assert!(choice.needs().iter().all(|f| spec.has(f)), "{} lacks a field", entry.index());
-            prop_assert_eq!(ranking.find(entry.item().id().as_str()).map(|e| e.position()), Some(entry.position()));
+            prop_assert_eq!(ranking.find(entry.item().id()).map(|e| e.position()), Some(entry.position()));
         }
     }
 

@@ -94,7 +94,12 @@ fn backlog() -> impl Strategy<Value = Backlog> {
                     builder = builder.depends_on(common::id(dependency.index(index)));
                 }
             }
-            parts.tags.into_iter().fold(builder, prioritize::ItemBuilder::tag).build().expect("valid item")
+            parts
+                .tags
+                .into_iter()
+                .fold(builder, prioritize::model::ItemBuilder::tag)
+                .build()
+                .expect("valid item")
         });
         Backlog::new(items.collect::<Vec<_>>(), objectives).expect("valid backlog")
     })
@@ -229,7 +234,7 @@ fn seventeen_digit_numbers_come_back_bit_for_bit() {
         let json =
             format!(r#"[{{"id": "A", "title": "t", "reach": {value:?}, "alignment": {}}}]"#, value.min(1.0));
         let backlog: Backlog = serde_json::from_str(&json).expect("valid");
-        let item = &backlog.items()[0];
+        let item = backlog.item(0);
         assert_eq!(item.number(Field::Reach).map(f64::to_bits), Some(value.to_bits()), "{json}");
         assert_eq!(backlog.alignment(0).to_bits(), value.min(1.0).to_bits(), "{json}");
     }

@@ -37,8 +37,7 @@ fn intercom_projects_score_675_400_800() {
     let backlog = intercom();
     let rice = Rice::default();
     let ranking = backlog.rank(&rice).unwrap();
-    let scores: Vec<(&str, f64)> =
-        ranking.iter().map(|e| (e.item().id().as_str(), e.score().unwrap())).collect();
+    let scores: Vec<(&str, f64)> = ranking.iter().map(|e| (e.item().id(), e.score().unwrap())).collect();
     assert_eq!(scores, [("P3", 800.0), ("P1", 675.0), ("P2", 400.0)]);
     let ranks: Vec<usize> = ranking.iter().map(|e| e.rank()).collect();
     assert_eq!(ranks, [1, 2, 3]);
@@ -93,8 +92,7 @@ fn alignment_weight_scales_by_one_minus_lambda_plus_lambda_alignment() {
     let rice = Rice::default().alignment_weight(AlignmentWeight::new(0.5).unwrap());
     let ranking = backlog.rank(&rice).unwrap();
     // P2: 400 * (1 - 0.5 + 0.5 * 0.75) = 350; P3: 800 * 0.5 = 400.
-    let scores: Vec<(&str, f64)> =
-        ranking.iter().map(|e| (e.item().id().as_str(), e.score().unwrap())).collect();
+    let scores: Vec<(&str, f64)> = ranking.iter().map(|e| (e.item().id(), e.score().unwrap())).collect();
     assert_eq!(scores, [("P3", 400.0), ("P2", 350.0)]);
     let breakdown = ranking.find("P2").unwrap().breakdown();
     assert_eq!(breakdown.get("rice"), Some(400.0));
@@ -125,8 +123,7 @@ fn full_alignment_weight_ranks_by_alignment_times_score() {
     .unwrap();
     let rice = Rice::default().alignment_weight(AlignmentWeight::new(1.0).unwrap());
     let ranking = backlog.rank(&rice).unwrap();
-    let scores: Vec<(&str, f64)> =
-        ranking.iter().map(|e| (e.item().id().as_str(), e.score().unwrap())).collect();
+    let scores: Vec<(&str, f64)> = ranking.iter().map(|e| (e.item().id(), e.score().unwrap())).collect();
     assert_eq!(scores, [("B", 50.0), ("A", 20.0)]);
 }
 
@@ -139,7 +136,7 @@ fn equal_scores_share_a_rank_and_keep_input_order() {
     let rice = Rice::default();
     let ranking = backlog.rank(&rice).unwrap();
     let rows: Vec<(usize, usize, &str)> =
-        ranking.iter().map(|e| (e.position(), e.rank(), e.item().id().as_str())).collect();
+        ranking.iter().map(|e| (e.position(), e.rank(), e.item().id())).collect();
     assert_eq!(rows, [(1, 1, "B"), (2, 1, "C"), (3, 3, "A"), (4, 4, "D")]);
 }
 
@@ -153,11 +150,10 @@ fn unscored_items_are_reported_with_their_missing_fields_not_as_zero() {
     .unwrap();
     let rice = Rice::default();
     let ranking = backlog.rank(&rice).unwrap();
-    let ranked: Vec<(&str, f64)> =
-        ranking.iter().map(|e| (e.item().id().as_str(), e.score().unwrap())).collect();
+    let ranked: Vec<(&str, f64)> = ranking.iter().map(|e| (e.item().id(), e.score().unwrap())).collect();
     assert_eq!(ranked, [("A", 10.0), ("B", 0.0)]);
     let unscored: Vec<(&str, String)> =
-        ranking.unscored().map(|u| (u.item().id().as_str(), u.missing().to_string())).collect();
+        ranking.unscored().map(|u| (u.item().id(), u.missing().to_string())).collect();
     assert_eq!(unscored, [("C", "reach, confidence, effort".to_owned())]);
 }
 
@@ -166,7 +162,7 @@ fn top_k_keeps_the_first_k_of_the_full_order() {
     let backlog = intercom();
     let rice = Rice::default();
     let top = backlog.rank_with(&rice, &prioritize::RankOptions::default().top(2)).unwrap();
-    let ids: Vec<&str> = top.iter().map(|e| e.item().id().as_str()).collect();
+    let ids: Vec<&str> = top.iter().map(|e| e.item().id()).collect();
     assert_eq!(ids, ["P3", "P1"]);
     assert_eq!(top.len(), 2);
     let none = backlog.rank_with(&rice, &prioritize::RankOptions::default().top(0)).unwrap();

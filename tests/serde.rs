@@ -176,7 +176,7 @@ fn invalid_values_are_rejected_at_deserialization() {
 #[test]
 fn null_is_an_absent_value() {
     let backlog: Backlog = serde_json::from_str(r#"[{"id": "A", "title": "a", "reach": null}]"#).unwrap();
-    assert_eq!(backlog.items()[0].reach(), None);
+    assert_eq!(backlog.item(0).reach(), None);
 }
 
 #[test]

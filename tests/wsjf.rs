@@ -1,6 +1,7 @@
 //! WSJF against SAFe's definition and Black Swan Farming's CD3 example.
 
-use prioritize::{Backlog, BacklogItem, Error, Field, Scale, Wsjf};
+use prioritize::engine::Scale;
+use prioritize::{Backlog, BacklogItem, Error, Field, Wsjf};
 
 fn feature(id: &str, parts: [u32; 3], job_size: f64) -> BacklogItem {
     BacklogItem::builder(id, id)
@@ -42,8 +43,7 @@ fn black_swan_farming_cd3_ranks_7_5_above_5() {
         Backlog::from_items([feature("A", [4, 3, 3], 2.0), feature("B", [10, 10, 10], 4.0)]).unwrap();
     let wsjf = Wsjf::default();
     let ranking = backlog.rank(&wsjf).unwrap();
-    let scores: Vec<(&str, f64)> =
-        ranking.iter().map(|e| (e.item().id().as_str(), e.score().unwrap())).collect();
+    let scores: Vec<(&str, f64)> = ranking.iter().map(|e| (e.item().id(), e.score().unwrap())).collect();
     assert_eq!(scores, [("B", 7.5), ("A", 5.0)]);
 }
 

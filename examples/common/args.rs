@@ -90,7 +90,7 @@ impl Args {
     /// # Errors
     ///
     /// No value follows, or it is not `ID=POSITION` with a whole `POSITION >= 1`.
-    pub(crate) fn pin(&mut self, name: &str) -> Result<prioritize::Pin, Failure> {
+    pub(crate) fn pin(&mut self, name: &str) -> Result<prioritize::plan::Pin, Failure> {
         let value = self.value(name)?;
         value.parse().map_err(|_| {
             Failure::new(format_args!("option {name}: {value:?} is not ID=POSITION (a whole POSITION >= 1)"))

@@ -32,9 +32,10 @@ use std::io::{self, Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use prioritize::{
-    AlignmentWeight, Backlog, Effort, Engine, MoSCoW, PlannedItem, RankOptions, Rice, UnscoredPolicy, Wsjf,
-};
+use prioritize::model::Effort;
+use prioritize::plan::PlannedItem;
+use prioritize::ranking::UnscoredPolicy;
+use prioritize::{AlignmentWeight, Backlog, Engine, MoSCoW, RankOptions, Rice, Wsjf};
 
 pub(crate) use args::{Arg, Args};
 pub(crate) use table::{Align, Table, column_name, number};

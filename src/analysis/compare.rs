@@ -2,9 +2,9 @@
 
 use super::correlation::{kendall_tau_b, spearman_rho};
 use super::{Unscored, gain};
-use crate::backlog::Backlog;
 use crate::engine::Engine;
 use crate::error::Result;
+use crate::model::Backlog;
 use crate::ranking::Ranking;
 
 /// One backlog ranked by several engines, compared pair by pair.
@@ -104,7 +104,6 @@ pub fn compare(backlog: &Backlog, engines: &[&dyn Engine], k: usize) -> Result<C
     let places: Vec<Vec<Option<Place>>> = rankings.iter().map(|ranking| places(backlog, ranking)).collect();
     let items = backlog
         .items()
-        .iter()
         .enumerate()
         .map(|(index, item)| ItemPositions {
             id: item.id().to_string(),
@@ -148,7 +147,7 @@ fn pair(backlog: &Backlog, first: &Ranking<'_>, second: &Ranking<'_>, k: usize) 
         .collect();
     let first_ranks: Vec<f64> = common.iter().map(|&(_, (_, rank), _)| rank as f64).collect();
     let second_ranks: Vec<f64> = common.iter().map(|&(_, _, (_, rank))| rank as f64).collect();
-    let id = |index: usize| backlog.items()[index].id().to_string();
+    let id = |index: usize| backlog.item(index).id().to_owned();
     let top_of =
         |ranking: &Ranking<'_>| -> Vec<usize> { ranking.iter().take(k).map(|e| e.index()).collect() };
     let (top_a, top_b) = (top_of(first), top_of(second));

@@ -1,9 +1,9 @@
 //! Consensus across engines: a Borda count.
 
 use super::compare::places;
-use crate::backlog::Backlog;
 use crate::engine::Engine;
 use crate::error::Result;
+use crate::model::Backlog;
 use crate::ranking::Ranking;
 
 /// A Borda-count ranking across several engines.
@@ -115,7 +115,7 @@ pub fn consensus(backlog: &Backlog, engines: &[&dyn Engine]) -> Result<Consensus
             Some(previous) if previous.points.total_cmp(&points[index]).is_eq() => previous.rank,
             _ => offset + 1,
         };
-        let item = &backlog.items()[index];
+        let item = backlog.item(index);
         ranking.push(ConsensusEntry {
             position: offset + 1,
             rank,
@@ -128,7 +128,7 @@ pub fn consensus(backlog: &Backlog, engines: &[&dyn Engine]) -> Result<Consensus
     let excluded = (0..backlog.len())
         .filter(|&i| !common[i])
         .map(|i| Excluded {
-            id: backlog.items()[i].id().to_string(),
+            id: backlog.item(i).id().to_owned(),
             unscored_by: rankings
                 .iter()
                 .zip(&places)

@@ -2,12 +2,11 @@
 
 use super::compare::places;
 use super::gain;
-use crate::backlog::Backlog;
-use crate::category::Category;
 use crate::engine::Engine;
 use crate::error::Result;
-use crate::field::Field;
-use crate::item::BacklogItem;
+use crate::model::Backlog;
+use crate::model::Category;
+use crate::model::Field;
 
 /// What changed between two versions of a backlog ranked by one engine; items are matched by id.
 #[derive(Debug, Clone, PartialEq)]
@@ -72,8 +71,8 @@ pub struct Move {
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
 pub struct InputChange {
-    /// The field.
-    pub field: Field,
+    /// The field's name: a built-in field, or a criterion.
+    pub field: String,
     /// The old value (`None` when absent).
     pub old: Option<InputValue>,
     /// The new value (`None` when absent).
@@ -102,20 +101,16 @@ pub fn diff(old: &Backlog, new: &Backlog, engine: &dyn Engine, k: usize) -> Resu
     let (old_ranking, new_ranking) = (old.rank(engine)?, new.rank(engine)?);
     let (old_places, new_places) = (places(old, &old_ranking), places(new, &new_ranking));
     let absent_from = |from: &Backlog, other: &Backlog| -> Vec<String> {
-        from.items()
-            .iter()
-            .filter(|item| other.get(item.id().as_str()).is_none())
-            .map(|i| i.id().to_string())
-            .collect()
+        from.items().filter(|item| other.get(item.id()).is_none()).map(|i| i.id().to_owned()).collect()
     };
     let mut moved = Vec::new();
     for entry in new_ranking.iter() {
         let item = entry.item();
-        let Some(old_index) = old.index_of(item.id().as_str()) else { continue };
+        let Some(old_index) = old.index_of(item.id()) else { continue };
         let Some((old_position, _)) = old_places[old_index] else { continue };
         if old_position != entry.position() {
             moved.push(Move {
-                id: item.id().to_string(),
+                id: item.id().to_owned(),
                 title: item.title().to_owned(),
                 old_position,
                 new_position: entry.position(),
@@ -130,12 +125,10 @@ pub fn diff(old: &Backlog, new: &Backlog, engine: &dyn Engine, k: usize) -> Resu
     let (old_top, new_top) = (top(&old_ranking), top(&new_ranking));
     let scored_change = |was: bool| -> Vec<String> {
         new.items()
-            .iter()
-            .enumerate()
-            .filter_map(|(index, item)| {
-                let old_index = old.index_of(item.id().as_str())?;
-                (old_places[old_index].is_some() == was && new_places[index].is_some() != was)
-                    .then(|| item.id().to_string())
+            .filter_map(|item| {
+                let old_index = old.index_of(item.id())?;
+                (old_places[old_index].is_some() == was && new_places[item.index()].is_some() != was)
+                    .then(|| item.id().to_owned())
             })
             .collect()
     };
@@ -158,21 +151,26 @@ fn changes(
     (old, a): (&Backlog, usize),
     (new, b): (&Backlog, usize),
 ) -> Vec<InputChange> {
-    let value = |backlog: &Backlog, index: usize, field: Field| -> Option<InputValue> {
-        let item: &BacklogItem = &backlog.items()[index];
-        match field {
-            Field::Moscow => item.moscow().map(InputValue::Category),
-            Field::Alignment => Some(InputValue::Number(backlog.alignment(index))),
-            field => item.number(field).map(InputValue::Number),
+    let value = |backlog: &Backlog, index: usize, field: &str| -> Option<InputValue> {
+        let item = backlog.item(index);
+        match Field::from_name(field) {
+            Some(Field::Moscow) => item.moscow().map(InputValue::Category),
+            Some(Field::Alignment) => Some(InputValue::Number(item.resolved_alignment())),
+            _ => item.value(field).map(InputValue::Number),
         }
     };
-    engine
-        .inputs()
-        .with(Field::Alignment)
-        .iter()
+    // The inputs by name: a criterion may sit at different positions in the two versions.
+    let mut fields = new.field_names(engine.inputs(new).with(Field::Alignment));
+    for field in old.field_names(engine.inputs(old)) {
+        if !fields.contains(&field) {
+            fields.push(field);
+        }
+    }
+    fields
+        .into_iter()
         .filter_map(|field| {
             let (old, new) = (value(old, a, field), value(new, b, field));
-            (old != new).then_some(InputChange { field, old, new })
+            (old != new).then(|| InputChange { field: field.to_owned(), old, new })
         })
         .collect()
 }

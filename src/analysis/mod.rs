@@ -46,11 +46,10 @@ pub use diff::{InputChange, InputValue, Move, RankingDiff, diff};
 pub use sensitivity::{ItemBounds, Sensitivity, TopK, sensitivity, with_uncertainty};
 pub use what_if::{Bound, Change, Explanation, explain};
 
-use crate::category::Category;
-use crate::engine::{Engine, Evaluation};
+use crate::engine::{Engine, Evaluation, Score};
 use crate::error::Result;
-use crate::field::FieldSet;
-use crate::item::BacklogItem;
+use crate::model::Category;
+use crate::model::Item;
 use crate::ranking::Ranking;
 use crate::ranking::order::{NO_CATEGORY, NO_SCORE, score_key};
 
@@ -61,8 +60,8 @@ use crate::ranking::order::{NO_CATEGORY, NO_SCORE, score_key};
 pub struct Unscored {
     /// The item's id.
     pub id: String,
-    /// The fields it lacks for the engine.
-    pub missing: FieldSet,
+    /// The names of the fields it lacks for the engine.
+    pub missing: Vec<String>,
 }
 
 impl Unscored {
@@ -70,7 +69,10 @@ impl Unscored {
     fn of(ranking: &Ranking<'_>) -> Vec<Unscored> {
         ranking
             .unscored()
-            .map(|entry| Unscored { id: entry.item().id().to_string(), missing: entry.missing() })
+            .map(|entry| Unscored {
+                id: entry.item().id().to_owned(),
+                missing: entry.missing_names().into_iter().map(str::to_owned).collect(),
+            })
             .collect()
     }
 }
@@ -93,11 +95,10 @@ pub(crate) fn gain(from: usize, to: usize) -> i64 {
 /// What the engine says of `item`: its category and score when scored, `None` when unscored.
 pub(crate) fn evaluate(
     engine: &dyn Engine,
-    item: &BacklogItem,
-    alignment: f64,
+    item: &Item<'_>,
 ) -> Result<Option<(Option<Category>, Option<f64>)>> {
-    Ok(match engine.evaluate(item, alignment)? {
-        Evaluation::Scored { category, score } => Some((category, score.map(|score| *score))),
+    Ok(match engine.evaluate(item)? {
+        Evaluation::Scored { category, score } => Some((category, score.map(Score::get))),
         Evaluation::Unscored { .. } => None,
     })
 }

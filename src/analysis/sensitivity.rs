@@ -1,12 +1,12 @@
 //! Sensitivity to estimates: score bounds from range ends, and the positions they allow.
 
 use super::{OrderKey, Unscored, evaluate, order_key};
-use crate::backlog::Backlog;
-use crate::category::Category;
 use crate::engine::Engine;
 use crate::error::{Error, Result};
-use crate::estimate::Estimate;
-use crate::field::{Field, FieldSet};
+use crate::model::Backlog;
+use crate::model::Category;
+use crate::model::Estimate;
+use crate::model::{Field, Item};
 
 /// How each ranked item's score and position can vary within its range estimates.
 #[derive(Debug, Clone, PartialEq)]
@@ -46,8 +46,8 @@ pub struct ItemBounds {
     pub best_position: usize,
     /// The worst (largest) position it can fall to.
     pub worst_position: usize,
-    /// The engine inputs of the item given as ranges (those that vary its score).
-    pub varied: FieldSet,
+    /// The engine inputs of the item given as ranges (those that vary its score), by name.
+    pub varied: Vec<String>,
 }
 
 /// The items certainly and only possibly in the top `k`.
@@ -107,20 +107,19 @@ pub fn sensitivity(backlog: &Backlog, engine: &dyn Engine) -> Result<Sensitivity
     let mut items = Vec::with_capacity(ranking.len());
     // (best key, worst key) per ranked item, in ranking order.
     let mut keys: Vec<(OrderKey, OrderKey)> = Vec::with_capacity(ranking.len());
+    let inputs = backlog.field_names(engine.inputs(backlog));
     for entry in ranking.iter() {
         let item = entry.item();
-        let alignment = backlog.alignment(entry.index());
-        let ranges: Vec<(Field, Estimate)> = item
-            .ranges()
-            .filter(|(field, range)| engine.inputs().contains(*field) && !range.is_point())
-            .collect();
+        let alignment = item.resolved_alignment();
+        let ranges: Vec<(&str, Estimate)> =
+            item.ranges().filter(|(field, range)| inputs.contains(field) && !range.is_point()).collect();
         let (mut min, mut max) = (entry.score(), entry.score());
-        let mut corner = item.clone();
+        let mut corner = item.to_owned();
         for mask in 0..1_u32 << ranges.len() {
             for (bit, &(field, range)) in ranges.iter().enumerate() {
-                corner.set_number(field, range.ends()[(mask >> bit & 1) as usize])?;
+                corner.set_value(field, range.ends()[(mask >> bit & 1) as usize])?;
             }
-            if let Some((_, Some(score))) = evaluate(engine, &corner, alignment)? {
+            if let Some((_, Some(score))) = evaluate(engine, &Item::of(&corner, alignment))? {
                 min = Some(min.map_or(score, |min: f64| min.min(score)));
                 max = Some(max.map_or(score, |max: f64| max.max(score)));
             }
@@ -139,7 +138,7 @@ pub fn sensitivity(backlog: &Backlog, engine: &dyn Engine) -> Result<Sensitivity
             max_score: max,
             best_position: 0,
             worst_position: 0,
-            varied: ranges.iter().map(|&(field, _)| field).collect(),
+            varied: ranges.iter().map(|&(field, _)| field.to_owned()).collect(),
         });
     }
     let mut best_keys: Vec<OrderKey> = keys.iter().map(|&(best, _)| best).collect();
@@ -169,7 +168,7 @@ pub fn sensitivity(backlog: &Backlog, engine: &dyn Engine) -> Result<Sensitivity
 ///
 /// let backlog = Backlog::from_items([BacklogItem::builder("A", "a").effort(10).confidence(0.8).build()?])?;
 /// let wide = with_uncertainty(&backlog, 0.5)?;
-/// let item = &wide.items()[0];
+/// let item = wide.item(0);
 /// assert_eq!(item.estimate(Field::Effort).map(|e| e.ends()), Some([5.0, 15.0]));
 /// // 0.8 · 1.5 = 1.2 is clamped to 1.
 /// assert_eq!(item.estimate(Field::Confidence).map(|e| e.ends()), Some([0.4, 1.0]));
@@ -178,34 +177,49 @@ pub fn sensitivity(backlog: &Backlog, engine: &dyn Engine) -> Result<Sensitivity
 ///
 /// # Errors
 ///
-/// - [`Error::InvalidOption`] when `fraction` is not in `0..1`;
+/// - [`Error::InvalidParameter`] when `fraction` is not in `0..1`;
 /// - [`Error::OutOfRange`] when a widened value overflows `f64`.
 pub fn with_uncertainty(backlog: &Backlog, fraction: f64) -> Result<Backlog> {
     if !(0.0..1.0).contains(&fraction) {
-        return Err(Error::InvalidOption {
-            option: "uncertainty",
+        return Err(Error::InvalidParameter {
+            parameter: "uncertainty",
             value: fraction.to_string(),
             allowed: "0..1 (a fraction, e.g. 0.2 for ±20 %)",
         });
     }
-    let mut items = backlog.items().to_vec();
-    for item in &mut items {
-        for field in Estimate::FIELDS.iter() {
-            let Some(value) = item.number(field).filter(|_| item.range(field).is_none()) else {
+    let criteria = backlog.criteria();
+    backlog.map_items(|item| {
+        let builtin = Field::NUMERIC.iter().filter_map(|field| Some((field.as_str(), item.number(*field)?)));
+        let values: Vec<(String, f64)> =
+            builtin.chain(item.criteria()).map(|(name, value)| (name.to_owned(), value)).collect();
+        for (name, value) in values {
+            if item.range(name.as_str()).is_some() {
                 continue;
-            };
-            let mut low = value * (1.0 - fraction);
-            let mut high = value * (1.0 + fraction);
-            match field {
-                Field::Confidence => high = high.min(1.0),
-                // A positive effort stays positive (only a subnormal one could round to 0).
-                Field::Effort => low = low.max(f64::MIN_POSITIVE.min(value)),
-                _ => {}
             }
-            let (low, high) = (item.check_number(field, low)?, item.check_number(field, high)?);
-            let range = Estimate::checked(item.id().as_str(), field, low, Some(value), high)?;
-            item.set_range(field, range);
+            let (a, b) = (value * (1.0 - fraction), value * (1.0 + fraction));
+            let (mut low, mut high) = (a.min(b), a.max(b));
+            let bounds = match Field::from_name(&name) {
+                Some(field) => field.bounds(),
+                None => criteria
+                    .iter()
+                    .find(|c| c.id() == name)
+                    .map(|c| (c.min().unwrap_or(f64::NEG_INFINITY), c.max().unwrap_or(f64::INFINITY))),
+            };
+            if let Some((min, max)) = bounds {
+                (low, high) = (low.max(min), high.min(max));
+            }
+            if matches!(Field::from_name(&name), Some(Field::Effort | Field::Duration)) {
+                // A positive effort stays positive (only a subnormal one could round to 0).
+                low = low.max(f64::MIN_POSITIVE.min(value));
+            }
+            let checked = |end: f64| {
+                let mut probe = item.clone();
+                probe.set_value(&name, end).map(|()| end)
+            };
+            let (low, high) = (checked(low)?, checked(high)?);
+            let range = Estimate::checked(item.id().as_str(), &name, low, Some(value), high)?;
+            item.set_range(&name, range);
         }
-    }
-    Backlog::new(items, backlog.objectives().iter().cloned())
+        Ok(())
+    })
 }

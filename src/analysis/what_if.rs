@@ -3,12 +3,11 @@
 use std::fmt;
 
 use super::{OrderKey, evaluate, order_key};
-use crate::backlog::Backlog;
 use crate::engine::Engine;
 use crate::error::Result;
-use crate::estimate::Estimate;
-use crate::field::Field;
-use crate::item::BacklogItem;
+use crate::model::Backlog;
+use crate::model::Field;
+use crate::model::{BacklogItem, Item};
 
 /// Which side of a value a changed input must be on: lower for effort and job size, higher for
 /// the inputs scores increase with; strict when the value itself would only tie and lose the tie.
@@ -112,21 +111,17 @@ impl fmt::Display for Change {
 pub fn explain(backlog: &Backlog, engine: &dyn Engine) -> Result<Vec<Explanation>> {
     let ranking = backlog.rank(engine)?;
     let mut explanations = Vec::with_capacity(ranking.len());
-    let mut ahead: Option<(OrderKey, &BacklogItem, Option<f64>)> = None;
+    let inputs = engine.inputs(backlog);
+    let mut ahead: Option<(OrderKey, Item<'_>, Option<f64>)> = None;
     for entry in ranking.iter() {
         let item = entry.item();
         let mut changes = Vec::new();
         if let Some((target, ahead_item, _)) = ahead {
-            let search = Search {
-                engine,
-                item,
-                alignment: backlog.alignment(entry.index()),
-                index: entry.index(),
-                target,
-            };
-            for field in Estimate::FIELDS.iter().filter(|field| engine.inputs().contains(*field)) {
+            let search =
+                Search { engine, item, alignment: item.resolved_alignment(), index: entry.index(), target };
+            for field in Field::NUMERIC.into_iter().filter(|field| inputs.contains(*field)) {
                 if let Some(now) = item.number(field) {
-                    changes.extend(search.changes(field, now, ahead_item.id().as_str()));
+                    changes.extend(search.changes(field, now, ahead_item.id()));
                 }
             }
             changes.sort_by(|a: &Change, b: &Change| {
@@ -134,10 +129,10 @@ pub fn explain(backlog: &Backlog, engine: &dyn Engine) -> Result<Vec<Explanation
             });
         }
         explanations.push(Explanation {
-            id: item.id().to_string(),
+            id: item.id().to_owned(),
             position: entry.position(),
             score: entry.score(),
-            ahead: ahead.map(|(_, item, _)| item.id().to_string()),
+            ahead: ahead.map(|(_, item, _)| item.id().to_owned()),
             ahead_score: ahead.and_then(|(_, _, score)| score),
             changes,
         });
@@ -148,7 +143,7 @@ pub fn explain(backlog: &Backlog, engine: &dyn Engine) -> Result<Vec<Explanation
 
 struct Search<'a> {
     engine: &'a dyn Engine,
-    item: &'a BacklogItem,
+    item: Item<'a>,
     alignment: f64,
     index: usize,
     /// The order key of the item ahead: passing it means sorting before it.
@@ -159,8 +154,8 @@ impl Search<'_> {
     /// Whether the item with `field` set to `value` sorts before the target; `None` when the
     /// engine rejects the value (or its score overflows `f64`).
     fn passes(&self, probe: &mut BacklogItem, field: Field, value: f64) -> Option<bool> {
-        probe.set_number(field, value).ok()?;
-        match evaluate(self.engine, probe, self.alignment).ok()? {
+        probe.set_value(field.as_str(), value).ok()?;
+        match evaluate(self.engine, &Item::of(probe, self.alignment)).ok()? {
             Some((category, score)) => Some(order_key(category, score, self.index) < self.target),
             None => Some(false),
         }
@@ -186,7 +181,7 @@ impl Search<'_> {
 
     /// The changes of `field` (at most one per direction) that pass the item ahead.
     fn changes(&self, field: Field, now: f64, ahead: &str) -> Vec<Change> {
-        let mut probe = self.item.clone();
+        let mut probe = self.item.to_owned();
         let (lowest, highest) = limits(field);
         let mut changes = Vec::new();
         for (direction, extreme) in [(Direction::Up, highest), (Direction::Down, lowest)] {
@@ -270,9 +265,8 @@ impl Search<'_> {
 /// The lowest and highest valid value of a numeric field.
 fn limits(field: Field) -> (f64, f64) {
     match field {
-        Field::Confidence => (0.0, 1.0),
-        // The smallest positive f64: an effort must be > 0.
-        Field::Effort => (f64::from_bits(1), f64::MAX),
-        _ => (0.0, f64::MAX),
+        // The smallest positive f64: an effort or a duration must be > 0.
+        Field::Effort | Field::Duration => (f64::from_bits(1), f64::MAX),
+        field => field.bounds().unwrap_or((0.0, f64::MAX)),
     }
 }

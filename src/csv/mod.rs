@@ -39,5 +39,5 @@
 mod read;
 mod write;
 
-pub use read::{read_backlog, read_items};
+pub use read::{Reader, read_backlog, read_items};
 pub use write::{write_order, write_ranking};

@@ -1,29 +1,23 @@
-//! Reading backlog items from CSV.
+//! Reading backlogs from CSV.
 
 use std::io;
 
 use ::csv::{ReaderBuilder, StringRecord, Trim};
 
-use crate::backlog::Backlog;
-use crate::error::{Error, Result};
-use crate::field::Field;
-use crate::input::Input;
-use crate::item::BacklogItem;
+use crate::error::{Error, Result, Source};
+use crate::interchange::Config;
+use crate::model::draft::{Draft, Target};
+use crate::model::input::Input;
+use crate::model::{Backlog, BacklogItem, Field};
 
-/// Reads a backlog (without objectives) from CSV and validates it as [`Backlog::new`] does.
-///
-/// An empty input is an empty backlog.
+/// Reads a backlog from CSV and validates it as [`Backlog::new`] does: see
+/// [`Reader::read_backlog`].
 ///
 /// # Errors
 ///
-/// - [`Error::MalformedCsv`] naming the line, for a row whose number of cells differs from the
-///   header's, text that is not UTF-8, or a header without an `id` or `title` column;
-/// - [`Error::Io`] when reading fails;
-/// - any error of [`ItemBuilder::build`](crate::ItemBuilder::build) for a bad cell, naming the item and the field
-///   (e.g. `item "CHK-7": confidence 80 is outside 0..=1 (write 0.8 for 80 %)`);
-/// - any error of [`Backlog::new`] (duplicate ids, unknown dependencies, cycles).
+/// As [`Reader::read_backlog`].
 pub fn read_backlog<R: io::Read>(reader: R) -> Result<Backlog> {
-    Backlog::from_items(read_items(reader)?)
+    Reader::new().read_backlog(reader)
 }
 
 /// Reads the items of a CSV file, each checked, without checking them against each other.
@@ -39,80 +33,172 @@ pub fn read_backlog<R: io::Read>(reader: R) -> Result<Backlog> {
 ///
 /// As [`read_backlog`], but for the checks between items.
 pub fn read_items<R: io::Read>(reader: R) -> Result<Vec<BacklogItem>> {
-    let mut reader = ReaderBuilder::new().trim(Trim::All).from_reader(reader);
-    let header = reader.headers().map_err(malformed)?.clone();
-    if header.is_empty() {
-        return Ok(Vec::new());
-    }
-    let columns = Columns::new(&header)?;
-    let mut record = StringRecord::new();
     let mut items = Vec::new();
-    while reader.read_record(&mut record).map_err(malformed)? {
-        items.push(columns.item(&record)?);
-    }
+    Reader::new().read_rows(reader, |row| {
+        let mut builder = BacklogItem::builder(row.id, row.title);
+        for (name, input) in row.inputs {
+            builder = builder.input(name, input);
+        }
+        for dependency in row.depends_on {
+            builder = builder.depends_on(dependency);
+        }
+        for tag in row.tags {
+            builder = builder.tag(tag);
+        }
+        items.push(builder.build()?);
+        Ok(())
+    })?;
     Ok(items)
 }
 
-/// Where the interchange fields are in a row.
-struct Columns {
-    id: usize,
-    title: usize,
-    /// The other known fields, by column index; unknown columns are left out.
-    values: Vec<(usize, Field)>,
+/// Reads backlogs from CSV, with the sections of a [`Config`] (criteria, objectives) added.
+///
+/// ```
+/// use prioritize::csv::Reader;
+/// use prioritize::interchange::Config;
+/// use prioritize::Criterion;
+///
+/// let config = Config::new().with_criteria([Criterion::new("revenue")?]);
+/// let backlog = Reader::new().config(&config).read_backlog("id,revenue,effort\nA,7,2\n".as_bytes())?;
+/// assert_eq!(backlog.item(0).value("revenue"), Some(7.0));
+/// # Ok::<(), prioritize::Error>(())
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Reader<'c> {
+    config: Option<&'c Config>,
 }
 
-impl Columns {
-    fn new(header: &StringRecord) -> Result<Columns> {
-        let mut seen: Vec<(usize, Field)> = Vec::new();
-        for (index, name) in header.iter().enumerate() {
-            let Some(field) = Field::from_name(name) else { continue };
-            if seen.iter().any(|&(_, known)| known == field) {
-                return Err(Error::MalformedCsv {
-                    line: 1,
-                    reason: format!("the header names column {field} twice"),
-                });
-            }
-            seen.push((index, field));
-        }
-        let find = |wanted: Field| {
-            seen.iter().find(|&&(_, field)| field == wanted).map(|&(index, _)| index).ok_or_else(|| {
-                Error::MalformedCsv {
-                    line: 1,
-                    reason: format!(
-                        "the header has no {wanted} column (expected the interchange field names, \
-                         such as id,title,reach,impact,confidence,effort)"
-                    ),
-                }
-            })
-        };
-        let id = find(Field::Id)?;
-        let title = find(Field::Title)?;
-        seen.retain(|&(_, field)| field != Field::Id && field != Field::Title);
-        Ok(Columns { id, title, values: seen })
+/// One row, its cells assigned to fields.
+struct Row<'r> {
+    id: &'r str,
+    title: &'r str,
+    inputs: Vec<(&'r str, Input)>,
+    depends_on: Vec<&'r str>,
+    tags: Vec<&'r str>,
+}
+
+impl<'c> Reader<'c> {
+    /// A reader with no configuration.
+    #[must_use]
+    pub fn new() -> Reader<'c> {
+        Reader::default()
     }
 
-    fn item(&self, record: &StringRecord) -> Result<BacklogItem> {
-        // The reader is not flexible: every row has the header's number of cells.
-        let cell = |index: usize| record.get(index).unwrap_or_default();
-        let mut inputs = Vec::with_capacity(self.values.len());
-        let mut depends_on = Vec::new();
-        let mut tags = Vec::new();
-        for &(index, field) in &self.values {
-            let text = cell(index);
-            if text.is_empty() {
+    /// Adds the sections of `config`: its criteria name columns, its objectives are the backlog's.
+    #[must_use]
+    pub fn config(mut self, config: &'c Config) -> Reader<'c> {
+        self.config = Some(config);
+        self
+    }
+
+    /// Reads a backlog and validates it as [`Backlog::new`] does.
+    ///
+    /// The header names the columns by the interchange field names (`id`, `title`, `reach`,
+    /// ...) or the ids of the configuration's criteria; other columns are ignored. `depends_on`
+    /// and `tags` are `;`-separated lists; `alignment` is a number; an empty cell is an absent
+    /// value. An empty input is an empty backlog.
+    ///
+    /// # Errors
+    ///
+    /// - [`Error::MalformedCsv`] naming the line, for a row whose number of cells differs from the
+    ///   header's, text that is not UTF-8, or a header without an `id` column;
+    /// - [`Error::Io`] when reading fails;
+    /// - any error of [`ItemBuilder::build`](crate::model::ItemBuilder::build) for a bad cell,
+    ///   naming the item and the field (e.g. `item "CHK-7": confidence 80 is outside 0..=1
+    ///   (write 0.8 for 80 %)`);
+    /// - any error of [`Backlog::new`] (duplicate ids, unknown dependencies, cycles).
+    pub fn read_backlog<R: io::Read>(&self, reader: R) -> Result<Backlog> {
+        let criteria = self.config.map(|config| config.criteria().to_vec()).unwrap_or_default();
+        let objectives = self.config.map(|config| config.objectives().to_vec()).unwrap_or_default();
+        let mut draft = Draft::new(Some(criteria.clone()));
+        self.read_rows(reader, |row| {
+            let inputs: Vec<(Target, Option<Input>)> = row
+                .inputs
+                .into_iter()
+                .filter_map(|(name, input)| Some((draft.target(name)?, Some(input))))
+                .collect();
+            draft.push_row(row.id, row.title, inputs, row.depends_on, row.tags)
+        })?;
+        draft.finish(criteria, objectives)
+    }
+
+    fn read_rows<R: io::Read>(&self, reader: R, mut each: impl FnMut(Row<'_>) -> Result<()>) -> Result<()> {
+        let mut reader = ReaderBuilder::new().trim(Trim::All).from_reader(reader);
+        let header = reader.headers().map_err(malformed)?.clone();
+        if header.is_empty() {
+            return Ok(());
+        }
+        let columns = self.columns(&header)?;
+        let mut record = StringRecord::new();
+        while reader.read_record(&mut record).map_err(malformed)? {
+            // The reader is not flexible: every row has the header's number of cells.
+            let cell = |index: usize| record.get(index).unwrap_or_default();
+            let mut row = Row {
+                id: cell(columns.id),
+                title: columns.title.map_or("", cell),
+                inputs: Vec::with_capacity(columns.values.len()),
+                depends_on: Vec::new(),
+                tags: Vec::new(),
+            };
+            for &(index, name) in &columns.values {
+                let text = cell(index);
+                if text.is_empty() {
+                    continue;
+                }
+                match Field::from_name(name) {
+                    Some(Field::DependsOn) => row.depends_on.extend(list(text)),
+                    Some(Field::Tags) => row.tags.extend(list(text)),
+                    // A number is handed over as one, saving an allocation; the checks are the same.
+                    _ => row.inputs.push((
+                        name,
+                        text.parse().map_or_else(|_| Input::Text(text.to_owned()), Input::Number),
+                    )),
+                }
+            }
+            each(row)?;
+        }
+        Ok(())
+    }
+
+    /// Where the fields are in a row.
+    fn columns<'h>(&self, header: &'h StringRecord) -> Result<Columns<'h>> {
+        let criteria = self.config.map(Config::criteria).unwrap_or_default();
+        let known = |name: &str| {
+            Field::from_name(name).is_some() || criteria.iter().any(|criterion| criterion.id() == name)
+        };
+        let mut seen: Vec<(usize, &str)> = Vec::new();
+        for (index, name) in header.iter().enumerate() {
+            if !known(name) {
                 continue;
             }
-            match field {
-                Field::DependsOn => depends_on.extend(list(text).map(str::to_owned)),
-                Field::Tags => tags.extend(list(text).map(str::to_owned)),
-                // A number is handed over as one, saving an allocation; the checks are the same.
-                field => inputs
-                    .push((field, text.parse().map_or_else(|_| Input::Text(text.to_owned()), Input::Number))),
+            if seen.iter().any(|&(_, other)| other == name) {
+                return Err(Error::MalformedCsv {
+                    line: 1,
+                    reason: format!("the header names column {name} twice"),
+                });
             }
+            seen.push((index, name));
         }
-        // Columns are unique, so each field comes at most once.
-        BacklogItem::builder(cell(self.id), cell(self.title)).parts(inputs, depends_on, tags).build()
+        let find =
+            |wanted: Field| seen.iter().find(|&&(_, name)| name == wanted.as_str()).map(|&(index, _)| index);
+        let id = find(Field::Id).ok_or_else(|| Error::MalformedCsv {
+            line: 1,
+            reason: "the header has no id column (expected the interchange field names, \
+                     such as id,title,reach,impact,confidence,effort)"
+                .into(),
+        })?;
+        let title = find(Field::Title);
+        seen.retain(|&(_, name)| name != Field::Id.as_str() && name != Field::Title.as_str());
+        Ok(Columns { id, title, values: seen })
     }
+}
+
+/// Where the interchange fields are in a row.
+struct Columns<'h> {
+    id: usize,
+    title: Option<usize>,
+    /// The other known fields, by column index; unknown columns are left out.
+    values: Vec<(usize, &'h str)>,
 }
 
 /// The non-empty, trimmed parts of a `;`-separated list.
@@ -123,7 +209,7 @@ fn list(text: &str) -> impl Iterator<Item = &str> {
 fn malformed(error: ::csv::Error) -> Error {
     let line = error.position().map_or(0, ::csv::Position::line);
     match error.into_kind() {
-        ::csv::ErrorKind::Io(error) => Error::Io { reason: error.to_string() },
+        ::csv::ErrorKind::Io(error) => Error::Io { source: Source::new(error) },
         ::csv::ErrorKind::UnequalLengths { expected_len, len, .. } => Error::MalformedCsv {
             line,
             reason: format!("the row has {len} cells where the header has {expected_len}"),

@@ -41,7 +41,7 @@ pub fn write_ranking<W: io::Write>(ranking: &Ranking<'_>, writer: W) -> io::Resu
         row.extend([
             Cell::Count(Some(entry.position())),
             Cell::Count(Some(entry.rank())),
-            Cell::Text(entry.item().id().as_str()),
+            Cell::Text(entry.item().id()),
             Cell::Text(entry.item().title()),
             Cell::Number(entry.score()),
         ]);
@@ -57,17 +57,17 @@ pub fn write_ranking<W: io::Write>(ranking: &Ranking<'_>, writer: W) -> io::Resu
 /// The breakdown columns: every name an entry's breakdown has, in the order they first appear
 /// in input order. Visiting the items in input order reads memory in sequence; in ranked order
 /// a large backlog would cost a cache miss per item.
-fn breakdown_names(ranking: &Ranking<'_>) -> Vec<&'static str> {
+fn breakdown_names(ranking: &Ranking<'_>) -> Vec<String> {
     let backlog = ranking.backlog();
     let mut ranked = vec![false; backlog.len()];
     for entry in ranking.iter() {
         ranked[entry.index()] = true;
     }
-    let mut names: Vec<&'static str> = Vec::new();
-    for (index, item) in backlog.items().iter().enumerate().filter(|&(index, _)| ranked[index]) {
-        for name in ranking.engine().breakdown(item, backlog.alignment(index)).names() {
-            if !names.contains(&name) {
-                names.push(name);
+    let mut names: Vec<String> = Vec::new();
+    for item in backlog.items().filter(|item| ranked[item.index()]) {
+        for name in ranking.engine().breakdown(&item).names() {
+            if !names.iter().any(|known| known == name) {
+                names.push(name.to_owned());
             }
         }
     }
@@ -83,11 +83,11 @@ fn breakdown_names(ranking: &Ranking<'_>) -> Vec<&'static str> {
 /// Any error of `writer`.
 pub fn write_order<W: io::Write>(order: &PlannedOrder<'_>, writer: W) -> io::Result<()> {
     // The breakdown columns, in the order they first appear in the planned order.
-    let mut names: Vec<&'static str> = Vec::new();
+    let mut names: Vec<String> = Vec::new();
     for entry in order.iter() {
         for name in entry.breakdown().names() {
-            if !names.contains(&name) {
-                names.push(name);
+            if !names.iter().any(|known| known == name) {
+                names.push(name.to_owned());
             }
         }
     }
@@ -102,14 +102,14 @@ pub fn write_order<W: io::Write>(order: &PlannedOrder<'_>, writer: W) -> io::Res
         row.extend([
             Cell::Count(Some(entry.position())),
             Cell::Count(entry.rank()),
-            Cell::Text(entry.item().id().as_str()),
+            Cell::Text(entry.item().id()),
             Cell::Text(entry.item().title()),
             Cell::Number(entry.score()),
         ]);
         if categorized {
             row.push(Cell::Text(entry.category().map_or("", |category| category.as_str())));
         }
-        row.push(Cell::Text(entry.promoted_by().map_or("", |item| item.id().as_str())));
+        row.push(Cell::Text(entry.promoted_by().map_or("", |item| item.id())));
         row.push(Cell::Text(if entry.is_pinned() { "true" } else { "false" }));
         row.extend(names.iter().map(|name| Cell::Number(breakdown.get(name))));
         writer.serialize(&row)?;
@@ -118,12 +118,12 @@ pub fn write_order<W: io::Write>(order: &PlannedOrder<'_>, writer: W) -> io::Res
 }
 
 /// `position, rank, id, title, score`, `category` when `categorized`, `extra`, then `names`.
-fn header(categorized: bool, extra: &[&'static str], names: &[&'static str]) -> Vec<&'static str> {
+fn header<'n>(categorized: bool, extra: &[&'static str], names: &'n [String]) -> Vec<&'n str> {
     let mut header = vec!["position", "rank", "id", "title", "score"];
     if categorized {
         header.push("category");
     }
     header.extend(extra);
-    header.extend(names);
+    header.extend(names.iter().map(String::as_str));
     header
 }

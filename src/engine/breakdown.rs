@@ -1,5 +1,7 @@
 //! The named values behind a score.
 
+use std::borrow::Cow;
+
 /// The named inputs and intermediate values that produced a score, in the order the formula uses
 /// them (e.g. `business_value`, `time_criticality`, `risk_reduction`, `cost_of_delay`, `job_size`
 /// for WSJF).
@@ -13,7 +15,7 @@
 /// ```
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Breakdown {
-    parts: Vec<(&'static str, f64)>,
+    parts: Vec<(Cow<'static, str>, f64)>,
 }
 
 impl Breakdown {
@@ -25,8 +27,8 @@ impl Breakdown {
 
     /// This breakdown with one more named value.
     #[must_use]
-    pub fn with(mut self, name: &'static str, value: f64) -> Breakdown {
-        self.parts.push((name, value));
+    pub fn with(mut self, name: impl Into<Cow<'static, str>>, value: f64) -> Breakdown {
+        self.parts.push((name.into(), value));
         self
     }
 
@@ -40,17 +42,17 @@ impl Breakdown {
     /// The value named `name`.
     #[must_use]
     pub fn get(&self, name: &str) -> Option<f64> {
-        self.parts.iter().find(|(n, _)| *n == name).map(|&(_, value)| value)
+        self.parts.iter().find(|(n, _)| n == name).map(|&(_, value)| value)
     }
 
     /// The names, in order.
-    pub fn names(&self) -> impl Iterator<Item = &'static str> + '_ {
-        self.parts.iter().map(|&(name, _)| name)
+    pub fn names(&self) -> impl Iterator<Item = &str> + '_ {
+        self.parts.iter().map(|(name, _)| name.as_ref())
     }
 
     /// The named values, in order.
-    pub fn iter(&self) -> impl Iterator<Item = (&'static str, f64)> + '_ {
-        self.parts.iter().copied()
+    pub fn iter(&self) -> impl Iterator<Item = (&str, f64)> + '_ {
+        self.parts.iter().map(|(name, value)| (name.as_ref(), *value))
     }
 
     /// The number of values.
@@ -75,7 +77,7 @@ impl serde::Serialize for Breakdown {
 
 impl Breakdown {
     /// Appends the alignment and its factor when the weight is not 0.
-    pub(crate) fn with_alignment(self, weight: crate::AlignmentWeight, alignment: f64) -> Breakdown {
+    pub(crate) fn with_alignment(self, weight: crate::model::AlignmentWeight, alignment: f64) -> Breakdown {
         if weight.is_zero() {
             self
         } else {

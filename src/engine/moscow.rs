@@ -1,12 +1,15 @@
 //! MoSCoW (DSDM / Agile Business Consortium).
 
+use std::ops::Range;
 use std::sync::Arc;
 
 use super::{Breakdown, Engine, Evaluation, finite_score};
-use crate::alignment::AlignmentWeight;
 use crate::error::Result;
-use crate::field::{Field, FieldSet};
-use crate::item::BacklogItem;
+use crate::model::AlignmentWeight;
+use crate::model::Backlog;
+use crate::model::Category;
+use crate::model::Item;
+use crate::model::{Field, FieldSet};
 
 /// MoSCoW: Must Have > Should Have > Could Have > Won't Have this time (DSDM).
 ///
@@ -26,8 +29,8 @@ use crate::item::BacklogItem;
 ///         .business_value(2).time_criticality(2).risk_reduction(2).effort(1).build()?,
 /// ])?;
 /// let engine = MoSCoW::default().then(Wsjf::default());
-/// let ranking = backlog.rank(&engine)?;
-/// let order: Vec<&str> = ranking.iter().map(|e| e.item().id().as_str()).collect();
+/// let ranking = backlog.rank(engine)?;
+/// let order: Vec<&str> = ranking.iter().map(|e| e.item().id()).collect();
 /// assert_eq!(order, ["C", "B", "A"]);
 /// # Ok::<(), prioritize::Error>(())
 /// ```
@@ -61,25 +64,20 @@ impl MoSCoW {
     }
 }
 
-impl Engine for MoSCoW {
-    fn name(&self) -> &str {
-        "moscow"
-    }
-
-    fn inputs(&self) -> FieldSet {
-        let own = FieldSet::EMPTY.with(Field::Moscow);
-        self.secondary.as_ref().map_or(own, |secondary| own.union(secondary.inputs()))
-    }
-
-    fn evaluate(&self, item: &BacklogItem, alignment: f64) -> Result<Evaluation> {
-        let (score, missing) = match &self.secondary {
+impl MoSCoW {
+    /// Combines the secondary engine's evaluation with the item's category.
+    fn combine(
+        &self,
+        item: &Item<'_>,
+        secondary: Option<Evaluation>,
+        category: Option<Category>,
+    ) -> Result<Evaluation> {
+        let (score, missing) = match secondary {
             None => (None, FieldSet::EMPTY),
-            Some(secondary) => match secondary.evaluate(item, alignment)? {
-                Evaluation::Scored { score, .. } => (score, FieldSet::EMPTY),
-                Evaluation::Unscored { missing } => (None, missing),
-            },
+            Some(Evaluation::Scored { score, .. }) => (score, FieldSet::EMPTY),
+            Some(Evaluation::Unscored { missing }) => (None, missing),
         };
-        let Some(category) = item.moscow() else {
+        let Some(category) = category else {
             return Ok(Evaluation::Unscored { missing: missing.with(Field::Moscow) });
         };
         if !missing.is_empty() {
@@ -87,17 +85,57 @@ impl Engine for MoSCoW {
         }
         let score = match score {
             Some(score) if !self.alignment_weight.is_zero() => {
-                Some(finite_score(item, self.name(), self.alignment_weight.apply(*score, alignment))?)
+                let weighted = self.alignment_weight.apply(score.get(), item.resolved_alignment());
+                Some(finite_score(item.id(), self.name(), weighted)?)
             }
             score => score,
         };
         Ok(Evaluation::Scored { category: Some(category), score })
     }
+}
 
-    fn breakdown(&self, item: &BacklogItem, alignment: f64) -> Breakdown {
+impl Engine for MoSCoW {
+    fn name(&self) -> &str {
+        "moscow"
+    }
+
+    fn inputs(&self, backlog: &Backlog) -> FieldSet {
+        let own = FieldSet::EMPTY.with(Field::Moscow);
+        self.secondary.as_ref().map_or(own, |secondary| own.union(secondary.inputs(backlog)))
+    }
+
+    fn evaluate(&self, item: &Item<'_>) -> Result<Evaluation> {
+        let secondary = self.secondary.as_ref().map(|secondary| secondary.evaluate(item)).transpose()?;
+        self.combine(item, secondary, item.moscow())
+    }
+
+    fn evaluate_all(&self, backlog: &Backlog, range: Range<usize>, out: &mut Vec<Evaluation>) -> Result<()> {
+        let start = out.len();
         match &self.secondary {
             Some(secondary) => {
-                secondary.breakdown(item, alignment).with_alignment(self.alignment_weight, alignment)
+                if secondary.evaluate_all(backlog, range.clone(), out).is_err() {
+                    // Item by item, so the error reported is the first in input order.
+                    out.truncate(start);
+                    for index in range {
+                        out.push(self.evaluate(&backlog.item(index))?);
+                    }
+                    return Ok(());
+                }
+            }
+            None => out.extend(range.clone().map(|_| Evaluation::Unscored { missing: FieldSet::EMPTY })),
+        }
+        for (offset, index) in range.enumerate() {
+            let item = backlog.item(index);
+            let secondary = self.secondary.is_some().then_some(out[start + offset]);
+            out[start + offset] = self.combine(&item, secondary, item.moscow())?;
+        }
+        Ok(())
+    }
+
+    fn breakdown(&self, item: &Item<'_>) -> Breakdown {
+        match &self.secondary {
+            Some(secondary) => {
+                secondary.breakdown(item).with_alignment(self.alignment_weight, item.resolved_alignment())
             }
             None => Breakdown::new(),
         }

@@ -1,10 +1,13 @@
 //! RICE (Sean McBride, Intercom, 2016).
 
-use super::{Breakdown, Engine, Evaluation};
-use crate::alignment::AlignmentWeight;
+use std::ops::Range;
+
+use super::{Breakdown, Engine, Evaluation, score_columns};
 use crate::error::Result;
-use crate::field::{Field, FieldSet};
-use crate::item::BacklogItem;
+use crate::model::AlignmentWeight;
+use crate::model::Backlog;
+use crate::model::Item;
+use crate::model::{Field, FieldSet};
 
 /// RICE: `score = reach · impact · confidence / effort` (Sean McBride, Intercom, 2016).
 ///
@@ -13,14 +16,14 @@ use crate::item::BacklogItem;
 /// `confidence` and `effort`.
 ///
 /// ```
-/// use prioritize::{BacklogItem, Engine, Evaluation, Rice};
+/// use prioritize::{Backlog, BacklogItem, Rice};
 ///
 /// // Intercom's first example project: 450 · 3 · 100 % / 2 = 675.
-/// let item = BacklogItem::builder("P1", "Project 1").reach(450).impact(3).confidence(1).effort(2).build()?;
-/// let Evaluation::Scored { score: Some(score), .. } = Rice::default().evaluate(&item, 0.0)? else {
-///     unreachable!()
-/// };
-/// assert_eq!(*score, 675.0);
+/// let backlog = Backlog::from_items([
+///     BacklogItem::builder("P1", "Project 1").reach(450).impact(3).confidence(1).effort(2).build()?,
+/// ])?;
+/// let ranking = backlog.rank(Rice::default())?;
+/// assert_eq!(ranking.get(1).and_then(|entry| entry.score()), Some(675.0));
 /// # Ok::<(), prioritize::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -30,6 +33,9 @@ pub struct Rice {
 
 impl Rice {
     /// The fields RICE reads.
+    pub const FIELDS: [Field; 4] = [Field::Reach, Field::Impact, Field::Confidence, Field::Effort];
+
+    /// The fields RICE reads, as a set.
     pub const INPUTS: FieldSet =
         FieldSet::EMPTY.with(Field::Reach).with(Field::Impact).with(Field::Confidence).with(Field::Effort);
 
@@ -46,8 +52,13 @@ impl Rice {
         reach * impact * confidence / effort
     }
 
-    fn inputs_of(item: &BacklogItem) -> Option<[f64; 4]> {
-        Some([item.reach()?.get(), item.impact()?.get(), item.confidence()?.get(), item.effort()?.get()])
+    fn inputs_of(item: &Item<'_>) -> Option<[f64; 4]> {
+        Some([
+            item.number(Field::Reach)?,
+            item.number(Field::Impact)?,
+            item.number(Field::Confidence)?,
+            item.number(Field::Effort)?,
+        ])
     }
 }
 
@@ -56,21 +67,36 @@ impl Engine for Rice {
         "rice"
     }
 
-    fn inputs(&self) -> FieldSet {
+    fn inputs(&self, _backlog: &Backlog) -> FieldSet {
         Rice::INPUTS
     }
 
-    fn evaluate(&self, item: &BacklogItem, alignment: f64) -> Result<Evaluation> {
+    fn evaluate(&self, item: &Item<'_>) -> Result<Evaluation> {
         match Rice::inputs_of(item) {
             Some([reach, impact, confidence, effort]) => {
                 let score = Rice::formula(reach, impact, confidence, effort);
-                Evaluation::score(item, self.name(), self.alignment_weight.apply(score, alignment))
+                Evaluation::scored(
+                    item,
+                    self.name(),
+                    self.alignment_weight.apply(score, item.resolved_alignment()),
+                )
             }
             None => Ok(Evaluation::missing(item, Rice::INPUTS)),
         }
     }
 
-    fn breakdown(&self, item: &BacklogItem, alignment: f64) -> Breakdown {
+    fn evaluate_all(&self, backlog: &Backlog, range: Range<usize>, out: &mut Vec<Evaluation>) -> Result<()> {
+        score_columns(
+            self.name(),
+            backlog,
+            range,
+            out,
+            (Rice::FIELDS, self.alignment_weight),
+            |[r, i, c, e]| Rice::formula(r, i, c, e),
+        )
+    }
+
+    fn breakdown(&self, item: &Item<'_>) -> Breakdown {
         let Some([reach, impact, confidence, effort]) = Rice::inputs_of(item) else {
             return Breakdown::new();
         };
@@ -80,6 +106,6 @@ impl Engine for Rice {
             .with("confidence", confidence)
             .with("effort", effort)
             .with("rice", Rice::formula(reach, impact, confidence, effort))
-            .with_alignment(self.alignment_weight, alignment)
+            .with_alignment(self.alignment_weight, item.resolved_alignment())
     }
 }

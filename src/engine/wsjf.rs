@@ -1,10 +1,13 @@
 //! WSJF (SAFe, after Reinertsen's CD3).
 
-use super::{Breakdown, Engine, Evaluation};
-use crate::alignment::AlignmentWeight;
+use std::ops::Range;
+
+use super::{Breakdown, Engine, Evaluation, score_columns};
 use crate::error::{Error, Result};
-use crate::field::{Field, FieldSet};
-use crate::item::BacklogItem;
+use crate::model::AlignmentWeight;
+use crate::model::Backlog;
+use crate::model::Item;
+use crate::model::{Field, FieldSet};
 
 /// Which values WSJF accepts for its four inputs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -35,7 +38,8 @@ impl Scale {
 /// `wsjf = cost_of_delay / job_size`, where the job size is the item's `effort`.
 ///
 /// ```
-/// use prioritize::{Backlog, BacklogItem, Scale, Wsjf};
+/// use prioritize::{Backlog, BacklogItem, Wsjf};
+/// use prioritize::engine::Scale;
 ///
 /// // SAFe's example cost of delay: 1 + 3 + 5 = 9; with a job size of 3, WSJF = 3.
 /// let item = BacklogItem::builder("F1", "Feature")
@@ -43,7 +47,7 @@ impl Scale {
 ///     .build()?;
 /// let backlog = Backlog::from_items([item])?;
 /// let strict = Wsjf::default().scale(Scale::Fibonacci);
-/// let ranking = backlog.rank(&strict)?;
+/// let ranking = backlog.rank(strict)?;
 /// let top = ranking.iter().next().expect("one item");
 /// assert_eq!(top.score(), Some(3.0));
 /// assert_eq!(top.breakdown().get("cost_of_delay"), Some(9.0));
@@ -56,7 +60,11 @@ pub struct Wsjf {
 }
 
 impl Wsjf {
-    /// The fields WSJF reads.
+    /// The fields WSJF reads, in order.
+    pub const FIELDS: [Field; 4] =
+        [Field::BusinessValue, Field::TimeCriticality, Field::RiskReduction, Field::Effort];
+
+    /// The fields WSJF reads, as a set.
     pub const INPUTS: FieldSet = FieldSet::EMPTY
         .with(Field::BusinessValue)
         .with(Field::TimeCriticality)
@@ -83,20 +91,20 @@ impl Wsjf {
         business_value + time_criticality + risk_reduction
     }
 
-    fn inputs_of(item: &BacklogItem) -> Option<[f64; 4]> {
+    fn inputs_of(item: &Item<'_>) -> Option<[f64; 4]> {
         Some([
-            item.business_value()?.get(),
-            item.time_criticality()?.get(),
-            item.risk_reduction()?.get(),
-            item.effort()?.get(),
+            item.number(Field::BusinessValue)?,
+            item.number(Field::TimeCriticality)?,
+            item.number(Field::RiskReduction)?,
+            item.number(Field::Effort)?,
         ])
     }
 
-    fn check_scale(&self, item: &BacklogItem) -> Result<()> {
+    fn check_scale(&self, item: &Item<'_>) -> Result<()> {
         for field in Wsjf::INPUTS.iter() {
             if let Some(value) = item.number(field) {
                 if !self.scale.allows(value) {
-                    return Err(Error::OffScale { item: item.id().to_string(), field, value });
+                    return Err(Error::OffScale { item: item.id().to_owned(), field, value });
                 }
             }
         }
@@ -109,22 +117,44 @@ impl Engine for Wsjf {
         "wsjf"
     }
 
-    fn inputs(&self) -> FieldSet {
+    fn inputs(&self, _backlog: &Backlog) -> FieldSet {
         Wsjf::INPUTS
     }
 
-    fn evaluate(&self, item: &BacklogItem, alignment: f64) -> Result<Evaluation> {
+    fn evaluate(&self, item: &Item<'_>) -> Result<Evaluation> {
         self.check_scale(item)?;
         match Wsjf::inputs_of(item) {
             Some([business_value, time_criticality, risk_reduction, job_size]) => {
                 let score = Wsjf::cost_of_delay(business_value, time_criticality, risk_reduction) / job_size;
-                Evaluation::score(item, self.name(), self.alignment_weight.apply(score, alignment))
+                Evaluation::scored(
+                    item,
+                    self.name(),
+                    self.alignment_weight.apply(score, item.resolved_alignment()),
+                )
             }
             None => Ok(Evaluation::missing(item, Wsjf::INPUTS)),
         }
     }
 
-    fn breakdown(&self, item: &BacklogItem, alignment: f64) -> Breakdown {
+    fn evaluate_all(&self, backlog: &Backlog, range: Range<usize>, out: &mut Vec<Evaluation>) -> Result<()> {
+        if self.scale != Scale::Any {
+            // The strict scale checks each value, present or not, before scoring: item by item.
+            for index in range {
+                out.push(self.evaluate(&backlog.item(index))?);
+            }
+            return Ok(());
+        }
+        score_columns(
+            self.name(),
+            backlog,
+            range,
+            out,
+            (Wsjf::FIELDS, self.alignment_weight),
+            |[b, t, r, j]| Wsjf::cost_of_delay(b, t, r) / j,
+        )
+    }
+
+    fn breakdown(&self, item: &Item<'_>) -> Breakdown {
         let Some([business_value, time_criticality, risk_reduction, job_size]) = Wsjf::inputs_of(item) else {
             return Breakdown::new();
         };
@@ -136,6 +166,6 @@ impl Engine for Wsjf {
             .with("cost_of_delay", cost_of_delay)
             .with("job_size", job_size)
             .with("wsjf", cost_of_delay / job_size)
-            .with_alignment(self.alignment_weight, alignment)
+            .with_alignment(self.alignment_weight, item.resolved_alignment())
     }
 }

@@ -2,8 +2,8 @@
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 
-use crate::estimate::Estimate;
-use crate::field::Field;
+use crate::model::Estimate;
+use crate::model::Field;
 use crate::input::Input;
 
 /// Reads the value of one field; `null` is an absent value. A value of the wrong type is an

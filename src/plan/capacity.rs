@@ -1,10 +1,10 @@
 //! Capacity-constrained selection: what to do in a sprint, a quarter or a budget.
 
-use crate::backlog::Backlog;
-use crate::category::Category;
 use crate::error::{Error, Result};
-use crate::item::BacklogItem;
-use crate::number::{Effort, NonNegative};
+use crate::model::Backlog;
+use crate::model::Category;
+use crate::model::Item;
+use crate::model::{Effort, NonNegative};
 use crate::ranking::Ranking;
 
 use super::eligibility::{Exclusion, check_musts, exclusions, must_closure};
@@ -62,7 +62,9 @@ pub enum Method {
 /// gap between them.
 ///
 /// ```
-/// use prioritize::{Backlog, BacklogItem, CapacityPlan, Category, Method, Mode, NonNegative, Wsjf};
+/// use prioritize::{Backlog, BacklogItem, Category, Wsjf};
+/// use prioritize::model::NonNegative;
+/// use prioritize::plan::{CapacityPlan, Method, Mode};
 ///
 /// let backlog = Backlog::from_items([
 ///     BacklogItem::builder("A", "a").business_value(8).time_criticality(0).risk_reduction(0)
@@ -77,13 +79,13 @@ pub enum Method {
 /// let wsjf = Wsjf::default();
 /// let ranking = backlog.rank(&wsjf)?;
 /// let plan = CapacityPlan::new(&ranking, NonNegative::new(8.0)?, Mode::Auto)?;
-/// let ids: Vec<&str> = plan.iter().map(|entry| entry.item().id().as_str()).collect();
+/// let ids: Vec<&str> = plan.iter().map(|entry| entry.item().id()).collect();
 /// // A is a Must Have. Then B + C (scores 2 + 3 for effort 4) beat D (score 4.5 for effort 2),
 /// // though D has the best score per effort; B comes first because C needs it.
 /// assert_eq!(ids, ["A", "B", "C"]);
 /// assert_eq!(plan.method(), &Method::Exact { resolution: 1.0 });
 /// assert_eq!((plan.total_score(), plan.total_effort()), (7.0, 8.0));
-/// assert_eq!(plan.get(2).and_then(|b| b.promoted_by()).map(|c| c.id().as_str()), Some("C"));
+/// assert_eq!(plan.get(2).and_then(|b| b.promoted_by()).map(|c| c.id()), Some("C"));
 ///
 /// let greedy = CapacityPlan::new(&ranking, NonNegative::new(8.0)?, Mode::Greedy)?;
 /// assert_eq!(greedy.total_score(), 6.5); // A + D: C's closure no longer fits
@@ -93,7 +95,7 @@ pub enum Method {
 #[derive(Debug, Clone)]
 pub struct CapacityPlan<'a> {
     backlog: &'a Backlog,
-    framework: &'a str,
+    framework: String,
     capacity: f64,
     method: Method,
     /// Chosen items in dependency-aware order: (index, promoted by).
@@ -114,28 +116,23 @@ impl<'a> CapacityPlan<'a> {
     ///   than `capacity`, naming the shortfall;
     /// - [`Error::MustUnplannable`] when a Must Have lacks an effort or depends on an item that
     ///   lacks one or is a Won't Have;
-    /// - [`Error::InvalidOption`] when the engine gives no scores (MoSCoW without a secondary
+    /// - [`Error::NoScores`] when the engine gives no scores (MoSCoW without a secondary
     ///   engine): there is nothing to maximise.
     pub fn new(ranking: &Ranking<'a>, capacity: NonNegative, mode: Mode) -> Result<CapacityPlan<'a>> {
         let ranking = graph::complete(ranking)?;
         let backlog = ranking.backlog();
-        let items = backlog.items();
         let n = backlog.len();
         let mut score = vec![None; n];
         let mut position = vec![ABSENT; n];
         for entry in ranking.iter() {
             let Some(value) = entry.score() else {
-                return Err(Error::InvalidOption {
-                    option: "framework",
-                    value: ranking.framework().to_owned(),
-                    allowed: "an engine that scores items for a capacity plan (rice, wsjf, or moscow with a secondary engine)",
-                });
+                return Err(Error::NoScores { framework: ranking.framework().to_owned() });
             };
             score[entry.index()] = Some(value);
             position[entry.index()] = entry.position() as u64;
         }
         let value: Vec<f64> = score.iter().map(|score| score.unwrap_or(0.0)).collect();
-        let effort: Vec<f64> = items.iter().map(|item| item.effort().map_or(0.0, Effort::get)).collect();
+        let effort: Vec<f64> = backlog.items().map(|item| item.effort().map_or(0.0, Effort::get)).collect();
         let dependents = Dependents::new(backlog);
         let topological = graph::topological(backlog, &dependents);
         let excluded = exclusions(backlog, &topological);
@@ -169,7 +166,7 @@ impl<'a> CapacityPlan<'a> {
         let mut chosen = must;
         let method = solve(&problem, mode, &mut chosen);
         let keys: Vec<u64> = (0..n)
-            .map(|i| match (chosen[i], items[i].moscow() == Some(Category::Must)) {
+            .map(|i| match (chosen[i], backlog.item(i).moscow() == Some(Category::Must)) {
                 (false, _) => ABSENT,
                 // Must Haves first, then ranking order; unscored items only inherit a place.
                 (true, must) => (u64::from(!must) << 40) | position[i].min(1 << 39),
@@ -186,11 +183,11 @@ impl<'a> CapacityPlan<'a> {
         let excluded = excluded
             .iter()
             .enumerate()
-            .filter_map(|(i, reason)| reason.map(|reason| (i as u32, reason.resolve(items))))
+            .filter_map(|(i, reason)| reason.map(|reason| (i as u32, reason.resolve(backlog))))
             .collect();
         Ok(CapacityPlan {
             backlog,
-            framework: ranking.framework(),
+            framework: ranking.framework().to_owned(),
             capacity,
             method,
             chosen: chosen_order,
@@ -236,8 +233,8 @@ impl<'a> CapacityPlan<'a> {
 
     /// The engine's name (`rice`, `wsjf`, `moscow`).
     #[must_use]
-    pub fn framework(&self) -> &'a str {
-        self.framework
+    pub fn framework(&self) -> &str {
+        &self.framework
     }
 
     /// The capacity planned for.
@@ -314,8 +311,8 @@ impl<'a> CapacityPlan<'a> {
     }
 
     /// The items no plan may hold, in input order, with the reason.
-    pub fn excluded(&self) -> impl ExactSizeIterator<Item = (&'a BacklogItem, Exclusion<'a>)> + '_ {
-        self.excluded.iter().map(|&(index, reason)| (&self.backlog.items()[index as usize], reason))
+    pub fn excluded(&self) -> impl ExactSizeIterator<Item = (Item<'a>, Exclusion<'a>)> + '_ {
+        self.excluded.iter().map(|&(index, reason)| (self.backlog.item(index as usize), reason))
     }
 }
 
@@ -338,8 +335,8 @@ impl<'a> Selected<'a> {
 
     /// The item.
     #[must_use]
-    pub fn item(&self) -> &'a BacklogItem {
-        &self.backlog.items()[self.index as usize]
+    pub fn item(&self) -> Item<'a> {
+        self.backlog.item(self.index as usize)
     }
 
     /// The item's position in the backlog's input order, from 0.
@@ -362,7 +359,7 @@ impl<'a> Selected<'a> {
 
     /// The item whose place this prerequisite inherited, when it was moved up for it.
     #[must_use]
-    pub fn promoted_by(&self) -> Option<&'a BacklogItem> {
-        self.promoted_by.map(|index| &self.backlog.items()[index as usize])
+    pub fn promoted_by(&self) -> Option<Item<'a>> {
+        self.promoted_by.map(|index| self.backlog.item(index as usize))
     }
 }

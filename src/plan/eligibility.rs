@@ -3,10 +3,10 @@
 
 use std::fmt;
 
-use crate::backlog::Backlog;
-use crate::category::Category;
 use crate::error::{Error, Result};
-use crate::item::BacklogItem;
+use crate::model::Backlog;
+use crate::model::Category;
+use crate::model::Item;
 
 /// Why an item cannot be part of any plan.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -16,7 +16,7 @@ pub enum Exclusion<'a> {
     /// The item has no effort, so its cost is unknown.
     LacksEffort,
     /// The item depends on an item that cannot be planned.
-    Prerequisite(&'a BacklogItem),
+    Prerequisite(Item<'a>),
 }
 
 impl fmt::Display for Exclusion<'_> {
@@ -25,7 +25,7 @@ impl fmt::Display for Exclusion<'_> {
             Exclusion::Wont => f.write_str("won't have"),
             Exclusion::LacksEffort => f.write_str("lacks effort"),
             Exclusion::Prerequisite(item) => {
-                write!(f, "depends on {:?}, which cannot be planned", item.id().as_str())
+                write!(f, "depends on {:?}, which cannot be planned", item.id())
             }
         }
     }
@@ -40,11 +40,11 @@ pub(super) enum Reason {
 }
 
 impl Reason {
-    pub(super) fn resolve(self, items: &[BacklogItem]) -> Exclusion<'_> {
+    pub(super) fn resolve(self, backlog: &Backlog) -> Exclusion<'_> {
         match self {
             Reason::Wont => Exclusion::Wont,
             Reason::LacksEffort => Exclusion::LacksEffort,
-            Reason::Prerequisite(index) => Exclusion::Prerequisite(&items[index as usize]),
+            Reason::Prerequisite(index) => Exclusion::Prerequisite(backlog.item(index as usize)),
         }
     }
 }
@@ -53,7 +53,7 @@ impl Reason {
 pub(super) fn exclusions(backlog: &Backlog, topological: &[u32]) -> Vec<Option<Reason>> {
     let mut excluded = vec![None; backlog.len()];
     for &index in topological {
-        let item = &backlog.items()[index as usize];
+        let item = backlog.item(index as usize);
         excluded[index as usize] = if item.moscow() == Some(Category::Wont) {
             Some(Reason::Wont)
         } else if item.effort().is_none() {
@@ -70,8 +70,7 @@ pub(super) fn exclusions(backlog: &Backlog, topological: &[u32]) -> Vec<Option<R
 
 /// The Must Haves and everything they depend on, directly or not.
 pub(super) fn must_closure(backlog: &Backlog, topological: &[u32]) -> Vec<bool> {
-    let mut must: Vec<bool> =
-        backlog.items().iter().map(|item| item.moscow() == Some(Category::Must)).collect();
+    let mut must: Vec<bool> = backlog.items().map(|item| item.moscow() == Some(Category::Must)).collect();
     for &index in topological.iter().rev() {
         if must[index as usize] {
             for prerequisite in backlog.prerequisites(index as usize) {
@@ -84,8 +83,7 @@ pub(super) fn must_closure(backlog: &Backlog, topological: &[u32]) -> Vec<bool> 
 
 /// The first Must Have (in input order) that cannot be planned, as an error naming the cause.
 pub(super) fn check_musts(backlog: &Backlog, excluded: &[Option<Reason>]) -> Result<()> {
-    let items = backlog.items();
-    for (index, item) in items.iter().enumerate() {
+    for (index, item) in backlog.items().enumerate() {
         if item.moscow() != Some(Category::Must) {
             continue;
         }
@@ -101,7 +99,7 @@ pub(super) fn check_musts(backlog: &Backlog, excluded: &[Option<Reason>]) -> Res
         let reason = if cause == index {
             "it lacks effort (a capacity plan needs one)".to_owned()
         } else {
-            format!("it depends on {:?}, {what}", items[cause].id().as_str())
+            format!("it depends on {:?}, {what}", backlog.item(cause).id())
         };
         return Err(Error::MustUnplannable { item: item.id().to_string(), reason });
     }

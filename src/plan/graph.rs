@@ -3,8 +3,8 @@
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
-use crate::backlog::Backlog;
 use crate::error::Result;
+use crate::model::Backlog;
 use crate::ranking::Ranking;
 
 /// The key of an item that takes no place of its own: it is ordered only when an item that
@@ -113,6 +113,6 @@ pub(crate) fn complete<'a>(ranking: &Ranking<'a>) -> Result<Ranking<'a>> {
     if ranking.len() + ranking.unscored().len() == ranking.backlog().len() {
         Ok(ranking.clone())
     } else {
-        ranking.backlog().rank(ranking.engine())
+        Ranking::new(ranking.backlog(), ranking.shared_engine(), &crate::RankOptions::default())
     }
 }

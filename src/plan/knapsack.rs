@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use crate::backlog::Backlog;
+use crate::model::Backlog;
 
 use super::graph::Dependents;
 
@@ -118,7 +118,7 @@ pub(super) fn auto_resolution(problem: &Problem<'_>) -> Result<f64, Fallback> {
         }
     }
     let (index, effort) = last.unwrap_or_default();
-    Err(Fallback::NoResolution { item: problem.backlog.items()[index as usize].id().to_string(), effort })
+    Err(Fallback::NoResolution { item: problem.backlog.item(index as usize).id().to_string(), effort })
 }
 
 /// A whole, non-negative `f64` within the table limit, as an integer.
@@ -142,14 +142,13 @@ struct Choice {
 /// (connected through prerequisites); each group offers its prerequisite-closed subsets that fit,
 /// and a group knapsack picks at most one subset per group. Exact for the stated problem.
 pub(super) fn exact(problem: &Problem<'_>, resolution: f64) -> Result<Vec<u32>, Fallback> {
-    let items = problem.backlog.items();
     let n = problem.backlog.len();
     let mut unit = vec![0_usize; n];
     let mut is_candidate = vec![false; n];
     for &index in problem.candidates {
         let effort = problem.effort[index as usize];
         unit[index as usize] = units(effort, resolution).ok_or_else(|| Fallback::NotMultiple {
-            item: items[index as usize].id().to_string(),
+            item: problem.backlog.item(index as usize).id().to_owned(),
             effort,
             resolution,
         })?;
@@ -165,9 +164,11 @@ pub(super) fn exact(problem: &Problem<'_>, resolution: f64) -> Result<Vec<u32>, 
     let mut choices: Vec<Vec<Choice>> = Vec::with_capacity(groups.len());
     let mut rows = 0_u128;
     for group in &groups {
-        let closed = closed_subsets(problem, group, &unit, capacity).ok_or_else(|| {
-            Fallback::GroupTooLarge { item: items[group[0] as usize].id().to_string(), items: group.len() }
-        })?;
+        let closed =
+            closed_subsets(problem, group, &unit, capacity).ok_or_else(|| Fallback::GroupTooLarge {
+                item: problem.backlog.item(group[0] as usize).id().to_owned(),
+                items: group.len(),
+            })?;
         rows += closed.len() as u128 + 1;
         choices.push(closed);
     }

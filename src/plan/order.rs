@@ -1,11 +1,13 @@
 //! The planned order: a ranking made dependency-aware and adjusted by the Product Owner's pins.
 
-use crate::backlog::Backlog;
-use crate::category::Category;
+use std::sync::Arc;
+
 use crate::engine::{Breakdown, Engine};
 use crate::error::Result;
-use crate::field::FieldSet;
-use crate::item::BacklogItem;
+use crate::model::Backlog;
+use crate::model::Category;
+use crate::model::FieldSet;
+use crate::model::Item;
 use crate::ranking::{RankedItem, Ranking, UnscoredItem, Warning};
 
 use super::graph::{self, ABSENT, Dependents};
@@ -35,30 +37,50 @@ use super::graph::{self, ABSENT, Dependents};
 /// let rice = Rice::default();
 /// let ranking = backlog.rank(&rice)?;
 /// let order = ranking.respecting_dependencies()?;
-/// let ids: Vec<&str> = order.iter().map(|entry| entry.item().id().as_str()).collect();
+/// let ids: Vec<&str> = order.iter().map(|entry| entry.item().id()).collect();
 /// assert_eq!(ids, ["AUTH", "CHK", "SRCH"]);
 /// let auth = order.get(1).expect("one entry");
-/// assert_eq!(auth.promoted_by().map(|item| item.id().as_str()), Some("CHK"));
+/// assert_eq!(auth.promoted_by().map(|item| item.id()), Some("CHK"));
 /// # Ok::<(), prioritize::Error>(())
 /// ```
 #[derive(Debug, Clone)]
 pub struct PlannedOrder<'a> {
     backlog: &'a Backlog,
-    engine: &'a dyn Engine,
+    engine: Arc<dyn Engine + 'a>,
     categorized: bool,
-    pub(super) entries: Vec<Entry<'a>>,
+    pub(super) entries: Vec<Entry>,
     unscored: Vec<UnscoredItem<'a>>,
     warnings: Vec<Warning>,
 }
 
-/// One entry while the order is built: the ranked entry (none when unscored) and the marks.
+/// One entry while the order is built: its place in the ranking (none when unscored) and the marks.
 #[derive(Debug, Clone, Copy)]
-pub(super) struct Entry<'a> {
+pub(super) struct Entry {
     pub(super) index: u32,
-    pub(super) ranked: Option<RankedItem<'a>>,
+    pub(super) ranked: Option<Ranked>,
     pub(super) missing: FieldSet,
     pub(super) promoted_by: Option<u32>,
     pub(super) pinned: bool,
+}
+
+/// An entry's place in the plain ranking.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Ranked {
+    position: usize,
+    rank: usize,
+    score: Option<f64>,
+    category: Option<Category>,
+}
+
+impl Ranked {
+    fn of(entry: &RankedItem<'_>) -> Ranked {
+        Ranked {
+            position: entry.position(),
+            rank: entry.rank(),
+            score: entry.score(),
+            category: entry.category(),
+        }
+    }
 }
 
 impl<'a> Ranking<'a> {
@@ -74,18 +96,18 @@ impl<'a> Ranking<'a> {
     pub fn respecting_dependencies(&self) -> Result<PlannedOrder<'a>> {
         let ranking = graph::complete(self)?;
         let backlog = ranking.backlog();
-        let mut ranked: Vec<Option<RankedItem<'a>>> = vec![None; backlog.len()];
+        let mut ranked: Vec<Option<Ranked>> = vec![None; backlog.len()];
         let mut keys = vec![ABSENT; backlog.len()];
         for entry in ranking.iter() {
             keys[entry.index()] = entry.position() as u64;
-            ranked[entry.index()] = Some(entry);
+            ranked[entry.index()] = Some(Ranked::of(&entry));
         }
         let mut missing = vec![FieldSet::EMPTY; backlog.len()];
         for unscored in ranking.unscored() {
             missing[unscored.index()] = unscored.missing();
         }
         let dependents = Dependents::new(backlog);
-        let entries: Vec<Entry<'a>> = graph::dependency_sort(backlog, &dependents, &keys)
+        let entries: Vec<Entry> = graph::dependency_sort(backlog, &dependents, &keys)
             .into_iter()
             .map(|placed| Entry {
                 index: placed.index,
@@ -112,7 +134,7 @@ impl<'a> PlannedOrder<'a> {
             .iter()
             .map(|entry| Entry {
                 index: entry.index() as u32,
-                ranked: Some(entry),
+                ranked: Some(Ranked::of(&entry)),
                 missing: FieldSet::EMPTY,
                 promoted_by: None,
                 pinned: false,
@@ -123,12 +145,12 @@ impl<'a> PlannedOrder<'a> {
 
     fn from_parts(
         ranking: &Ranking<'a>,
-        entries: Vec<Entry<'a>>,
+        entries: Vec<Entry>,
         unscored: Vec<UnscoredItem<'a>>,
     ) -> PlannedOrder<'a> {
         PlannedOrder {
             backlog: ranking.backlog(),
-            engine: ranking.engine(),
+            engine: ranking.shared_engine(),
             categorized: ranking.is_categorized(),
             entries,
             unscored,
@@ -144,7 +166,7 @@ impl<'a> PlannedOrder<'a> {
 
     /// The engine's name (`rice`, `wsjf`, `moscow`).
     #[must_use]
-    pub fn framework(&self) -> &'a str {
+    pub fn framework(&self) -> &str {
         self.engine.name()
     }
 
@@ -168,19 +190,19 @@ impl<'a> PlannedOrder<'a> {
 
     /// The entry at `position` (1-based), if there is one.
     #[must_use]
-    pub fn get(&self, position: usize) -> Option<PlannedItem<'a>> {
+    pub fn get(&self, position: usize) -> Option<PlannedItem<'_>> {
         let offset = position.checked_sub(1)?;
         self.entries.get(offset).map(|entry| self.item(offset, *entry))
     }
 
     /// The entries, in order.
-    pub fn iter(&self) -> impl ExactSizeIterator<Item = PlannedItem<'a>> + '_ {
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = PlannedItem<'_>> + '_ {
         self.entries.iter().enumerate().map(|(offset, entry)| self.item(offset, *entry))
     }
 
     /// The entry of the item with this id, if it is in the order.
     #[must_use]
-    pub fn find(&self, id: &str) -> Option<PlannedItem<'a>> {
+    pub fn find(&self, id: &str) -> Option<PlannedItem<'_>> {
         let index = self.backlog.index_of(id)? as u32;
         let offset = self.entries.iter().position(|entry| entry.index == index)?;
         Some(self.item(offset, self.entries[offset]))
@@ -203,8 +225,8 @@ impl<'a> PlannedOrder<'a> {
         &self.warnings
     }
 
-    fn item(&self, offset: usize, entry: Entry<'a>) -> PlannedItem<'a> {
-        PlannedItem { backlog: self.backlog, position: offset + 1, entry }
+    fn item(&self, offset: usize, entry: Entry) -> PlannedItem<'_> {
+        PlannedItem { backlog: self.backlog, engine: &*self.engine, position: offset + 1, entry }
     }
 }
 
@@ -212,8 +234,9 @@ impl<'a> PlannedOrder<'a> {
 #[derive(Debug, Clone, Copy)]
 pub struct PlannedItem<'a> {
     backlog: &'a Backlog,
+    engine: &'a dyn Engine,
     position: usize,
-    entry: Entry<'a>,
+    entry: Entry,
 }
 
 impl<'a> PlannedItem<'a> {
@@ -225,8 +248,8 @@ impl<'a> PlannedItem<'a> {
 
     /// The item.
     #[must_use]
-    pub fn item(&self) -> &'a BacklogItem {
-        &self.backlog.items()[self.entry.index as usize]
+    pub fn item(&self) -> Item<'a> {
+        self.backlog.item(self.entry.index as usize)
     }
 
     /// The item's position in the backlog's input order, from 0.
@@ -239,25 +262,33 @@ impl<'a> PlannedItem<'a> {
     /// is unscored.
     #[must_use]
     pub fn ranked(&self) -> Option<RankedItem<'a>> {
-        self.entry.ranked
+        self.entry.ranked.map(|ranked| RankedItem {
+            backlog: self.backlog,
+            engine: self.engine,
+            index: self.entry.index as usize,
+            position: ranked.position,
+            rank: ranked.rank,
+            score: ranked.score,
+            category: ranked.category,
+        })
     }
 
     /// The competition rank in the plain ranking; `None` when unscored.
     #[must_use]
     pub fn rank(&self) -> Option<usize> {
-        self.entry.ranked.map(|ranked| ranked.rank())
+        self.entry.ranked.map(|ranked| ranked.rank)
     }
 
     /// The score; `None` when unscored or when the engine orders by category alone.
     #[must_use]
     pub fn score(&self) -> Option<f64> {
-        self.entry.ranked.and_then(|ranked| ranked.score())
+        self.entry.ranked.and_then(|ranked| ranked.score)
     }
 
     /// The category, for engines that sort by one first (MoSCoW).
     #[must_use]
     pub fn category(&self) -> Option<Category> {
-        self.entry.ranked.and_then(|ranked| ranked.category())
+        self.entry.ranked.and_then(|ranked| ranked.category)
     }
 
     /// Whether the engine could not score the item (it is here because a ranked item needs it).
@@ -272,10 +303,16 @@ impl<'a> PlannedItem<'a> {
         self.entry.missing
     }
 
+    /// The names of the fields an unscored item lacks.
+    #[must_use]
+    pub fn missing_names(&self) -> Vec<&'a str> {
+        self.backlog.field_names(self.entry.missing)
+    }
+
     /// The item whose priority this prerequisite inherited, when it was moved up for it.
     #[must_use]
-    pub fn promoted_by(&self) -> Option<&'a BacklogItem> {
-        self.entry.promoted_by.map(|index| &self.backlog.items()[index as usize])
+    pub fn promoted_by(&self) -> Option<Item<'a>> {
+        self.entry.promoted_by.map(|index| self.backlog.item(index as usize))
     }
 
     /// Whether the Product Owner pinned this entry.
@@ -287,6 +324,6 @@ impl<'a> PlannedItem<'a> {
     /// The breakdown behind the score (empty for an unscored item).
     #[must_use]
     pub fn breakdown(&self) -> Breakdown {
-        self.entry.ranked.map(|ranked| ranked.breakdown()).unwrap_or_default()
+        self.ranked().map(|ranked| ranked.breakdown()).unwrap_or_default()
     }
 }

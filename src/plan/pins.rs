@@ -14,7 +14,7 @@ use super::order::{Entry, PlannedOrder};
 /// `At` pins, so each of those items lands exactly at its position.
 ///
 /// ```
-/// use prioritize::Pin;
+/// use prioritize::plan::Pin;
 ///
 /// let pin: Pin = "CHK-1=2".parse()?;
 /// assert_eq!(pin, Pin::At { id: "CHK-1".into(), position: 2 });
@@ -84,8 +84,8 @@ impl FromStr for Pin {
     type Err = Error;
 
     fn from_str(text: &str) -> Result<Pin> {
-        let invalid = || Error::InvalidOption {
-            option: "pin",
+        let invalid = || Error::InvalidParameter {
+            parameter: "pin",
             value: text.to_owned(),
             allowed: "ID=POSITION, with a non-empty ID and a whole POSITION >= 1",
         };
@@ -156,10 +156,10 @@ impl<'a> PlannedOrder<'a> {
             }
         }
         let is_at = |index: u32| matches!(pinned[index as usize], Some(Pin::At { .. }));
-        let (mut fixed, mut list): (Vec<Entry<'a>>, Vec<Entry<'a>>) =
+        let (mut fixed, mut list): (Vec<Entry>, Vec<Entry>) =
             self.entries.iter().partition(|entry| is_at(entry.index));
         for pin in pins.iter().filter(|pin| pin.anchor().is_some()) {
-            let offset_of = |list: &[Entry<'a>], id: &str| {
+            let offset_of = |list: &[Entry], id: &str| {
                 let index = backlog.index_of(id).map(|index| index as u32);
                 list.iter().position(|entry| Some(entry.index) == index)
             };
@@ -215,7 +215,6 @@ impl<'a> PlannedOrder<'a> {
                 )));
             }
         }
-        let items = backlog.items();
         for (at, entry) in self.entries.iter().enumerate() {
             let dependent = entry.index as usize;
             for prerequisite in backlog.prerequisites(dependent) {
@@ -226,8 +225,8 @@ impl<'a> PlannedOrder<'a> {
                     return Err(Error::PinBreaksDependency {
                         item: pin.id().to_owned(),
                         pin: pin.to_string(),
-                        dependent: items[dependent].id().to_string(),
-                        prerequisite: items[prerequisite].id().to_string(),
+                        dependent: backlog.item(dependent).id().to_owned(),
+                        prerequisite: backlog.item(prerequisite).id().to_owned(),
                     });
                 }
             }

@@ -2,9 +2,9 @@
 
 use std::fmt;
 
-use crate::category::Category;
-use crate::item::BacklogItem;
-use crate::number::{Effort, NonNegative};
+use crate::model::Category;
+use crate::model::Item;
+use crate::model::{Effort, NonNegative};
 use crate::ranking::UnscoredItem;
 
 use super::knapsack::fits;
@@ -13,13 +13,14 @@ use super::order::{PlannedItem, PlannedOrder};
 /// A period of a roadmap (a sprint, a quarter, "Now"), with the effort available in it.
 ///
 /// ```
-/// use prioritize::{NonNegative, Period};
+/// use prioritize::model::NonNegative;
+/// use prioritize::plan::Period;
 ///
 /// let now = Period::new("now", NonNegative::new(20.0)?);
 /// let later = Period::unbounded("later");
 /// assert_eq!((now.name(), now.capacity()), ("now", Some(20.0)));
 /// assert_eq!(later.capacity(), None);
-/// # Ok::<(), prioritize::ValueError>(())
+/// # Ok::<(), prioritize::model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Period {
@@ -61,7 +62,7 @@ pub enum Unplaced<'a> {
     /// No period from the earliest its prerequisites allow has room left for it.
     NoRoom,
     /// The item depends on an item that is in no period.
-    Prerequisite(&'a BacklogItem),
+    Prerequisite(Item<'a>),
 }
 
 impl fmt::Display for Unplaced<'_> {
@@ -71,7 +72,7 @@ impl fmt::Display for Unplaced<'_> {
             Unplaced::LacksEffort => f.write_str("lacks effort"),
             Unplaced::NoRoom => f.write_str("no period has room for it"),
             Unplaced::Prerequisite(item) => {
-                write!(f, "depends on {:?}, which is in no period", item.id().as_str())
+                write!(f, "depends on {:?}, which is in no period", item.id())
             }
         }
     }
@@ -120,7 +121,9 @@ impl<'a> Bucket<'a> {
 /// pinned or not: a prerequisite that came later in the order would leave its dependents out.
 ///
 /// ```
-/// use prioritize::{Backlog, BacklogItem, NonNegative, Period, Rice, Roadmap};
+/// use prioritize::{Backlog, BacklogItem, Rice};
+/// use prioritize::model::NonNegative;
+/// use prioritize::plan::{Period, Roadmap};
 ///
 /// let backlog = Backlog::from_items([
 ///     BacklogItem::builder("A", "a").reach(10).impact(1).confidence(1).effort(3).build()?,
@@ -130,8 +133,8 @@ impl<'a> Bucket<'a> {
 /// let rice = Rice::default();
 /// let order = backlog.rank(&rice)?.respecting_dependencies()?;
 /// let roadmap = Roadmap::new(&order, [Period::new("now", NonNegative::new(4.0)?), Period::unbounded("later")]);
-/// let now: Vec<&str> = roadmap.buckets()[0].items().map(|e| e.item().id().as_str()).collect();
-/// let later: Vec<&str> = roadmap.buckets()[1].items().map(|e| e.item().id().as_str()).collect();
+/// let now: Vec<&str> = roadmap.buckets()[0].items().map(|e| e.item().id()).collect();
+/// let later: Vec<&str> = roadmap.buckets()[1].items().map(|e| e.item().id()).collect();
 /// assert_eq!((now, later), (vec!["A"], vec!["B", "C"])); // B needs A; C has no room left in "now"
 /// assert_eq!(roadmap.buckets()[0].free(), Some(1.0));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -146,7 +149,7 @@ pub struct Roadmap<'a> {
 
 impl<'a> Roadmap<'a> {
     /// Fills `periods` with the entries of `order`, in order.
-    pub fn new(order: &PlannedOrder<'a>, periods: impl IntoIterator<Item = Period>) -> Roadmap<'a> {
+    pub fn new(order: &'a PlannedOrder<'_>, periods: impl IntoIterator<Item = Period>) -> Roadmap<'a> {
         let backlog = order.backlog();
         let mut buckets: Vec<Bucket<'a>> =
             periods.into_iter().map(|period| Bucket { period, used: 0.0, items: Vec::new() }).collect();
@@ -176,7 +179,7 @@ impl<'a> Roadmap<'a> {
                 }
             }
             if let Some(prerequisite) = missing {
-                unplaced.push((entry, Unplaced::Prerequisite(&backlog.items()[prerequisite])));
+                unplaced.push((entry, Unplaced::Prerequisite(backlog.item(prerequisite))));
                 continue;
             }
             let room = (earliest..buckets.len()).find(|&k| {

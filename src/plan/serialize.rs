@@ -2,7 +2,6 @@
 
 use serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
 
-use crate::item::BacklogItem;
 use crate::ranking::serialize::{EntryFields, Seq};
 
 use super::capacity::{CapacityPlan, Method, Selected};
@@ -54,9 +53,9 @@ impl Serialize for Entry<'_> {
             breakdown: entry.breakdown(),
         }
         .write(&mut map)?;
-        map.serialize_entry("promoted_by", &entry.promoted_by().map(BacklogItem::id))?;
+        map.serialize_entry("promoted_by", &entry.promoted_by().map(|item| item.id()))?;
         map.serialize_entry("pinned", &entry.is_pinned())?;
-        map.serialize_entry("missing", &entry.missing())?;
+        map.serialize_entry("missing", &entry.missing_names())?;
         map.end()
     }
 }
@@ -89,7 +88,7 @@ impl Serialize for CapacityPlan<'_> {
         map.serialize_field("selection", &Seq(|| self.iter()))?;
         map.serialize_field(
             "excluded",
-            &Seq(|| self.excluded().map(|(item, reason)| Reason(item.id().as_str(), reason.to_string()))),
+            &Seq(|| self.excluded().map(|(item, reason)| Reason(item.id(), reason.to_string()))),
         )?;
         map.end()
     }
@@ -105,7 +104,7 @@ impl Serialize for Selected<'_> {
         map.serialize_field("score", &self.score())?;
         map.serialize_field("effort", &self.effort())?;
         map.serialize_field("moscow", &self.item().moscow())?;
-        map.serialize_field("promoted_by", &self.promoted_by().map(BacklogItem::id))?;
+        map.serialize_field("promoted_by", &self.promoted_by().map(|item| item.id()))?;
         map.end()
     }
 }
@@ -117,9 +116,7 @@ impl Serialize for Roadmap<'_> {
         map.serialize_field("periods", self.buckets())?;
         map.serialize_field(
             "unplaced",
-            &Seq(|| {
-                self.unplaced().map(|(entry, reason)| Reason(entry.item().id().as_str(), reason.to_string()))
-            }),
+            &Seq(|| self.unplaced().map(|(entry, reason)| Reason(entry.item().id(), reason.to_string()))),
         )?;
         map.end()
     }
@@ -139,7 +136,7 @@ impl Serialize for Bucket<'_> {
                 map.serialize_field("title", entry.item().title())?;
                 map.serialize_field("score", &entry.score())?;
                 map.serialize_field("effort", &entry.item().effort())?;
-                map.serialize_field("promoted_by", &entry.promoted_by().map(BacklogItem::id))?;
+                map.serialize_field("promoted_by", &entry.promoted_by().map(|item| item.id()))?;
                 map.serialize_field("pinned", &entry.is_pinned())?;
                 map.end()
             }

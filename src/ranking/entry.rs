@@ -1,21 +1,21 @@
 //! Ranked and unscored entries.
 
-use crate::backlog::Backlog;
-use crate::category::Category;
 use crate::engine::{Breakdown, Engine};
-use crate::field::FieldSet;
-use crate::item::BacklogItem;
+use crate::model::Backlog;
+use crate::model::Category;
+use crate::model::FieldSet;
+use crate::model::Item;
 
 /// One entry of a [`Ranking`](crate::Ranking): the item, its position, rank, score and category.
 #[derive(Debug, Clone, Copy)]
 pub struct RankedItem<'a> {
-    pub(super) backlog: &'a Backlog,
-    pub(super) engine: &'a dyn Engine,
-    pub(super) index: usize,
-    pub(super) position: usize,
-    pub(super) rank: usize,
-    pub(super) score: Option<f64>,
-    pub(super) category: Option<Category>,
+    pub(crate) backlog: &'a Backlog,
+    pub(crate) engine: &'a dyn Engine,
+    pub(crate) index: usize,
+    pub(crate) position: usize,
+    pub(crate) rank: usize,
+    pub(crate) score: Option<f64>,
+    pub(crate) category: Option<Category>,
 }
 
 impl<'a> RankedItem<'a> {
@@ -33,8 +33,8 @@ impl<'a> RankedItem<'a> {
 
     /// The item.
     #[must_use]
-    pub fn item(&self) -> &'a BacklogItem {
-        &self.backlog.items()[self.index]
+    pub fn item(&self) -> Item<'a> {
+        self.backlog.item(self.index)
     }
 
     /// The item's position in the backlog's input order, from 0.
@@ -59,23 +59,23 @@ impl<'a> RankedItem<'a> {
     /// The named inputs and intermediate values behind the score, derived from the item now.
     #[must_use]
     pub fn breakdown(&self) -> Breakdown {
-        self.engine.breakdown(self.item(), self.backlog.alignment(self.index))
+        self.engine.breakdown(&self.item())
     }
 }
 
 /// An item the engine could not score, with the fields it lacks. Unscored is not zero.
 #[derive(Debug, Clone, Copy)]
 pub struct UnscoredItem<'a> {
-    pub(super) item: &'a BacklogItem,
-    pub(super) index: usize,
+    pub(crate) backlog: &'a Backlog,
+    pub(crate) index: usize,
     pub(super) missing: FieldSet,
 }
 
 impl<'a> UnscoredItem<'a> {
     /// The item.
     #[must_use]
-    pub fn item(&self) -> &'a BacklogItem {
-        self.item
+    pub fn item(&self) -> Item<'a> {
+        self.backlog.item(self.index)
     }
 
     /// The item's position in the backlog's input order, from 0.
@@ -88,5 +88,11 @@ impl<'a> UnscoredItem<'a> {
     #[must_use]
     pub fn missing(&self) -> FieldSet {
         self.missing
+    }
+
+    /// The names of the fields the item lacks, built-in fields first, then criteria.
+    #[must_use]
+    pub fn missing_names(&self) -> Vec<&'a str> {
+        self.backlog.field_names(self.missing)
     }
 }

@@ -3,7 +3,6 @@
 mod entry;
 mod options;
 pub(crate) mod order;
-mod prefetch;
 #[cfg(feature = "serde")]
 pub(crate) mod serialize;
 mod warning;
@@ -12,12 +11,17 @@ pub use entry::{RankedItem, UnscoredItem};
 pub use options::{RankOptions, UnscoredPolicy};
 pub use warning::{MUST_SHARE_LIMIT, ShareBasis, Warning};
 
-use crate::backlog::Backlog;
-use crate::category::Category;
-use crate::engine::{Engine, Evaluation, finite_score};
+use std::sync::Arc;
+
+use crate::engine::{Engine, Evaluation};
 use crate::error::{Error, Result};
-use crate::field::FieldSet;
+use crate::model::Backlog;
+use crate::model::Category;
+use crate::model::FieldSet;
 use order::{NO_CATEGORY, NO_SCORE, Slot, TopK};
+
+/// Items scored a batch at a time: small enough that the evaluations stay in the cache.
+const BATCH: usize = 1024;
 
 /// What a scan of the items finds besides the slots.
 struct Scan {
@@ -27,14 +31,39 @@ struct Scan {
     categorized: bool,
 }
 
-/// A backlog in ranked order, borrowed from the [`Backlog`] and the [`Engine`] that made it.
+impl Backlog {
+    /// Ranks the backlog with `engine` and the default [`RankOptions`].
+    ///
+    /// The engine may be borrowed (`backlog.rank(&rice)`) or owned (`backlog.rank(Rice::default())`),
+    /// in which case the ranking keeps it, so a function can return the ranking.
+    ///
+    /// # Errors
+    ///
+    /// As [`Backlog::rank_with`].
+    pub fn rank<'a, E: Engine + 'a>(&'a self, engine: E) -> Result<Ranking<'a>> {
+        self.rank_with(engine, &RankOptions::default())
+    }
+
+    /// Ranks the backlog with `engine` and `options`.
+    ///
+    /// # Errors
+    ///
+    /// - whatever the engine reports for an item, e.g. [`Error::OffScale`] in WSJF's strict mode;
+    /// - [`Error::ScoreOverflow`] when a score comes out infinite or NaN;
+    /// - [`Error::Unscored`] in strict mode, for the first item the engine cannot score.
+    pub fn rank_with<'a, E: Engine + 'a>(&'a self, engine: E, options: &RankOptions) -> Result<Ranking<'a>> {
+        Ranking::new(self, Arc::new(engine), options)
+    }
+}
+
+/// A backlog in ranked order, borrowed from the [`Backlog`], with the [`Engine`] that made it.
 ///
 /// The order: category first (for engines that have one, such as MoSCoW), then score, higher
 /// first; ties keep the input order. Every entry has a `position` (1..=n) and a competition
 /// `rank` (equal sort keys share the rank of the first of them: 1, 2, 2, 4). Items the engine
 /// cannot score are kept apart, with the fields they lack.
 ///
-/// The ranking holds 16 bytes per entry; breakdowns are derived on demand from the borrowed item.
+/// The ranking holds 16 bytes per entry; breakdowns are derived on demand from the backlog.
 ///
 /// ```
 /// use prioritize::{Backlog, BacklogItem, Rice};
@@ -45,10 +74,9 @@ struct Scan {
 ///     BacklogItem::builder("C", "c").reach(100).impact(1).confidence(1).effort(1).build()?,
 ///     BacklogItem::builder("D", "d").reach(100).build()?,
 /// ])?;
-/// let rice = Rice::default();
-/// let ranking = backlog.rank(&rice)?;
+/// let ranking = backlog.rank(Rice::default())?;
 /// let rows: Vec<(usize, usize, &str)> =
-///     ranking.iter().map(|e| (e.position(), e.rank(), e.item().id().as_str())).collect();
+///     ranking.iter().map(|e| (e.position(), e.rank(), e.item().id())).collect();
 /// assert_eq!(rows, [(1, 1, "B"), (2, 2, "A"), (3, 2, "C")]);
 /// let unscored = ranking.unscored().next().expect("D is unscored");
 /// assert_eq!(unscored.missing().to_string(), "impact, confidence, effort");
@@ -57,7 +85,7 @@ struct Scan {
 #[derive(Debug, Clone)]
 pub struct Ranking<'a> {
     backlog: &'a Backlog,
-    engine: &'a dyn Engine,
+    engine: Arc<dyn Engine + 'a>,
     slots: Vec<Slot>,
     /// Where each category's entries end (Must, Should, Could, Won't, none).
     bucket_ends: [u32; 5],
@@ -69,19 +97,19 @@ pub struct Ranking<'a> {
 impl<'a> Ranking<'a> {
     pub(crate) fn new(
         backlog: &'a Backlog,
-        engine: &'a dyn Engine,
+        engine: Arc<dyn Engine + 'a>,
         options: &RankOptions,
     ) -> Result<Ranking<'a>> {
         let (mut slots, Scan { unscored, categorized }) = match options.top_k() {
             Some(k) => {
                 let mut top = TopK::new(k, backlog.len());
-                let scan = Ranking::scan(backlog, engine, options, |slot| top.push(slot))?;
+                let scan = Ranking::scan(backlog, &*engine, options, |slot| top.push(slot))?;
                 (top.into_sorted(), scan)
             }
             None => {
                 // One allocation of exactly 16 bytes per item, however many are unscored.
                 let mut all = Vec::with_capacity(backlog.len());
-                let scan = Ranking::scan(backlog, engine, options, |slot| all.push(slot))?;
+                let scan = Ranking::scan(backlog, &*engine, options, |slot| all.push(slot))?;
                 order::sort(&mut all);
                 (all, scan)
             }
@@ -95,12 +123,13 @@ impl<'a> Ranking<'a> {
         Ok(Ranking { backlog, engine, slots, bucket_ends, categorized, unscored, warnings })
     }
 
-    /// Evaluates every item in input order and hands the slot of each scored one to `keep`.
+    /// Evaluates every item in input order, a batch at a time, and hands the slot of each scored
+    /// one to `keep`.
     ///
     /// # Errors
     ///
-    /// The first error in input order: the engine's, an overflowing score, or an unscored item
-    /// under [`UnscoredPolicy::Reject`].
+    /// The first error in input order: the engine's, or an unscored item under
+    /// [`UnscoredPolicy::Reject`].
     fn scan(
         backlog: &Backlog,
         engine: &dyn Engine,
@@ -109,26 +138,24 @@ impl<'a> Ranking<'a> {
     ) -> Result<Scan> {
         let mut scan = Scan { unscored: Vec::new(), categorized: false };
         let reject = options.unscored_policy() == UnscoredPolicy::Reject;
-        for (chunk_index, chunk) in backlog.items().chunks(prefetch::CHUNK).enumerate() {
-            prefetch::prefetch(chunk);
-            for (offset, item) in chunk.iter().enumerate() {
-                let index = chunk_index * prefetch::CHUNK + offset;
-                match engine.evaluate(item, backlog.alignment(index))? {
+        let mut evaluations = Vec::with_capacity(BATCH.min(backlog.len()));
+        for start in (0..backlog.len()).step_by(BATCH) {
+            let end = (start + BATCH).min(backlog.len());
+            evaluations.clear();
+            engine.evaluate_all(backlog, start..end, &mut evaluations)?;
+            for (index, evaluation) in (start..end).zip(&evaluations) {
+                match *evaluation {
                     Evaluation::Scored { category, score } => {
-                        let key = match score {
-                            // An engine of one's own may let an infinite score through.
-                            Some(score) => order::score_key(*finite_score(item, engine.name(), *score)?),
-                            None => NO_SCORE,
-                        };
+                        let key = score.map_or(NO_SCORE, |score| order::score_key(score.get()));
                         let bucket = category.map_or(NO_CATEGORY, |category| u32::from(category.priority()));
                         scan.categorized |= bucket != NO_CATEGORY;
                         keep(Slot { key, index: index as u32, rank: bucket });
                     }
                     Evaluation::Unscored { missing } if reject => {
                         return Err(Error::Unscored {
-                            item: item.id().to_string(),
+                            item: backlog.item(index).id().to_owned(),
                             framework: engine.name().to_owned(),
-                            missing,
+                            missing: backlog.field_names(missing).into_iter().map(str::to_owned).collect(),
                         });
                     }
                     Evaluation::Unscored { missing } => scan.unscored.push((index as u32, missing)),
@@ -140,14 +167,19 @@ impl<'a> Ranking<'a> {
 
     /// The engine's name (`rice`, `wsjf`, `moscow`).
     #[must_use]
-    pub fn framework(&self) -> &'a str {
+    pub fn framework(&self) -> &str {
         self.engine.name()
     }
 
     /// The engine that made the ranking.
     #[must_use]
-    pub fn engine(&self) -> &'a dyn Engine {
-        self.engine
+    pub fn engine(&self) -> &(dyn Engine + 'a) {
+        &*self.engine
+    }
+
+    /// The engine, shared with what is made from the ranking.
+    pub(crate) fn shared_engine(&self) -> Arc<dyn Engine + 'a> {
+        Arc::clone(&self.engine)
     }
 
     /// The backlog it ranks.
@@ -176,19 +208,19 @@ impl<'a> Ranking<'a> {
 
     /// The entry at `position` (1-based), if there is one.
     #[must_use]
-    pub fn get(&self, position: usize) -> Option<RankedItem<'a>> {
+    pub fn get(&self, position: usize) -> Option<RankedItem<'_>> {
         let offset = position.checked_sub(1)?;
         self.slots.get(offset).map(|slot| self.entry(offset, *slot))
     }
 
     /// The entries, in order.
-    pub fn iter(&self) -> impl ExactSizeIterator<Item = RankedItem<'a>> + '_ {
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = RankedItem<'_>> + '_ {
         self.slots.iter().enumerate().map(|(offset, slot)| self.entry(offset, *slot))
     }
 
     /// The entry of the item with this id, if it is ranked.
     #[must_use]
-    pub fn find(&self, id: &str) -> Option<RankedItem<'a>> {
+    pub fn find(&self, id: &str) -> Option<RankedItem<'_>> {
         let index = self.backlog.index_of(id)? as u32;
         self.slots
             .iter()
@@ -199,7 +231,7 @@ impl<'a> Ranking<'a> {
     /// The items the engine could not score, in input order, with the fields they lack.
     pub fn unscored(&self) -> impl ExactSizeIterator<Item = UnscoredItem<'a>> + '_ {
         self.unscored.iter().map(|&(index, missing)| UnscoredItem {
-            item: &self.backlog.items()[index as usize],
+            backlog: self.backlog,
             index: index as usize,
             missing,
         })
@@ -211,7 +243,7 @@ impl<'a> Ranking<'a> {
         &self.warnings
     }
 
-    fn entry(&self, offset: usize, slot: Slot) -> RankedItem<'a> {
+    fn entry(&self, offset: usize, slot: Slot) -> RankedItem<'_> {
         let category = if self.categorized {
             let bucket = self.bucket_ends.iter().position(|&end| offset < end as usize).unwrap_or(4);
             Category::ALL.get(bucket).copied()
@@ -220,7 +252,7 @@ impl<'a> Ranking<'a> {
         };
         RankedItem {
             backlog: self.backlog,
-            engine: self.engine,
+            engine: &*self.engine,
             index: slot.index as usize,
             position: offset + 1,
             rank: slot.rank as usize,
@@ -232,10 +264,11 @@ impl<'a> Ranking<'a> {
 
 #[cfg(test)]
 mod tests {
-    use crate::{Backlog, BacklogItem, Error, RankOptions, Rice, UnscoredPolicy};
+    use crate::ranking::UnscoredPolicy;
+    use crate::{Backlog, BacklogItem, Error, RankOptions, Rice};
 
-    /// 40 items cross two chunk boundaries of the prefetching pass; item `i` has reach `i`, so
-    /// the order is by index, descending, and item 17 (no effort) is unscored.
+    /// Item `i` has reach `i`, so the order is by index, descending, and item 17 (no effort) is
+    /// unscored.
     fn backlog() -> Backlog {
         Backlog::from_items((0..40_u32).map(|i| {
             let item = BacklogItem::builder(format!("I{i}"), "item").reach(i).impact(1).confidence(1);
@@ -246,13 +279,13 @@ mod tests {
     }
 
     #[test]
-    fn every_item_keeps_its_index_across_chunks() {
+    fn every_item_keeps_its_index_across_batches() {
         let backlog = backlog();
         let rice = Rice::default();
         let ranking = backlog.rank(&rice).expect("ranks");
         let expected: Vec<usize> = (0..40).rev().filter(|&i| i != 17).collect();
         assert_eq!(ranking.iter().map(|entry| entry.index()).collect::<Vec<_>>(), expected);
-        assert!(ranking.iter().all(|entry| entry.item().id().as_str() == format!("I{}", entry.index())));
+        assert!(ranking.iter().all(|entry| entry.item().id() == format!("I{}", entry.index())));
         assert_eq!(ranking.unscored().map(|u| u.index()).collect::<Vec<_>>(), [17]);
     }
 
@@ -302,14 +335,14 @@ mod tests {
         fn name(&self) -> &str {
             "unbounded"
         }
-        fn inputs(&self) -> crate::FieldSet {
+        fn inputs(&self, _backlog: &Backlog) -> crate::FieldSet {
             crate::FieldSet::EMPTY
         }
-        fn evaluate(&self, item: &BacklogItem, _alignment: f64) -> crate::Result<crate::Evaluation> {
+        fn evaluate(&self, item: &crate::Item<'_>) -> crate::Result<crate::Evaluation> {
             let score = if item.id() == "I3" { f64::INFINITY } else { 1.0 };
-            Ok(crate::Evaluation::Scored { category: None, score: crate::NotNan::new(score).ok() })
+            crate::Evaluation::scored(item, "unbounded", score)
         }
-        fn breakdown(&self, _item: &BacklogItem, _alignment: f64) -> crate::Breakdown {
+        fn breakdown(&self, _item: &crate::Item<'_>) -> crate::Breakdown {
             crate::Breakdown::new()
         }
     }

@@ -1,6 +1,6 @@
 //! Options of a ranking.
 
-use crate::number::Effort;
+use crate::model::Effort;
 
 /// What to do with items the engine cannot score.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -16,14 +16,16 @@ pub enum UnscoredPolicy {
 /// do with unscored items.
 ///
 /// ```
-/// use prioritize::{Effort, RankOptions, UnscoredPolicy};
+/// use prioritize::{RankOptions};
+/// use prioritize::model::Effort;
+/// use prioritize::ranking::UnscoredPolicy;
 ///
 /// let options = RankOptions::default()
 ///     .top(10)
 ///     .capacity(Effort::new(40.0)?)
 ///     .unscored(UnscoredPolicy::Reject);
 /// assert_eq!(options.top_k(), Some(10));
-/// # Ok::<(), prioritize::ValueError>(())
+/// # Ok::<(), prioritize::model::ValueError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct RankOptions {

@@ -3,9 +3,9 @@
 use serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
 
 use super::{RankedItem, Ranking, UnscoredItem, Warning};
-use crate::category::Category;
 use crate::engine::Breakdown;
-use crate::item::BacklogItem;
+use crate::model::Category;
+use crate::model::Item;
 
 /// A sequence serialized from an iterator made on demand.
 pub(crate) struct Seq<F>(pub(crate) F);
@@ -25,7 +25,7 @@ where
 pub(crate) struct EntryFields<'a> {
     pub(crate) position: usize,
     pub(crate) rank: Option<usize>,
-    pub(crate) item: &'a BacklogItem,
+    pub(crate) item: Item<'a>,
     pub(crate) score: Option<f64>,
     pub(crate) category: Option<Category>,
     /// Whether `category` is written: only for categorized orders (MoSCoW).
@@ -96,7 +96,7 @@ impl Serialize for UnscoredItem<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_struct("Unscored", 2)?;
         map.serialize_field("id", self.item().id())?;
-        map.serialize_field("missing", &self.missing())?;
+        map.serialize_field("missing", &self.missing_names())?;
         map.end()
     }
 }

@@ -2,9 +2,9 @@
 
 use std::fmt;
 
-use crate::backlog::Backlog;
-use crate::category::Category;
-use crate::number::Effort;
+use crate::model::Backlog;
+use crate::model::Category;
+use crate::model::Effort;
 
 /// DSDM's guidance: Must Haves take no more than about this share of a timebox's effort.
 pub const MUST_SHARE_LIMIT: f64 = 0.6;

@@ -7,9 +7,9 @@
 // Each test binary uses a different part of this module.
 #![allow(dead_code)]
 
+use prioritize::model::ItemBuilder;
 use prioritize::{
-    AlignmentWeight, Backlog, BacklogItem, Category, Engine, Field, FieldSet, ItemBuilder, MoSCoW, Ranking,
-    Rice, Wsjf,
+    AlignmentWeight, Backlog, BacklogItem, Category, Engine, Field, FieldSet, MoSCoW, Ranking, Rice, Wsjf,
 };
 use proptest::prelude::*;
 

@@ -23,7 +23,7 @@ impl Engine for Value {
     }
     fn breakdown(&self, item: &BacklogItem, _alignment: f64) -> Breakdown {
         Breakdown::new()
-            .with("business_value", item.business_value().map_or(0.0, prioritize::NonNegative::get))
+            .with("business_value", item.business_value().map_or(0.0, prioritize::model::NonNegative::get))
     }
 }
 

@@ -6,7 +6,7 @@ use std::fmt;
 /// The unique id of a backlog item: a non-empty string, such as `CHK-7` or a Jira key.
 ///
 /// ```
-/// use prioritize::ItemId;
+/// use prioritize::model::ItemId;
 ///
 /// let id = ItemId::new("CHK-7").expect("non-empty");
 /// assert_eq!(id.as_str(), "CHK-7");
@@ -25,6 +25,12 @@ impl ItemId {
     pub fn new(id: impl Into<String>) -> Option<ItemId> {
         let id = id.into();
         (!id.is_empty()).then_some(ItemId(id))
+    }
+
+    /// An id known to be non-empty.
+    pub(crate) fn trusted(id: &str) -> ItemId {
+        debug_assert!(!id.is_empty());
+        ItemId(id.to_owned())
     }
 
     /// The id as text.

@@ -55,7 +55,7 @@ impl Confidence {
     /// use prioritize::Confidence;
     ///
     /// assert_eq!(Confidence::from_percent(50.0)?.get(), 0.5);
-    /// # Ok::<(), prioritize::ValueError>(())
+    /// # Ok::<(), prioritize::model::ValueError>(())
     /// ```
     pub fn from_percent(percent: f64) -> Result<Self, ValueError> {
         if (0.0..=100.0).contains(&percent) {
@@ -64,6 +64,27 @@ impl Confidence {
             Err(ValueError { value: percent, allowed: "0..=100 %" })
         }
     }
+
+    /// The confidence named by one of Intercom's labels (any case): `high` (100 %), `medium`
+    /// (80 %) or `low` (50 %).
+    ///
+    /// ```
+    /// use prioritize::Confidence;
+    ///
+    /// assert_eq!(Confidence::from_label("High"), Some(Confidence::HIGH));
+    /// assert_eq!(Confidence::from_label("sure"), None);
+    /// ```
+    #[must_use]
+    pub fn from_label(label: &str) -> Option<Confidence> {
+        const LEVELS: [(&str, Confidence); 3] =
+            [("high", Confidence::HIGH), ("medium", Confidence::MEDIUM), ("low", Confidence::LOW)];
+        let label = label.trim();
+        LEVELS.into_iter().find(|(name, _)| name.eq_ignore_ascii_case(label)).map(|(_, level)| level)
+    }
+
+    /// What a confidence may be written as, as error messages say it.
+    pub const LABELS: &'static str =
+        "a number in 0..=1, a percentage such as \"80%\", or one of high, medium, low";
 
     /// The confidence as a number in `0..=1`.
     #[must_use]
@@ -74,7 +95,7 @@ impl Confidence {
 
 /// The error of parsing a [`Confidence`] from text.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{text:?} is not a number in 0..=1 or a percentage such as \"80%\"")]
+#[error("{text:?} is not a number in 0..=1, a percentage such as \"80%\", or one of high, medium, low")]
 pub struct ParseConfidenceError {
     /// The text that did not parse.
     pub text: String,
@@ -83,9 +104,12 @@ pub struct ParseConfidenceError {
 impl FromStr for Confidence {
     type Err = ParseConfidenceError;
 
-    /// Parses `0.8`, `80%` or `80 %`.
+    /// Parses `0.8`, `80%`, `80 %` or a label (`high`, `medium`, `low`).
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         let error = || ParseConfidenceError { text: text.to_owned() };
+        if let Some(level) = Confidence::from_label(text) {
+            return Ok(level);
+        }
         let trimmed = text.trim();
         match trimmed.strip_suffix('%') {
             Some(percent) => {

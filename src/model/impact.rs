@@ -16,7 +16,7 @@ use crate::error::ValueError;
 /// assert_eq!("High".parse::<Impact>()?, Impact::HIGH);
 /// assert_eq!(Impact::MASSIVE.get(), 3.0);
 /// assert_eq!(Impact::new(1.5).map(Impact::get), Ok(1.5));
-/// # Ok::<(), prioritize::ParseImpactError>(())
+/// # Ok::<(), prioritize::model::ParseImpactError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]

@@ -16,7 +16,7 @@ use std::str::FromStr;
 /// assert!(Category::Must < Category::Should);
 /// assert_eq!(Category::Could.to_string(), "could");
 /// assert_eq!(format!("{:>6}", Category::Must), "  must");
-/// # Ok::<(), prioritize::ParseCategoryError>(())
+/// # Ok::<(), prioritize::model::ParseCategoryError>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]

@@ -3,6 +3,9 @@
 use std::fmt;
 
 use crate::error::ValueError;
+use crate::model::confidence::Confidence;
+use crate::model::field::Field;
+use crate::model::impact::Impact;
 
 macro_rules! checked_number {
     ($(#[$meta:meta])* $name:ident, $allowed:literal, |$x:ident| $valid:expr, $example:literal) => {
@@ -27,7 +30,7 @@ macro_rules! checked_number {
             ///
             #[doc = concat!("assert_eq!(", stringify!($name), "::new(", $example, ")?.get(), ", $example, ");")]
             #[doc = concat!("assert!(", stringify!($name), "::new(f64::NAN).is_err());")]
-            /// # Ok::<(), prioritize::ValueError>(())
+            /// # Ok::<(), prioritize::model::ValueError>(())
             /// ```
             pub fn new(value: f64) -> Result<Self, ValueError> {
                 let $x = value;
@@ -94,3 +97,22 @@ checked_number!(
     |x| (0.0..=1.0).contains(&x),
     "0.25"
 );
+
+checked_number!(
+    /// A number in `0..=10`: opportunity scoring's importance and satisfaction, on Ulwick's scale.
+    OutOfTen,
+    "0..=10",
+    |x| (0.0..=10.0).contains(&x),
+    "7.5"
+);
+
+/// `value` checked for the numeric built-in `field` (normalised: -0.0 becomes 0.0).
+pub(crate) fn check_number(field: Field, value: f64) -> Result<f64, ValueError> {
+    match field {
+        Field::Impact => Impact::new(value).map(f64::from),
+        Field::Confidence => Confidence::new(value).map(f64::from),
+        Field::Effort | Field::Duration => Effort::new(value).map(f64::from),
+        Field::Importance | Field::Satisfaction => OutOfTen::new(value).map(f64::from),
+        _ => NonNegative::new(value).map(f64::from),
+    }
+}

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use crate::error::{Error, Result};
-use crate::number::Fraction;
+use crate::model::number::Fraction;
 
 /// A strategic goal with a weight (`> 0`), such as `growth` weighted 3 and `retention` 1.
 ///
@@ -107,7 +107,8 @@ impl Alignment {
     ///
     /// ```
     /// use std::collections::BTreeMap;
-    /// use prioritize::{Alignment, Fraction, Objective};
+    /// use prioritize::{Alignment, Objective};
+    /// use prioritize::model::Fraction;
     ///
     /// let objectives = [Objective::new("growth", 3.0)?, Objective::new("retention", 1.0)?];
     /// let alignment = Alignment::PerObjective(BTreeMap::from([
@@ -179,10 +180,10 @@ impl AlignmentWeight {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidOption`] when `weight` is NaN or outside `0..=1`.
+    /// [`Error::InvalidParameter`] when `weight` is NaN or outside `0..=1`.
     pub fn new(weight: f64) -> Result<AlignmentWeight> {
-        Fraction::new(weight).map(|w| AlignmentWeight(w.get())).map_err(|_| Error::InvalidOption {
-            option: "alignment_weight",
+        Fraction::new(weight).map(|w| AlignmentWeight(w.get())).map_err(|_| Error::InvalidParameter {
+            parameter: "alignment_weight",
             value: weight.to_string(),
             allowed: "0..=1",
         })

@@ -1,0 +1,144 @@
+//! A configuration: the sections of a backlog file without its items.
+
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
+
+use super::BacklogSeed;
+use crate::error::{Error, Result};
+use crate::model::{Backlog, Criterion, Objective};
+
+/// The sections of a backlog file other than `items`: declared `criteria` and strategic
+/// `objectives`. A configuration file is such an object; its sections combine with a backlog
+/// read from anywhere (JSON or CSV), and a section given in both is an error.
+///
+/// ```
+/// use serde::de::DeserializeSeed;
+/// use prioritize::interchange::Config;
+///
+/// let config: Config = serde_json::from_str(r#"{"criteria": [{"id": "revenue", "min": 0, "max": 10}]}"#)?;
+/// let text = r#"[{"id": "A", "revenue": 7, "effort": 2}]"#;
+/// let backlog = config.backlog().deserialize(&mut serde_json::Deserializer::from_str(text))?;
+/// assert_eq!(backlog.item(0).value("revenue"), Some(7.0));
+///
+/// let typo = r#"[{"id": "A", "revenu": 7}]"#;
+/// let error = config.backlog().deserialize(&mut serde_json::Deserializer::from_str(typo)).unwrap_err();
+/// assert!(error.to_string().starts_with(r#"item "A": unknown field "revenu""#));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Config {
+    criteria: Option<Vec<Criterion>>,
+    objectives: Option<Vec<Objective>>,
+}
+
+/// The sections a backlog file may have besides `items`.
+const SECTIONS: &[&str] = &["objectives", "criteria", "items"];
+
+impl Config {
+    /// A configuration with no section.
+    #[must_use]
+    pub fn new() -> Config {
+        Config::default()
+    }
+
+    /// The configuration with these criteria.
+    #[must_use]
+    pub fn with_criteria(mut self, criteria: impl IntoIterator<Item = Criterion>) -> Config {
+        self.criteria = Some(criteria.into_iter().collect());
+        self
+    }
+
+    /// The configuration with these objectives.
+    #[must_use]
+    pub fn with_objectives(mut self, objectives: impl IntoIterator<Item = Objective>) -> Config {
+        self.objectives = Some(objectives.into_iter().collect());
+        self
+    }
+
+    /// The declared criteria (none when the section is absent).
+    #[must_use]
+    pub fn criteria(&self) -> &[Criterion] {
+        self.criteria.as_deref().unwrap_or_default()
+    }
+
+    /// The strategic objectives (none when the section is absent).
+    #[must_use]
+    pub fn objectives(&self) -> &[Objective] {
+        self.objectives.as_deref().unwrap_or_default()
+    }
+
+    pub(crate) fn has_criteria(&self) -> bool {
+        self.criteria.is_some()
+    }
+
+    /// Both configurations' sections together.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::RepeatedSection`] naming a section that both give.
+    pub fn merge(self, other: Config) -> Result<Config> {
+        Ok(Config {
+            criteria: one_of("criteria", self.criteria, other.criteria)?,
+            objectives: one_of("objectives", self.objectives, other.objectives)?,
+        })
+    }
+
+    /// Reads a backlog (an object with `items`, or a bare array of items) with this
+    /// configuration's sections added, in any serde format.
+    #[must_use]
+    pub fn backlog(&self) -> impl for<'de> DeserializeSeed<'de, Value = Backlog> + '_ {
+        BacklogSeed { config: self }
+    }
+
+    /// Reads one section of a backlog file into the configuration.
+    pub(crate) fn read_section<'de, A: MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match key {
+            "criteria" if self.criteria.is_none() => self.criteria = Some(map.next_value()?),
+            "objectives" if self.objectives.is_none() => self.objectives = Some(map.next_value()?),
+            "criteria" => return Err(de::Error::duplicate_field("criteria")),
+            "objectives" => return Err(de::Error::duplicate_field("objectives")),
+            other => return Err(de::Error::unknown_field(other, SECTIONS)),
+        }
+        Ok(())
+    }
+}
+
+fn one_of<T>(section: &'static str, first: Option<T>, second: Option<T>) -> Result<Option<T>> {
+    match (first, second) {
+        (Some(_), Some(_)) => Err(Error::RepeatedSection { section }),
+        (first, second) => Ok(first.or(second)),
+    }
+}
+
+/// Reads `{"criteria": [...], "objectives": [...]}`: a backlog file's sections without `items`.
+impl<'de> serde::Deserialize<'de> for Config {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(ConfigVisitor)
+    }
+}
+
+struct ConfigVisitor;
+
+impl<'de> Visitor<'de> for ConfigVisitor {
+    type Value = Config;
+
+    fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.write_str(r#"a configuration: {"criteria": [...], "objectives": [...]}"#)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Config, A::Error> {
+        let mut config = Config::default();
+        while let Some(key) = map.next_key::<String>()? {
+            if key == "items" {
+                return Err(de::Error::custom(
+                    "a configuration has no items (give the backlog's items in a backlog file)",
+                ));
+            }
+            config.read_section(&key, &mut map)?;
+        }
+        Ok(config)
+    }
+}

@@ -1,0 +1,243 @@
+//! One item as a reader finds it, before its values are checked.
+
+use std::fmt;
+
+use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
+
+use super::loose::Loose;
+use crate::error::{Error, Result};
+use crate::model::draft::Draft;
+use crate::model::input::Input;
+use crate::model::{BacklogItem, Field};
+
+/// A field name: a built-in field, or another name (a criterion, or a typo).
+#[derive(Debug, Clone, PartialEq)]
+enum Key {
+    Known(Field),
+    Other(String),
+}
+
+impl Key {
+    fn name(&self) -> &str {
+        match self {
+            Key::Known(field) => field.as_str(),
+            Key::Other(name) => name,
+        }
+    }
+}
+
+/// An item's fields as written: their types are checked once the whole item is read, so that
+/// every error can name the item.
+#[derive(Debug, Default)]
+pub(crate) struct Record {
+    id: Option<Loose>,
+    title: Option<Loose>,
+    values: Vec<(Key, Loose)>,
+    depends_on: Option<Loose>,
+    tags: Option<Loose>,
+    /// The first field given twice.
+    repeated: Option<String>,
+}
+
+/// An item whose fields have the right types.
+struct Typed {
+    id: String,
+    title: String,
+    inputs: Vec<(String, Option<Input>)>,
+    depends_on: Vec<String>,
+    tags: Vec<String>,
+}
+
+const RANGE: &str = r#"a number, a text or a range {"low": .., "high": ..}"#;
+
+impl Record {
+    /// How errors name the item: its id, or its title when the id is missing.
+    fn typed(self) -> Result<Typed> {
+        let title = match self.title {
+            None | Some(Loose::Null) => String::new(),
+            Some(Loose::Text(title)) => title,
+            Some(other) => {
+                let item = id_text(self.id.as_ref()).unwrap_or_default();
+                return Err(wrong(&item, "title", "a string", &other));
+            }
+        };
+        let id = match self.id {
+            Some(Loose::Text(id)) => id,
+            None | Some(Loose::Null) => return Err(Error::MissingId { title }),
+            Some(other) => {
+                let item = id_text(Some(&other)).unwrap_or_default();
+                return Err(wrong(&item, "id", "a string", &other));
+            }
+        };
+        if let Some(field) = self.repeated {
+            return Err(Error::RepeatedField { item: id, field });
+        }
+        let mut inputs = Vec::with_capacity(self.values.len());
+        for (key, value) in self.values {
+            let input = match (&key, value) {
+                (_, Loose::Null) => None,
+                (_, Loose::Number(number)) => Some(Input::Number(number)),
+                (_, Loose::Text(text)) => Some(Input::Text(text)),
+                (Key::Known(Field::Moscow), other) => {
+                    return Err(wrong(&id, key.name(), "a MoSCoW label", &other));
+                }
+                (_, Loose::Map(entries)) => {
+                    let mut pairs = Vec::with_capacity(entries.len());
+                    for (name, value) in entries {
+                        let Loose::Number(number) = value else {
+                            let expected = if key == Key::Known(Field::Alignment) {
+                                "an object of objective ids to numbers"
+                            } else {
+                                RANGE
+                            };
+                            return Err(wrong(&id, key.name(), expected, &value));
+                        };
+                        pairs.push((name, number));
+                    }
+                    Some(Input::Pairs(pairs))
+                }
+                (Key::Known(Field::Alignment), other) => {
+                    return Err(wrong(
+                        &id,
+                        key.name(),
+                        "a number or an object of objective ids to numbers",
+                        &other,
+                    ));
+                }
+                (_, other) => return Err(wrong(&id, key.name(), RANGE, &other)),
+            };
+            inputs.push((key.name().to_owned(), input));
+        }
+        let depends_on = texts(&id, "depends_on", "a list of ids", self.depends_on)?;
+        let tags = texts(&id, "tags", "a list of labels", self.tags)?;
+        Ok(Typed { id, title, inputs, depends_on, tags })
+    }
+
+    /// The item, checked as the builder checks it.
+    pub(crate) fn into_item(self) -> Result<BacklogItem> {
+        let typed = self.typed()?;
+        let mut builder = BacklogItem::builder(typed.id, typed.title);
+        for (name, input) in typed.inputs {
+            if let Some(input) = input {
+                builder = builder.input(&name, input);
+            }
+        }
+        for dependency in typed.depends_on {
+            builder = builder.depends_on(dependency);
+        }
+        for tag in typed.tags {
+            builder = builder.tag(tag);
+        }
+        builder.build()
+    }
+
+    /// Checks the item and writes it into the draft's columns.
+    pub(crate) fn push_into(self, draft: &mut Draft) -> Result<()> {
+        let typed = self.typed()?;
+        let mut inputs = Vec::with_capacity(typed.inputs.len());
+        for (name, input) in typed.inputs {
+            let Some(target) = draft.target(&name) else {
+                // `id`, `title`, `depends_on` and `tags` never come here.
+                continue;
+            };
+            inputs.push((target, input));
+        }
+        draft.push_row(
+            &typed.id,
+            &typed.title,
+            inputs,
+            typed.depends_on.iter().map(String::as_str),
+            typed.tags.iter().map(String::as_str),
+        )
+    }
+}
+
+/// The id as text, for naming an item whose id has the wrong type.
+fn id_text(id: Option<&Loose>) -> Option<String> {
+    match id? {
+        Loose::Text(id) => Some(id.clone()),
+        Loose::Number(number) => Some(number.to_string()),
+        Loose::Bool(value) => Some(value.to_string()),
+        _ => None,
+    }
+}
+
+fn wrong(item: &str, field: &str, expected: &'static str, found: &Loose) -> Error {
+    Error::WrongType { item: item.to_owned(), field: field.to_owned(), expected, found: found.kind() }
+}
+
+/// A list of texts (ids or labels); `null` is an empty list.
+fn texts(item: &str, field: &str, expected: &'static str, value: Option<Loose>) -> Result<Vec<String>> {
+    match value {
+        None | Some(Loose::Null) => Ok(Vec::new()),
+        Some(Loose::List(values)) => values
+            .into_iter()
+            .map(|value| match value {
+                Loose::Text(text) => Ok(text),
+                other => Err(wrong(item, field, expected, &other)),
+            })
+            .collect(),
+        Some(other) => Err(wrong(item, field, expected, &other)),
+    }
+}
+
+impl<'de> Deserialize<'de> for Record {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(RecordVisitor)
+    }
+}
+
+struct RecordVisitor;
+
+impl<'de> Visitor<'de> for RecordVisitor {
+    type Value = Record;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str("a backlog item: an object with an id and the framework inputs")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Record, A::Error> {
+        let mut record = Record::default();
+        while let Some(key) = map.next_key::<Key>()? {
+            let value: Loose = map.next_value()?;
+            let slot = match &key {
+                Key::Known(Field::Id) => &mut record.id,
+                Key::Known(Field::Title) => &mut record.title,
+                Key::Known(Field::DependsOn) => &mut record.depends_on,
+                Key::Known(Field::Tags) => &mut record.tags,
+                _ => {
+                    if record.values.iter().any(|(seen, _)| *seen == key) {
+                        record.repeated.get_or_insert_with(|| key.name().to_owned());
+                    } else {
+                        record.values.push((key, value));
+                    }
+                    continue;
+                }
+            };
+            if slot.replace(value).is_some() {
+                record.repeated.get_or_insert_with(|| key.name().to_owned());
+            }
+        }
+        Ok(record)
+    }
+}
+
+impl<'de> Deserialize<'de> for Key {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_identifier(KeyVisitor)
+    }
+}
+
+struct KeyVisitor;
+
+impl Visitor<'_> for KeyVisitor {
+    type Value = Key;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str("a field name")
+    }
+
+    fn visit_str<E: de::Error>(self, name: &str) -> Result<Key, E> {
+        Ok(Field::from_name(name).map_or_else(|| Key::Other(name.to_owned()), Key::Known))
+    }
+}

@@ -1,0 +1,608 @@
+//! The backlog: validated items in columns, with their objectives, criteria and dependencies.
+
+use crate::error::{Error, Result};
+use crate::model::alignment::Objective;
+use crate::model::columns::{Lists, Numbers, Texts};
+use crate::model::criterion::Criterion;
+use crate::model::draft::Draft;
+use crate::model::estimate::Estimate;
+use crate::model::field::{Field, FieldName, FieldSet};
+use crate::model::graph::Graph;
+use crate::model::item::BacklogItem;
+use crate::model::view::Item;
+
+/// A validated backlog: items with unique ids, every dependency present, no self-dependency and no
+/// cycle, every field either built in or a declared [`Criterion`], and the strategic objectives
+/// their alignment refers to.
+///
+/// A `Backlog` that exists is valid: [`Backlog::new`], [`Backlog::builder`] and deserialization
+/// run the same checks. It stores each field as one contiguous column (a field no item uses costs
+/// nothing) and lends its items out as [`Item`] views.
+///
+/// ```
+/// use prioritize::{Backlog, BacklogItem, Rice};
+///
+/// let backlog = Backlog::from_items([
+///     BacklogItem::builder("A", "Project A").reach(450).impact(3).confidence(1).effort(2).build()?,
+///     BacklogItem::builder("B", "Project B").reach(800).impact(2).confidence(0.5).effort(1).build()?,
+/// ])?;
+/// let ranking = backlog.rank(Rice::default())?;
+/// let order: Vec<&str> = ranking.iter().map(|entry| entry.item().id()).collect();
+/// assert_eq!(order, ["B", "A"]);
+/// # Ok::<(), prioritize::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Backlog {
+    pub(crate) ids: Texts,
+    pub(crate) titles: Texts,
+    pub(crate) numbers: [Numbers; Field::NUMERIC.len()],
+    pub(crate) criteria: Vec<Criterion>,
+    pub(crate) criterion_values: Vec<Numbers>,
+    /// Category priorities; [`NO_CATEGORY`](crate::model::draft::NO_CATEGORY) for none. Empty
+    /// when no item has one.
+    pub(crate) moscow: Vec<u8>,
+    /// Alignments given as one number.
+    pub(crate) overall: Numbers,
+    /// Alignments given per objective: (objective index, contribution); `u32::MAX` marks an
+    /// empty object.
+    pub(crate) contributions: Lists<(u32, f64)>,
+    pub(crate) objectives: Vec<Objective>,
+    /// Each item's alignment resolved against the objectives; empty when no item has one.
+    pub(crate) alignment: Numbers,
+    pub(crate) graph: Graph,
+    pub(crate) tag_texts: Texts,
+    pub(crate) tags: Lists<u32>,
+    /// Ranges by (item, column): built-in numeric columns first, then criteria.
+    pub(crate) estimates: Vec<(u32, u16, Estimate)>,
+    /// Item indices sorted by id, for lookups.
+    by_id: Vec<u32>,
+}
+
+/// What a finished [`Draft`] hands over.
+pub(crate) struct Parts {
+    pub(crate) ids: Texts,
+    pub(crate) titles: Texts,
+    pub(crate) numbers: [Numbers; Field::NUMERIC.len()],
+    pub(crate) criteria: Vec<Criterion>,
+    pub(crate) criterion_values: Vec<Numbers>,
+    pub(crate) moscow: Vec<u8>,
+    pub(crate) overall: Numbers,
+    pub(crate) contributions: Lists<(u32, f64)>,
+    pub(crate) objective_names: Vec<String>,
+    pub(crate) objectives: Vec<Objective>,
+    pub(crate) dependency_ids: Texts,
+    pub(crate) depends_on: Lists<u32>,
+    pub(crate) tag_texts: Texts,
+    pub(crate) tags: Lists<u32>,
+    pub(crate) estimates: Vec<(u32, u16, Estimate)>,
+}
+
+/// A numeric column of a backlog: every item's value of one field, in input order.
+///
+/// ```
+/// use prioritize::{Backlog, BacklogItem, Field};
+///
+/// let backlog = Backlog::from_items([
+///     BacklogItem::builder("A", "").effort(2).build()?,
+///     BacklogItem::builder("B", "").build()?,
+/// ])?;
+/// let effort = backlog.column(Field::Effort).expect("a numeric field");
+/// assert_eq!(effort.iter().collect::<Vec<_>>(), [Some(2.0), None]);
+/// assert!(backlog.column("revenue").is_none()); // not declared
+/// # Ok::<(), prioritize::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct Column<'a> {
+    values: &'a [f64],
+    len: usize,
+}
+
+impl<'a> Column<'a> {
+    /// The value of item `index`, if it has one.
+    #[must_use]
+    pub fn get(&self, index: usize) -> Option<f64> {
+        self.values.get(index).copied().filter(|value| !value.is_nan())
+    }
+
+    /// Every item's value, NaN where an item has none (stored values are never NaN); empty when
+    /// no item has a value. For loops that score many items at once.
+    #[must_use]
+    pub fn raw(&self) -> &'a [f64] {
+        self.values
+    }
+
+    /// The number of items.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether the backlog has no item.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Every item's value, in input order.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = Option<f64>> + 'a {
+        let column = *self;
+        (0..self.len).map(move |index| column.get(index))
+    }
+}
+
+impl Backlog {
+    /// Validates `items` against each other and against `objectives`.
+    ///
+    /// # Errors
+    ///
+    /// - [`Error::DuplicateObjective`] when two objectives share an id;
+    /// - [`Error::DuplicateId`] when two items share an id;
+    /// - [`Error::UnknownObjective`] when an item's alignment names an undefined objective;
+    /// - [`Error::UnknownDependency`] when a `depends_on` id names no item;
+    /// - [`Error::DependencyCycle`] when dependencies form a cycle (the error names it);
+    /// - [`Error::UnknownField`] when an item gives a field that is neither built in nor a
+    ///   declared criterion (declare criteria with [`Backlog::builder`]);
+    /// - [`Error::TooManyItems`] beyond `u32::MAX` items.
+    pub fn new(
+        items: impl IntoIterator<Item = BacklogItem>,
+        objectives: impl IntoIterator<Item = Objective>,
+    ) -> Result<Backlog> {
+        Backlog::builder().objectives(objectives).items(items).build()
+    }
+
+    /// A backlog without objectives.
+    ///
+    /// # Errors
+    ///
+    /// As [`Backlog::new`].
+    pub fn from_items(items: impl IntoIterator<Item = BacklogItem>) -> Result<Backlog> {
+        Backlog::new(items, [])
+    }
+
+    /// Starts a backlog with declared criteria, objectives and items.
+    ///
+    /// ```
+    /// use prioritize::{Backlog, BacklogItem, Criterion};
+    ///
+    /// let backlog = Backlog::builder()
+    ///     .criterion(Criterion::new("revenue")?.bounds(Some(0.0), Some(10.0))?)
+    ///     .item(BacklogItem::builder("A", "a").value("revenue", 7).build()?)
+    ///     .build()?;
+    /// assert_eq!(backlog.item(0).value("revenue"), Some(7.0));
+    ///
+    /// let too_much = Backlog::builder()
+    ///     .criterion(Criterion::new("revenue")?.bounds(Some(0.0), Some(10.0))?)
+    ///     .item(BacklogItem::builder("A", "a").value("revenue", 12).build()?)
+    ///     .build();
+    /// assert_eq!(too_much.unwrap_err().to_string(), r#"item "A": revenue 12 is outside 0..=10"#);
+    /// # Ok::<(), prioritize::Error>(())
+    /// ```
+    pub fn builder() -> BacklogBuilder {
+        BacklogBuilder::default()
+    }
+
+    pub(crate) fn from_parts(parts: Parts) -> Result<Backlog> {
+        check_unique_objectives(&parts.objectives)?;
+        let by_id = sorted_ids(&parts.ids)?;
+        let ids = &parts.ids;
+        let objectives = &parts.objectives;
+        let names = &parts.objective_names;
+        let contributions = parts.contributions.try_map(|item, (at, contribution)| {
+            if at == u32::MAX {
+                return Ok((at, contribution));
+            }
+            let name = &names[at as usize];
+            match objectives.iter().position(|objective| objective.id() == name) {
+                Some(objective) => Ok((objective as u32, contribution)),
+                None => {
+                    Err(Error::UnknownObjective { item: ids.get(item).to_owned(), objective: name.clone() })
+                }
+            }
+        })?;
+        let index_of = |id: &str| lookup(&by_id, ids, id);
+        let edges = parts.depends_on.try_map(|item, dependency| {
+            let dependency = parts.dependency_ids.get(dependency as usize);
+            index_of(dependency).map(|index| index as u32).ok_or_else(|| Error::UnknownDependency {
+                item: ids.get(item).to_owned(),
+                dependency: dependency.to_owned(),
+            })
+        })?;
+        let graph = Graph::new(edges, ids.len()).map_err(|cycle| Error::DependencyCycle {
+            cycle: cycle.into_iter().map(|index| ids.get(index as usize).to_owned()).collect(),
+        })?;
+        let mut backlog = Backlog {
+            ids: parts.ids,
+            titles: parts.titles,
+            numbers: parts.numbers,
+            criteria: parts.criteria,
+            criterion_values: parts.criterion_values,
+            moscow: parts.moscow,
+            overall: parts.overall,
+            contributions,
+            objectives: parts.objectives,
+            alignment: Numbers::default(),
+            graph,
+            tag_texts: parts.tag_texts,
+            tags: parts.tags,
+            estimates: parts.estimates,
+            by_id,
+        };
+        backlog.alignment = backlog.resolve_alignments();
+        backlog.ids.shrink_to_fit();
+        backlog.titles.shrink_to_fit();
+        Ok(backlog)
+    }
+
+    /// Each item's alignment against the objectives, or an empty column when no item has one.
+    fn resolve_alignments(&self) -> Numbers {
+        let mut resolved = Numbers::default();
+        let given =
+            self.overall.as_slice().len().max(if self.contributions.values().is_empty() { 0 } else { 1 });
+        if given == 0 {
+            return resolved;
+        }
+        for index in 0..self.len() {
+            if let Some(alignment) = self.item(index).alignment() {
+                resolved.set(index, alignment.resolve(&self.objectives));
+            }
+        }
+        resolved.finish(self.len());
+        resolved
+    }
+
+    /// The number of items.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// Whether the backlog has no item.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.ids.len() == 0
+    }
+
+    /// The item at `index` in input order (the Product Owner's order, which breaks ties).
+    ///
+    /// # Panics
+    ///
+    /// When `index >= self.len()`.
+    #[must_use]
+    pub fn item(&self, index: usize) -> Item<'_> {
+        assert!(index < self.len(), "item index {index} out of range for a backlog of {}", self.len());
+        Item::stored(self, index)
+    }
+
+    /// The items, in input order.
+    pub fn items(&self) -> impl ExactSizeIterator<Item = Item<'_>> + DoubleEndedIterator + '_ {
+        (0..self.len()).map(|index| Item::stored(self, index))
+    }
+
+    /// The strategic objectives.
+    #[must_use]
+    pub fn objectives(&self) -> &[Objective] {
+        &self.objectives
+    }
+
+    /// The declared criteria, in declaration order.
+    #[must_use]
+    pub fn criteria(&self) -> &[Criterion] {
+        &self.criteria
+    }
+
+    /// The position of the declared criterion `id` among [`Backlog::criteria`].
+    #[must_use]
+    pub fn criterion_index(&self, id: &str) -> Option<usize> {
+        self.criteria.iter().position(|criterion| criterion.id() == id)
+    }
+
+    /// The names of the fields in `set`: built-in fields, then criteria, as the interchange
+    /// format writes them.
+    ///
+    /// ```
+    /// use prioritize::{Backlog, BacklogItem, Criterion, Field, FieldSet};
+    ///
+    /// let backlog = Backlog::builder().criterion(Criterion::new("revenue")?).build()?;
+    /// let set = FieldSet::EMPTY.with(Field::Effort).with_criterion(0);
+    /// assert_eq!(backlog.field_names(set), ["effort", "revenue"]);
+    /// # Ok::<(), prioritize::Error>(())
+    /// ```
+    #[must_use]
+    pub fn field_names(&self, set: FieldSet) -> Vec<&str> {
+        let mut names: Vec<&str> = set.iter().map(Field::as_str).collect();
+        names.extend(set.criteria().filter_map(|index| self.criteria.get(index).map(Criterion::id)));
+        names
+    }
+
+    /// The numeric column of a field, built-in or declared; `None` for a name that is neither.
+    #[must_use]
+    pub fn column(&self, field: impl FieldName) -> Option<Column<'_>> {
+        let name = field.field_name();
+        let numbers = match Field::from_name(name) {
+            Some(Field::Alignment) => &self.alignment,
+            Some(field) => &self.numbers[field.column()?],
+            None => &self.criterion_values[self.criterion_index(name)?],
+        };
+        Some(Column { values: numbers.as_slice(), len: self.len() })
+    }
+
+    /// The position in input order of the item with this id (surrounding whitespace ignored).
+    #[must_use]
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        lookup(&self.by_id, &self.ids, id.trim())
+    }
+
+    /// The item with this id.
+    #[must_use]
+    pub fn get(&self, id: &str) -> Option<Item<'_>> {
+        self.index_of(id).map(|index| Item::stored(self, index))
+    }
+
+    /// The alignment in `0..=1` of the item at `index`, resolved against the objectives
+    /// (0 for an item without alignment).
+    ///
+    /// # Panics
+    ///
+    /// When `index >= self.len()`.
+    #[must_use]
+    pub fn alignment(&self, index: usize) -> f64 {
+        assert!(index < self.len(), "item index {index} out of range for a backlog of {}", self.len());
+        self.alignment.get(index).unwrap_or(0.0)
+    }
+
+    /// The indices of the items that the item at `index` depends on, in the order it names them.
+    ///
+    /// # Panics
+    ///
+    /// When `index >= self.len()`.
+    pub fn prerequisites(&self, index: usize) -> impl ExactSizeIterator<Item = usize> + '_ {
+        assert!(index < self.len(), "item index {index} out of range for a backlog of {}", self.len());
+        self.graph.prerequisites(index).iter().map(|&i| i as usize)
+    }
+
+    /// The number of dependency edges.
+    #[must_use]
+    pub fn dependency_count(&self) -> usize {
+        self.graph.edge_count()
+    }
+
+    /// A copy of the backlog in which `change` has modified the owned items (the analyses use
+    /// this for scenarios such as widened estimates).
+    pub(crate) fn map_items(
+        &self,
+        mut change: impl FnMut(&mut BacklogItem) -> Result<()>,
+    ) -> Result<Backlog> {
+        let mut draft = Draft::new(Some(self.criteria.clone()));
+        for item in self.items() {
+            let mut owned = item.to_owned();
+            change(&mut owned)?;
+            draft.push_item(&owned);
+        }
+        draft.finish(self.criteria.clone(), self.objectives.clone())
+    }
+}
+
+/// Builds a [`Backlog`] from criteria, objectives and items; see [`Backlog::builder`].
+#[derive(Debug, Default)]
+#[must_use = "a backlog builder does nothing until `build` is called"]
+pub struct BacklogBuilder {
+    criteria: Vec<Criterion>,
+    objectives: Vec<Objective>,
+    draft: Draft,
+}
+
+impl BacklogBuilder {
+    /// Declares a criterion: a numeric field of the team's own.
+    pub fn criterion(mut self, criterion: Criterion) -> Self {
+        self.criteria.push(criterion);
+        self
+    }
+
+    /// Declares criteria.
+    pub fn criteria(mut self, criteria: impl IntoIterator<Item = Criterion>) -> Self {
+        self.criteria.extend(criteria);
+        self
+    }
+
+    /// Adds a strategic objective.
+    pub fn objective(mut self, objective: Objective) -> Self {
+        self.objectives.push(objective);
+        self
+    }
+
+    /// Adds strategic objectives.
+    pub fn objectives(mut self, objectives: impl IntoIterator<Item = Objective>) -> Self {
+        self.objectives.extend(objectives);
+        self
+    }
+
+    /// Adds an item.
+    pub fn item(mut self, item: BacklogItem) -> Self {
+        self.draft.push_item(&item);
+        self
+    }
+
+    /// Adds items, in order.
+    pub fn items(mut self, items: impl IntoIterator<Item = BacklogItem>) -> Self {
+        for item in items {
+            self.draft.push_item(&item);
+        }
+        self
+    }
+
+    /// Checks the items against each other, the criteria and the objectives.
+    ///
+    /// # Errors
+    ///
+    /// As [`Backlog::new`], and:
+    /// - [`Error::DuplicateCriterion`] when two criteria share an id;
+    /// - [`Error::TooManyCriteria`] beyond [`FieldSet::MAX_CRITERIA`];
+    /// - [`Error::OutOfRange`] for a criterion's value outside its bounds.
+    pub fn build(self) -> Result<Backlog> {
+        self.draft.finish(self.criteria, self.objectives)
+    }
+}
+
+impl TryFrom<Vec<BacklogItem>> for Backlog {
+    type Error = Error;
+
+    fn try_from(items: Vec<BacklogItem>) -> Result<Backlog> {
+        Backlog::from_items(items)
+    }
+}
+
+fn check_unique_objectives(objectives: &[Objective]) -> Result<()> {
+    let mut ids: Vec<&str> = objectives.iter().map(Objective::id).collect();
+    ids.sort_unstable();
+    match ids.windows(2).find(|pair| pair[0] == pair[1]) {
+        Some(pair) => Err(Error::DuplicateObjective { objective: pair[0].to_owned() }),
+        None => Ok(()),
+    }
+}
+
+/// The index of the item with `id`, by binary search over the indices sorted by id.
+fn lookup(by_id: &[u32], ids: &Texts, id: &str) -> Option<usize> {
+    by_id.binary_search_by(|&i| ids.get(i as usize).cmp(id)).ok().map(|at| by_id[at] as usize)
+}
+
+/// Every item's index, sorted by id, after checking that ids are unique.
+///
+/// Each key carries the id's first 16 bytes, so sorting most ids compares integers without
+/// following a pointer to the text: with a million items, going through the text cost a cache
+/// miss on every compare. (prefix, id) orders exactly as the id does, since the zero padding of a
+/// shorter id sorts first.
+fn sorted_ids(ids: &Texts) -> Result<Vec<u32>> {
+    let mut keys: Vec<(u128, &str, u32)> =
+        ids.iter().enumerate().map(|(index, id)| (id_prefix(id), id, index as u32)).collect();
+    keys.sort_unstable();
+    let duplicate = keys
+        .windows(2)
+        .filter(|pair| pair[0].1 == pair[1].1)
+        .map(|pair| (pair[0].2, pair[1].2))
+        .min_by_key(|&(_, second)| second);
+    match duplicate {
+        Some((first, second)) => Err(Error::DuplicateId {
+            item: ids.get(first as usize).to_owned(),
+            first: first as usize,
+            second: second as usize,
+        }),
+        None => Ok(keys.into_iter().map(|(_, _, index)| index).collect()),
+    }
+}
+
+/// The first 16 bytes of `id`, big-endian and zero-padded, so prefixes compare as the bytes do.
+fn id_prefix(id: &str) -> u128 {
+    let mut bytes = [0_u8; 16];
+    let len = id.len().min(16);
+    bytes[..len].copy_from_slice(&id.as_bytes()[..len]);
+    u128::from_be_bytes(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sorted_ids_order_as_the_ids_do() {
+        // Ids that share a 16-byte prefix, differ only past it, are prefixes of each other, or
+        // hold a NUL byte where a shorter id has its zero padding.
+        let ids = [
+            "ITEM-0000000000010",
+            "ITEM-000000000001",
+            "b",
+            "ITEM-0000000000009",
+            "a\0b",
+            "a",
+            "ITEM-00000000000",
+            "é",
+            "ITEM-0000000000010x",
+        ];
+        let mut texts = Texts::default();
+        for id in ids {
+            texts.push(id);
+        }
+        let sorted: Vec<&str> =
+            sorted_ids(&texts).expect("unique").iter().map(|&i| texts.get(i as usize)).collect();
+        let mut expected = ids.to_vec();
+        expected.sort_unstable();
+        assert_eq!(sorted, expected);
+        let by_id = sorted_ids(&texts).expect("unique");
+        for (index, id) in ids.iter().enumerate() {
+            assert_eq!(lookup(&by_id, &texts, id), Some(index));
+        }
+    }
+
+    #[test]
+    fn dependencies_resolve_past_the_prefix() {
+        let backlog = Backlog::from_items([
+            BacklogItem::builder("ITEM-0000000000010", "t").build().expect("valid"),
+            BacklogItem::builder("ITEM-0000000000011", "t")
+                .depends_on("ITEM-0000000000010x")
+                .build()
+                .expect("valid"),
+            BacklogItem::builder("ITEM-0000000000010x", "t")
+                .depends_on("ITEM-0000000000010")
+                .build()
+                .expect("valid"),
+        ])
+        .expect("valid");
+        assert_eq!(backlog.prerequisites(1).collect::<Vec<_>>(), [2]);
+        assert_eq!(backlog.prerequisites(2).collect::<Vec<_>>(), [0]);
+        let unknown = Backlog::from_items([BacklogItem::builder("ITEM-0000000000010", "t")
+            .depends_on("ITEM-0000000000010y")
+            .build()
+            .expect("valid")]);
+        assert_eq!(
+            unknown.unwrap_err(),
+            Error::UnknownDependency {
+                item: "ITEM-0000000000010".into(),
+                dependency: "ITEM-0000000000010y".into()
+            }
+        );
+    }
+
+    #[test]
+    fn the_first_repeated_id_is_reported() {
+        let items: Vec<BacklogItem> = ["B", "A", "B", "A", "A"]
+            .iter()
+            .map(|id| BacklogItem::builder(*id, "t").build().expect("valid"))
+            .collect();
+        assert_eq!(
+            Backlog::from_items(items).unwrap_err(),
+            Error::DuplicateId { item: "B".into(), first: 0, second: 2 }
+        );
+    }
+
+    #[test]
+    fn ids_and_dependencies_resolve_to_input_positions() {
+        let item = |id: &str, depends_on: &[&str]| {
+            depends_on
+                .iter()
+                .fold(BacklogItem::builder(id, "item"), |builder, dependency| builder.depends_on(*dependency))
+                .build()
+                .expect("valid item")
+        };
+        let backlog = Backlog::from_items([
+            item("web-2", &["api-10", "api-9"]),
+            item("api-9", &[]),
+            item("api-10", &["api-9"]),
+            item("db", &[]),
+        ])
+        .expect("valid backlog");
+        let positions: Vec<Option<usize>> =
+            ["web-2", "api-9", "api-10", "db", "api-1", ""].iter().map(|id| backlog.index_of(id)).collect();
+        assert_eq!(positions, [Some(0), Some(1), Some(2), Some(3), None, None]);
+        assert_eq!(backlog.prerequisites(0).collect::<Vec<_>>(), [2, 1]);
+        assert_eq!(backlog.prerequisites(2).collect::<Vec<_>>(), [1]);
+        assert_eq!(backlog.dependency_count(), 3);
+    }
+
+    #[test]
+    fn an_unused_field_costs_no_column() {
+        let backlog = Backlog::from_items([BacklogItem::builder("A", "").reach(1).build().expect("valid")])
+            .expect("valid");
+        assert_eq!(backlog.numbers.iter().map(|c| c.as_slice().len()).sum::<usize>(), 1);
+        assert!(backlog.alignment.as_slice().is_empty());
+        assert!(backlog.moscow.is_empty());
+    }
+}

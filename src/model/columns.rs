@@ -1,0 +1,171 @@
+//! The storage of a backlog: one contiguous array per field.
+//!
+//! A column that no item uses holds nothing, so a field costs memory only where it is used.
+
+/// Texts end to end in one buffer: the ids or the titles of every item.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub(crate) struct Texts {
+    bytes: String,
+    /// Where each text ends in `bytes`.
+    ends: Vec<usize>,
+}
+
+impl Texts {
+    pub(crate) fn push(&mut self, text: &str) {
+        self.bytes.push_str(text);
+        self.ends.push(self.bytes.len());
+    }
+
+    pub(crate) fn get(&self, index: usize) -> &str {
+        let start = if index == 0 { 0 } else { self.ends[index - 1] };
+        &self.bytes[start..self.ends[index]]
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub(crate) fn iter(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
+        (0..self.len()).map(|index| self.get(index))
+    }
+
+    pub(crate) fn shrink_to_fit(&mut self) {
+        self.bytes.shrink_to_fit();
+        self.ends.shrink_to_fit();
+    }
+}
+
+/// The values of one numeric field, one a item; NaN marks an item without a value (every stored
+/// value is finite). Empty when no item has a value.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Numbers(Vec<f64>);
+
+impl Numbers {
+    /// Sets the value of item `index`, the last item so far (items are added in order).
+    pub(crate) fn set(&mut self, index: usize, value: f64) {
+        if self.0.len() <= index {
+            self.0.resize(index, f64::NAN);
+            self.0.push(value);
+        } else {
+            self.0[index] = value;
+        }
+    }
+
+    /// Pads the column to `len` items, or leaves it empty when no item has a value.
+    pub(crate) fn finish(&mut self, len: usize) {
+        if !self.0.is_empty() {
+            self.0.resize(len, f64::NAN);
+        }
+        self.0.shrink_to_fit();
+    }
+
+    pub(crate) fn get(&self, index: usize) -> Option<f64> {
+        self.0.get(index).copied().filter(|value| !value.is_nan())
+    }
+
+    /// Every item's value, NaN where absent; empty when no item has one.
+    pub(crate) fn as_slice(&self) -> &[f64] {
+        &self.0
+    }
+
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (usize, f64)> + '_ {
+        self.0.iter().enumerate().filter(|(_, value)| !value.is_nan()).map(|(index, &value)| (index, value))
+    }
+}
+
+/// Equal when every value has the same bits (NaN, absence, equals itself).
+impl PartialEq for Numbers {
+    fn eq(&self, other: &Numbers) -> bool {
+        self.0.len() == other.0.len() && self.0.iter().zip(&other.0).all(|(a, b)| a.to_bits() == b.to_bits())
+    }
+}
+
+/// A list per item in compressed rows: item `i`'s entries are `values[ends[i - 1]..ends[i]]`.
+/// `ends` is empty while no item has an entry.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct Lists<T> {
+    ends: Vec<usize>,
+    values: Vec<T>,
+}
+
+impl<T> Lists<T> {
+    /// Adds an entry to item `index`, the last item so far.
+    pub(crate) fn push(&mut self, index: usize, value: T) {
+        self.ends.resize(index + 1, self.values.len());
+        self.values.push(value);
+        self.ends[index] = self.values.len();
+    }
+
+    pub(crate) fn finish(&mut self, len: usize) {
+        if !self.ends.is_empty() {
+            self.ends.resize(len, self.values.len());
+        }
+        self.ends.shrink_to_fit();
+        self.values.shrink_to_fit();
+    }
+
+    pub(crate) fn get(&self, index: usize) -> &[T] {
+        if index >= self.ends.len() {
+            return &[];
+        }
+        let start = if index == 0 { 0 } else { self.ends[index - 1] };
+        &self.values[start..self.ends[index]]
+    }
+
+    /// The entries of every item, end to end.
+    pub(crate) fn values(&self) -> &[T] {
+        &self.values
+    }
+
+    /// The same lists with each entry mapped.
+    pub(crate) fn try_map<U, E>(self, mut f: impl FnMut(usize, T) -> Result<U, E>) -> Result<Lists<U>, E> {
+        let mut values = Vec::with_capacity(self.values.len());
+        let mut item = 0;
+        for (at, value) in self.values.into_iter().enumerate() {
+            while self.ends.get(item).is_some_and(|&end| end <= at) {
+                item += 1;
+            }
+            values.push(f(item, value)?);
+        }
+        Ok(Lists { ends: self.ends, values })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_keep_each_items_entries() {
+        let mut lists = Lists::default();
+        lists.push(1, 'a');
+        lists.push(1, 'b');
+        lists.push(3, 'c');
+        lists.finish(5);
+        let rows: Vec<&[char]> = (0..5).map(|i| lists.get(i)).collect();
+        assert_eq!(rows, [&[][..], &['a', 'b'], &[], &['c'], &[]]);
+        let mapped = lists.try_map(|item, c| Ok::<_, ()>((item, c))).unwrap();
+        assert_eq!(mapped.values(), [(1, 'a'), (1, 'b'), (3, 'c')]);
+    }
+
+    #[test]
+    fn an_unused_column_stays_empty() {
+        let mut numbers = Numbers::default();
+        numbers.finish(10);
+        assert!(numbers.as_slice().is_empty());
+        numbers.set(2, 5.0);
+        numbers.finish(4);
+        assert_eq!(numbers.get(2), Some(5.0));
+        assert_eq!(numbers.get(3), None);
+        assert_eq!(numbers.iter().collect::<Vec<_>>(), [(2, 5.0)]);
+    }
+
+    #[test]
+    fn texts_lie_end_to_end() {
+        let mut texts = Texts::default();
+        for text in ["CHK-1", "", "é"] {
+            texts.push(text);
+        }
+        assert_eq!(texts.iter().collect::<Vec<_>>(), ["CHK-1", "", "é"]);
+    }
+}

@@ -1,0 +1,420 @@
+//! A backlog being filled item by item, before the checks between items.
+//!
+//! The builder and the readers write rows into the columns here; [`Draft::finish`] then checks
+//! what only the whole can tell (declared criteria, unique ids, dependencies, objectives) and
+//! yields a [`Backlog`].
+
+use crate::error::{Error, Result};
+use crate::model::alignment::{Alignment, Objective};
+use crate::model::backlog::{Backlog, Parts};
+use crate::model::category::Category;
+use crate::model::columns::{Lists, Numbers, Texts};
+use crate::model::criterion::Criterion;
+use crate::model::estimate::Estimate;
+use crate::model::field::{Field, FieldSet};
+use crate::model::input::{Checker, Input, Numeric};
+use crate::model::item::BacklogItem;
+
+/// Where a numeric value goes: a built-in column, or the named column at this index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Slot {
+    Builtin(usize),
+    Named(usize),
+}
+
+/// What a reader's value is for: a numeric column, the category or the alignment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Target {
+    Number(Slot),
+    Moscow,
+    Alignment,
+}
+
+/// A category of none, in the MoSCoW column.
+pub(crate) const NO_CATEGORY: u8 = u8::MAX;
+
+/// A column of a field that is not built in.
+#[derive(Debug)]
+struct Named {
+    name: String,
+    values: Numbers,
+    /// The first item that names it.
+    first: usize,
+    /// The first value that failed its check, reported once the name proves a criterion (a name
+    /// that proves unknown is reported as such instead).
+    error: Option<Error>,
+}
+
+/// The columns of the items written so far.
+#[derive(Debug, Default)]
+pub(crate) struct Draft {
+    len: usize,
+    ids: Texts,
+    titles: Texts,
+    numbers: [Numbers; Field::NUMERIC.len()],
+    /// Columns of fields that are not built in, in the order first met: the criteria, once they
+    /// are known.
+    named: Vec<Named>,
+    /// The criteria, when they are known before the items: names are then checked at once.
+    criteria: Option<Vec<Criterion>>,
+    moscow: Vec<u8>,
+    overall: Numbers,
+    /// Per item: (index into `objective_names`, contribution).
+    contributions: Lists<(u32, f64)>,
+    objective_names: Vec<String>,
+    dependency_ids: Texts,
+    depends_on: Lists<u32>,
+    tag_texts: Texts,
+    tags: Lists<u32>,
+    estimates: Vec<(u32, Slot, Estimate)>,
+}
+
+impl Draft {
+    /// A draft whose criteria are known before its items (`None`: they come later, as when a
+    /// JSON file gives its `criteria` after its `items`).
+    pub(crate) fn new(criteria: Option<Vec<Criterion>>) -> Draft {
+        Draft { criteria, ..Draft::default() }
+    }
+
+    /// The slot of the numeric field `name`, adding a named column for a name met first.
+    pub(crate) fn slot(&mut self, field: Numeric<'_>) -> Slot {
+        match field {
+            Numeric::Builtin(field) => Slot::Builtin(field.column().unwrap_or_default()),
+            Numeric::Criterion(name) => match self.named.iter().position(|named| named.name == name) {
+                Some(index) => Slot::Named(index),
+                None => {
+                    let first = usize::MAX;
+                    self.named.push(Named {
+                        name: name.to_owned(),
+                        values: Numbers::default(),
+                        first,
+                        error: None,
+                    });
+                    Slot::Named(self.named.len() - 1)
+                }
+            },
+        }
+    }
+
+    fn slot_name(&self, slot: Slot) -> &str {
+        match slot {
+            Slot::Builtin(column) => Field::NUMERIC[column].as_str(),
+            Slot::Named(index) => &self.named[index].name,
+        }
+    }
+
+    fn set(&mut self, index: usize, slot: Slot, value: f64) {
+        match slot {
+            Slot::Builtin(column) => self.numbers[column].set(index, value),
+            Slot::Named(named) => {
+                let named = &mut self.named[named];
+                named.first = named.first.min(index);
+                named.values.set(index, value);
+            }
+        }
+    }
+
+    /// Adds an item whose values are already checked (built by [`ItemBuilder`](crate::ItemBuilder)).
+    pub(crate) fn push_item(&mut self, item: &BacklogItem) {
+        let index = self.begin(item.id().as_str(), item.title());
+        for (column, &value) in item.numbers.iter().enumerate() {
+            if !value.is_nan() {
+                self.numbers[column].set(index, value);
+            }
+        }
+        for (name, value) in &item.criteria {
+            let slot = self.slot(Numeric::Criterion(name));
+            self.set(index, slot, *value);
+        }
+        for (name, estimate) in &item.estimates {
+            if let Some(field) = Numeric::named(name) {
+                let slot = self.slot(field);
+                self.estimates.push((index as u32, slot, *estimate));
+            }
+        }
+        self.set_moscow(index, item.moscow());
+        if let Some(alignment) = item.alignment() {
+            self.set_alignment(index, alignment);
+        }
+        for dependency in item.depends_on() {
+            self.dependency_ids.push(dependency.as_str());
+            self.depends_on.push(index, (self.dependency_ids.len() - 1) as u32);
+        }
+        for tag in item.tags() {
+            self.push_tag(index, tag);
+        }
+    }
+
+    /// Adds an item as a reader found it, checking every value as the builder does.
+    ///
+    /// # Errors
+    ///
+    /// As [`ItemBuilder::build`](crate::ItemBuilder::build).
+    pub(crate) fn push_row<'i>(
+        &mut self,
+        id: &str,
+        title: &str,
+        inputs: impl IntoIterator<Item = (Target, Option<Input>)>,
+        depends_on: impl IntoIterator<Item = &'i str>,
+        tags: impl IntoIterator<Item = &'i str>,
+    ) -> Result<()> {
+        let id = Checker { item: id.trim() }.id(Field::Id, id)?;
+        if id.is_empty() {
+            return Err(Error::EmptyId { title: title.to_owned() });
+        }
+        let check = Checker { item: id };
+        let index = self.begin(id, title);
+        for (target, input) in inputs {
+            self.check_input(&check, index, target, input)?;
+        }
+        for dependency in depends_on {
+            let dependency = check.id(Field::DependsOn, dependency)?;
+            if dependency == id {
+                return Err(Error::SelfDependency { item: id.to_owned() });
+            }
+            if dependency.is_empty() {
+                continue;
+            }
+            self.dependency_ids.push(dependency);
+            self.depends_on.push(index, (self.dependency_ids.len() - 1) as u32);
+        }
+        for tag in tags {
+            self.push_tag(index, tag);
+        }
+        Ok(())
+    }
+
+    /// The target of the field `name`, if it is one that a value can be given for (any name
+    /// that is not built in is taken for a criterion, checked when the draft is finished).
+    pub(crate) fn target(&mut self, name: &str) -> Option<Target> {
+        match Field::from_name(name) {
+            Some(Field::Moscow) => Some(Target::Moscow),
+            Some(Field::Alignment) => Some(Target::Alignment),
+            _ => Numeric::named(name).map(|field| Target::Number(self.slot(field))),
+        }
+    }
+
+    /// Checks and stores one value; `None` is an absent value (JSON's `null`), which still
+    /// counts as naming its field.
+    fn check_input(
+        &mut self,
+        check: &Checker<'_>,
+        index: usize,
+        target: Target,
+        input: Option<Input>,
+    ) -> Result<()> {
+        let Some(input) = input else {
+            if let Target::Number(Slot::Named(named)) = target {
+                let named = &mut self.named[named];
+                named.first = named.first.min(index);
+                if let Some(criteria) = &self.criteria {
+                    if !criteria.iter().any(|c| c.id() == named.name) {
+                        return Err(unknown_field(check.item, &named.name, criteria));
+                    }
+                }
+            }
+            return Ok(());
+        };
+        match target {
+            Target::Moscow => {
+                let category = check.moscow(&input)?;
+                self.set_moscow(index, Some(category));
+            }
+            Target::Alignment => {
+                let alignment = check.alignment(input)?;
+                self.set_alignment(index, &alignment);
+            }
+            Target::Number(slot) => {
+                let (value, range) = match slot {
+                    Slot::Builtin(column) => {
+                        check.estimated(Numeric::Builtin(Field::NUMERIC[column]), &input)?
+                    }
+                    Slot::Named(named) => {
+                        let named = &mut self.named[named];
+                        named.first = named.first.min(index);
+                        let checked = check.estimated(Numeric::Criterion(&named.name), &input);
+                        match (&self.criteria, checked) {
+                            (Some(criteria), checked) => {
+                                let Some(criterion) = criteria.iter().find(|c| c.id() == named.name) else {
+                                    return Err(unknown_field(check.item, &named.name, criteria));
+                                };
+                                let (value, range) = checked?;
+                                let ends = range.map_or([value; 2], Estimate::ends);
+                                if let Some(&end) = ends.iter().find(|&&end| !criterion.allows(end)) {
+                                    return Err(out_of_bounds(check.item, criterion, end));
+                                }
+                                (value, range)
+                            }
+                            (None, Ok(checked)) => checked,
+                            (None, Err(error)) => {
+                                named.error.get_or_insert(error);
+                                return Ok(());
+                            }
+                        }
+                    }
+                };
+                self.set(index, slot, value);
+                if let Some(range) = range {
+                    self.estimates.push((index as u32, slot, range));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn begin(&mut self, id: &str, title: &str) -> usize {
+        self.ids.push(id);
+        self.titles.push(title);
+        self.len += 1;
+        self.len - 1
+    }
+
+    fn set_moscow(&mut self, index: usize, category: Option<Category>) {
+        if let Some(category) = category {
+            self.moscow.resize(index, NO_CATEGORY);
+            self.moscow.push(category.priority());
+        }
+    }
+
+    fn set_alignment(&mut self, index: usize, alignment: &Alignment) {
+        match alignment {
+            Alignment::Overall(value) => self.overall.set(index, value.get()),
+            Alignment::PerObjective(contributions) => {
+                for (objective, contribution) in contributions {
+                    let at = match self.objective_names.iter().position(|name| name == objective) {
+                        Some(at) => at,
+                        None => {
+                            self.objective_names.push(objective.clone());
+                            self.objective_names.len() - 1
+                        }
+                    };
+                    self.contributions.push(index, (at as u32, contribution.get()));
+                }
+                if contributions.is_empty() {
+                    // An empty object is an alignment of 0 with every objective.
+                    self.contributions.push(index, (u32::MAX, 0.0));
+                }
+            }
+        }
+    }
+
+    fn push_tag(&mut self, index: usize, tag: &str) {
+        self.tag_texts.push(tag);
+        self.tags.push(index, (self.tag_texts.len() - 1) as u32);
+    }
+
+    /// Checks the items against each other, the criteria and the objectives.
+    ///
+    /// # Errors
+    ///
+    /// As [`Backlog::new`].
+    pub(crate) fn finish(mut self, criteria: Vec<Criterion>, objectives: Vec<Objective>) -> Result<Backlog> {
+        let len = self.len;
+        if u32::try_from(len).is_err() {
+            return Err(Error::TooManyItems { count: len });
+        }
+        check_criteria(&criteria)?;
+        let criterion_values = self.take_criteria(&criteria)?;
+        for column in &mut self.numbers {
+            column.finish(len);
+        }
+        let estimates = self.estimate_columns(&criteria)?;
+        if !self.moscow.is_empty() {
+            self.moscow.resize(len, NO_CATEGORY);
+        }
+        self.overall.finish(len);
+        self.contributions.finish(len);
+        self.depends_on.finish(len);
+        self.tags.finish(len);
+        Backlog::from_parts(Parts {
+            ids: self.ids,
+            titles: self.titles,
+            numbers: self.numbers,
+            criteria,
+            criterion_values,
+            moscow: self.moscow,
+            overall: self.overall,
+            contributions: self.contributions,
+            objective_names: self.objective_names,
+            objectives,
+            dependency_ids: self.dependency_ids,
+            depends_on: self.depends_on,
+            tag_texts: self.tag_texts,
+            tags: self.tags,
+            estimates,
+        })
+    }
+
+    /// The named columns in the order of `criteria`, each value within its criterion's bounds.
+    fn take_criteria(&mut self, criteria: &[Criterion]) -> Result<Vec<Numbers>> {
+        let mut values = vec![Numbers::default(); criteria.len()];
+        for named in self.named.iter_mut().filter(|named| named.first != usize::MAX) {
+            let Some(index) = criteria.iter().position(|criterion| criterion.id() == named.name) else {
+                return Err(unknown_field(self.ids.get(named.first), &named.name, criteria));
+            };
+            if let Some(error) = named.error.take() {
+                return Err(error);
+            }
+            named.values.finish(self.len);
+            let criterion = &criteria[index];
+            if let Some((item, value)) = named.values.iter().find(|&(_, value)| !criterion.allows(value)) {
+                return Err(out_of_bounds(self.ids.get(item), criterion, value));
+            }
+            values[index] = std::mem::take(&mut named.values);
+        }
+        Ok(values)
+    }
+
+    /// The ranges by (item, column), columns numbered built-ins first, then criteria; the ends of
+    /// a criterion's range within its bounds.
+    fn estimate_columns(&self, criteria: &[Criterion]) -> Result<Vec<(u32, u16, Estimate)>> {
+        let mut estimates = Vec::with_capacity(self.estimates.len());
+        for &(item, slot, estimate) in &self.estimates {
+            let column = match slot {
+                Slot::Builtin(column) => column,
+                Slot::Named(_) => {
+                    let name = self.slot_name(slot);
+                    // Unknown names were reported with the values.
+                    let Some(index) = criteria.iter().position(|c| c.id() == name) else { continue };
+                    let criterion = &criteria[index];
+                    if let Some(end) = estimate.ends().into_iter().find(|&end| !criterion.allows(end)) {
+                        return Err(out_of_bounds(self.ids.get(item as usize), criterion, end));
+                    }
+                    Field::NUMERIC.len() + index
+                }
+            };
+            estimates.push((item, column as u16, estimate));
+        }
+        estimates.sort_by_key(|&(item, column, _)| (item, column));
+        Ok(estimates)
+    }
+}
+
+fn check_criteria(criteria: &[Criterion]) -> Result<()> {
+    if criteria.len() > FieldSet::MAX_CRITERIA {
+        return Err(Error::TooManyCriteria { count: criteria.len(), limit: FieldSet::MAX_CRITERIA });
+    }
+    for (index, criterion) in criteria.iter().enumerate() {
+        if criteria[..index].iter().any(|other| other.id() == criterion.id()) {
+            return Err(Error::DuplicateCriterion { criterion: criterion.id().to_owned() });
+        }
+    }
+    Ok(())
+}
+
+fn unknown_field(item: &str, name: &str, criteria: &[Criterion]) -> Error {
+    Error::UnknownField {
+        item: item.to_owned(),
+        field: name.to_owned(),
+        criteria: criteria.iter().map(|criterion| criterion.id().to_owned()).collect(),
+    }
+}
+
+fn out_of_bounds(item: &str, criterion: &Criterion, value: f64) -> Error {
+    Error::OutOfRange {
+        item: item.to_owned(),
+        field: criterion.id().to_owned(),
+        value,
+        allowed: criterion.allowed(),
+    }
+}

@@ -1,0 +1,216 @@
+//! Field values as they arrive, before they are checked against an item's rules.
+//!
+//! The builder, the JSON reader and the CSV reader all hand their values over in this form, so
+//! every path into a backlog goes through the same checks and the same error messages.
+
+use std::collections::BTreeMap;
+
+use crate::error::{Error, Result, ValueError};
+use crate::model::alignment::Alignment;
+use crate::model::category::Category;
+use crate::model::confidence::Confidence;
+use crate::model::estimate::Estimate;
+use crate::model::field::Field;
+use crate::model::impact::Impact;
+use crate::model::number::{Fraction, check_number};
+
+/// A value as written: a number, a text, or an object of names to numbers.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Input {
+    Number(f64),
+    Text(String),
+    Pairs(Vec<(String, f64)>),
+}
+
+/// A numeric field: built-in, or a criterion named by its id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Numeric<'a> {
+    Builtin(Field),
+    Criterion(&'a str),
+}
+
+impl<'a> Numeric<'a> {
+    /// The numeric field of this name: a built-in one, or else (any other name) a criterion.
+    /// `None` for the built-in fields that are not numeric.
+    pub(crate) fn named(name: &'a str) -> Option<Numeric<'a>> {
+        match Field::from_name(name) {
+            Some(field) if field.is_numeric() => Some(Numeric::Builtin(field)),
+            Some(_) => None,
+            None => Some(Numeric::Criterion(name)),
+        }
+    }
+
+    pub(crate) fn name(self) -> &'a str {
+        match self {
+            Numeric::Builtin(field) => field.as_str(),
+            Numeric::Criterion(name) => name,
+        }
+    }
+
+    /// `value` checked as a plain value of this field; a criterion's bounds are the backlog's,
+    /// checked when the backlog is built.
+    pub(crate) fn check(self, value: f64) -> Result<f64, ValueError> {
+        match self {
+            Numeric::Builtin(field) => check_number(field, value),
+            Numeric::Criterion(_) if value.is_finite() => Ok(value + 0.0),
+            Numeric::Criterion(_) => Err(ValueError { value, allowed: "the finite numbers" }),
+        }
+    }
+}
+
+/// Checks inputs for one item, so every error names it.
+pub(crate) struct Checker<'a> {
+    pub(crate) item: &'a str,
+}
+
+impl Checker<'_> {
+    fn invalid(&self, field: &str, input: &Input, expected: &'static str) -> Error {
+        let value = match input {
+            Input::Number(number) => number.to_string(),
+            Input::Text(text) => text.clone(),
+            Input::Pairs(pairs) => {
+                let pairs: Vec<String> =
+                    pairs.iter().map(|(name, value)| format!("{name}: {value}")).collect();
+                format!("{{{}}}", pairs.join(", "))
+            }
+        };
+        Error::InvalidValue { item: self.item.to_owned(), field: field.to_owned(), value, expected }
+    }
+
+    /// A plain number; a text that spells a number counts as one (CSV cells are text).
+    fn number(&self, field: Numeric<'_>, input: &Input) -> Result<f64> {
+        let value = match input {
+            Input::Number(number) => *number,
+            Input::Text(text) => match text.trim().parse::<f64>() {
+                Ok(number) => number,
+                Err(_) => return Err(self.invalid(field.name(), input, "a number")),
+            },
+            Input::Pairs(_) => return Err(self.invalid(field.name(), input, "a number")),
+        };
+        field.check(value).map_err(|error| error.at(self.item, field.name()))
+    }
+
+    /// A plain value of a numeric field, labels included (`high`, `80%`).
+    pub(crate) fn plain(&self, field: Numeric<'_>, input: &Input) -> Result<f64> {
+        match (field, input) {
+            (Numeric::Builtin(Field::Impact), Input::Text(text)) => {
+                if let Some(level) = Impact::from_label(text) {
+                    return Ok(level.get());
+                }
+                if text.trim().parse::<f64>().is_err() {
+                    return Err(self.invalid(field.name(), input, Impact::LABELS));
+                }
+            }
+            (Numeric::Builtin(Field::Confidence), Input::Text(text)) => {
+                if let Some(level) = Confidence::from_label(text) {
+                    return Ok(level.get());
+                }
+                if let Some(percent) = text.trim().strip_suffix('%') {
+                    let percent: f64 = percent
+                        .trim_end()
+                        .parse()
+                        .map_err(|_| self.invalid(field.name(), input, Confidence::LABELS))?;
+                    return Confidence::from_percent(percent)
+                        .map(Confidence::get)
+                        .map_err(|error| error.at(self.item, field.name()));
+                }
+                if text.trim().parse::<f64>().is_err() {
+                    return Err(self.invalid(field.name(), input, Confidence::LABELS));
+                }
+            }
+            _ => {}
+        }
+        self.number(field, input)
+    }
+
+    /// A numeric field written plainly or as a range `{"low": .., "high": .., "expected": ..}`
+    /// whose values each pass the field's check; the point value of a range is its expected
+    /// value, or else its midpoint.
+    pub(crate) fn estimated(&self, field: Numeric<'_>, input: &Input) -> Result<(f64, Option<Estimate>)> {
+        let Input::Pairs(pairs) = input else {
+            return self.plain(field, input).map(|value| (value, None));
+        };
+        let name = field.name();
+        let mut ends: [Option<f64>; 3] = [None; 3];
+        for (key, value) in pairs {
+            let slot = match key.as_str() {
+                "low" => &mut ends[0],
+                "expected" => &mut ends[1],
+                "high" => &mut ends[2],
+                _ => {
+                    let expected = "a range key: low, expected or high";
+                    return Err(Error::InvalidValue {
+                        item: self.item.to_owned(),
+                        field: name.to_owned(),
+                        value: key.clone(),
+                        expected,
+                    });
+                }
+            };
+            if slot.replace(*value).is_some() {
+                return Err(self.invalid(
+                    name,
+                    input,
+                    "a range naming each of low, expected, high at most once",
+                ));
+            }
+        }
+        let [Some(low), expected, Some(high)] = ends else {
+            return Err(self.invalid(name, input, "a range with both low and high"));
+        };
+        let checked = |value: f64| field.check(value).map_err(|error| error.at(self.item, name));
+        let (low, high) = (checked(low)?, checked(high)?);
+        let expected = expected.map(checked).transpose()?;
+        let estimate = Estimate::checked(self.item, name, low, expected, high)?;
+        // The midpoint of two valid ends is valid for every field (each allows an interval).
+        let point = checked(estimate.expected())?;
+        Ok((point, Some(estimate)))
+    }
+
+    pub(crate) fn moscow(&self, input: &Input) -> Result<Category> {
+        let name = Field::Moscow.as_str();
+        match input {
+            Input::Text(text) => text.parse().map_err(|_| self.invalid(name, input, Category::LABELS)),
+            _ => Err(self.invalid(name, input, Category::LABELS)),
+        }
+    }
+
+    pub(crate) fn alignment(&self, input: Input) -> Result<Alignment> {
+        let name = Field::Alignment.as_str();
+        match input {
+            Input::Pairs(pairs) => {
+                let mut contributions = BTreeMap::new();
+                for (objective, value) in pairs {
+                    let contribution = Fraction::new(value).map_err(|error| error.at(self.item, name))?;
+                    if contributions.insert(objective.clone(), contribution).is_some() {
+                        return Err(Error::DuplicateContribution { item: self.item.to_owned(), objective });
+                    }
+                }
+                Ok(Alignment::PerObjective(contributions))
+            }
+            Input::Number(value) => {
+                Fraction::new(value).map(Alignment::Overall).map_err(|error| error.at(self.item, name))
+            }
+            Input::Text(ref text) => match text.trim().parse::<f64>() {
+                Ok(value) => {
+                    Fraction::new(value).map(Alignment::Overall).map_err(|error| error.at(self.item, name))
+                }
+                Err(_) => Err(self.invalid(name, &input, "a number")),
+            },
+        }
+    }
+
+    /// An id as every reader takes it: trimmed, non-empty, without control characters.
+    pub(crate) fn id<'t>(&self, field: Field, id: &'t str) -> Result<&'t str> {
+        let trimmed = id.trim();
+        if trimmed.chars().any(char::is_control) {
+            return Err(Error::InvalidValue {
+                item: self.item.to_owned(),
+                field: field.as_str().to_owned(),
+                value: trimmed.escape_debug().to_string(),
+                expected: "an id without control characters",
+            });
+        }
+        Ok(trimmed)
+    }
+}

@@ -6,10 +6,11 @@
 //!   breakdowns need (each entry's item index), or the top 100 of it;
 //! - `naive`: what a quick implementation does: clone the items into a `Vec` and `sort_by` a
 //!   comparator that computes both scores and compares them with `partial_cmp`;
-//! - `limit`: what no ranking can beat: one pass computing `(u64 key, u32 index)` pairs (the key
-//!   orders like `f64::total_cmp`) and `sort_unstable`; for the top 100, one streaming pass that
-//!   keeps only the best pair; `sort_only` is the sort of precomputed pairs alone, and `scan`
-//!   reads one field of every item (what touching the items costs).
+//! - `limit`: what no ranking can beat: the engine's inputs in one contiguous array (a row of
+//!   `f64`s an item, the most compact layout), one pass computing `(u64 key, u32 index)` pairs
+//!   (the key orders like `f64::total_cmp`) and `sort_unstable`; for the top 100, one streaming
+//!   pass over that array keeping the best pair; `sort_only` is the sort of precomputed pairs
+//!   alone. For JSON, `limit` is serde's `IgnoredAny` over the same text (parsing and ignoring it).
 //!
 //! The data are [`support`]'s seeded backlogs; `benches/compare_pandas.py` ranks the same data.
 
@@ -24,7 +25,8 @@ use std::time::Duration;
 use criterion::measurement::WallTime;
 use criterion::{BatchSize, BenchmarkGroup, Criterion, SamplingMode, Throughput};
 use prioritize::{
-    Alignment, AlignmentWeight, Backlog, BacklogItem, Category, Engine, MoSCoW, RankOptions, Rice, Wsjf,
+    Alignment, AlignmentWeight, Backlog, BacklogItem, Category, Engine, Field, MoSCoW, RankOptions, Rice,
+    Wsjf,
 };
 
 /// The alignment weight `λ` of the `rice_aligned` groups.
@@ -47,25 +49,32 @@ fn group<'a>(c: &'a mut Criterion, name: &str, n: usize) -> BenchmarkGroup<'a, W
     group
 }
 
-/// A score computed straight from the item's fields, as the baselines compute it.
-type Score = fn(&BacklogItem) -> Option<f64>;
-
-fn rice(item: &BacklogItem) -> Option<f64> {
-    Some(item.reach()?.get() * item.impact()?.get() * item.confidence()?.get() / item.effort()?.get())
+/// The engine's inputs of every item, one row an item (NaN where absent): the most compact
+/// layout of what a ranking reads, from which the limits compute their keys.
+fn compact<const N: usize>(backlog: &Backlog, fields: [&str; N]) -> Vec<[f64; N]> {
+    let columns = fields.map(|field| backlog.column(field).expect("a numeric field"));
+    (0..backlog.len()).map(|index| columns.map(|column| column.get(index).unwrap_or(f64::NAN))).collect()
 }
 
-fn wsjf(item: &BacklogItem) -> Option<f64> {
-    let cost_of_delay =
-        item.business_value()?.get() + item.time_criticality()?.get() + item.risk_reduction()?.get();
-    Some(cost_of_delay / item.effort()?.get())
+/// A score computed from a compact row, as the limits compute it; NaN when an input is absent.
+type Score = fn(&[f64; 5]) -> f64;
+
+/// The inputs each score reads, in row order (the fifth is the alignment).
+const RICE_INPUTS: [&str; 5] = ["reach", "impact", "confidence", "effort", "alignment"];
+const WSJF_INPUTS: [&str; 5] =
+    ["business_value", "time_criticality", "risk_reduction", "effort", "alignment"];
+
+fn rice(row: &[f64; 5]) -> f64 {
+    row[0] * row[1] * row[2] / row[3]
 }
 
-fn rice_aligned(item: &BacklogItem) -> Option<f64> {
-    let alignment = match item.alignment() {
-        Some(Alignment::Overall(alignment)) => alignment.get(),
-        _ => 0.0,
-    };
-    Some(rice(item)? * (1.0 - LAMBDA + LAMBDA * alignment))
+fn wsjf(row: &[f64; 5]) -> f64 {
+    (row[0] + row[1] + row[2]) / row[3]
+}
+
+fn rice_aligned(row: &[f64; 5]) -> f64 {
+    let alignment = if row[4].is_nan() { 0.0 } else { row[4] };
+    rice(row) * (1.0 - LAMBDA + LAMBDA * alignment)
 }
 
 /// A key that sorts ascending for scores descending, in the order of `f64::total_cmp`.
@@ -77,46 +86,62 @@ fn descending_key(score: f64) -> u64 {
 }
 
 /// The naive comparator's order: higher score first; a missing score counts as 0.
-fn naive_order(score: Score, a: &BacklogItem, b: &BacklogItem) -> Ordering {
+fn naive_order(score: &dyn Fn(&BacklogItem) -> Option<f64>, a: &BacklogItem, b: &BacklogItem) -> Ordering {
     let (a, b) = (score(a).unwrap_or(0.0), score(b).unwrap_or(0.0));
     b.partial_cmp(&a).unwrap_or(Ordering::Equal)
 }
 
-fn naive(items: &[BacklogItem], score: Score) -> Vec<BacklogItem> {
+/// A score from an owned item's fields, as a quick implementation computes it.
+fn naive_score(inputs: [&str; 5], score: Score) -> impl Fn(&BacklogItem) -> Option<f64> {
+    let fields = inputs.map(|name| Field::from_name(name).expect("built-in fields"));
+    move |item| {
+        let row = fields.map(|field| match field {
+            Field::Alignment => match item.alignment() {
+                Some(Alignment::Overall(alignment)) => alignment.get(),
+                _ => f64::NAN,
+            },
+            field => item.number(field).unwrap_or(f64::NAN),
+        });
+        let value = score(&row);
+        (!value.is_nan()).then_some(value)
+    }
+}
+
+fn naive(items: &[BacklogItem], score: &dyn Fn(&BacklogItem) -> Option<f64>) -> Vec<BacklogItem> {
     let mut sorted = items.to_vec();
     sorted.sort_by(|a, b| naive_order(score, a, b));
     sorted
 }
 
-/// The `(key, index)` pairs of the scored items, in input order.
-fn pairs(items: &[BacklogItem], score: Score) -> Vec<(u64, u32)> {
-    let mut pairs = Vec::with_capacity(items.len());
-    pairs.extend(
-        items
-            .iter()
-            .enumerate()
-            .filter_map(|(index, item)| Some((descending_key(score(item)?), index as u32))),
-    );
+/// The `(key, index)` pairs of the scored rows, in input order.
+fn pairs(rows: &[[f64; 5]], score: Score) -> Vec<(u64, u32)> {
+    let mut pairs = Vec::with_capacity(rows.len());
+    pairs.extend(rows.iter().enumerate().filter_map(|(index, row)| {
+        let value = score(row);
+        (!value.is_nan()).then(|| (descending_key(value), index as u32))
+    }));
     pairs
 }
 
-fn limit(items: &[BacklogItem], score: Score) -> Vec<(u64, u32)> {
-    let mut pairs = pairs(items, score);
+fn limit(rows: &[[f64; 5]], score: Score) -> Vec<(u64, u32)> {
+    let mut pairs = pairs(rows, score);
     pairs.sort_unstable();
     pairs
 }
 
 fn moscow_naive(items: &[BacklogItem]) -> Vec<BacklogItem> {
+    let wsjf = naive_score(WSJF_INPUTS, wsjf);
     let mut sorted = items.to_vec();
-    sorted.sort_by(|a, b| a.moscow().cmp(&b.moscow()).then_with(|| naive_order(wsjf, a, b)));
+    sorted.sort_by(|a, b| a.moscow().cmp(&b.moscow()).then_with(|| naive_order(&wsjf, a, b)));
     sorted
 }
 
 /// MoSCoW's limit sorts `(category, key, index)`: 16 bytes, as the pairs are.
-fn moscow_limit(items: &[BacklogItem]) -> Vec<(u8, u64, u32)> {
-    let mut triples = Vec::with_capacity(items.len());
-    triples.extend(items.iter().enumerate().filter_map(|(index, item)| {
-        Some((item.moscow()?.priority(), descending_key(wsjf(item)?), index as u32))
+fn moscow_limit(rows: &[[f64; 5]], categories: &[u8]) -> Vec<(u8, u64, u32)> {
+    let mut triples = Vec::with_capacity(rows.len());
+    triples.extend(rows.iter().zip(categories).enumerate().filter_map(|(index, (row, &category))| {
+        let value = wsjf(row);
+        (!value.is_nan() && category != u8::MAX).then(|| (category, descending_key(value), index as u32))
     }));
     triples.sort_unstable();
     triples
@@ -125,25 +150,25 @@ fn moscow_limit(items: &[BacklogItem]) -> Vec<(u8, u64, u32)> {
 /// Full rankings: RICE, WSJF, MoSCoW then WSJF, RICE with alignment weight 0.5.
 fn full_rankings(c: &mut Criterion) {
     let aligned = Rice::default().alignment_weight(AlignmentWeight::new(LAMBDA).expect("0.5 is in 0..=1"));
-    let engines: [(&str, &dyn Engine, Score); 3] = [
-        ("rice", &Rice::default(), rice),
-        ("wsjf", &Wsjf::default(), wsjf),
-        ("rice_aligned", &aligned, rice_aligned),
+    let engines: [(&str, &dyn Engine, Score, [&str; 5]); 3] = [
+        ("rice", &Rice::default(), rice, RICE_INPUTS),
+        ("wsjf", &Wsjf::default(), wsjf, WSJF_INPUTS),
+        ("rice_aligned", &aligned, rice_aligned, RICE_INPUTS),
     ];
     for n in support::SIZES {
-        for (name, engine, score) in engines {
+        for (name, engine, score, inputs) in engines {
+            let rows = compact(support::shared(n), inputs);
             let mut group = group(c, name, n);
             group.bench_function("ranking", |b| {
                 let backlog = support::shared(n);
                 b.iter(|| black_box(black_box(backlog).rank(engine)));
             });
             group.bench_function("limit", |b| {
-                let items = support::shared(n).items();
-                b.iter(|| black_box(limit(black_box(items), score)));
+                b.iter(|| black_box(limit(black_box(&rows), score)));
             });
             if name == "rice" {
                 group.bench_function("sort_only", |b| {
-                    let unsorted = pairs(support::shared(n).items(), score);
+                    let unsorted = pairs(&rows, score);
                     b.iter_batched(
                         || unsorted.clone(),
                         |mut pairs| {
@@ -155,8 +180,9 @@ fn full_rankings(c: &mut Criterion) {
                 });
             }
             group.bench_function("naive", |b| {
-                let items = support::shared(n).items();
-                b.iter(|| black_box(naive(black_box(items), score)));
+                let items = owned(n);
+                let score = naive_score(inputs, score);
+                b.iter(|| black_box(naive(black_box(&items), &score)));
             });
             group.finish();
         }
@@ -167,12 +193,16 @@ fn full_rankings(c: &mut Criterion) {
             b.iter(|| black_box(black_box(backlog).rank(&moscow)));
         });
         group.bench_function("limit", |b| {
-            let items = support::shared(n).items();
-            b.iter(|| black_box(moscow_limit(black_box(items))));
+            let rows = compact(support::shared(n), WSJF_INPUTS);
+            let categories: Vec<u8> = support::shared(n)
+                .items()
+                .map(|item| item.moscow().map_or(u8::MAX, Category::priority))
+                .collect();
+            b.iter(|| black_box(moscow_limit(black_box(&rows), black_box(&categories))));
         });
         group.bench_function("naive", |b| {
-            let items = support::shared(n).items();
-            b.iter(|| black_box(moscow_naive(black_box(items))));
+            let items = owned(n);
+            b.iter(|| black_box(moscow_naive(black_box(&items))));
         });
         group.finish();
     }
@@ -189,24 +219,24 @@ fn top_k(c: &mut Criterion) {
             b.iter(|| black_box(black_box(backlog).rank_with(&rice_engine, &options)));
         });
         group.bench_function("limit", |b| {
-            let items = support::shared(n).items();
+            let rows = compact(support::shared(n), RICE_INPUTS);
             b.iter(|| {
-                let best = black_box(items)
+                let best = black_box(&rows)
                     .iter()
                     .enumerate()
-                    .filter_map(|(index, item)| Some((descending_key(rice(item)?), index as u32)))
+                    .filter_map(|(index, row)| {
+                        let value = rice(row);
+                        (!value.is_nan()).then(|| (descending_key(value), index as u32))
+                    })
                     .min();
                 black_box(best)
             });
         });
-        group.bench_function("scan", |b| {
-            let items = support::shared(n).items();
-            b.iter(|| black_box(items).iter().filter(|item| item.effort().is_some()).count());
-        });
         group.bench_function("naive", |b| {
-            let items = support::shared(n).items();
+            let items = owned(n);
+            let score = naive_score(RICE_INPUTS, rice);
             b.iter(|| {
-                let mut sorted = naive(black_box(items), rice);
+                let mut sorted = naive(black_box(&items), &score);
                 sorted.truncate(TOP);
                 black_box(sorted)
             });
@@ -220,7 +250,7 @@ fn top_k(c: &mut Criterion) {
 fn naive_backlog(items: Vec<BacklogItem>) -> Option<Vec<BacklogItem>> {
     let mut index: HashMap<&str, usize> = HashMap::with_capacity(items.len());
     for (position, item) in items.iter().enumerate() {
-        if index.insert(item.id(), position).is_some() {
+        if index.insert(item.id().as_str(), position).is_some() {
             return None;
         }
     }
@@ -233,13 +263,12 @@ fn naive_backlog(items: Vec<BacklogItem>) -> Option<Vec<BacklogItem>> {
 fn build(c: &mut Criterion) {
     for n in support::SIZES {
         let mut group = group(c, "build", n);
+        let items = owned(n);
         group.bench_function("backlog", |b| {
-            let items = support::shared(n).items();
-            b.iter_batched(|| items.to_vec(), Backlog::from_items, BatchSize::LargeInput);
+            b.iter_batched(|| items.clone(), Backlog::from_items, BatchSize::LargeInput);
         });
         group.bench_function("naive", |b| {
-            let items = support::shared(n).items();
-            b.iter_batched(|| items.to_vec(), naive_backlog, BatchSize::LargeInput);
+            b.iter_batched(|| items.clone(), naive_backlog, BatchSize::LargeInput);
         });
         group.finish();
     }
@@ -276,7 +305,7 @@ struct NaiveBacklog {
 /// Reading a backlog from JSON: this crate (checked and validated), a naive reader (plain
 /// fields, no checks) and the limit (parsing the JSON and ignoring it).
 fn json(c: &mut Criterion) {
-    for n in [1_000, 100_000] {
+    for n in support::SIZES {
         let text = OnceCell::new();
         let text =
             || text.get_or_init(|| serde_json::to_string(support::shared(n)).expect("a backlog serializes"));
@@ -297,11 +326,16 @@ fn json(c: &mut Criterion) {
     }
 }
 
+/// The generated items as owned items, what the naive baselines sort.
+fn owned(n: usize) -> Vec<BacklogItem> {
+    support::shared(n).items().map(|item| item.to_owned()).collect()
+}
+
 /// The categories exist so the MoSCoW groups have all four; checked once, cheaply.
 fn check_generator() {
     let backlog = support::shared(support::SIZES[0]);
     for category in Category::ALL {
-        assert!(backlog.items().iter().any(|item| item.moscow() == Some(category)), "no {category} item");
+        assert!(backlog.items().any(|item| item.moscow() == Some(category)), "no {category} item");
     }
 }
 

@@ -43,7 +43,7 @@ pub(crate) fn sensitivity_table(report: &Sensitivity, top: usize) -> String {
     let top = report.top(top);
     let _ =
         writeln!(text, "\ntop {}: certainly {}; possibly {}", top.k, list(&top.certain), list(&top.possible));
-    unscored(&mut text, report.unscored.iter().map(|u| (u.id.as_str(), u.missing.to_string())));
+    unscored(&mut text, report.unscored.iter().map(|u| (u.id.as_str(), u.missing.join(", "))));
     text
 }
 

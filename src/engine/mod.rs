@@ -192,30 +192,40 @@ pub(crate) fn score_columns<const N: usize>(
     (fields, weight): ([Field; N], AlignmentWeight),
     formula: impl Fn([f64; N]) -> f64,
 ) -> Result<()> {
-    let columns: [&[f64]; N] =
-        fields.map(|field| backlog.column(field).map_or(&[][..], |column| column.raw()));
-    let alignment = backlog.column(Field::Alignment).map_or(&[][..], |column| column.raw());
+    // Each column's values for the range; an empty column is a field no item has.
+    let slice = |field: Field| {
+        let raw = backlog.column(field).map_or(&[][..], |column| column.raw());
+        raw.get(range.clone()).unwrap_or_default()
+    };
+    let columns: [&[f64]; N] = fields.map(slice);
+    let alignment = slice(Field::Alignment);
     out.reserve(range.len());
-    for index in range {
-        // An empty column is a field no item has; NaN marks an item without a value.
-        let values = columns.map(|column| column.get(index).copied().unwrap_or(f64::NAN));
-        if values.iter().any(|value| value.is_nan()) {
+    if columns.iter().any(|column| column.is_empty()) {
+        let missing: FieldSet =
+            fields.iter().zip(columns).filter(|(_, c)| c.is_empty()).map(|(f, _)| *f).collect();
+        out.extend(range.map(|index| {
+            let item = backlog.item(index);
+            Evaluation::Unscored { missing: missing.union(item.lacking(fields.into_iter().collect())) }
+        }));
+        return Ok(());
+    }
+    for offset in 0..range.len() {
+        let values = columns.map(|column| column[offset]);
+        let mut score = formula(values);
+        if !weight.is_zero() {
+            let alignment = alignment.get(offset).copied().filter(|a| !a.is_nan()).unwrap_or(0.0);
+            score = weight.apply(score, alignment);
+        }
+        // A NaN input (an absent value) makes the score NaN: the one check on the common path.
+        if let Some(score) = Score::new(score) {
+            out.push(Evaluation::Scored { category: None, score: Some(score) });
+        } else if values.iter().any(|value| value.is_nan()) {
             let missing =
                 fields.iter().zip(values).filter(|(_, value)| value.is_nan()).map(|(field, _)| *field);
             out.push(Evaluation::Unscored { missing: missing.collect() });
-            continue;
-        }
-        let mut score = formula(values);
-        if !weight.is_zero() {
-            let alignment = alignment.get(index).copied().filter(|a| !a.is_nan()).unwrap_or(0.0);
-            score = weight.apply(score, alignment);
-        }
-        match Score::new(score) {
-            Some(score) => out.push(Evaluation::Scored { category: None, score: Some(score) }),
-            None => {
-                let item = backlog.item(index).id().to_owned();
-                return Err(Error::ScoreOverflow { item, framework: name.to_owned(), value: score });
-            }
+        } else {
+            let item = backlog.item(range.start + offset).id().to_owned();
+            return Err(Error::ScoreOverflow { item, framework: name.to_owned(), value: score });
         }
     }
     Ok(())

@@ -138,7 +138,7 @@ struct Row<'a> {
     note: String,
 }
 
-fn ranking_rows<'a>(ranking: &Ranking<'a>) -> Vec<Row<'a>> {
+fn ranking_rows<'a>(ranking: &'a Ranking<'_>) -> Vec<Row<'a>> {
     ranking
         .iter()
         .map(|entry| Row {
@@ -153,7 +153,7 @@ fn ranking_rows<'a>(ranking: &Ranking<'a>) -> Vec<Row<'a>> {
         .collect()
 }
 
-fn order_rows<'a>(order: &PlannedOrder<'a>) -> Vec<Row<'a>> {
+fn order_rows<'a>(order: &'a PlannedOrder<'_>) -> Vec<Row<'a>> {
     order
         .iter()
         .map(|entry| Row {

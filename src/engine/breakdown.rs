@@ -22,7 +22,8 @@ impl Breakdown {
     /// An empty breakdown.
     #[must_use]
     pub fn new() -> Breakdown {
-        Breakdown::default()
+        // Room for a framework's inputs, its result and the alignment's two values at once.
+        Breakdown { parts: Vec::with_capacity(8) }
     }
 
     /// This breakdown with one more named value.

@@ -170,7 +170,7 @@ impl<'de> Visitor<'de> for ItemsVisitor<'_> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        while let Some(record) = seq.next_element::<Record>()? {
+        while let Some(record) = seq.next_element::<Record<'de>>()? {
             record.push_into(self.draft).map_err(de::Error::custom)?;
         }
         Ok(())

@@ -1,23 +1,24 @@
 //! One item as a reader finds it, before its values are checked.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
 
 use super::loose::Loose;
 use crate::error::{Error, Result};
-use crate::model::draft::Draft;
+use crate::model::draft::{Draft, Slot, Target};
 use crate::model::input::Input;
 use crate::model::{BacklogItem, Field};
 
 /// A field name: a built-in field, or another name (a criterion, or a typo).
 #[derive(Debug, Clone, PartialEq)]
-enum Key {
+enum Key<'de> {
     Known(Field),
-    Other(String),
+    Other(Cow<'de, str>),
 }
 
-impl Key {
+impl Key<'_> {
     fn name(&self) -> &str {
         match self {
             Key::Known(field) => field.as_str(),
@@ -29,32 +30,32 @@ impl Key {
 /// An item's fields as written: their types are checked once the whole item is read, so that
 /// every error can name the item.
 #[derive(Debug, Default)]
-pub(crate) struct Record {
-    id: Option<Loose>,
-    title: Option<Loose>,
-    values: Vec<(Key, Loose)>,
-    depends_on: Option<Loose>,
-    tags: Option<Loose>,
+pub(crate) struct Record<'de> {
+    id: Option<Loose<'de>>,
+    title: Option<Loose<'de>>,
+    values: Vec<(Key<'de>, Loose<'de>)>,
+    depends_on: Option<Loose<'de>>,
+    tags: Option<Loose<'de>>,
     /// The first field given twice.
     repeated: Option<String>,
 }
 
 /// An item whose fields have the right types.
-struct Typed {
-    id: String,
-    title: String,
-    inputs: Vec<(String, Option<Input>)>,
-    depends_on: Vec<String>,
-    tags: Vec<String>,
+struct Typed<'de> {
+    id: Cow<'de, str>,
+    title: Cow<'de, str>,
+    inputs: Vec<(Key<'de>, Option<Input>)>,
+    depends_on: Vec<Cow<'de, str>>,
+    tags: Vec<Cow<'de, str>>,
 }
 
 const RANGE: &str = r#"a number, a text or a range {"low": .., "high": ..}"#;
 
-impl Record {
+impl<'de> Record<'de> {
     /// How errors name the item: its id, or its title when the id is missing.
-    fn typed(self) -> Result<Typed> {
+    fn typed(self) -> Result<Typed<'de>> {
         let title = match self.title {
-            None | Some(Loose::Null) => String::new(),
+            None | Some(Loose::Null) => Cow::Borrowed(""),
             Some(Loose::Text(title)) => title,
             Some(other) => {
                 let item = id_text(self.id.as_ref()).unwrap_or_default();
@@ -63,21 +64,21 @@ impl Record {
         };
         let id = match self.id {
             Some(Loose::Text(id)) => id,
-            None | Some(Loose::Null) => return Err(Error::MissingId { title }),
+            None | Some(Loose::Null) => return Err(Error::MissingId { title: title.into_owned() }),
             Some(other) => {
                 let item = id_text(Some(&other)).unwrap_or_default();
                 return Err(wrong(&item, "id", "a string", &other));
             }
         };
         if let Some(field) = self.repeated {
-            return Err(Error::RepeatedField { item: id, field });
+            return Err(Error::RepeatedField { item: id.into_owned(), field });
         }
         let mut inputs = Vec::with_capacity(self.values.len());
         for (key, value) in self.values {
             let input = match (&key, value) {
                 (_, Loose::Null) => None,
                 (_, Loose::Number(number)) => Some(Input::Number(number)),
-                (_, Loose::Text(text)) => Some(Input::Text(text)),
+                (_, Loose::Text(text)) => Some(Input::Text(text.into_owned())),
                 (Key::Known(Field::Moscow), other) => {
                     return Err(wrong(&id, key.name(), "a MoSCoW label", &other));
                 }
@@ -92,7 +93,7 @@ impl Record {
                             };
                             return Err(wrong(&id, key.name(), expected, &value));
                         };
-                        pairs.push((name, number));
+                        pairs.push((name.into_owned(), number));
                     }
                     Some(Input::Pairs(pairs))
                 }
@@ -106,7 +107,7 @@ impl Record {
                 }
                 (_, other) => return Err(wrong(&id, key.name(), RANGE, &other)),
             };
-            inputs.push((key.name().to_owned(), input));
+            inputs.push((key, input));
         }
         let depends_on = texts(&id, "depends_on", "a list of ids", self.depends_on)?;
         let tags = texts(&id, "tags", "a list of labels", self.tags)?;
@@ -117,9 +118,9 @@ impl Record {
     pub(crate) fn into_item(self) -> Result<BacklogItem> {
         let typed = self.typed()?;
         let mut builder = BacklogItem::builder(typed.id, typed.title);
-        for (name, input) in typed.inputs {
+        for (key, input) in typed.inputs {
             if let Some(input) = input {
-                builder = builder.input(&name, input);
+                builder = builder.input(key.name(), input);
             }
         }
         for dependency in typed.depends_on {
@@ -135,10 +136,19 @@ impl Record {
     pub(crate) fn push_into(self, draft: &mut Draft) -> Result<()> {
         let typed = self.typed()?;
         let mut inputs = Vec::with_capacity(typed.inputs.len());
-        for (name, input) in typed.inputs {
-            let Some(target) = draft.target(&name) else {
-                // `id`, `title`, `depends_on` and `tags` never come here.
-                continue;
+        for (key, input) in typed.inputs {
+            let target = match key {
+                Key::Known(Field::Moscow) => Target::Moscow,
+                Key::Known(Field::Alignment) => Target::Alignment,
+                Key::Known(field) => match field.column() {
+                    Some(column) => Target::Number(Slot::Builtin(column)),
+                    // `id`, `title`, `depends_on` and `tags` never come here.
+                    None => continue,
+                },
+                Key::Other(name) => match draft.target(&name) {
+                    Some(target) => target,
+                    None => continue,
+                },
             };
             inputs.push((target, input));
         }
@@ -146,28 +156,33 @@ impl Record {
             &typed.id,
             &typed.title,
             inputs,
-            typed.depends_on.iter().map(String::as_str),
-            typed.tags.iter().map(String::as_str),
+            typed.depends_on.iter().map(AsRef::as_ref),
+            typed.tags.iter().map(AsRef::as_ref),
         )
     }
 }
 
 /// The id as text, for naming an item whose id has the wrong type.
-fn id_text(id: Option<&Loose>) -> Option<String> {
+fn id_text(id: Option<&Loose<'_>>) -> Option<String> {
     match id? {
-        Loose::Text(id) => Some(id.clone()),
+        Loose::Text(id) => Some(id.to_string()),
         Loose::Number(number) => Some(number.to_string()),
         Loose::Bool(value) => Some(value.to_string()),
         _ => None,
     }
 }
 
-fn wrong(item: &str, field: &str, expected: &'static str, found: &Loose) -> Error {
+fn wrong(item: &str, field: &str, expected: &'static str, found: &Loose<'_>) -> Error {
     Error::WrongType { item: item.to_owned(), field: field.to_owned(), expected, found: found.kind() }
 }
 
 /// A list of texts (ids or labels); `null` is an empty list.
-fn texts(item: &str, field: &str, expected: &'static str, value: Option<Loose>) -> Result<Vec<String>> {
+fn texts<'de>(
+    item: &str,
+    field: &str,
+    expected: &'static str,
+    value: Option<Loose<'de>>,
+) -> Result<Vec<Cow<'de, str>>> {
     match value {
         None | Some(Loose::Null) => Ok(Vec::new()),
         Some(Loose::List(values)) => values
@@ -181,7 +196,7 @@ fn texts(item: &str, field: &str, expected: &'static str, value: Option<Loose>) 
     }
 }
 
-impl<'de> Deserialize<'de> for Record {
+impl<'de> Deserialize<'de> for Record<'de> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_map(RecordVisitor)
     }
@@ -190,16 +205,16 @@ impl<'de> Deserialize<'de> for Record {
 struct RecordVisitor;
 
 impl<'de> Visitor<'de> for RecordVisitor {
-    type Value = Record;
+    type Value = Record<'de>;
 
     fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
         formatter.write_str("a backlog item: an object with an id and the framework inputs")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Record, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Record<'de>, A::Error> {
         let mut record = Record::default();
-        while let Some(key) = map.next_key::<Key>()? {
-            let value: Loose = map.next_value()?;
+        while let Some(key) = map.next_key::<Key<'de>>()? {
+            let value: Loose<'de> = map.next_value()?;
             let slot = match &key {
                 Key::Known(Field::Id) => &mut record.id,
                 Key::Known(Field::Title) => &mut record.title,
@@ -222,7 +237,7 @@ impl<'de> Visitor<'de> for RecordVisitor {
     }
 }
 
-impl<'de> Deserialize<'de> for Key {
+impl<'de> Deserialize<'de> for Key<'de> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_identifier(KeyVisitor)
     }
@@ -230,14 +245,18 @@ impl<'de> Deserialize<'de> for Key {
 
 struct KeyVisitor;
 
-impl Visitor<'_> for KeyVisitor {
-    type Value = Key;
+impl<'de> Visitor<'de> for KeyVisitor {
+    type Value = Key<'de>;
 
     fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
         formatter.write_str("a field name")
     }
 
-    fn visit_str<E: de::Error>(self, name: &str) -> Result<Key, E> {
-        Ok(Field::from_name(name).map_or_else(|| Key::Other(name.to_owned()), Key::Known))
+    fn visit_borrowed_str<E: de::Error>(self, name: &'de str) -> Result<Key<'de>, E> {
+        Ok(Field::from_name(name).map_or(Key::Other(Cow::Borrowed(name)), Key::Known))
+    }
+
+    fn visit_str<E: de::Error>(self, name: &str) -> Result<Key<'de>, E> {
+        Ok(Field::from_name(name).map_or_else(|| Key::Other(Cow::Owned(name.to_owned())), Key::Known))
     }
 }

@@ -121,24 +121,29 @@ impl Alignment {
     pub fn resolve(&self, objectives: &[Objective]) -> f64 {
         match self {
             Alignment::Overall(value) => value.get(),
-            Alignment::PerObjective(contributions) => {
-                let scale = weight_scale(objectives);
-                let weight = |objective: &Objective| objective.weight() * scale;
-                let total: f64 = objectives.iter().map(weight).sum();
-                if total == 0.0 {
-                    return 0.0;
-                }
-                let weighted: f64 = objectives
-                    .iter()
-                    .map(|objective| {
-                        contributions.get(objective.id()).map_or(0.0, |c| weight(objective) * c.get())
-                    })
-                    .sum();
-                // Rounding can push the mean a hair above 1; the definition keeps it in 0..=1.
-                (weighted / total).min(1.0)
-            }
+            Alignment::PerObjective(contributions) => weighted_mean(objectives, |at| {
+                contributions.get(objectives[at].id()).map(|contribution| contribution.get())
+            }),
         }
     }
+}
+
+/// `Σ weight_o · contribution_o / Σ weight_o` over every objective, in their order; `contribution`
+/// gives the contribution to the objective at a position (`None`: it contributes 0).
+pub(crate) fn weighted_mean(objectives: &[Objective], contribution: impl Fn(usize) -> Option<f64>) -> f64 {
+    let scale = weight_scale(objectives);
+    let weight = |objective: &Objective| objective.weight() * scale;
+    let total: f64 = objectives.iter().map(weight).sum();
+    if total == 0.0 {
+        return 0.0;
+    }
+    let weighted: f64 = objectives
+        .iter()
+        .enumerate()
+        .map(|(at, objective)| contribution(at).map_or(0.0, |c| weight(objective) * c))
+        .sum();
+    // Rounding can push the mean a hair above 1; the definition keeps it in 0..=1.
+    (weighted / total).min(1.0)
 }
 
 /// A power of two to multiply every weight by, so that the sums cannot overflow (weights near

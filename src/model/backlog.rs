@@ -1,7 +1,7 @@
 //! The backlog: validated items in columns, with their objectives, criteria and dependencies.
 
 use crate::error::{Error, Result};
-use crate::model::alignment::Objective;
+use crate::model::alignment::{Objective, weighted_mean};
 use crate::model::columns::{Lists, Numbers, Texts};
 use crate::model::criterion::Criterion;
 use crate::model::draft::Draft;
@@ -183,7 +183,7 @@ impl Backlog {
 
     pub(crate) fn from_parts(parts: Parts) -> Result<Backlog> {
         check_unique_objectives(&parts.objectives)?;
-        let by_id = sorted_ids(&parts.ids)?;
+        let keys = sorted_ids(&parts.ids)?;
         let ids = &parts.ids;
         let objectives = &parts.objectives;
         let names = &parts.objective_names;
@@ -199,7 +199,10 @@ impl Backlog {
                 }
             }
         })?;
-        let index_of = |id: &str| lookup(&by_id, ids, id);
+        let index_of = |id: &str| {
+            let key = (id_prefix(id), id);
+            keys.binary_search_by(|&(prefix, other, _)| (prefix, other).cmp(&key)).ok().map(|at| keys[at].2)
+        };
         let edges = parts.depends_on.try_map(|item, dependency| {
             let dependency = parts.dependency_ids.get(dependency as usize);
             index_of(dependency).map(|index| index as u32).ok_or_else(|| Error::UnknownDependency {
@@ -207,6 +210,8 @@ impl Backlog {
                 dependency: dependency.to_owned(),
             })
         })?;
+        let by_id = keys.iter().map(|&(_, _, index)| index).collect();
+        drop(keys);
         let graph = Graph::new(edges, ids.len()).map_err(|cycle| Error::DependencyCycle {
             cycle: cycle.into_iter().map(|index| ids.get(index as usize).to_owned()).collect(),
         })?;
@@ -236,14 +241,17 @@ impl Backlog {
     /// Each item's alignment against the objectives, or an empty column when no item has one.
     fn resolve_alignments(&self) -> Numbers {
         let mut resolved = Numbers::default();
-        let given =
-            self.overall.as_slice().len().max(if self.contributions.values().is_empty() { 0 } else { 1 });
-        if given == 0 {
+        if self.overall.as_slice().is_empty() && self.contributions.values().is_empty() {
             return resolved;
         }
         for index in 0..self.len() {
-            if let Some(alignment) = self.item(index).alignment() {
-                resolved.set(index, alignment.resolve(&self.objectives));
+            if let Some(value) = self.overall.get(index) {
+                resolved.set(index, value);
+            } else if let contributions @ [_, ..] = self.contributions.get(index) {
+                let contribution = |at: usize| {
+                    contributions.iter().find(|&&(objective, _)| objective as usize == at).map(|&(_, c)| c)
+                };
+                resolved.set(index, weighted_mean(&self.objectives, contribution));
             }
         }
         resolved.finish(self.len());
@@ -471,7 +479,7 @@ fn lookup(by_id: &[u32], ids: &Texts, id: &str) -> Option<usize> {
 /// following a pointer to the text: with a million items, going through the text cost a cache
 /// miss on every compare. (prefix, id) orders exactly as the id does, since the zero padding of a
 /// shorter id sorts first.
-fn sorted_ids(ids: &Texts) -> Result<Vec<u32>> {
+fn sorted_ids(ids: &Texts) -> Result<Vec<(u128, &str, u32)>> {
     let mut keys: Vec<(u128, &str, u32)> =
         ids.iter().enumerate().map(|(index, id)| (id_prefix(id), id, index as u32)).collect();
     keys.sort_unstable();
@@ -486,7 +494,7 @@ fn sorted_ids(ids: &Texts) -> Result<Vec<u32>> {
             first: first as usize,
             second: second as usize,
         }),
-        None => Ok(keys.into_iter().map(|(_, _, index)| index).collect()),
+        None => Ok(keys),
     }
 }
 
@@ -521,12 +529,11 @@ mod tests {
         for id in ids {
             texts.push(id);
         }
-        let sorted: Vec<&str> =
-            sorted_ids(&texts).expect("unique").iter().map(|&i| texts.get(i as usize)).collect();
+        let sorted: Vec<&str> = sorted_ids(&texts).expect("unique").iter().map(|&(_, id, _)| id).collect();
         let mut expected = ids.to_vec();
         expected.sort_unstable();
         assert_eq!(sorted, expected);
-        let by_id = sorted_ids(&texts).expect("unique");
+        let by_id: Vec<u32> = sorted_ids(&texts).expect("unique").iter().map(|&(_, _, i)| i).collect();
         for (index, id) in ids.iter().enumerate() {
             assert_eq!(lookup(&by_id, &texts, id), Some(index));
         }

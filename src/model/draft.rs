@@ -14,6 +14,7 @@ use crate::model::estimate::Estimate;
 use crate::model::field::{Field, FieldSet};
 use crate::model::input::{Checker, Input, Numeric};
 use crate::model::item::BacklogItem;
+use crate::model::number::Fraction;
 
 /// Where a numeric value goes: a built-in column, or the named column at this index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -220,10 +221,32 @@ impl Draft {
                 let category = check.moscow(&input)?;
                 self.set_moscow(index, Some(category));
             }
-            Target::Alignment => {
-                let alignment = check.alignment(input)?;
-                self.set_alignment(index, &alignment);
-            }
+            Target::Alignment => match input {
+                // Straight into the columns: no map of names an item.
+                Input::Pairs(pairs) => {
+                    for (at, (objective, value)) in pairs.iter().enumerate() {
+                        if pairs[..at].iter().any(|(other, _)| other == objective) {
+                            let objective = objective.clone();
+                            return Err(Error::DuplicateContribution {
+                                item: check.item.to_owned(),
+                                objective,
+                            });
+                        }
+                        Fraction::new(*value)
+                            .map_err(|error| error.at(check.item, Field::Alignment.as_str()))?;
+                    }
+                    let mut pairs = pairs;
+                    pairs.sort_by(|a, b| a.0.cmp(&b.0));
+                    self.set_contributions(
+                        index,
+                        pairs.iter().map(|(objective, value)| (objective.as_str(), *value)),
+                    );
+                }
+                input => {
+                    let alignment = check.alignment(input)?;
+                    self.set_alignment(index, &alignment);
+                }
+            },
             Target::Number(slot) => {
                 let (value, range) = match slot {
                     Slot::Builtin(column) => {
@@ -279,22 +302,32 @@ impl Draft {
     fn set_alignment(&mut self, index: usize, alignment: &Alignment) {
         match alignment {
             Alignment::Overall(value) => self.overall.set(index, value.get()),
-            Alignment::PerObjective(contributions) => {
-                for (objective, contribution) in contributions {
-                    let at = match self.objective_names.iter().position(|name| name == objective) {
-                        Some(at) => at,
-                        None => {
-                            self.objective_names.push(objective.clone());
-                            self.objective_names.len() - 1
-                        }
-                    };
-                    self.contributions.push(index, (at as u32, contribution.get()));
+            Alignment::PerObjective(contributions) => self.set_contributions(
+                index,
+                contributions
+                    .iter()
+                    .map(|(objective, contribution)| (objective.as_str(), contribution.get())),
+            ),
+        }
+    }
+
+    /// Contributions per objective, checked, in the order of their objective ids.
+    fn set_contributions<'o>(&mut self, index: usize, contributions: impl Iterator<Item = (&'o str, f64)>) {
+        let mut any = false;
+        for (objective, contribution) in contributions {
+            any = true;
+            let at = match self.objective_names.iter().position(|name| name == objective) {
+                Some(at) => at,
+                None => {
+                    self.objective_names.push(objective.to_owned());
+                    self.objective_names.len() - 1
                 }
-                if contributions.is_empty() {
-                    // An empty object is an alignment of 0 with every objective.
-                    self.contributions.push(index, (u32::MAX, 0.0));
-                }
-            }
+            };
+            self.contributions.push(index, (at as u32, contribution));
+        }
+        if !any {
+            // An empty object is an alignment of 0 with every objective.
+            self.contributions.push(index, (u32::MAX, 0.0));
         }
     }
 

@@ -104,6 +104,8 @@ impl Sensitivity {
 /// overflows at a range end).
 pub fn sensitivity(backlog: &Backlog, engine: &dyn Engine) -> Result<Sensitivity> {
     let ranking = backlog.rank(engine)?;
+    // The engine as bound to this backlog, so probes score as the ranking did.
+    let engine = ranking.engine();
     let mut items = Vec::with_capacity(ranking.len());
     // (best key, worst key) per ranked item, in ranking order.
     let mut keys: Vec<(OrderKey, OrderKey)> = Vec::with_capacity(ranking.len());

@@ -110,6 +110,8 @@ impl fmt::Display for Change {
 /// As [`Backlog::rank`].
 pub fn explain(backlog: &Backlog, engine: &dyn Engine) -> Result<Vec<Explanation>> {
     let ranking = backlog.rank(engine)?;
+    // The engine as bound to this backlog, so probes score as the ranking did.
+    let engine = ranking.engine();
     let mut explanations = Vec::with_capacity(ranking.len());
     let inputs = engine.inputs(backlog);
     let mut ahead: Option<(OrderKey, Item<'_>, Option<f64>)> = None;

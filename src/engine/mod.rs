@@ -85,6 +85,20 @@ pub trait Engine: fmt::Debug + Send + Sync {
     /// The named inputs and intermediate values behind the item's score.
     fn breakdown(&self, item: &Item<'_>) -> Breakdown;
 
+    /// The engine made ready for one backlog, before a ranking scores it: field names resolved
+    /// to the backlog's columns, values that depend on every item (such as a scorecard's relative
+    /// bounds) computed once. The ranking then scores, and explains, with what this returns;
+    /// `None` (the default) means the engine as it is.
+    ///
+    /// # Errors
+    ///
+    /// What the engine cannot accept of this backlog, such as a field it names that the backlog
+    /// does not have.
+    fn bind(&self, backlog: &Backlog) -> Result<Option<Box<dyn Engine>>> {
+        let _ = backlog;
+        Ok(None)
+    }
+
     /// Scores the items `range` of `backlog`, in order, appending one evaluation each to `out`.
     ///
     /// The ranking core calls this a batch at a time. The default evaluates item by item; an
@@ -120,6 +134,9 @@ macro_rules! forward_engine {
                 }
                 fn evaluate_all(&self, backlog: &Backlog, range: Range<usize>, out: &mut Vec<Evaluation>) -> Result<()> {
                     (**self).evaluate_all(backlog, range, out)
+                }
+                fn bind(&self, backlog: &Backlog) -> Result<Option<Box<dyn Engine>>> {
+                    (**self).bind(backlog)
                 }
             }
         )*

@@ -104,6 +104,14 @@ impl Engine for MoSCoW {
         self.secondary.as_ref().map_or(own, |secondary| own.union(secondary.inputs(backlog)))
     }
 
+    fn bind(&self, backlog: &Backlog) -> Result<Option<Box<dyn Engine>>> {
+        let Some(secondary) = &self.secondary else { return Ok(None) };
+        Ok(secondary.bind(backlog)?.map(|bound| {
+            let bound = MoSCoW { secondary: Some(Arc::from(bound)), alignment_weight: self.alignment_weight };
+            Box::new(bound) as Box<dyn Engine>
+        }))
+    }
+
     fn evaluate(&self, item: &Item<'_>) -> Result<Evaluation> {
         let secondary = self.secondary.as_ref().map(|secondary| secondary.evaluate(item)).transpose()?;
         self.combine(item, secondary, item.moscow())

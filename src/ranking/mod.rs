@@ -100,6 +100,10 @@ impl<'a> Ranking<'a> {
         engine: Arc<dyn Engine + 'a>,
         options: &RankOptions,
     ) -> Result<Ranking<'a>> {
+        let engine: Arc<dyn Engine + 'a> = match engine.bind(backlog)? {
+            Some(bound) => Arc::from(bound),
+            None => engine,
+        };
         let (mut slots, Scan { unscored, categorized }) = match options.top_k() {
             Some(k) => {
                 let mut top = TopK::new(k, backlog.len());

@@ -22,7 +22,7 @@ fn columns_in_any_order_with_interchange_names() {
          web; checkout ,3,One-click checkout,CHK-1,Won't Have,0.25,AUTH-2;;  SSO-1 ,4000,HIGH,80%,8,5,2\n",
     );
     let item = &items[0];
-    assert_eq!((item.id(), item.title()), ("CHK-1", "One-click checkout"));
+    assert_eq!((item.id().as_str(), item.title()), ("CHK-1", "One-click checkout"));
     assert_eq!(item.number(Field::Reach), Some(4000.0));
     assert_eq!(item.number(Field::Impact), Some(2.0));
     assert_eq!(item.number(Field::Confidence), Some(0.8));

@@ -23,7 +23,12 @@ fn confidence_given_in_percent_suggests_the_fraction() {
     let error = BacklogItem::builder("CHK-7", "Saved cards").confidence(80).build().unwrap_err();
     assert_eq!(
         error,
-        Error::OutOfRange { item: "CHK-7".into(), field: Field::Confidence, value: 80.0, allowed: "0..=1" }
+        Error::OutOfRange {
+            item: "CHK-7".into(),
+            field: Field::Confidence.as_str().into(),
+            value: 80.0,
+            allowed: "0..=1".into()
+        }
     );
     assert_message(&error, r#"item "CHK-7": confidence 80 is outside 0..=1 (write 0.8 for 80 %)"#);
     let error = BacklogItem::builder("C", "c").confidence(-0.1).build().unwrap_err();
@@ -216,6 +221,7 @@ fn strict_mode_makes_unscored_items_errors() {
     let strict = RankOptions::default().unscored(UnscoredPolicy::Reject);
     let error = backlog.rank_with(&rice, &strict).unwrap_err();
     let missing: FieldSet = [Field::Impact, Field::Confidence, Field::Effort].into_iter().collect();
+    let missing = backlog.field_names(missing).into_iter().map(str::to_owned).collect();
     assert_eq!(error, Error::Unscored { item: "A".into(), framework: "rice".into(), missing });
     assert_message(
         &error,

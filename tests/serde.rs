@@ -36,8 +36,8 @@ fn reads_every_field_of_the_interchange_format() {
     assert_eq!(checkout.risk_reduction().unwrap().get(), 2.0);
     assert_eq!(checkout.moscow(), Some(Category::Must));
     assert!(matches!(checkout.alignment(), Some(Alignment::PerObjective(map)) if map.len() == 1));
-    assert_eq!(checkout.depends_on(), ["AUTH-2"]);
-    assert_eq!(checkout.tags(), ["checkout"]);
+    assert_eq!(checkout.depends_on().collect::<Vec<_>>(), ["AUTH-2"]);
+    assert_eq!(checkout.tags().collect::<Vec<_>>(), ["checkout"]);
     // growth 3 of 4 total weight.
     assert_eq!(backlog.alignment(0), 0.75);
     let auth = backlog.get("AUTH-2").unwrap();

@@ -22,7 +22,8 @@ fn safe_cost_of_delay_is_the_sum_of_its_three_parts() {
     let ranking = backlog.rank(&wsjf).unwrap();
     let entry = ranking.get(1).unwrap();
     assert_eq!(entry.score(), Some(3.0));
-    let parts: Vec<(&str, f64)> = entry.breakdown().iter().collect();
+    let breakdown = entry.breakdown();
+    let parts: Vec<(&str, f64)> = breakdown.iter().collect();
     assert_eq!(
         parts,
         [

@@ -120,10 +120,7 @@ fn uncertainty_keeps_explicit_ranges_and_rejects_bad_fractions() {
     assert_eq!(wide.item(0).range(Field::Effort).map(Estimate::ends), Some([1.0, 3.0]));
     for bad in [1.0, -0.1, f64::NAN] {
         let error = with_uncertainty(&backlog, bad).expect_err("invalid fraction").to_string();
-        assert_eq!(
-            error,
-            format!("option uncertainty: {bad} is outside 0..1 (a fraction, e.g. 0.2 for ±20 %)")
-        );
+        assert_eq!(error, format!("uncertainty {bad} is outside 0..1 (a fraction, e.g. 0.2 for ±20 %)"));
     }
 }
 

@@ -81,7 +81,7 @@ fn unknown_labels_are_invalid_values() {
     let confidence = read(r#"{"id": "A", "title": "a", "confidence": "sure%"}"#);
     assert!(
         confidence.starts_with(
-            r#"item "A": confidence "sure%" is not a number in 0..=1 or a percentage such as "80%""#
+            r#"item "A": confidence "sure%" is not a number in 0..=1, a percentage such as "80%", or one of high, medium, low"#
         ),
         "{confidence}"
     );
@@ -194,7 +194,7 @@ fn a_score_that_overflows_is_an_error() {
         BacklogItem::builder("BIG", "big").reach(1e308).impact(3).confidence(1).effort(0.5).build().unwrap();
     let backlog = Backlog::from_items([item]).unwrap();
     let rice = Rice::default();
-    let error = backlog.rank(&rice).unwrap_err();
+    let error = backlog.rank(rice).unwrap_err();
     assert_eq!(
         error,
         Error::ScoreOverflow { item: "BIG".into(), framework: "rice".into(), value: f64::INFINITY }
@@ -219,7 +219,7 @@ fn strict_mode_makes_unscored_items_errors() {
     let backlog = Backlog::from_items([BacklogItem::builder("A", "a").reach(1).build().unwrap()]).unwrap();
     let rice = Rice::default();
     let strict = RankOptions::default().unscored(UnscoredPolicy::Reject);
-    let error = backlog.rank_with(&rice, &strict).unwrap_err();
+    let error = backlog.rank_with(rice, &strict).unwrap_err();
     let missing: FieldSet = [Field::Impact, Field::Confidence, Field::Effort].into_iter().collect();
     let missing = backlog.field_names(missing).into_iter().map(str::to_owned).collect();
     assert_eq!(error, Error::Unscored { item: "A".into(), framework: "rice".into(), missing });
@@ -231,11 +231,8 @@ fn strict_mode_makes_unscored_items_errors() {
 
 #[test]
 fn alignment_weight_outside_0_to_1_is_an_option_error() {
-    assert_message(&AlignmentWeight::new(1.5).unwrap_err(), "option alignment_weight: 1.5 is outside 0..=1");
-    assert_message(
-        &AlignmentWeight::new(f64::NAN).unwrap_err(),
-        "option alignment_weight: NaN is outside 0..=1",
-    );
+    assert_message(&AlignmentWeight::new(1.5).unwrap_err(), "alignment_weight 1.5 is outside 0..=1");
+    assert_message(&AlignmentWeight::new(f64::NAN).unwrap_err(), "alignment_weight NaN is outside 0..=1");
 }
 
 #[test]

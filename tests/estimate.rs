@@ -61,7 +61,7 @@ fn rankings_use_the_point_values() {
     )
     .expect("valid");
     let rice = Rice::default();
-    let ranking = backlog.rank(&rice).expect("ranks");
+    let ranking = backlog.rank(rice).expect("ranks");
     let scores: Vec<(&str, Option<f64>)> = ranking.iter().map(|e| (e.item().id(), e.score())).collect();
     // A's effort is the midpoint 5: 100 / 5 = 20 < 30.
     assert_eq!(scores, [("B", Some(30.0)), ("A", Some(20.0))]);
@@ -115,7 +115,7 @@ fn malformed_ranges_are_errors() {
     );
     assert_rejected(
         r#"{"id": "A", "title": "a", "moscow": {"low": 1, "high": 2}}"#,
-        r#"item "A": moscow "{low: 1, high: 2}" is not one of must, should, could, wont"#,
+        r#"item "A": moscow: expected a MoSCoW label, got an object"#,
     );
 }
 

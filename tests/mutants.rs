@@ -157,14 +157,14 @@ fn strict_wsjf_rejects_values_off_the_fibonacci_scale() {
     assert!(Scale::Any.allows(4.0));
     let off = Backlog::from_items([wsjf_item("F1", [1.0, 4.0, 5.0, 3.0])]).expect("valid");
     let strict = Wsjf::default().scale(Scale::Fibonacci);
-    let error = off.rank(&strict).map(|ranking| ranking.len()).unwrap_err();
+    let error = off.rank(strict).map(|ranking| ranking.len()).unwrap_err();
     assert_eq!(
         error.to_string(),
         r#"item "F1": time_criticality 4 is not on the wsjf scale 1, 2, 3, 5, 8, 13, 20 (strict mode)"#
     );
     // The default scale takes any non-negative number: (1 + 4 + 5) / 3.
     let any = Wsjf::default();
-    let ranking = off.rank(&any).expect("valid");
+    let ranking = off.rank(any).expect("valid");
     assert_eq!(ranking.get(1).and_then(|entry| entry.score()), Some(10.0 / 3.0));
 }
 
@@ -244,7 +244,7 @@ fn items_with_one_field_each_are_unscored_with_exactly_what_they_lack() {
     ];
     let backlog = Backlog::from_items(items.map(|b| b.build().expect("valid"))).expect("valid");
     let wsjf = Wsjf::default();
-    let ranking = backlog.rank(&wsjf).expect("valid");
+    let ranking = backlog.rank(wsjf).expect("valid");
     assert!(ranking.is_empty());
     let set = |fields: &[Field]| fields.iter().copied().collect::<FieldSet>();
     let all = [BusinessValue, TimeCriticality, RiskReduction, Effort];
@@ -269,7 +269,7 @@ fn items_with_one_field_each_are_unscored_with_exactly_what_they_lack() {
     assert_eq!(by_category.unscored().map(|u| u.missing()).collect::<Vec<_>>(), [set(&[Moscow]); 7]);
     let rice = Rice::default();
     let rice_missing: Vec<FieldSet> =
-        backlog.rank(&rice).expect("valid").unscored().map(|u| u.missing()).collect();
+        backlog.rank(rice).expect("valid").unscored().map(|u| u.missing()).collect();
     assert_eq!(rice_missing[0], set(&[Impact, Confidence, Effort]));
     assert_eq!(rice_missing[2], set(&[Reach, Impact, Effort]));
 }

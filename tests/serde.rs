@@ -139,7 +139,10 @@ fn invalid_values_are_rejected_at_deserialization() {
         (r#"[{"id": "A", "title": "a", "reach": -5}]"#, r#"item "A": reach -5 is outside"#),
         (r#"[{"id": "A", "title": "a", "moscow": 1}]"#, r#"item "A": moscow "1" is not one of"#),
         (r#"[{"id": "A", "title": "a", "alignment": 2}]"#, r#"item "A": alignment 2 is outside 0..=1"#),
-        (r#"[{"id": "A", "title": "a", "reach": true}]"#, "invalid type: boolean `true`"),
+        (
+            r#"[{"id": "A", "title": "a", "reach": true}]"#,
+            r#"item "A": reach: expected a number, a text or a range {"low": .., "high": ..}, got a boolean (true)"#,
+        ),
         (r#"[{"id": "", "title": "a"}]"#, r#"item titled "a": id "" is empty"#),
         (r#"[{"id": "A", "title": "a"}, {"id": "A", "title": "b"}]"#, r#"item "A": id is used twice"#),
         (r#"[{"id": "A", "title": "a", "depends_on": ["B"]}]"#, r#"item "A": depends_on "B" names no item"#),
@@ -161,10 +164,10 @@ fn invalid_values_are_rejected_at_deserialization() {
         ),
         (
             r#"{"objectives": [], "items": [], "extra": 1}"#,
-            "unknown field `extra`, expected `objectives` or `items`",
+            "unknown field `extra`, expected one of `objectives`, `criteria`, `items`",
         ),
         (r#"{"objectives": []}"#, "missing field `items`"),
-        (r#"[{"title": "a"}]"#, "missing field `id`"),
+        (r#"[{"title": "a"}]"#, r#"item titled "a": id is missing (expected a non-empty string)"#),
         ("42", "invalid type: integer `42`, expected a backlog"),
     ];
     for (json, expected) in cases {
@@ -189,7 +192,7 @@ fn an_empty_backlog_is_valid() {
 fn the_ranking_serializes_in_the_cli_shape() {
     let backlog = full();
     let rice = Rice::default();
-    let ranking = backlog.rank(&rice).unwrap();
+    let ranking = backlog.rank(rice).unwrap();
     let value = serde_json::to_value(&ranking).unwrap();
     let expected = serde_json::json!({
         "framework": "rice",

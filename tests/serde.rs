@@ -146,6 +146,7 @@ fn invalid_values_are_rejected_at_deserialization() {
         (r#"[{"id": "", "title": "a"}]"#, r#"item titled "a": id "" is empty"#),
         (r#"[{"id": "A", "title": "a"}, {"id": "A", "title": "b"}]"#, r#"item "A": id is used twice"#),
         (r#"[{"id": "A", "title": "a", "depends_on": ["B"]}]"#, r#"item "A": depends_on "B" names no item"#),
+        (r#"[{"id": "A", "title": "a", "depends_on": [" "]}]"#, r#"item "A": depends_on "" names no item"#),
         (
             r#"[{"id": "A", "title": "a", "depends_on": ["A"]}]"#,
             r#"item "A": depends_on names the item itself"#,

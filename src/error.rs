@@ -266,7 +266,7 @@ pub enum Error {
         field: String,
     },
     /// A CSV file is malformed: a row whose number of cells differs from the header's, text that
-    /// is not UTF-8, or a header without an `id` or `title` column.
+    /// is not UTF-8, or a header without an `id` column.
     #[error("csv line {line}: {reason}")]
     MalformedCsv {
         /// The line, from 1 (the header).

@@ -174,7 +174,8 @@ impl Draft {
                 return Err(Error::SelfDependency { item: id.to_owned() });
             }
             if dependency.is_empty() {
-                continue;
+                // As the builder says it: an empty id names no item.
+                return Err(Error::UnknownDependency { item: id.to_owned(), dependency: String::new() });
             }
             self.dependency_ids.push(dependency);
             self.depends_on.push(index, (self.dependency_ids.len() - 1) as u32);

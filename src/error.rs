@@ -398,7 +398,7 @@ impl fmt::Display for CycleDisplay<'_> {
 
 /// A number outside the range of a checked value type, before it is tied to an item.
 ///
-/// The constructors of [`Effort`](crate::Effort), [`Confidence`](crate::Confidence) and the other
+/// The constructors of [`Effort`](crate::model::Effort), [`Confidence`](crate::model::Confidence) and the other
 /// value types return it; building an item turns it into an [`Error::OutOfRange`] that names the
 /// item and the field.
 ///

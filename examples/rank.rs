@@ -13,43 +13,50 @@ mod common;
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
-use common::{Align, Failure, Format, Framework, Options, Table};
-use prioritize::{BacklogItem, Breakdown, Category, Pin, PlannedOrder, Ranking, UnscoredItem, Warning};
+use clap::Parser;
+use common::{Align, Failure, Format, Framework, Options, RankArgs, Table, parsers};
+use prioritize::{
+    BacklogItem, Breakdown, Category, Effort, Pin, PlannedOrder, Ranking, UnscoredItem, Warning,
+};
+
+/// rank: rank a product backlog with RICE, WSJF or MoSCoW, weighted by strategic alignment
+#[derive(Debug, Parser)]
+#[command(name = "rank", after_help = common::EXIT_STATUS)]
+struct Cli {
+    #[command(flatten)]
+    rank: RankArgs,
+    /// keep only the first N entries
+    #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = parsers::count)]
+    top: Option<usize>,
+    /// effort available in the timebox (MoSCoW's 60 % check)
+    #[arg(long, value_name = "C", allow_negative_numbers = true, value_parser = parsers::effort)]
+    capacity: Option<Effort>,
+    /// the output format (default table)
+    #[arg(long, value_name = "table|json|csv", value_enum, hide_possible_values = true)]
+    format: Option<Format>,
+    /// never place an item before an item it depends on;
+    /// a prerequisite takes the place of what waits on it
+    #[arg(long, verbatim_doc_comment)]
+    respect_dependencies: bool,
+    /// put item ID at POSITION, the rest as computed (repeatable)
+    #[arg(long, value_name = "ID=POSITION", value_parser = parsers::pin)]
+    pin: Vec<Pin>,
+}
 
 fn main() -> ExitCode {
-    common::run(rank)
+    common::run(|| {
+        let cli: Cli = common::parse(&[])?;
+        let options = Options {
+            top: cli.top,
+            capacity: cli.capacity,
+            format: cli.format.unwrap_or_default(),
+            ..cli.rank.options()?
+        };
+        rank(&options, cli.respect_dependencies, &cli.pin)
+    })
 }
 
-const PLAN_HELP: &str = "\
-  --respect-dependencies     never place an item before an item it depends on; a prerequisite
-                             takes the place of what waits on it
-  --pin ID=POSITION          put item ID at POSITION, the rest in computed order (repeatable)";
-
-fn usage() -> String {
-    format!(
-        "rank: rank a product backlog with RICE, WSJF or MoSCoW, weighted by strategic alignment\n\n\
-         usage: rank [OPTIONS] [FILE]\n\n{}\n{PLAN_HELP}\n\n\
-         exit status: 0 on success, 2 on bad input or bad options",
-        common::OPTIONS_HELP
-    )
-}
-
-fn rank() -> Result<(), Failure> {
-    let mut respect_dependencies = false;
-    let mut pins: Vec<Pin> = Vec::new();
-    let options = Options::parse(&usage(), |name, args| {
-        match name {
-            "--respect-dependencies" => {
-                args.no_value(name)?;
-                respect_dependencies = true;
-            }
-            "--pin" => {
-                pins.push(args.pin(name)?);
-            }
-            _ => return Ok(false),
-        }
-        Ok(true)
-    })?;
+fn rank(options: &Options, respect_dependencies: bool, pins: &[Pin]) -> Result<(), Failure> {
     if options.capacity.is_some() && options.framework != Framework::Moscow {
         // Here the capacity only feeds MoSCoW's 60 % check; ignoring it would pass silently.
         return Err(Failure::new(
@@ -67,13 +74,13 @@ fn rank() -> Result<(), Failure> {
         } else {
             PlannedOrder::ranked(&ranking)
         };
-        let mut order = order.pin(&pins)?;
+        let mut order = order.pin(pins)?;
         if let Some(top) = options.top {
             order.truncate(top);
         }
         let unscored: Vec<UnscoredItem<'_>> = order.unscored().collect();
         return print(
-            &options,
+            options,
             &order,
             |out| prioritize::csv::write_order(&order, out),
             || table(&order_rows(&order), order.is_categorized(), order.framework(), &unscored),
@@ -83,7 +90,7 @@ fn rank() -> Result<(), Failure> {
     let ranking = backlog.rank_with(&*engine, &options.rank_options())?;
     let unscored: Vec<UnscoredItem<'_>> = ranking.unscored().collect();
     print(
-        &options,
+        options,
         &ranking,
         |out| prioritize::csv::write_ranking(&ranking, out),
         || table(&ranking_rows(&ranking), ranking.is_categorized(), ranking.framework(), &unscored),

@@ -353,7 +353,10 @@ fn embedded_sample_is_the_shipped_file() {
 fn help_prints_usage_and_succeeds() {
     let run = rank(&["--help"]);
     assert!(ok(&run).starts_with("rank: rank a product backlog"), "{}", run.stdout);
-    assert!(run.stdout.contains("--framework rice|wsjf|moscow"));
+    assert!(
+        run.stdout.contains("\n      --framework <rice|wsjf|moscow>  the scoring engine (default rice)\n")
+    );
+    assert_eq!(run.stderr, "");
 }
 
 #[test]
@@ -387,6 +390,22 @@ fn options_take_their_value_after_a_space_or_an_equals_sign() {
     let joined = rank(&["--format=csv", "--top=2", "--", &path]);
     assert_eq!(ok(&spaced), ok(&joined));
     assert_eq!(ok(&spaced).lines().count(), 3, "header and two rows");
+}
+
+#[test]
+fn options_and_the_file_come_in_any_order() {
+    let path = intercom();
+    let expected = "position,rank,id,title,score,category,business_value,time_criticality,risk_reduction,\
+                    cost_of_delay,job_size,wsjf\n\
+                    1,1,P3,Project 3,6.0,must,2.0,2.0,2.0,6.0,1.0,6.0\n";
+    for args in [
+        &[path.as_str(), "--framework", "moscow", "--then", "wsjf", "--top", "1", "--format", "csv"][..],
+        &["--framework=moscow", &path, "--top=1", "--then", "wsjf", "--format=csv"],
+        &["--format", "csv", "--then=wsjf", "--top", "1", "--framework", "moscow", &path],
+        &["--top", "1", "--format", "csv", "--framework", "moscow", "--then", "wsjf", "--", &path],
+    ] {
+        assert_eq!(ok(&rank(args)), expected, "{args:?}");
+    }
 }
 
 #[test]

@@ -9,10 +9,15 @@ use cli_support::{fails, file, rank};
 
 #[test]
 fn option_errors_exit_with_status_2() {
-    let cases: [(&[&str], &str); 13] = [
+    let cases: [(&[&str], &str); 20] = [
         (&["--bogus"], "unknown option --bogus (see --help)"),
+        (&["--bogus=1"], "unknown option --bogus (see --help)"),
         (&["-x"], "unknown option -x (see --help)"),
+        (&["--framwork", "rice"], "unknown option --framwork (see --help; did you mean --framework?)"),
         (&["--top"], "option --top needs a value"),
+        (&["--top", "--strict"], "option --top needs a value"),
+        (&["--top="], r#"option --top: "" is not a whole number >= 0"#),
+        (&["--framework=kano"], r#"option --framework: "kano" is not one of rice, wsjf, moscow"#),
         (&["--top", "many"], r#"option --top: "many" is not a whole number >= 0"#),
         (&["--top", "-1"], r#"option --top: "-1" is not a whole number >= 0"#),
         (&["--framework", "kano"], r#"option --framework: "kano" is not one of rice, wsjf, moscow"#),
@@ -26,6 +31,8 @@ fn option_errors_exit_with_status_2() {
         (&["--capacity", "0"], "option --capacity: 0 is outside the finite numbers > 0"),
         (&["--strict=yes"], r#"option --strict takes no value (got "yes")"#),
         (&["--top", "1", "--top", "2"], "option --top is given twice"),
+        (&["--top=1", "--top", "2"], "option --top is given twice"),
+        (&["--strict", "--strict"], "option --strict is given twice"),
     ];
     for (args, error) in cases {
         fails(&rank(args), &[error]);

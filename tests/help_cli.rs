@@ -112,3 +112,12 @@ fn analyze_lists_its_subcommands_and_each_its_options() {
         assert!(!text.contains("--capacity") && !text.contains("|csv"), "{text}");
     }
 }
+
+#[test]
+fn generate_lists_its_options() {
+    let run = run_example("generate", &["--help"], "");
+    assert_eq!((run.status, run.stderr.as_str()), (0, ""));
+    assert!(run.stdout.starts_with("generate: write a synthetic backlog of N items as JSON (or CSV)"));
+    assert_eq!(entries(&run.stdout), ["<N>", "--csv", "-h, --help"]);
+    assert_eq!(run_example("generate", &["-h"], "").stdout, run.stdout);
+}

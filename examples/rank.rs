@@ -25,7 +25,7 @@ use prioritize::{
 struct Cli {
     #[command(flatten)]
     rank: RankArgs,
-    /// keep only the first N entries
+    /// keep the first N entries; list at most N unscored items
     #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = parsers::count)]
     top: Option<usize>,
     /// effort available in the timebox (MoSCoW's 60 % check)
@@ -78,7 +78,7 @@ fn rank(options: &Options, respect_dependencies: bool, pins: &[Pin]) -> Result<(
         if let Some(top) = options.top {
             order.truncate(top);
         }
-        let unscored: Vec<UnscoredItem<'_>> = order.unscored().collect();
+        let unscored = Unscored::new(order.unscored(), options.top);
         return print(
             options,
             &order,
@@ -88,7 +88,7 @@ fn rank(options: &Options, respect_dependencies: bool, pins: &[Pin]) -> Result<(
         );
     }
     let ranking = backlog.rank_with(&*engine, &options.rank_options())?;
-    let unscored: Vec<UnscoredItem<'_>> = ranking.unscored().collect();
+    let unscored = Unscored::new(ranking.unscored(), options.top);
     print(
         options,
         &ranking,
@@ -104,6 +104,29 @@ fn rank(options: &Options, respect_dependencies: bool, pins: &[Pin]) -> Result<(
     Ok(())
 }
 
+/// The unscored items the table and standard error list: with `--top N`, the first N, and how
+/// many more there are.
+struct Unscored<'a> {
+    items: Vec<UnscoredItem<'a>>,
+    more: usize,
+    top: usize,
+}
+
+impl<'a> Unscored<'a> {
+    fn new(mut all: impl Iterator<Item = UnscoredItem<'a>>, top: Option<usize>) -> Unscored<'a> {
+        let top = top.unwrap_or(usize::MAX);
+        let items = all.by_ref().take(top).collect();
+        Unscored { items, more: all.count(), top }
+    }
+
+    /// `19979 more unscored items (--top 10 lists the first 10)`, when `--top` left some out.
+    fn more(&self) -> Option<String> {
+        let (more, top) = (self.more, self.top);
+        let items = if more == 1 { "item" } else { "items" };
+        (more > 0).then(|| format!("{more} more unscored {items} (--top {top} lists the first {top})"))
+    }
+}
+
 /// Prints `output` in the chosen format; unscored items and warnings go to standard error
 /// in the table and CSV formats (`report`: framework, unscored items, warnings).
 fn print(
@@ -111,7 +134,7 @@ fn print(
     output: &impl serde::Serialize,
     csv: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
     table: impl FnOnce() -> String,
-    report: (&str, &[UnscoredItem<'_>], &[Warning]),
+    report: (&str, &Unscored<'_>, &[Warning]),
 ) -> Result<(), Failure> {
     let (framework, unscored, warnings) = report;
     match options.format {
@@ -175,7 +198,7 @@ fn order_rows<'a>(order: &PlannedOrder<'a>) -> Vec<Row<'a>> {
 
 /// Position, rank, id, category (MoSCoW), title, score and the breakdown's values (and a note
 /// for planned entries), then the unscored items below.
-fn table(entries: &[Row<'_>], categorized: bool, framework: &str, unscored: &[UnscoredItem<'_>]) -> String {
+fn table(entries: &[Row<'_>], categorized: bool, framework: &str, unscored: &Unscored<'_>) -> String {
     let scored = entries.iter().any(|entry| entry.score.is_some());
     let noted = entries.iter().any(|entry| !entry.note.is_empty());
     // Every breakdown value, in first-seen order, but those that only repeat the score (RICE's
@@ -226,27 +249,38 @@ fn table(entries: &[Row<'_>], categorized: bool, framework: &str, unscored: &[Un
         table.row(cells);
     }
     let mut text = table.render(common::TABLE_WIDTH);
-    if !unscored.is_empty() {
+    if !unscored.items.is_empty() || unscored.more > 0 {
         // Writing to a String cannot fail.
         let _ =
             writeln!(text, "\nunscored: these items lack fields {framework} needs (unscored is not zero)");
+    }
+    if !unscored.items.is_empty() {
         let mut rows = Table::new().column("id", Align::Left).column("missing", Align::Left);
-        for item in unscored {
+        for item in &unscored.items {
             rows.row(vec![item.item().id().to_string(), item.missing().to_string()]);
         }
         text.push_str(&rows.render(common::TABLE_WIDTH));
     }
+    if let Some(more) = unscored.more() {
+        let _ = writeln!(text, "{more}");
+    }
     text
 }
 
-fn report_unscored(framework: &str, unscored: &[UnscoredItem<'_>]) {
-    common::warn_all(unscored.iter().map(|item| {
-        format!(
-            "item {:?}: unscored, {framework} needs {}, which the item lacks",
-            item.item().id().as_str(),
-            item.missing()
-        )
-    }));
+fn report_unscored(framework: &str, unscored: &Unscored<'_>) {
+    common::warn_all(
+        unscored
+            .items
+            .iter()
+            .map(|item| {
+                format!(
+                    "item {:?}: unscored, {framework} needs {}, which the item lacks",
+                    item.item().id().as_str(),
+                    item.missing()
+                )
+            })
+            .chain(unscored.more()),
+    );
 }
 
 fn report_warnings(warnings: &[Warning]) {

@@ -445,3 +445,67 @@ fn csv_output_quotes_cells_a_spreadsheet_would_run() {
         (&"=1+1".into(), &"\tTabbed".into())
     );
 }
+
+/// Two scored items and five that lack every RICE input.
+const MANY_UNSCORED: &str = r#"[
+  {"id": "A", "title": "a", "reach": 40, "impact": 1, "confidence": 0.5, "effort": 1},
+  {"id": "B", "title": "b", "reach": 20, "impact": 1, "confidence": 0.5, "effort": 1},
+  {"id": "U1", "title": "u1"}, {"id": "U2", "title": "u2"}, {"id": "U3", "title": "u3"},
+  {"id": "U4", "title": "u4"}, {"id": "U5", "title": "u5"}
+]"#;
+
+#[test]
+fn top_bounds_the_unscored_list_too() {
+    let backlog = file("many-unscored.json", MANY_UNSCORED);
+    let run = rank(&[&backlog, "--top", "2"]);
+    assert_eq!(
+        ok(&run),
+        "\
+pos  rank  id  title  score  reach  impact  conf  effort
+---  ----  --  -----  -----  -----  ------  ----  ------
+  1     1  A   a         20     40       1   0.5       1
+  2     2  B   b         10     20       1   0.5       1
+
+unscored: these items lack fields rice needs (unscored is not zero)
+id  missing
+--  ---------------------------------
+U1  reach, impact, confidence, effort
+U2  reach, impact, confidence, effort
+3 more unscored items (--top 2 lists the first 2)
+"
+    );
+    let run = rank(&[&backlog, "--top=4", "--format=csv"]);
+    let lacks = |id: &str| {
+        format!(
+            "warning: item \"{id}\": unscored, rice needs reach, impact, confidence, effort, which the item lacks\n"
+        )
+    };
+    assert_eq!(
+        (ok(&run).lines().count(), run.stderr.clone()),
+        (
+            3,
+            [lacks("U1"), lacks("U2"), lacks("U3"), lacks("U4")].concat()
+                + "warning: 1 more unscored item (--top 4 lists the first 4)\n"
+        )
+    );
+    // --top 0: no entry and no unscored item, only their counts.
+    let run = rank(&[&backlog, "--top", "0"]);
+    assert_eq!(
+        ok(&run),
+        "pos  rank  id  title\n---  ----  --  -----\n\n\
+         unscored: these items lack fields rice needs (unscored is not zero)\n\
+         5 more unscored items (--top 0 lists the first 0)\n"
+    );
+    // Without --top, or with a --top that leaves none out, every one is listed and no count.
+    for args in [&[backlog.as_str()][..], &[&backlog, "--top", "5"]] {
+        let out = rank(args).stdout;
+        assert!(out.ends_with("U5  reach, impact, confidence, effort\n"), "{out}");
+    }
+    // JSON keeps the library's shape: every unscored item.
+    let json: serde_json::Value =
+        serde_json::from_str(ok(&rank(&[&backlog, "--top", "1", "--format", "json"]))).expect("json");
+    assert_eq!(json["unscored"].as_array().map(Vec::len), Some(5));
+    // The planned order's unscored list is bounded the same way.
+    let run = rank(&[&backlog, "--top", "1", "--respect-dependencies", "--format", "csv"]);
+    assert_eq!(run.stderr, lacks("U1") + "warning: 4 more unscored items (--top 1 lists the first 1)\n");
+}

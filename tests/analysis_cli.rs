@@ -304,6 +304,11 @@ fn errors_follow_the_rank_conventions() {
     );
     let partial = file("partial.json", r#"[{"id": "A", "title": "a", "reach": 1}]"#);
     fails(&analyze(&["explain", &partial, "--strict"]), r#"item "A": rice needs impact, confidence, effort"#);
+    let empty = file("empty.json", "");
+    fails(
+        &analyze(&["compare", &empty]),
+        &format!("{empty}: the file is empty (write [] for a backlog of no items)"),
+    );
 }
 
 #[test]

@@ -5,7 +5,7 @@
 
 mod cli_support;
 
-use cli_support::{fails, file, rank};
+use cli_support::{fails, file, rank, run_example};
 
 #[test]
 fn option_errors_exit_with_status_2() {
@@ -207,4 +207,38 @@ fn csv_errors_name_the_item_and_field_or_the_line() {
         let path = file(&format!("bad-{index}.csv"), backlog);
         fails(&rank(&[&path]), &[&format!("{path}: {error}")]);
     }
+}
+
+#[test]
+fn an_empty_file_is_an_error_that_says_so() {
+    for (name, text) in [("empty.json", ""), ("blank.json", " \n\t\n")] {
+        let path = file(name, text);
+        fails(&rank(&[&path]), &[&format!("{path}: the file is empty (write [] for a backlog of no items)")]);
+    }
+    for (name, text) in [("empty.csv", ""), ("blank.csv", "\n\r\n  \n")] {
+        let path = file(name, text);
+        fails(
+            &rank(&[&path]),
+            &[&format!(
+                "{path}: the file is empty (write a header row such as id,title for a backlog of no items)"
+            )],
+        );
+    }
+    fails(
+        &run_example("rank", &["-"], "\n"),
+        &["standard input: the input is empty (write [] for a backlog of no items)"],
+    );
+    // What the messages advise is an empty backlog, ranked to an empty table.
+    for (name, text) in [("no-items.json", "[]"), ("no-items.csv", "id,title\n")] {
+        let run = rank(&[&file(name, text)]);
+        assert_eq!(
+            (run.status, run.stdout.as_str(), run.stderr.as_str()),
+            (0, "pos  rank  id  title\n---  ----  --  -----\n", "")
+        );
+    }
+    // Blank lines before the header are still read, and errors keep their line numbers.
+    let path = file("leading-blank.csv", "\n\nid,title,reach\nA,a,lots\n");
+    fails(&rank(&[&path]), &[&format!(r#"{path}: item "A": reach "lots" is not a number"#)]);
+    let path = file("leading-blank-rows.csv", "\nid,title,effort\nA,a,1\nB,b\n");
+    fails(&rank(&[&path]), &[&format!("{path}: csv line 4: the row has 2 cells where the header has 3")]);
 }

@@ -260,13 +260,16 @@ impl Options {
     }
 }
 
+/// How error messages name standard input.
+const STANDARD_INPUT: &str = "standard input";
+
 /// Reads the backlog `FILE` names: a `.json` or `.csv` path, `-` for JSON on standard input,
 /// or `None` for the embedded sample.
 ///
 /// # Errors
 ///
-/// A file that cannot be read, an unknown extension, or any error of the backlog, each prefixed
-/// with where the backlog came from.
+/// A file that cannot be read, an unknown extension, an empty file (nothing but white space), or
+/// any error of the backlog, each prefixed with where the backlog came from.
 pub(crate) fn load_backlog(file: Option<&str>) -> Result<Backlog, Failure> {
     match file {
         None => parse_json("embedded sample", SAMPLE),
@@ -275,7 +278,7 @@ pub(crate) fn load_backlog(file: Option<&str>) -> Result<Backlog, Failure> {
             io::stdin()
                 .read_to_string(&mut text)
                 .map_err(|error| Failure::new(format_args!("cannot read standard input: {error}")))?;
-            parse_json("standard input", &text)
+            parse_json(STANDARD_INPUT, &text)
         }
         Some(path) => {
             let extension = Path::new(path).extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
@@ -284,7 +287,11 @@ pub(crate) fn load_backlog(file: Option<&str>) -> Result<Backlog, Failure> {
                 Some("json") => parse_json(path, &std::fs::read_to_string(path).map_err(cannot_read)?),
                 Some("csv") => {
                     let file = std::fs::File::open(path).map_err(cannot_read)?;
-                    prioritize::csv::read_backlog(io::BufReader::with_capacity(1 << 16, file))
+                    let reader = io::BufReader::with_capacity(1 << 16, file);
+                    let Some(reader) = unless_blank(reader).map_err(cannot_read)? else {
+                        return Err(empty(path, "a header row such as id,title"));
+                    };
+                    prioritize::csv::read_backlog(reader)
                         .map_err(|error| Failure::new(format_args!("{path}: {error}")))
                 }
                 _ => Err(Failure::new(format_args!(
@@ -297,5 +304,33 @@ pub(crate) fn load_backlog(file: Option<&str>) -> Result<Backlog, Failure> {
 }
 
 fn parse_json(source: &str, text: &str) -> Result<Backlog, Failure> {
+    if text.trim().is_empty() {
+        return Err(empty(source, "[]"));
+    }
     serde_json::from_str(text).map_err(|error| Failure::new(format_args!("{source}: {error}")))
+}
+
+/// The error of an empty backlog file; `empty_backlog` is how to write a backlog of no items.
+fn empty(source: &str, empty_backlog: &str) -> Failure {
+    let what = if source == STANDARD_INPUT { "the input" } else { "the file" };
+    Failure::new(format_args!("{source}: {what} is empty (write {empty_backlog} for a backlog of no items)"))
+}
+
+/// Reads the leading white space (blank lines); `None` when nothing else follows, else a reader
+/// of the whole text, that white space included.
+fn unless_blank<R: io::BufRead>(mut reader: R) -> io::Result<Option<impl io::Read>> {
+    let mut blank = Vec::new();
+    loop {
+        let buffer = reader.fill_buf()?;
+        if buffer.is_empty() {
+            return Ok(None);
+        }
+        let white = buffer.iter().take_while(|byte| byte.is_ascii_whitespace()).count();
+        blank.extend_from_slice(&buffer[..white]);
+        let more = white < buffer.len();
+        reader.consume(white);
+        if more {
+            return Ok(Some(io::Cursor::new(blank).chain(reader)));
+        }
+    }
 }

@@ -172,6 +172,7 @@ fn main() -> ExitCode {
         let cli: Cli = common::parse(&own_messages())?;
         let (command, options, extra, old) = cli.analysis.split()?;
         analyze(command, &options, &extra, old.as_deref())
+            .map_err(|failure| failure.in_file(options.file.as_deref()))
     })
 }
 
@@ -322,10 +323,13 @@ fn analyze(command: Command, options: &Options, extra: &Extra, old: Option<&str>
             }
         }
         Command::Diff => {
-            let old = common::load_backlog(old)?;
+            let old_file = old;
+            let old = common::load_backlog(old_file)?;
             let new = common::load_backlog(options.file.as_deref())?;
             let engine = options.engine();
-            strict(options, &old, &*engine)?;
+            // OLD is ranked alone first, so that its errors name OLD (the diff's would name NEW).
+            let ranked = old.rank_with(&*engine, &options.rank_options());
+            ranked.map_err(|error| Failure::from(error).in_file(old_file))?;
             strict(options, &new, &*engine)?;
             let result = analysis::diff(&old, &new, &*engine, top)?;
             render(options.format, &result, || diff_table(&result))?

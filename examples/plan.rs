@@ -66,7 +66,7 @@ fn main() -> ExitCode {
             resolution: cli.resolution,
             pins: cli.pin,
         };
-        plan(&options, extra)
+        plan(&options, extra).map_err(|failure| failure.in_file(options.file.as_deref()))
     })
 }
 

@@ -53,6 +53,7 @@ fn main() -> ExitCode {
             ..cli.rank.options()?
         };
         rank(&options, cli.respect_dependencies, &cli.pin)
+            .map_err(|failure| failure.in_file(options.file.as_deref()))
     })
 }
 

@@ -303,7 +303,33 @@ fn errors_follow_the_rank_conventions() {
         ),
     );
     let partial = file("partial.json", r#"[{"id": "A", "title": "a", "reach": 1}]"#);
-    fails(&analyze(&["explain", &partial, "--strict"]), r#"item "A": rice needs impact, confidence, effort"#);
+    fails(
+        &analyze(&["explain", &partial, "--strict"]),
+        &format!(
+            r#"{partial}: item "A": rice needs impact, confidence, effort, which the item lacks (strict mode)"#
+        ),
+    );
+    // diff names the file whose item is at fault, OLD or NEW.
+    fails(
+        &analyze(&["diff", &partial, &abc(), "--strict"]),
+        &format!(
+            r#"{partial}: item "A": rice needs impact, confidence, effort, which the item lacks (strict mode)"#
+        ),
+    );
+    fails(
+        &analyze(&["diff", "--strict", &abc(), &partial]),
+        &format!(
+            r#"{partial}: item "A": rice needs impact, confidence, effort, which the item lacks (strict mode)"#
+        ),
+    );
+    let huge = file(
+        "huge.json",
+        r#"[{"id": "H", "title": "h", "reach": 1e308, "impact": 3, "confidence": 1, "effort": 0.5}]"#,
+    );
+    fails(
+        &analyze(&["diff", &huge, &abc()]),
+        &format!(r#"{huge}: item "H": rice score is inf, which overflows f64 (scale the inputs down)"#),
+    );
     let empty = file("empty.json", "");
     fails(
         &analyze(&["compare", &empty]),

@@ -7,7 +7,7 @@ mod cli_support;
 
 use std::path::Path;
 
-use cli_support::{fails, file, intercom, ok, rank, run_example};
+use cli_support::{INTERCOM, fails, file, intercom, ok, rank, run_example};
 
 #[test]
 fn json_output_has_the_exact_shape() {
@@ -250,9 +250,18 @@ fn capacity_sets_the_basis_of_the_60_percent_check() {
 
 #[test]
 fn strict_turns_unscored_items_into_errors() {
+    let path = intercom();
     fails(
-        &rank(&[&intercom(), "--strict"]),
-        &[r#"item "P4": rice needs impact, confidence, effort, which the item lacks (strict mode)"#],
+        &rank(&[&path, "--strict"]),
+        &[&format!(
+            r#"{path}: item "P4": rice needs impact, confidence, effort, which the item lacks (strict mode)"#
+        )],
+    );
+    fails(
+        &run_example("rank", &["--strict", "-"], INTERCOM),
+        &[
+            r#"standard input: item "P4": rice needs impact, confidence, effort, which the item lacks (strict mode)"#,
+        ],
     );
     let run = rank(&[&intercom(), "--strict", "--framework", "moscow"]);
     ok(&run);

@@ -161,7 +161,8 @@ const JSON_ERRORS: &[(&str, At, &str)] = &[
     ),
 ];
 
-/// Each error names the item and the field.
+/// Each error names the item and the field, and starts with the file's name: reading, checking
+/// and ranking alike.
 #[test]
 fn input_errors_name_the_item_and_the_field() {
     for (index, &(backlog, at, error)) in JSON_ERRORS.iter().enumerate() {
@@ -172,7 +173,7 @@ fn input_errors_name_the_item_and_the_field() {
             }
             At::End => format!("{path}: {error} at line 1 column {}", backlog.len()),
             At::Column(column) => format!("{path}: {error} at line 1 column {column}"),
-            At::Ranking => error.to_owned(),
+            At::Ranking => format!("{path}: {error}"),
         };
         fails(&rank(&[&path]), &[&expected]);
     }
@@ -241,4 +242,23 @@ fn an_empty_file_is_an_error_that_says_so() {
     fails(&rank(&[&path]), &[&format!(r#"{path}: item "A": reach "lots" is not a number"#)]);
     let path = file("leading-blank-rows.csv", "\nid,title,effort\nA,a,1\nB,b\n");
     fails(&rank(&[&path]), &[&format!("{path}: csv line 4: the row has 2 cells where the header has 3")]);
+}
+
+#[test]
+fn errors_of_planning_name_the_file() {
+    let path = file(
+        "pins.json",
+        r#"[{"id": "A", "title": "a", "reach": 1, "impact": 1, "confidence": 1, "effort": 1},
+            {"id": "B", "title": "b", "reach": 9, "impact": 1, "confidence": 1, "effort": 1, "depends_on": ["A"]}]"#,
+    );
+    fails(
+        &rank(&[&path, "--respect-dependencies", "--pin", "B=1"]),
+        &[&format!(r#"{path}: item "B": pin to position 1 would place "B" before "A", which it depends on"#)],
+    );
+    fails(
+        &rank(&[&path, "--pin", "Z=1"]),
+        &[&format!(
+            r#"{path}: item "Z": pin to position 1 is invalid: the order holds no such item (an unknown id, or unscored with nothing depending on it)"#
+        )],
+    );
 }

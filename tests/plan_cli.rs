@@ -174,7 +174,7 @@ fn plan_errors_name_what_is_wrong() {
     fails(
         "plan",
         &[&file, "--framework", "wsjf", "--capacity", "2"],
-        "must haves and their prerequisites need effort 3, over the capacity 2 by 1",
+        &format!("{file}: must haves and their prerequisites need effort 3, over the capacity 2 by 1"),
     );
     for top in [&["--top", "2"][..], &["--top=2"]] {
         let mut args = vec![file.as_str(), "--capacity", "7"];
@@ -215,7 +215,7 @@ fn plan_errors_name_what_is_wrong() {
     fails(
         "plan",
         &[&file, "--framework", "wsjf", "--periods", "9", "--pin", "B=1"],
-        "item \"B\": pin to position 1 would place \"B\" before \"C\", which it depends on",
+        &format!("{file}: item \"B\": pin to position 1 would place \"B\" before \"C\", which it depends on"),
     );
 }
 
@@ -282,7 +282,7 @@ fn rank_respects_dependencies_and_pins() {
     fails(
         "rank",
         &[&backlog(), "--framework", "wsjf", "--pin", "B=1", "--pin", "C=1"],
-        "item \"C\": pin to position 1 is invalid: position 1 is taken by \"B\"",
+        &format!("{}: item \"C\": pin to position 1 is invalid: position 1 is taken by \"B\"", backlog()),
     );
 }
 

@@ -27,8 +27,9 @@
 //!
 //! Conventions: `FILE` is a `.json` or `.csv` backlog, `-` for JSON on standard input, or absent
 //! for the embedded sample; options and files come in any order, `--name value` or
-//! `--name=value`; a failure prints `error: ...` lines on standard error, nothing on
-//! standard output, and exits with status 2; advice prints `warning: ...` lines on standard error.
+//! `--name=value`; a failure prints `error: ...` lines on standard error (each starting with the
+//! file's name when it is about the file), nothing on standard output, and exits with status 2;
+//! advice prints `warning: ...` lines on standard error.
 
 // Each example uses a part of this module.
 #![allow(dead_code, unused_imports)]
@@ -69,18 +70,37 @@ pub(crate) const EXIT_STATUS: &str = "exit status: 0 on success, 2 on bad input 
 
 /// Why a program failed: one or more messages, each printed as an `error:` line.
 #[derive(Debug)]
-pub(crate) struct Failure(pub(crate) Vec<String>);
+pub(crate) struct Failure {
+    messages: Vec<String>,
+    /// An error of the library about the backlog, not yet prefixed with where it came from.
+    about_input: bool,
+}
 
 impl Failure {
     /// A failure with one message.
     pub(crate) fn new(message: impl Display) -> Failure {
-        Failure(vec![message.to_string()])
+        Failure { messages: vec![message.to_string()], about_input: false }
+    }
+
+    /// Prefixes an error about the backlog with where it came from (`backlog.json: item ...`);
+    /// nothing for the embedded sample, or for an error already prefixed.
+    #[must_use]
+    pub(crate) fn in_file(mut self, file: Option<&str>) -> Failure {
+        if let (true, Some(source)) = (self.about_input, source_name(file)) {
+            for message in &mut self.messages {
+                *message = format!("{source}: {message}");
+            }
+            self.about_input = false;
+        }
+        self
     }
 }
 
 impl From<prioritize::Error> for Failure {
     fn from(error: prioritize::Error) -> Failure {
-        Failure::new(error)
+        // An option out of range is about the command line, not the file.
+        let about_input = !matches!(error, prioritize::Error::InvalidOption { .. });
+        Failure { about_input, ..Failure::new(error) }
     }
 }
 
@@ -98,7 +118,7 @@ pub(crate) fn parse<T: clap::Parser>(own: &[(String, String)]) -> Result<T, Fail
 pub(crate) fn run(body: impl FnOnce() -> Result<(), Failure>) -> ExitCode {
     match body() {
         Ok(()) => ExitCode::SUCCESS,
-        Err(Failure(messages)) => {
+        Err(Failure { messages, .. }) => {
             let mut stderr = io::stderr().lock();
             for message in messages {
                 // Nothing better to do if standard error itself is gone.
@@ -262,6 +282,16 @@ impl Options {
 
 /// How error messages name standard input.
 const STANDARD_INPUT: &str = "standard input";
+
+/// Where the backlog `FILE` names comes from, as error messages say it: the path, `standard
+/// input`, or `None` for the embedded sample.
+fn source_name(file: Option<&str>) -> Option<&str> {
+    match file {
+        None => None,
+        Some("-") => Some(STANDARD_INPUT),
+        Some(path) => Some(path),
+    }
+}
 
 /// Reads the backlog `FILE` names: a `.json` or `.csv` path, `-` for JSON on standard input,
 /// or `None` for the embedded sample.

@@ -1,5 +1,5 @@
-//! The `rank` and `quickstart` examples, run as subprocesses: outputs and options of the CLI
-//! contract of DESIGN.md. Error cases are in `cli_errors.rs`.
+//! The `rank` and `quickstart` examples, run as subprocesses: outputs and options of the
+//! command line. Error cases are in `cli_errors.rs`.
 
 #![cfg(feature = "csv")]
 

@@ -1,5 +1,5 @@
 //! Command-line code shared by the examples (`rank`, `plan`, `analyze`): one set of input,
-//! option and error conventions, the CLI contract of DESIGN.md.
+//! option and error conventions.
 //!
 //! A program includes it with `mod common;`, flattens the shared options ([`RankArgs`]) into its
 //! clap parser, and runs its body through [`run`]:
@@ -206,7 +206,7 @@ pub(crate) enum Format {
     /// An aligned table for a terminal.
     #[default]
     Table,
-    /// The JSON output shape of DESIGN.md.
+    /// The JSON output: the library's serialized results.
     Json,
     /// A header row, then one row per ranked entry.
     Csv,

@@ -16,38 +16,136 @@ mod tables;
 
 use std::process::ExitCode;
 
-use common::{Args, Failure, Format, Framework, Options};
+use clap::{Args, CommandFactory, Parser};
+use common::{EngineArgs, Failure, Format, Framework, InputArgs, Options, RankArgs, TableOrJson, WeightArgs};
 use prioritize::analysis::{self, Explanation, ItemBounds, TopK, Unscored};
 use prioritize::ranking::UnscoredPolicy;
 use prioritize::{Backlog, Engine, RankOptions};
 use serde::Serialize;
 use tables::{compare_table, consensus_table, diff_table, explain_table, sensitivity_table};
 
-fn main() -> ExitCode {
-    common::run(analyze)
+/// analyze: decision support for a product backlog
+#[derive(Debug, Parser)]
+#[command(
+    name = "analyze",
+    subcommand_required = true,
+    disable_help_subcommand = true,
+    after_help = common::EXIT_STATUS
+)]
+struct Cli {
+    #[command(subcommand)]
+    analysis: Analysis,
 }
 
-const USAGE_HEAD: &str = "\
-analyze: decision support for a product backlog
+#[derive(Debug, clap::Subcommand)]
+enum Analysis {
+    /// how sure the ranking is: score and position ranges, the certain and possible top N
+    #[command(after_help = common::EXIT_STATUS)]
+    Sensitivity {
+        #[command(flatten)]
+        rank: RankArgs,
+        /// give each estimate without a range one of +-F (0.2: +-20 %)
+        #[arg(long, value_name = "F", allow_negative_numbers = true, value_parser = uncertainty)]
+        uncertainty: Option<f64>,
+        /// the N of the certain and possible top N (default 5)
+        #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = common::parsers::count)]
+        top: Option<usize>,
+        #[command(flatten)]
+        format: TableOrJson,
+    },
+    /// for each item, the smallest change of one input that passes the item ahead
+    #[command(after_help = common::EXIT_STATUS)]
+    Explain {
+        #[command(flatten)]
+        rank: RankArgs,
+        /// explain the first N items only
+        #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = common::parsers::count)]
+        top: Option<usize>,
+        #[command(flatten)]
+        format: TableOrJson,
+    },
+    /// how the frameworks disagree: tau-b, rho, top-N overlap, largest position differences
+    #[command(after_help = common::EXIT_STATUS)]
+    Compare {
+        #[command(flatten)]
+        several: SeveralArgs,
+        /// the N of the top-N overlap (default 5)
+        #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = common::parsers::count)]
+        top: Option<usize>,
+        #[command(flatten)]
+        format: TableOrJson,
+    },
+    /// a Borda-count ranking across frameworks
+    #[command(after_help = common::EXIT_STATUS)]
+    Consensus {
+        #[command(flatten)]
+        several: SeveralArgs,
+        #[command(flatten)]
+        format: TableOrJson,
+    },
+    /// what changed between two versions of a backlog
+    #[command(after_help = common::EXIT_STATUS)]
+    Diff {
+        /// the older backlog: a .json or .csv file, or - for JSON on standard input
+        #[arg(value_name = "OLD")]
+        old: String,
+        /// the newer backlog
+        #[arg(value_name = "NEW")]
+        new: String,
+        #[command(flatten)]
+        engine: EngineArgs,
+        /// unscored items are errors
+        #[arg(long)]
+        strict: bool,
+        /// the N of the top N that items entered or left (default 5)
+        #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = common::parsers::count)]
+        top: Option<usize>,
+        #[command(flatten)]
+        format: TableOrJson,
+    },
+}
 
-usage: analyze sensitivity [--uncertainty F] [OPTIONS] [FILE]
-       analyze explain [OPTIONS] [FILE]
-       analyze compare [--frameworks LIST] [OPTIONS] [FILE]
-       analyze consensus [--frameworks LIST] [OPTIONS] [FILE]
-       analyze diff OLD NEW [OPTIONS]
+/// The options of `compare` and `consensus`: one backlog, several frameworks.
+#[derive(Debug, Args)]
+struct SeveralArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    /// comma-separated, from rice, wsjf, moscow (default rice,wsjf,moscow)
+    #[arg(long, value_name = "LIST", value_parser = frameworks)]
+    frameworks: Option<Frameworks>,
+    #[command(flatten)]
+    weight: WeightArgs,
+    /// unscored items are errors
+    #[arg(long)]
+    strict: bool,
+}
 
-  sensitivity   each item's score and position range within its estimates' ranges, and the
-                items certainly or only possibly in the top N
-  explain       for each item, the smallest change of one input that passes the item ahead
-  compare       Kendall's tau-b, Spearman's rho, top-N overlap and the largest position
-                differences between frameworks
-  consensus     a Borda-count ranking across frameworks
-  diff          what changed between two versions of a backlog (OLD comes right after diff)
+/// The frameworks of `--frameworks`, one value.
+#[derive(Debug, Clone)]
+struct Frameworks(Vec<Framework>);
 
-  --uncertainty F            give every estimate without a range one of +-F (0.2 for +-20 %)
-  --frameworks LIST          comma-separated, from rice, wsjf, moscow (default rice,wsjf,moscow;
-                             --then sets moscow's secondary order)
-  --top N                    the N of top-N (default 5); explain: the first N items only";
+/// `rice,wsjf,moscow`, or some of them.
+fn frameworks(list: &str) -> Result<Frameworks, String> {
+    list.split(',')
+        .map(|label| match label.trim() {
+            "rice" => Ok(Framework::Rice),
+            "wsjf" => Ok(Framework::Wsjf),
+            "moscow" => Ok(Framework::Moscow),
+            other => Err(format!("{other:?} is not one of rice, wsjf, moscow")),
+        })
+        .collect::<Result<_, _>>()
+        .map(Frameworks)
+}
+
+/// `--uncertainty F`: a fraction in 0..1.
+fn uncertainty(text: &str) -> Result<f64, String> {
+    let fraction = common::parsers::number(text, "a number in 0..1")?;
+    if (0.0..1.0).contains(&fraction) {
+        Ok(fraction)
+    } else {
+        Err(format!("{fraction} is outside 0..1 (a fraction, e.g. 0.2 for +-20 %)"))
+    }
+}
 
 /// The `k` of the top-k analyses when `--top` is not given.
 const DEFAULT_TOP: usize = 5;
@@ -61,22 +159,6 @@ enum Command {
     Diff,
 }
 
-const COMMANDS: &[(&str, Command)] = &[
-    ("sensitivity", Command::Sensitivity),
-    ("explain", Command::Explain),
-    ("compare", Command::Compare),
-    ("consensus", Command::Consensus),
-    ("diff", Command::Diff),
-];
-
-fn usage() -> String {
-    let shared = common::OPTIONS_HELP.replace(
-        "  --format table|json|csv    the output format (default table)",
-        "  --format table|json        the output format (default table)",
-    );
-    format!("{USAGE_HEAD}\n{shared}\n\nexit status: 0 on success, 2 on bad input or bad options")
-}
-
 /// The options of `analyze` beyond the shared ones.
 #[derive(Debug, Default)]
 struct Extra {
@@ -86,33 +168,103 @@ struct Extra {
     then: Option<Framework>,
 }
 
-fn analyze() -> Result<(), Failure> {
-    let mut args: Vec<String> = std::env::args().skip(1).collect();
-    let first = if args.is_empty() { String::new() } else { args.remove(0) };
-    if first == "-h" || first == "--help" {
-        println!("{}", usage());
-        return Ok(());
+fn main() -> ExitCode {
+    common::run(|| {
+        let cli: Cli = common::parse(&own_messages())?;
+        let (command, options, extra, old) = cli.analysis.split()?;
+        analyze(command, &options, &extra, old.as_deref())
+            .map_err(|failure| failure.in_file(options.file.as_deref()))
+    })
+}
+
+/// The messages of `analyze` for arguments clap would call unknown or missing: the options of
+/// the other subcommands, and `--capacity`, each refused as not applying
+/// (`analyze explain --uncertainty 0.2`), and `diff`'s files.
+fn own_messages() -> Vec<(String, String)> {
+    let two_files = "diff needs two files: analyze diff OLD NEW [OPTIONS]";
+    let mut messages = vec![
+        ("--capacity".to_owned(), "option --capacity does not apply to analyze".to_owned()),
+        ("OLD".to_owned(), two_files.to_owned()),
+        ("NEW".to_owned(), two_files.to_owned()),
+    ];
+    let mut words = std::env::args_os().skip(1).filter_map(|arg| arg.into_string().ok());
+    let Some(name) = words.find(|arg| !arg.starts_with('-')) else { return messages };
+    let cli = Cli::command();
+    let Some(chosen) = cli.find_subcommand(&name) else { return messages };
+    let accepted: Vec<&str> = chosen.get_arguments().filter_map(clap::Arg::get_long).collect();
+    if matches!(name.as_str(), "compare" | "consensus") {
+        let message = "option --framework: compare and consensus take --frameworks LIST";
+        messages.push(("--framework".to_owned(), message.to_owned()));
     }
-    let Some(&(_, command)) = COMMANDS.iter().find(|(name, _)| *name == first) else {
-        let got = if first.is_empty() { String::new() } else { format!(", got {first:?}") };
-        return Err(Failure::new(format_args!(
-            "expected a subcommand: sensitivity, explain, compare, consensus or diff{got} (see --help)"
-        )));
-    };
-    let old = if command == Command::Diff {
-        match args.first() {
-            Some(file) if file == "-" || !file.starts_with('-') => Some(args.remove(0)),
-            _ => return Err(Failure::new("diff needs two files: analyze diff OLD NEW [OPTIONS]")),
+    for other in cli.get_subcommands() {
+        for long in other.get_arguments().filter_map(clap::Arg::get_long) {
+            let option = format!("--{long}");
+            if !accepted.contains(&long) && !messages.iter().any(|(known, _)| *known == option) {
+                let message = format!("option {option} does not apply to {name}");
+                messages.push((option, message));
+            }
         }
-    } else {
-        None
-    };
-    let mut extra = Extra::default();
-    let options =
-        Options::parse_from(Args::new(args), &usage(), |name, args| take(command, &mut extra, name, args))?;
-    if options.format == Format::Csv {
-        return Err(Failure::new("option --format: analyze prints table or json, not csv"));
     }
+    messages
+}
+
+impl Analysis {
+    /// The subcommand, the shared options, the others, and `diff`'s OLD.
+    fn split(self) -> Result<(Command, Options, Extra, Option<String>), Failure> {
+        let format = |format: TableOrJson| format.format.unwrap_or_default();
+        Ok(match self {
+            Analysis::Sensitivity { rank, uncertainty, top, format: f } => {
+                let options = Options { top, format: format(f), ..rank.options()? };
+                (Command::Sensitivity, options, Extra { uncertainty, ..Extra::default() }, None)
+            }
+            Analysis::Explain { rank, top, format: f } => (
+                Command::Explain,
+                Options { top, format: format(f), ..rank.options()? },
+                Extra::default(),
+                None,
+            ),
+            Analysis::Compare { several, top, format: f } => {
+                let (options, extra) = several.split(top, format(f))?;
+                (Command::Compare, options, extra, None)
+            }
+            Analysis::Consensus { several, format: f } => {
+                let (options, extra) = several.split(None, format(f))?;
+                (Command::Consensus, options, extra, None)
+            }
+            Analysis::Diff { old, new, engine, strict, top, format: f } => {
+                let rank =
+                    RankArgs { input: InputArgs { file: Some(new), more: Vec::new() }, engine, strict };
+                (
+                    Command::Diff,
+                    Options { top, format: format(f), ..rank.options()? },
+                    Extra::default(),
+                    Some(old),
+                )
+            }
+        })
+    }
+}
+
+impl SeveralArgs {
+    fn split(self, top: Option<usize>, format: Format) -> Result<(Options, Extra), Failure> {
+        let options = Options {
+            file: self.input.file()?,
+            alignment_weight: self.weight.alignment_weight,
+            strict: self.strict,
+            top,
+            format,
+            ..Options::default()
+        };
+        let extra = Extra {
+            frameworks: self.frameworks.map(|list| list.0),
+            then: self.weight.then,
+            ..Extra::default()
+        };
+        Ok((options, extra))
+    }
+}
+
+fn analyze(command: Command, options: &Options, extra: &Extra, old: Option<&str>) -> Result<(), Failure> {
     let top = options.top.unwrap_or(DEFAULT_TOP);
     let output = match command {
         Command::Sensitivity => {
@@ -121,7 +273,7 @@ fn analyze() -> Result<(), Failure> {
                 backlog = analysis::with_uncertainty(&backlog, fraction)?;
             }
             let engine = options.engine();
-            strict(&options, &backlog, &*engine)?;
+            strict(options, &backlog, &*engine)?;
             let report = analysis::sensitivity(&backlog, &*engine)?;
             let json = SensitivityOutput {
                 framework: &report.framework,
@@ -135,7 +287,7 @@ fn analyze() -> Result<(), Failure> {
         Command::Explain => {
             let backlog = common::load_backlog(options.file.as_deref())?;
             let engine = options.engine();
-            strict(&options, &backlog, &*engine)?;
+            strict(options, &backlog, &*engine)?;
             let mut explanations = analysis::explain(&backlog, &*engine)?;
             if let Some(n) = options.top {
                 explanations.truncate(n);
@@ -161,7 +313,7 @@ fn analyze() -> Result<(), Failure> {
                 .collect();
             let engines: Vec<&dyn Engine> = engines.iter().map(|engine| &**engine).collect();
             for engine in &engines {
-                strict(&options, &backlog, *engine)?;
+                strict(options, &backlog, *engine)?;
             }
             if command == Command::Compare {
                 let comparison = analysis::compare(&backlog, &engines, top)?;
@@ -172,66 +324,19 @@ fn analyze() -> Result<(), Failure> {
             }
         }
         Command::Diff => {
-            let old = common::load_backlog(old.as_deref())?;
-            let Some(new) = options.file.as_deref() else {
-                return Err(Failure::new("diff needs two files: analyze diff OLD NEW [OPTIONS]"));
-            };
-            let new = common::load_backlog(Some(new))?;
+            let old_file = old;
+            let old = common::load_backlog(old_file)?;
+            let new = common::load_backlog(options.file.as_deref())?;
             let engine = options.engine();
-            strict(&options, &old, &*engine)?;
-            strict(&options, &new, &*engine)?;
+            // OLD is ranked alone first, so that its errors name OLD (the diff's would name NEW).
+            let ranked = old.rank_with(&*engine, &options.rank_options());
+            ranked.map_err(|error| Failure::from(error).in_file(old_file))?;
+            strict(options, &new, &*engine)?;
             let result = analysis::diff(&old, &new, &*engine, top)?;
             render(options.format, &result, || diff_table(&result))?
         }
     };
     common::write_stdout(|out| out.write_all(output.as_bytes()))
-}
-
-/// Takes the options of `analyze` and refuses shared ones that mean nothing to `command`.
-fn take(command: Command, extra: &mut Extra, name: &str, args: &mut Args) -> Result<bool, Failure> {
-    let several = matches!(command, Command::Compare | Command::Consensus);
-    match name {
-        "--uncertainty" if command == Command::Sensitivity => {
-            let fraction: f64 = args.parse(name, "a number in 0..1")?;
-            if !(0.0..1.0).contains(&fraction) {
-                return Err(Failure::new(format_args!(
-                    "option {name}: {fraction} is outside 0..1 (a fraction, e.g. 0.2 for +-20 %)"
-                )));
-            }
-            extra.uncertainty = Some(fraction);
-        }
-        "--frameworks" if several => {
-            let list = args.value(name)?;
-            let frameworks = list
-                .split(',')
-                .map(|label| match label.trim() {
-                    "rice" => Ok(Framework::Rice),
-                    "wsjf" => Ok(Framework::Wsjf),
-                    "moscow" => Ok(Framework::Moscow),
-                    other => Err(Failure::new(format_args!(
-                        "option --frameworks: {other:?} is not one of rice, wsjf, moscow"
-                    ))),
-                })
-                .collect::<Result<Vec<_>, _>>()?;
-            extra.frameworks = Some(frameworks);
-        }
-        "--then" if several => {
-            extra.then = Some(args.choice(name, &[("rice", Framework::Rice), ("wsjf", Framework::Wsjf)])?);
-        }
-        "--framework" if several => {
-            return Err(Failure::new("option --framework: compare and consensus take --frameworks LIST"));
-        }
-        "--uncertainty" | "--frameworks" => {
-            return Err(Failure::new(format_args!("option {name} does not apply to {}", label(command))));
-        }
-        "--capacity" => return Err(Failure::new("option --capacity does not apply to analyze")),
-        _ => return Ok(false),
-    }
-    Ok(true)
-}
-
-fn label(command: Command) -> &'static str {
-    COMMANDS.iter().find(|(_, c)| *c == command).map_or("", |(name, _)| name)
 }
 
 /// Under `--strict`, an item the engine cannot score is an error, as in `rank`.

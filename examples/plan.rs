@@ -13,31 +13,62 @@ mod common;
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
-use common::{Align, Failure, Format, Options, Table};
+use clap::Parser;
+use clap::builder::{PossibleValuesParser, TypedValueParser};
+use common::{Align, Failure, Format, Options, RankArgs, Table, TableOrJson, parsers};
 use prioritize::Ranking;
 use prioritize::model::{Effort, NonNegative};
 use prioritize::plan::{CapacityPlan, Method, Mode, Period, Pin, Roadmap};
 use prioritize::ranking::{UnscoredItem, Warning};
 
-fn main() -> ExitCode {
-    common::run(plan)
+/// plan: choose what fits a capacity, or fill roadmap periods, in dependency-aware order
+#[derive(Debug, Parser)]
+#[command(
+    name = "plan",
+    override_usage = "plan (--capacity C | --periods LIST) [OPTIONS] [FILE]",
+    after_help = "--capacity and --periods may be given together.\nexit status: 0 on success, 2 on bad input or bad options"
+)]
+struct Cli {
+    #[command(flatten)]
+    rank: RankArgs,
+    /// choose the items of highest total score that fit effort C
+    #[arg(long, value_name = "C", allow_negative_numbers = true, value_parser = parsers::effort)]
+    capacity: Option<Effort>,
+    /// fill roadmap periods of these capacities:
+    /// 20,30,rest or now=20,next=30,later=rest
+    #[arg(long, value_name = "LIST", value_parser = periods, verbatim_doc_comment)]
+    periods: Option<Periods>,
+    /// how --capacity chooses (default auto: exact when it can be)
+    #[arg(long, value_name = "exact|greedy|auto", value_parser = mode(), hide_possible_values = true)]
+    mode: Option<Mode>,
+    /// the effort unit of --mode exact (implies it; default 1)
+    #[arg(long, value_name = "R", allow_negative_numbers = true, value_parser = parsers::effort)]
+    resolution: Option<Effort>,
+    /// put item ID at POSITION of the roadmap's order (repeatable)
+    #[arg(long, value_name = "ID=POSITION", value_parser = parsers::pin)]
+    pin: Vec<Pin>,
+    #[command(flatten)]
+    format: TableOrJson,
 }
 
-const PLAN_HELP: &str = "\
-  --capacity C               plan a timebox of effort C: the items with the highest total score
-  --periods LIST             fill a roadmap: capacities such as 20,30,rest or now=20,next=30,later=rest
-  --mode exact|greedy|auto   how the capacity plan chooses (default auto: exact when it can be)
-  --resolution R             the effort unit of the exact mode (implies --mode exact; default 1)
-  --pin ID=POSITION          put item ID at POSITION of the order the roadmap fills (repeatable)";
-
-fn usage() -> String {
-    format!(
-        "plan: choose what fits a capacity, or fill roadmap periods, in dependency-aware order\n\n\
-         usage: plan (--capacity C | --periods LIST) [OPTIONS] [FILE]\n\n{}\n{PLAN_HELP}\n\n\
-         --capacity and --periods may be given together; --top and --format csv do not apply.\n\
-         exit status: 0 on success, 2 on bad input or bad options",
-        common::OPTIONS_HELP
-    )
+fn main() -> ExitCode {
+    common::run(|| {
+        let refused =
+            [("--top".to_owned(), "option --top does not apply to plan (a plan holds what fits)".to_owned())];
+        let cli: Cli = common::parse(&refused)?;
+        let options = Options {
+            capacity: cli.capacity,
+            format: cli.format.format.unwrap_or_default(),
+            ..cli.rank.options()?
+        };
+        let extra = PlanOptions {
+            periods: cli.periods.map(|periods| periods.0),
+            mode: cli.mode,
+            resolution: cli.resolution,
+            pins: cli.pin,
+        };
+        plan(&options, extra).map_err(|failure| failure.in_file(options.file.as_deref()))
+    })
 }
 
 /// The options of `plan` beyond the shared ones.
@@ -50,32 +81,6 @@ struct PlanOptions {
 }
 
 impl PlanOptions {
-    fn accept(&mut self, name: &str, args: &mut common::Args) -> Result<bool, Failure> {
-        match name {
-            "--periods" => self.periods = Some(periods(name, &args.value(name)?)?),
-            "--mode" => {
-                self.mode = Some(
-                    args.choice(
-                        name,
-                        &[("exact", None), ("greedy", Some(Mode::Greedy)), ("auto", Some(Mode::Auto))],
-                    )?
-                    .unwrap_or(Mode::Exact { resolution: one() }),
-                );
-            }
-            "--resolution" => {
-                let value: f64 = args.parse(name, "a number > 0")?;
-                let resolution = Effort::new(value)
-                    .map_err(|error| Failure::new(format_args!("option {name}: {error}")))?;
-                self.resolution = Some(resolution);
-            }
-            "--pin" => {
-                self.pins.push(args.pin(name)?);
-            }
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-
     /// The mode, after `--resolution`.
     fn mode(&self) -> Result<Mode, Failure> {
         match (self.mode, self.resolution) {
@@ -91,9 +96,22 @@ fn one() -> Effort {
     Effort::new(1.0).unwrap_or_else(|_| unreachable!("1 is an effort"))
 }
 
+/// `--mode exact|greedy|auto`.
+fn mode() -> impl TypedValueParser<Value = Mode> {
+    PossibleValuesParser::new(["exact", "greedy", "auto"]).map(|label| match label.as_str() {
+        "greedy" => Mode::Greedy,
+        "auto" => Mode::Auto,
+        _ => Mode::Exact { resolution: one() },
+    })
+}
+
+/// The periods of `--periods`, one value.
+#[derive(Debug, Clone)]
+struct Periods(Vec<Period>);
+
 /// `20,30,rest` or `now=20,next=30,later=rest`: periods named by their place or by the text
 /// before `=`; `rest` has no limit.
-fn periods(name: &str, list: &str) -> Result<Vec<Period>, Failure> {
+fn periods(list: &str) -> Result<Periods, String> {
     list.split(',')
         .enumerate()
         .map(|(place, part)| {
@@ -108,14 +126,15 @@ fn periods(name: &str, list: &str) -> Result<Vec<Period>, Failure> {
                     .and_then(|value| NonNegative::new(value).ok())
                     .map(|c| Period::new(label, c))
                     .ok_or_else(|| {
-                        Failure::new(format_args!(
-                            "option {name}: {part:?} is not a capacity >= 0 or rest (write 20,30,rest or \
-                         now=20,next=30,later=rest)"
-                        ))
+                        format!(
+                            "{part:?} is not a capacity >= 0 or rest (write 20,30,rest or \
+                             now=20,next=30,later=rest)"
+                        )
                     }),
             }
         })
-        .collect()
+        .collect::<Result<_, _>>()
+        .map(Periods)
 }
 
 /// The JSON output: `selection` with `--capacity`, `roadmap` with `--periods`.
@@ -130,16 +149,8 @@ struct Output<'r, 'a> {
     unscored: &'r [UnscoredItem<'a>],
 }
 
-fn plan() -> Result<(), Failure> {
-    let mut extra = PlanOptions::default();
-    let options = Options::parse(&usage(), |name, args| extra.accept(name, args))?;
+fn plan(options: &Options, mut extra: PlanOptions) -> Result<(), Failure> {
     let mode = extra.mode()?;
-    if options.top.is_some() {
-        return Err(Failure::new("option --top does not apply to plan (a plan holds what fits)"));
-    }
-    if options.format == Format::Csv {
-        return Err(Failure::new("option --format: \"csv\" does not apply to plan (use table or json)"));
-    }
     if options.capacity.is_none() && extra.periods.is_none() {
         return Err(Failure::new("plan needs --capacity C or --periods LIST (see --help)"));
     }
@@ -264,7 +275,7 @@ fn roadmap_table(roadmap: &Roadmap<'_>) -> String {
             ),
             _ => format!("{} used, no limit", common::number(bucket.used())),
         };
-        let _ = writeln!(text, "period {}: {room}", period.name());
+        let _ = writeln!(text, "period {}: {room}", common::clip(period.name()));
         let mut table = Table::new()
             .column("pos", Align::Right)
             .column("id", Align::Left)

@@ -13,45 +13,52 @@ mod common;
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
-use common::{Align, Failure, Format, Framework, Options, Table};
+use clap::Parser;
+use common::{Align, Failure, Format, Framework, Options, RankArgs, Table, parsers};
+use prioritize::model::Effort;
 use prioritize::plan::{Pin, PlannedOrder};
 use prioritize::ranking::{UnscoredItem, Warning};
 use prioritize::{Breakdown, Category, Item, Ranking};
 
+/// rank: rank a product backlog with RICE, WSJF or MoSCoW, weighted by strategic alignment
+#[derive(Debug, Parser)]
+#[command(name = "rank", after_help = common::EXIT_STATUS)]
+struct Cli {
+    #[command(flatten)]
+    rank: RankArgs,
+    /// keep the first N entries; list at most N unscored items
+    #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = parsers::count)]
+    top: Option<usize>,
+    /// effort available in the timebox (MoSCoW's 60 % check)
+    #[arg(long, value_name = "C", allow_negative_numbers = true, value_parser = parsers::effort)]
+    capacity: Option<Effort>,
+    /// the output format (default table)
+    #[arg(long, value_name = "table|json|csv", value_enum, hide_possible_values = true)]
+    format: Option<Format>,
+    /// never place an item before an item it depends on;
+    /// a prerequisite takes the place of what waits on it
+    #[arg(long, verbatim_doc_comment)]
+    respect_dependencies: bool,
+    /// put item ID at POSITION, the rest as computed (repeatable)
+    #[arg(long, value_name = "ID=POSITION", value_parser = parsers::pin)]
+    pin: Vec<Pin>,
+}
+
 fn main() -> ExitCode {
-    common::run(rank)
+    common::run(|| {
+        let cli: Cli = common::parse(&[])?;
+        let options = Options {
+            top: cli.top,
+            capacity: cli.capacity,
+            format: cli.format.unwrap_or_default(),
+            ..cli.rank.options()?
+        };
+        rank(&options, cli.respect_dependencies, &cli.pin)
+            .map_err(|failure| failure.in_file(options.file.as_deref()))
+    })
 }
 
-const PLAN_HELP: &str = "\
-  --respect-dependencies     never place an item before an item it depends on; a prerequisite
-                             takes the place of what waits on it
-  --pin ID=POSITION          put item ID at POSITION, the rest in computed order (repeatable)";
-
-fn usage() -> String {
-    format!(
-        "rank: rank a product backlog with RICE, WSJF or MoSCoW, weighted by strategic alignment\n\n\
-         usage: rank [OPTIONS] [FILE]\n\n{}\n{PLAN_HELP}\n\n\
-         exit status: 0 on success, 2 on bad input or bad options",
-        common::OPTIONS_HELP
-    )
-}
-
-fn rank() -> Result<(), Failure> {
-    let mut respect_dependencies = false;
-    let mut pins: Vec<Pin> = Vec::new();
-    let options = Options::parse(&usage(), |name, args| {
-        match name {
-            "--respect-dependencies" => {
-                args.no_value(name)?;
-                respect_dependencies = true;
-            }
-            "--pin" => {
-                pins.push(args.pin(name)?);
-            }
-            _ => return Ok(false),
-        }
-        Ok(true)
-    })?;
+fn rank(options: &Options, respect_dependencies: bool, pins: &[Pin]) -> Result<(), Failure> {
     if options.capacity.is_some() && options.framework != Framework::Moscow {
         // Here the capacity only feeds MoSCoW's 60 % check; ignoring it would pass silently.
         return Err(Failure::new(
@@ -69,13 +76,13 @@ fn rank() -> Result<(), Failure> {
         } else {
             PlannedOrder::ranked(&ranking)
         };
-        let mut order = order.pin(&pins)?;
+        let mut order = order.pin(pins)?;
         if let Some(top) = options.top {
             order.truncate(top);
         }
-        let unscored: Vec<UnscoredItem<'_>> = order.unscored().collect();
+        let unscored = Unscored::new(order.unscored(), options.top);
         return print(
-            &options,
+            options,
             &order,
             |out| prioritize::csv::write_order(&order, out),
             || table(&order_rows(&order), order.is_categorized(), order.framework(), &unscored),
@@ -83,9 +90,9 @@ fn rank() -> Result<(), Failure> {
         );
     }
     let ranking = backlog.rank_with(&*engine, &options.rank_options())?;
-    let unscored: Vec<UnscoredItem<'_>> = ranking.unscored().collect();
+    let unscored = Unscored::new(ranking.unscored(), options.top);
     print(
-        &options,
+        options,
         &ranking,
         |out| prioritize::csv::write_ranking(&ranking, out),
         || table(&ranking_rows(&ranking), ranking.is_categorized(), ranking.framework(), &unscored),
@@ -99,6 +106,29 @@ fn rank() -> Result<(), Failure> {
     Ok(())
 }
 
+/// The unscored items the table and standard error list: with `--top N`, the first N, and how
+/// many more there are.
+struct Unscored<'a> {
+    items: Vec<UnscoredItem<'a>>,
+    more: usize,
+    top: usize,
+}
+
+impl<'a> Unscored<'a> {
+    fn new(mut all: impl Iterator<Item = UnscoredItem<'a>>, top: Option<usize>) -> Unscored<'a> {
+        let top = top.unwrap_or(usize::MAX);
+        let items = all.by_ref().take(top).collect();
+        Unscored { items, more: all.count(), top }
+    }
+
+    /// `19979 more unscored items (--top 10 lists the first 10)`, when `--top` left some out.
+    fn more(&self) -> Option<String> {
+        let (more, top) = (self.more, self.top);
+        let items = if more == 1 { "item" } else { "items" };
+        (more > 0).then(|| format!("{more} more unscored {items} (--top {top} lists the first {top})"))
+    }
+}
+
 /// Prints `output` in the chosen format; unscored items and warnings go to standard error
 /// in the table and CSV formats (`report`: framework, unscored items, warnings).
 fn print(
@@ -106,7 +136,7 @@ fn print(
     output: &impl serde::Serialize,
     csv: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
     table: impl FnOnce() -> String,
-    report: (&str, &[UnscoredItem<'_>], &[Warning]),
+    report: (&str, &Unscored<'_>, &[Warning]),
 ) -> Result<(), Failure> {
     let (framework, unscored, warnings) = report;
     match options.format {
@@ -170,7 +200,7 @@ fn order_rows<'a>(order: &'a PlannedOrder<'_>) -> Vec<Row<'a>> {
 
 /// Position, rank, id, category (MoSCoW), title, score and the breakdown's values (and a note
 /// for planned entries), then the unscored items below.
-fn table(entries: &[Row<'_>], categorized: bool, framework: &str, unscored: &[UnscoredItem<'_>]) -> String {
+fn table(entries: &[Row<'_>], categorized: bool, framework: &str, unscored: &Unscored<'_>) -> String {
     let scored = entries.iter().any(|entry| entry.score.is_some());
     let noted = entries.iter().any(|entry| !entry.note.is_empty());
     // Every breakdown value, in first-seen order, but those that only repeat the score (RICE's
@@ -221,27 +251,38 @@ fn table(entries: &[Row<'_>], categorized: bool, framework: &str, unscored: &[Un
         table.row(cells);
     }
     let mut text = table.render(common::TABLE_WIDTH);
-    if !unscored.is_empty() {
+    if !unscored.items.is_empty() || unscored.more > 0 {
         // Writing to a String cannot fail.
         let _ =
             writeln!(text, "\nunscored: these items lack fields {framework} needs (unscored is not zero)");
+    }
+    if !unscored.items.is_empty() {
         let mut rows = Table::new().column("id", Align::Left).column("missing", Align::Left);
-        for item in unscored {
+        for item in &unscored.items {
             rows.row(vec![item.item().id().to_string(), item.missing().to_string()]);
         }
         text.push_str(&rows.render(common::TABLE_WIDTH));
     }
+    if let Some(more) = unscored.more() {
+        let _ = writeln!(text, "{more}");
+    }
     text
 }
 
-fn report_unscored(framework: &str, unscored: &[UnscoredItem<'_>]) {
-    common::warn_all(unscored.iter().map(|item| {
-        format!(
-            "item {:?}: unscored, {framework} needs {}, which the item lacks",
-            item.item().id(),
-            item.missing()
-        )
-    }));
+fn report_unscored(framework: &str, unscored: &Unscored<'_>) {
+    common::warn_all(
+        unscored
+            .items
+            .iter()
+            .map(|item| {
+                format!(
+                    "item {:?}: unscored, {framework} needs {}, which the item lacks",
+                    item.item().id(),
+                    item.missing()
+                )
+            })
+            .chain(unscored.more()),
+    );
 }
 
 fn report_warnings(warnings: &[Warning]) {

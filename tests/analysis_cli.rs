@@ -275,10 +275,24 @@ fn errors_follow_the_rank_conventions() {
         "option --framework: compare and consensus take --frameworks LIST",
     );
     fails(&analyze(&["diff", &abc()]), "diff needs two files: analyze diff OLD NEW [OPTIONS]");
+    fails(&analyze(&["explain", "--format", "csv"]), r#"option --format: "csv" is not one of table, json"#);
+    fails(&analyze(&["consensus", "--top", "3"]), "option --top does not apply to consensus");
     fails(
-        &analyze(&["explain", "--format", "csv"]),
-        "option --format: analyze prints table or json, not csv",
+        &analyze(&["diff", "--uncertainty=0.2", &abc(), &abc()]),
+        "option --uncertainty does not apply to diff",
     );
+    fails(
+        &analyze(&["sensitivity", "--frameworks", "rice,wsjf"]),
+        "option --frameworks does not apply to sensitivity",
+    );
+    fails(&analyze(&["explain", "--capacity", "3"]), "option --capacity does not apply to analyze");
+    fails(&analyze(&["diff"]), "diff needs two files: analyze diff OLD NEW [OPTIONS]");
+    fails(
+        &analyze(&["diff", &abc(), &abc(), "third.json"]),
+        r#"unexpected argument "third.json" (see --help)"#,
+    );
+    fails(&analyze(&["--format", "json", "explain"]), "unknown option --format (see --help)");
+    fails(&analyze(&["explain", "--top", "-2"]), r#"option --top: "-2" is not a whole number >= 0"#);
     fails(&analyze(&["explain", "--bogus"]), "unknown option --bogus (see --help)");
     fails(&analyze(&["explain", "missing.json"]), r#"cannot read "missing.json""#);
     let bad = file("bad-range.json", r#"[{"id": "A", "title": "a", "effort": {"low": 5, "high": 2}}]"#);
@@ -289,7 +303,59 @@ fn errors_follow_the_rank_conventions() {
         ),
     );
     let partial = file("partial.json", r#"[{"id": "A", "title": "a", "reach": 1}]"#);
-    fails(&analyze(&["explain", &partial, "--strict"]), r#"item "A": rice needs impact, confidence, effort"#);
+    fails(
+        &analyze(&["explain", &partial, "--strict"]),
+        &format!(
+            r#"{partial}: item "A": rice needs impact, confidence, effort, which the item lacks (strict mode)"#
+        ),
+    );
+    // diff names the file whose item is at fault, OLD or NEW.
+    fails(
+        &analyze(&["diff", &partial, &abc(), "--strict"]),
+        &format!(
+            r#"{partial}: item "A": rice needs impact, confidence, effort, which the item lacks (strict mode)"#
+        ),
+    );
+    fails(
+        &analyze(&["diff", "--strict", &abc(), &partial]),
+        &format!(
+            r#"{partial}: item "A": rice needs impact, confidence, effort, which the item lacks (strict mode)"#
+        ),
+    );
+    let huge = file(
+        "huge.json",
+        r#"[{"id": "H", "title": "h", "reach": 1e308, "impact": 3, "confidence": 1, "effort": 0.5}]"#,
+    );
+    fails(
+        &analyze(&["diff", &huge, &abc()]),
+        &format!(r#"{huge}: item "H": rice score is inf, which overflows f64 (scale the inputs down)"#),
+    );
+    let empty = file("empty.json", "");
+    fails(
+        &analyze(&["compare", &empty]),
+        &format!("{empty}: the file is empty (write [] for a backlog of no items)"),
+    );
+}
+
+#[test]
+fn options_come_before_or_after_the_files() {
+    let old = sample("backlog.json");
+    let new = sample("backlog-next.json");
+    let expected = ok(&analyze(&["diff", &old, &new, "--format", "json", "--top", "3"])).to_owned();
+    assert!(expected.starts_with("{\n  \"framework\": \"rice\",\n  \"k\": 3,\n"), "{expected}");
+    for args in [
+        &["diff", "--format", "json", &old, &new, "--top", "3"][..],
+        &["diff", "--format=json", "--top=3", &old, &new],
+        &["diff", &old, "--top", "3", &new, "--format", "json"],
+        &["diff", "--top", "3", "--format", "json", "--", &old, &new],
+    ] {
+        assert_eq!(ok(&analyze(args)), expected, "{args:?}");
+    }
+    let expected = ok(&analyze(&["sensitivity", &abc(), "--top", "1", "--format", "json"])).to_owned();
+    assert_eq!(ok(&analyze(&["sensitivity", "--top=1", "--format=json", &abc()])), expected);
+    let expected =
+        ok(&analyze(&["compare", &abc(), "--frameworks", "rice,wsjf", "--format", "json"])).to_owned();
+    assert_eq!(ok(&analyze(&["compare", "--frameworks=rice,wsjf", "--format=json", &abc()])), expected);
 }
 
 #[test]

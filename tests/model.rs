@@ -188,3 +188,27 @@ fn ranking_positions_are_one_based() {
     assert!(!ranking.is_categorized());
     assert!(ranking.find("missing").is_none());
 }
+
+/// Every reader trims ids and refuses control characters in them, as the builder does.
+#[cfg(feature = "csv")]
+#[test]
+fn ids_are_trimmed_and_free_of_control_characters_in_every_reader() {
+    let built = BacklogItem::builder(" A ", "a").build().expect("a trimmed id");
+    assert_eq!(built.id().as_str(), "A");
+    let json: prioritize::Backlog =
+        serde_json::from_str(r#"[{"id": " A ", "effort": 1}, {"id": "B", "depends_on": [" A"]}]"#)
+            .expect("valid");
+    assert_eq!(json.item(0).id(), "A");
+    assert_eq!(json.prerequisites(1).collect::<Vec<_>>(), [0]);
+    let csv = prioritize::csv::read_backlog(" id ,effort\n  A ,1\n".as_bytes()).expect("valid");
+    assert_eq!(csv.item(0).id(), "A");
+    let expected = "item \"A\\u{1b}B\": id \"A\\u{1b}B\" is not an id without control characters";
+    let error = BacklogItem::builder("A\u{1b}B", "").build().unwrap_err();
+    assert_eq!(error.to_string(), expected);
+    let error = serde_json::from_str::<prioritize::Backlog>(r#"[{"id": "A\u001bB"}]"#).unwrap_err();
+    assert!(error.to_string().starts_with(expected), "{error}");
+    let error = prioritize::csv::read_backlog("id\n\"A\u{1b}B\"\n".as_bytes()).unwrap_err();
+    assert_eq!(error.to_string(), expected);
+    let error = BacklogItem::builder("B", "").depends_on("A\nC").build().unwrap_err();
+    assert_eq!(error.to_string(), "item \"B\": depends_on \"A\\nC\" is not an id without control characters");
+}

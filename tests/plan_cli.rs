@@ -174,17 +174,28 @@ fn plan_errors_name_what_is_wrong() {
     fails(
         "plan",
         &[&file, "--framework", "wsjf", "--capacity", "2"],
-        "must haves and their prerequisites need effort 3, over the capacity 2 by 1",
+        &format!("{file}: must haves and their prerequisites need effort 3, over the capacity 2 by 1"),
     );
-    fails(
-        "plan",
-        &[&file, "--capacity", "7", "--top", "2"],
-        "option --top does not apply to plan (a plan holds what fits)",
-    );
+    for top in [&["--top", "2"][..], &["--top=2"]] {
+        let mut args = vec![file.as_str(), "--capacity", "7"];
+        args.extend(top);
+        fails("plan", &args, "option --top does not apply to plan (a plan holds what fits)");
+    }
     fails(
         "plan",
         &[&file, "--capacity", "7", "--format", "csv"],
-        "option --format: \"csv\" does not apply to plan (use table or json)",
+        "option --format: \"csv\" is not one of table, json",
+    );
+    fails(
+        "plan",
+        &[&file, "--capacity", "7", "--mode", "fast"],
+        r#"option --mode: "fast" is not one of exact, greedy, auto"#,
+    );
+    fails("plan", &[&file, "--capacity", "-1"], "option --capacity: -1 is outside the finite numbers > 0");
+    fails(
+        "plan",
+        &[&file, "--capacity", "7", "--respect-dependencies"],
+        "unknown option --respect-dependencies (see --help)",
     );
     fails(
         "plan",
@@ -199,12 +210,12 @@ fn plan_errors_name_what_is_wrong() {
     fails(
         "plan",
         &[&file, "--capacity", "7", "--framework", "moscow"],
-        "the moscow engine gives no scores; a capacity plan needs an engine that scores items (rice, wsjf, or moscow with a secondary engine)",
+        "option --framework: moscow gives no scores; a capacity plan needs an engine that scores items (rice, wsjf, or moscow with --then)",
     );
     fails(
         "plan",
         &[&file, "--framework", "wsjf", "--periods", "9", "--pin", "B=1"],
-        "item \"B\": pin to position 1 would place \"B\" before \"C\", which it depends on",
+        &format!("{file}: item \"B\": pin to position 1 would place \"B\" before \"C\", which it depends on"),
     );
 }
 
@@ -271,6 +282,19 @@ fn rank_respects_dependencies_and_pins() {
     fails(
         "rank",
         &[&backlog(), "--framework", "wsjf", "--pin", "B=1", "--pin", "C=1"],
-        "item \"C\": pin to position 1 is invalid: position 1 is taken by \"B\"",
+        &format!("{}: item \"C\": pin to position 1 is invalid: position 1 is taken by \"B\"", backlog()),
     );
+}
+
+#[test]
+fn options_and_the_file_come_in_any_order() {
+    let file = backlog();
+    let expected = json("plan", &[&file, "--framework", "wsjf", "--capacity", "7", "--format", "json"]);
+    for args in [
+        &["--capacity=7", "--format=json", &file, "--framework=wsjf"][..],
+        &["--format", "json", &file, "--capacity", "7", "--framework", "wsjf"],
+        &["--framework", "wsjf", "--capacity", "7", "--format", "json", "--", &file],
+    ] {
+        assert_eq!(json("plan", args), expected, "{args:?}");
+    }
 }

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use crate::common::{self, Align, Table, number};
+use crate::common::{self, Align, Table, clip, number};
 use prioritize::analysis::{self, Comparison, Consensus, Explanation, RankingDiff, Sensitivity};
 
 fn optional(value: Option<f64>) -> String {
@@ -47,13 +47,17 @@ pub(crate) fn sensitivity_table(report: &Sensitivity, top: usize) -> String {
     text
 }
 
+/// Ids for a line of text, each escaped and cut to a few dozen columns.
 fn list(ids: &[String]) -> String {
-    if ids.is_empty() { "none".to_owned() } else { ids.join(", ") }
+    if ids.is_empty() {
+        return "none".to_owned();
+    }
+    ids.iter().map(|id| clip(id)).collect::<Vec<_>>().join(", ")
 }
 
 fn unscored<'a>(text: &mut String, items: impl Iterator<Item = (&'a str, String)>) {
     for (id, missing) in items {
-        let _ = writeln!(text, "unscored: {id} lacks {missing}");
+        let _ = writeln!(text, "unscored: {} lacks {missing}", clip(id));
     }
 }
 
@@ -113,7 +117,7 @@ pub(crate) fn compare_table(comparison: &Comparison) -> String {
             .differences
             .iter()
             .take(3)
-            .map(|d| format!("{} {} -> {}", d.id, d.first, d.second))
+            .map(|d| format!("{} {} -> {}", clip(&d.id), d.first, d.second))
             .collect();
         let _ = writeln!(text, "  largest differences: {}", list(&largest));
     }
@@ -154,7 +158,8 @@ pub(crate) fn consensus_table(result: &Consensus) -> String {
     }
     let mut text = table.render(common::TABLE_WIDTH);
     for excluded in &result.excluded {
-        let _ = writeln!(text, "excluded: {} (unscored by {})", excluded.id, excluded.unscored_by.join(", "));
+        let id = clip(&excluded.id);
+        let _ = writeln!(text, "excluded: {id} (unscored by {})", excluded.unscored_by.join(", "));
     }
     text
 }

@@ -1,143 +1,133 @@
-//! A small hand-written argument parser: `--name value`, `--name=value`, flags, `--` and `-`.
+//! The options the examples share, as clap `Args` to flatten into each command (`rank`, `plan`,
+//! `analyze`, and any later command that ranks a backlog), and the parsers of their values.
 
-use std::str::FromStr;
+use clap::Args;
+use clap::builder::{PossibleValuesParser, TypedValueParser};
+use prioritize::AlignmentWeight;
+use prioritize::model::Effort;
+use prioritize::plan::Pin;
 
-use super::Failure;
+use super::{Failure, Format, Framework, Options};
 
-/// One command-line argument.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum Arg {
-    /// An option, with its dashes (`--top`, `-h`); its value, if any, follows through
-    /// [`Args::value`].
-    Option(String),
-    /// Anything else: a file, `-` (standard input), or whatever follows `--`.
-    Positional(String),
+/// `FILE`: the backlog to read.
+#[derive(Debug, Clone, Default, Args)]
+pub(crate) struct InputArgs {
+    /// a .json or .csv backlog, or - for JSON on standard input;
+    /// without FILE, the embedded sample backlog
+    #[arg(value_name = "FILE", verbatim_doc_comment)]
+    pub(crate) file: Option<String>,
+    /// Arguments after FILE, refused with a message that names FILE.
+    #[arg(hide = true)]
+    pub(crate) more: Vec<String>,
 }
 
-/// The arguments still to read.
-#[derive(Debug)]
-pub(crate) struct Args {
-    rest: std::vec::IntoIter<String>,
-    /// The value of the last option written `--name=value`, until it is taken.
-    inline: Option<String>,
-    /// After `--`, everything is positional.
-    positional_only: bool,
+impl InputArgs {
+    /// The one `FILE`, if any.
+    ///
+    /// # Errors
+    ///
+    /// A second file.
+    pub(crate) fn file(self) -> Result<Option<String>, Failure> {
+        match (&self.file, self.more.first()) {
+            (Some(first), Some(second)) => Err(Failure::new(format_args!(
+                "unexpected argument {second:?}: FILE is already {first:?} (give one FILE)"
+            ))),
+            _ => Ok(self.file),
+        }
+    }
 }
 
-impl Args {
-    /// The process's arguments, without the program name.
+/// `--then` and `--alignment-weight`: how the scores are made, whatever the framework.
+#[derive(Debug, Clone, Default, Args)]
+pub(crate) struct WeightArgs {
+    /// MoSCoW's secondary order within each category
+    #[arg(long, value_name = "rice|wsjf", value_parser = then_parser(), hide_possible_values = true)]
+    pub(crate) then: Option<Framework>,
+    /// weight of strategic alignment in 0..=1 (default 0)
+    #[arg(long, value_name = "L", allow_negative_numbers = true, value_parser = alignment_weight)]
+    pub(crate) alignment_weight: Option<AlignmentWeight>,
+}
+
+/// `--framework`, `--then` and `--alignment-weight`: the engine.
+#[derive(Debug, Clone, Default, Args)]
+pub(crate) struct EngineArgs {
+    /// the scoring engine (default rice)
+    #[arg(long, value_name = "rice|wsjf|moscow", value_enum, hide_possible_values = true)]
+    pub(crate) framework: Option<Framework>,
+    #[command(flatten)]
+    pub(crate) weight: WeightArgs,
+}
+
+/// What every command that ranks one backlog takes: `FILE`, the engine and `--strict`.
+#[derive(Debug, Clone, Default, Args)]
+pub(crate) struct RankArgs {
+    #[command(flatten)]
+    pub(crate) input: InputArgs,
+    #[command(flatten)]
+    pub(crate) engine: EngineArgs,
+    /// unscored items are errors
+    #[arg(long)]
+    pub(crate) strict: bool,
+}
+
+impl RankArgs {
+    /// The shared options, checked against each other; `top`, `capacity` and `format` are the
+    /// command's to set.
     ///
     /// # Errors
     ///
-    /// An argument that is not valid UTF-8.
-    pub(crate) fn from_env() -> Result<Args, Failure> {
-        let args = std::env::args_os()
-            .skip(1)
-            .map(|arg| {
-                arg.into_string()
-                    .map_err(|arg| Failure::new(format_args!("argument {arg:?} is not valid UTF-8")))
-            })
-            .collect::<Result<Vec<String>, Failure>>()?;
-        Ok(Args::new(args))
+    /// A second `FILE`, or `--then`/`--alignment-weight` where they mean nothing.
+    pub(crate) fn options(self) -> Result<Options, Failure> {
+        let options = Options {
+            file: self.input.file()?,
+            framework: self.engine.framework.unwrap_or_default(),
+            then: self.engine.weight.then,
+            alignment_weight: self.engine.weight.alignment_weight,
+            strict: self.strict,
+            ..Options::default()
+        };
+        options.check()?;
+        Ok(options)
     }
+}
 
-    /// Given arguments, without the program name.
-    pub(crate) fn new(args: impl IntoIterator<Item = String>) -> Args {
-        Args { rest: args.into_iter().collect::<Vec<_>>().into_iter(), inline: None, positional_only: false }
-    }
+/// `--format table|json`, for the commands that write no CSV.
+#[derive(Debug, Clone, Default, Args)]
+pub(crate) struct TableOrJson {
+    /// the output format (default table)
+    #[arg(long, value_name = "table|json", value_parser = table_or_json(), hide_possible_values = true)]
+    pub(crate) format: Option<Format>,
+}
 
-    /// The next argument.
-    ///
-    /// # Errors
-    ///
-    /// The previous option was written `--name=value` but took no value.
-    pub(crate) fn next_arg(&mut self) -> Result<Option<Arg>, Failure> {
-        if self.inline.is_some() {
-            return Err(Failure::new("an option that takes no value was given one (--name=value)"));
-        }
-        let Some(arg) = self.rest.next() else { return Ok(None) };
-        if self.positional_only || arg == "-" || !arg.starts_with('-') {
-            return Ok(Some(Arg::Positional(arg)));
-        }
-        if arg == "--" {
-            self.positional_only = true;
-            return self.next_arg();
-        }
-        match arg.split_once('=') {
-            Some((name, value)) if name.starts_with("--") => {
-                self.inline = Some(value.to_owned());
-                Ok(Some(Arg::Option(name.to_owned())))
-            }
-            _ => Ok(Some(Arg::Option(arg))),
-        }
-    }
+/// `rice` or `wsjf`, for `--then`.
+pub(crate) fn then_parser() -> impl TypedValueParser<Value = Framework> {
+    PossibleValuesParser::new(["rice", "wsjf"])
+        .map(|label| if label == "wsjf" { Framework::Wsjf } else { Framework::Rice })
+}
 
-    /// The value of option `name`: the text after `=`, or the next argument, whatever it is
-    /// (so `--alignment-weight -1` reads `-1` and reports it as out of range).
-    ///
-    /// # Errors
-    ///
-    /// No value follows.
-    pub(crate) fn value(&mut self, name: &str) -> Result<String, Failure> {
-        self.inline
-            .take()
-            .or_else(|| self.rest.next())
-            .ok_or_else(|| Failure::new(format_args!("option {name} needs a value")))
-    }
+/// `table` or `json`.
+fn table_or_json() -> impl TypedValueParser<Value = Format> {
+    PossibleValuesParser::new(["table", "json"])
+        .map(|label| if label == "json" { Format::Json } else { Format::Table })
+}
 
-    /// The value of a `--pin ID=POSITION` option.
-    ///
-    /// # Errors
-    ///
-    /// No value follows, or it is not `ID=POSITION` with a whole `POSITION >= 1`.
-    pub(crate) fn pin(&mut self, name: &str) -> Result<prioritize::plan::Pin, Failure> {
-        let value = self.value(name)?;
-        value.parse().map_err(|_| {
-            Failure::new(format_args!("option {name}: {value:?} is not ID=POSITION (a whole POSITION >= 1)"))
-        })
-    }
+/// A number, or why `text` is not `expected`.
+pub(crate) fn number(text: &str, expected: &str) -> Result<f64, String> {
+    text.trim().parse().map_err(|_| format!("{text:?} is not {expected}"))
+}
 
-    /// The value of option `name`, parsed; `expected` says what is allowed.
-    ///
-    /// # Errors
-    ///
-    /// No value follows, or it does not parse.
-    pub(crate) fn parse<T: FromStr>(&mut self, name: &str, expected: &str) -> Result<T, Failure> {
-        let value = self.value(name)?;
-        value
-            .trim()
-            .parse()
-            .map_err(|_| Failure::new(format_args!("option {name}: {value:?} is not {expected}")))
-    }
+/// `--alignment-weight L`: a number in 0..=1.
+fn alignment_weight(text: &str) -> Result<AlignmentWeight, String> {
+    let value = number(text, "a number in 0..=1")?;
+    AlignmentWeight::new(value).map_err(|_| format!("{value} is outside 0..=1"))
+}
 
-    /// The value of option `name`, one of `choices`.
-    ///
-    /// # Errors
-    ///
-    /// No value follows, or it is not one of `choices`.
-    pub(crate) fn choice<T: Copy>(&mut self, name: &str, choices: &[(&str, T)]) -> Result<T, Failure> {
-        let value = self.value(name)?;
-        match choices.iter().find(|(label, _)| *label == value) {
-            Some(&(_, choice)) => Ok(choice),
-            None => {
-                let labels: Vec<&str> = choices.iter().map(|&(label, _)| label).collect();
-                Err(Failure::new(format_args!(
-                    "option {name}: {value:?} is not one of {}",
-                    labels.join(", ")
-                )))
-            }
-        }
-    }
+/// An effort, such as `--capacity C`: a number > 0.
+pub(crate) fn effort(text: &str) -> Result<Effort, String> {
+    Effort::new(number(text, "a number > 0")?).map_err(|error| error.to_string())
+}
 
-    /// Checks that flag `name` was not written `--name=value`.
-    ///
-    /// # Errors
-    ///
-    /// It was.
-    pub(crate) fn no_value(&mut self, name: &str) -> Result<(), Failure> {
-        match self.inline.take() {
-            Some(value) => Err(Failure::new(format_args!("option {name} takes no value (got {value:?})"))),
-            None => Ok(()),
-        }
-    }
+/// `--pin ID=POSITION`.
+pub(crate) fn pin(text: &str) -> Result<Pin, String> {
+    text.parse().map_err(|_| format!("{text:?} is not ID=POSITION (a whole POSITION >= 1)"))
 }

@@ -1,14 +1,22 @@
 //! Command-line code shared by the examples (`rank`, `plan`, `analyze`): one set of input,
-//! option and error conventions, the CLI contract of DESIGN.md.
+//! option and error conventions.
 //!
-//! A program includes it with `mod common;` and runs its body through [`run`]:
+//! A program includes it with `mod common;`, flattens the shared options ([`RankArgs`]) into its
+//! clap parser, and runs its body through [`run`]:
 //!
 //! ```ignore
 //! mod common;
 //!
+//! /// rank: ...
+//! #[derive(clap::Parser)]
+//! struct Cli {
+//!     #[command(flatten)]
+//!     rank: common::RankArgs,
+//! }
+//!
 //! fn main() -> std::process::ExitCode {
 //!     common::run(|| {
-//!         let options = common::Options::parse(USAGE, |_name, _args| Ok(false))?;
+//!         let options = common::parse::<Cli>(&[])?.rank.options()?;
 //!         let backlog = common::load_backlog(options.file.as_deref())?;
 //!         let engine = options.engine();
 //!         let ranking = backlog.rank_with(&engine, &options.rank_options())?;
@@ -18,13 +26,16 @@
 //! ```
 //!
 //! Conventions: `FILE` is a `.json` or `.csv` backlog, `-` for JSON on standard input, or absent
-//! for the embedded sample; a failure prints `error: ...` lines on standard error, nothing on
-//! standard output, and exits with status 2; advice prints `warning: ...` lines on standard error.
+//! for the embedded sample; options and files come in any order, `--name value` or
+//! `--name=value`; a failure prints `error: ...` lines on standard error (each starting with the
+//! file's name when it is about the file), nothing on standard output, and exits with status 2;
+//! advice prints `warning: ...` lines on standard error.
 
 // Each example uses a part of this module.
 #![allow(dead_code, unused_imports)]
 
 mod args;
+mod cli;
 mod table;
 
 use std::fmt::Display;
@@ -37,8 +48,14 @@ use prioritize::plan::PlannedItem;
 use prioritize::ranking::UnscoredPolicy;
 use prioritize::{AlignmentWeight, Backlog, Engine, MoSCoW, RankOptions, Rice, Wsjf};
 
-pub(crate) use args::{Arg, Args};
-pub(crate) use table::{Align, Table, column_name, number};
+pub(crate) use args::{EngineArgs, InputArgs, RankArgs, TableOrJson, WeightArgs};
+pub(crate) use table::{Align, Table, clip, column_name, escape, number};
+
+/// The value parsers of the shared options, for a program's own options.
+pub(crate) mod parsers {
+    pub(crate) use super::args::{effort, number, pin, then_parser};
+    pub(crate) use super::cli::count;
+}
 
 /// The embedded sample backlog: a B2B SaaS billing and checkout product.
 pub(crate) const SAMPLE: &str = include_str!("../data/backlog.json");
@@ -49,34 +66,68 @@ pub(crate) const EXIT_ERROR: u8 = 2;
 /// The width tables are fitted to.
 pub(crate) const TABLE_WIDTH: usize = 100;
 
-/// The help text of the shared options, for a program's `--help`.
-pub(crate) const OPTIONS_HELP: &str =
-    "  FILE                       a .json or .csv backlog, or - for JSON on standard input;
-                             without FILE, the embedded sample backlog
-  --framework rice|wsjf|moscow   the scoring engine (default rice)
-  --then rice|wsjf           MoSCoW's secondary order within each category
-  --alignment-weight L       weight of strategic alignment in 0..=1 (default 0)
-  --top N                    keep only the first N entries
-  --capacity C               effort available in the timebox (MoSCoW's 60 % check)
-  --strict                   unscored items are errors
-  --format table|json|csv    the output format (default table)
-  -h, --help                 print this help";
+/// The help's last line.
+pub(crate) const EXIT_STATUS: &str = "exit status: 0 on success, 2 on bad input or bad options";
 
 /// Why a program failed: one or more messages, each printed as an `error:` line.
 #[derive(Debug)]
-pub(crate) struct Failure(pub(crate) Vec<String>);
+pub(crate) struct Failure {
+    messages: Vec<String>,
+    /// An error of the library about the backlog, not yet prefixed with where it came from.
+    about_input: bool,
+}
 
 impl Failure {
     /// A failure with one message.
     pub(crate) fn new(message: impl Display) -> Failure {
-        Failure(vec![message.to_string()])
+        Failure { messages: vec![message.to_string()], about_input: false }
+    }
+
+    /// Prefixes an error about the backlog with where it came from (`backlog.json: item ...`);
+    /// nothing for the embedded sample, or for an error already prefixed.
+    #[must_use]
+    pub(crate) fn in_file(mut self, file: Option<&str>) -> Failure {
+        if let (true, Some(source)) = (self.about_input, source_name(file)) {
+            for message in &mut self.messages {
+                *message = format!("{source}: {message}");
+            }
+            self.about_input = false;
+        }
+        self
     }
 }
 
 impl From<prioritize::Error> for Failure {
+    /// The library's error in the command line's words: a parameter out of range is the option
+    /// that set it, and is about the command line, not the file.
     fn from(error: prioritize::Error) -> Failure {
-        Failure::new(error)
+        match error {
+            prioritize::Error::InvalidParameter { parameter, value, allowed } => Failure {
+                about_input: false,
+                ..Failure::new(format_args!(
+                    "option --{}: {value} is outside {allowed}",
+                    parameter.replace('_', "-")
+                ))
+            },
+            prioritize::Error::NoScores { framework } => Failure {
+                about_input: false,
+                ..Failure::new(format_args!(
+                    "option --framework: {framework} gives no scores; a capacity plan needs an engine that \
+                     scores items (rice, wsjf, or moscow with --then)"
+                ))
+            },
+            error => Failure { about_input: true, ..Failure::new(error) },
+        }
     }
+}
+
+/// Parses the process's arguments with clap: see [`cli::parse`].
+///
+/// # Errors
+///
+/// A bad command line, in one `error:` line.
+pub(crate) fn parse<T: clap::Parser>(own: &[(String, String)]) -> Result<T, Failure> {
+    cli::parse(own).map_err(Failure::new)
 }
 
 /// Runs a program's body: on failure, prints each message as an `error:` line on standard
@@ -84,7 +135,7 @@ impl From<prioritize::Error> for Failure {
 pub(crate) fn run(body: impl FnOnce() -> Result<(), Failure>) -> ExitCode {
     match body() {
         Ok(()) => ExitCode::SUCCESS,
-        Err(Failure(messages)) => {
+        Err(Failure { messages, .. }) => {
             let mut stderr = io::stderr().lock();
             for message in messages {
                 // Nothing better to do if standard error itself is gone.
@@ -155,7 +206,7 @@ pub(crate) fn write_stdout(body: impl FnOnce(&mut dyn Write) -> io::Result<()>) 
 }
 
 /// A scoring framework, as `--framework` and `--then` name it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub(crate) enum Framework {
     /// RICE.
     #[default]
@@ -167,12 +218,12 @@ pub(crate) enum Framework {
 }
 
 /// An output format, as `--format` names it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub(crate) enum Format {
     /// An aligned table for a terminal.
     #[default]
     Table,
-    /// The JSON output shape of DESIGN.md.
+    /// The JSON output: the library's serialized results.
     Json,
     /// A header row, then one row per ranked entry.
     Csv,
@@ -200,92 +251,8 @@ pub(crate) struct Options {
 }
 
 impl Options {
-    /// Parses the process's arguments. `extra` sees each option first (name with its dashes,
-    /// e.g. `--horizon`) and returns `Ok(true)` when it took it, so a program can add options
-    /// or refuse shared ones; `-h`/`--help` prints `usage` and exits with status 0.
-    ///
-    /// # Errors
-    ///
-    /// An unknown option, a missing or bad value, an option given twice, a second `FILE`, or
-    /// `--then`/`--alignment-weight` where they mean nothing.
-    pub(crate) fn parse(
-        usage: &str,
-        extra: impl FnMut(&str, &mut Args) -> Result<bool, Failure>,
-    ) -> Result<Options, Failure> {
-        Options::parse_from(Args::from_env()?, usage, extra)
-    }
-
-    /// As [`Options::parse`], from given arguments (without the program name).
-    ///
-    /// # Errors
-    ///
-    /// As [`Options::parse`].
-    pub(crate) fn parse_from(
-        mut args: Args,
-        usage: &str,
-        mut extra: impl FnMut(&str, &mut Args) -> Result<bool, Failure>,
-    ) -> Result<Options, Failure> {
-        let mut options = Options::default();
-        let mut seen: Vec<String> = Vec::new();
-        while let Some(arg) = args.next_arg()? {
-            let name = match arg {
-                Arg::Positional(file) => {
-                    if let Some(first) = &options.file {
-                        return Err(Failure::new(format_args!(
-                            "unexpected argument {file:?}: FILE is already {first:?} (give one FILE)"
-                        )));
-                    }
-                    options.file = Some(file);
-                    continue;
-                }
-                Arg::Option(name) => name,
-            };
-            if name == "-h" || name == "--help" {
-                println!("{usage}");
-                std::process::exit(0);
-            }
-            if seen.contains(&name) && !REPEATABLE.contains(&name.as_str()) {
-                return Err(Failure::new(format_args!("option {name} is given twice")));
-            }
-            seen.push(name.clone());
-            if !extra(&name, &mut args)? && !options.accept(&name, &mut args)? {
-                return Err(Failure::new(format_args!("unknown option {name} (see --help)")));
-            }
-        }
-        options.check()?;
-        Ok(options)
-    }
-
-    /// Takes one shared option; `Ok(false)` when `name` is not one.
-    fn accept(&mut self, name: &str, args: &mut Args) -> Result<bool, Failure> {
-        match name {
-            "--framework" => self.framework = args.choice(name, FRAMEWORKS)?,
-            "--then" => self.then = Some(args.choice(name, &FRAMEWORKS[..2])?),
-            "--format" => self.format = args.choice(name, FORMATS)?,
-            "--alignment-weight" => {
-                let value: f64 = args.parse(name, "a number in 0..=1")?;
-                let weight = AlignmentWeight::new(value)
-                    .map_err(|_| Failure::new(format_args!("option {name}: {value} is outside 0..=1")))?;
-                self.alignment_weight = Some(weight);
-            }
-            "--top" => self.top = Some(args.parse(name, "a whole number >= 0")?),
-            "--capacity" => {
-                let value: f64 = args.parse(name, "a number > 0")?;
-                let capacity = Effort::new(value)
-                    .map_err(|error| Failure::new(format_args!("option {name}: {error}")))?;
-                self.capacity = Some(capacity);
-            }
-            "--strict" => {
-                args.no_value(name)?;
-                self.strict = true;
-            }
-            _ => return Ok(false),
-        }
-        Ok(true)
-    }
-
     /// Checks the options against each other.
-    fn check(&self) -> Result<(), Failure> {
+    pub(crate) fn check(&self) -> Result<(), Failure> {
         if self.framework != Framework::Moscow && self.then.is_some() {
             return Err(Failure::new("option --then needs --framework moscow"));
         }
@@ -330,21 +297,26 @@ impl Options {
     }
 }
 
-/// Options a program may give more than once (`--pin` of `rank` and `plan`); each occurrence
-/// goes to the program's `extra`.
-const REPEATABLE: &[&str] = &["--pin"];
+/// How error messages name standard input.
+const STANDARD_INPUT: &str = "standard input";
 
-const FRAMEWORKS: &[(&str, Framework)] =
-    &[("rice", Framework::Rice), ("wsjf", Framework::Wsjf), ("moscow", Framework::Moscow)];
-const FORMATS: &[(&str, Format)] = &[("table", Format::Table), ("json", Format::Json), ("csv", Format::Csv)];
+/// Where the backlog `FILE` names comes from, as error messages say it: the path, `standard
+/// input`, or `None` for the embedded sample.
+fn source_name(file: Option<&str>) -> Option<&str> {
+    match file {
+        None => None,
+        Some("-") => Some(STANDARD_INPUT),
+        Some(path) => Some(path),
+    }
+}
 
 /// Reads the backlog `FILE` names: a `.json` or `.csv` path, `-` for JSON on standard input,
 /// or `None` for the embedded sample.
 ///
 /// # Errors
 ///
-/// A file that cannot be read, an unknown extension, or any error of the backlog, each prefixed
-/// with where the backlog came from.
+/// A file that cannot be read, an unknown extension, an empty file (nothing but white space), or
+/// any error of the backlog, each prefixed with where the backlog came from.
 pub(crate) fn load_backlog(file: Option<&str>) -> Result<Backlog, Failure> {
     match file {
         None => parse_json("embedded sample", SAMPLE),
@@ -353,7 +325,7 @@ pub(crate) fn load_backlog(file: Option<&str>) -> Result<Backlog, Failure> {
             io::stdin()
                 .read_to_string(&mut text)
                 .map_err(|error| Failure::new(format_args!("cannot read standard input: {error}")))?;
-            parse_json("standard input", &text)
+            parse_json(STANDARD_INPUT, &text)
         }
         Some(path) => {
             let extension = Path::new(path).extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
@@ -362,7 +334,11 @@ pub(crate) fn load_backlog(file: Option<&str>) -> Result<Backlog, Failure> {
                 Some("json") => parse_json(path, &std::fs::read_to_string(path).map_err(cannot_read)?),
                 Some("csv") => {
                     let file = std::fs::File::open(path).map_err(cannot_read)?;
-                    prioritize::csv::read_backlog(io::BufReader::with_capacity(1 << 16, file))
+                    let reader = io::BufReader::with_capacity(1 << 16, file);
+                    let Some(reader) = unless_blank(reader).map_err(cannot_read)? else {
+                        return Err(empty(path, "a header row such as id,title"));
+                    };
+                    prioritize::csv::read_backlog(reader)
                         .map_err(|error| Failure::new(format_args!("{path}: {error}")))
                 }
                 _ => Err(Failure::new(format_args!(
@@ -375,5 +351,33 @@ pub(crate) fn load_backlog(file: Option<&str>) -> Result<Backlog, Failure> {
 }
 
 fn parse_json(source: &str, text: &str) -> Result<Backlog, Failure> {
+    if text.trim().is_empty() {
+        return Err(empty(source, "[]"));
+    }
     serde_json::from_str(text).map_err(|error| Failure::new(format_args!("{source}: {error}")))
+}
+
+/// The error of an empty backlog file; `empty_backlog` is how to write a backlog of no items.
+fn empty(source: &str, empty_backlog: &str) -> Failure {
+    let what = if source == STANDARD_INPUT { "the input" } else { "the file" };
+    Failure::new(format_args!("{source}: {what} is empty (write {empty_backlog} for a backlog of no items)"))
+}
+
+/// Reads the leading white space (blank lines); `None` when nothing else follows, else a reader
+/// of the whole text, that white space included.
+fn unless_blank<R: io::BufRead>(mut reader: R) -> io::Result<Option<impl io::Read>> {
+    let mut blank = Vec::new();
+    loop {
+        let buffer = reader.fill_buf()?;
+        if buffer.is_empty() {
+            return Ok(None);
+        }
+        let white = buffer.iter().take_while(|byte| byte.is_ascii_whitespace()).count();
+        blank.extend_from_slice(&buffer[..white]);
+        let more = white < buffer.len();
+        reader.consume(white);
+        if more {
+            return Ok(Some(io::Cursor::new(blank).chain(reader)));
+        }
+    }
 }

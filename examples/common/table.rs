@@ -1,13 +1,18 @@
-//! An aligned text table that fits a terminal, shortening one column when it must.
+//! An aligned text table that fits a terminal: cells are measured in displayed columns (a CJK
+//! character takes two), control characters are shown escaped, and a column too wide for the
+//! terminal is shortened with `…`. No input can make it panic.
 
+use std::borrow::Cow;
 use std::fmt::Write;
+
+use unicode_width::UnicodeWidthChar;
 
 /// How a column's cells line up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Align {
-    /// Text.
+    /// Text: shortened, widest first, when the table is too wide.
     Left,
-    /// Numbers.
+    /// Numbers: never shortened.
     Right,
 }
 
@@ -15,7 +20,7 @@ pub(crate) enum Align {
 struct Column {
     header: String,
     align: Align,
-    /// The one column that is shortened (with `…`) when the table is too wide.
+    /// The column shortened first (with `…`) when the table is too wide.
     flexible: bool,
 }
 
@@ -29,8 +34,12 @@ pub(crate) struct Table {
 /// Columns are separated by this many spaces.
 const GAP: usize = 2;
 
-/// The flexible column never gets narrower than this.
-const MIN_FLEXIBLE: usize = 12;
+/// A text column is never shortened below this many displayed columns.
+const MIN_TEXT: usize = 12;
+
+/// A text column other than the flexible one is shortened to this many displayed columns before
+/// the flexible one is (a very long id gives way to the title).
+const MAX_TEXT: usize = 40;
 
 impl Table {
     /// An empty table.
@@ -41,21 +50,21 @@ impl Table {
     /// Adds a column.
     #[must_use]
     pub(crate) fn column(mut self, header: impl Into<String>, align: Align) -> Table {
-        self.columns.push(Column { header: header.into(), align, flexible: false });
+        self.columns.push(Column { header: escape_owned(header.into()), align, flexible: false });
         self
     }
 
-    /// Adds the column that is shortened when the table is too wide (a title).
+    /// Adds the column that is shortened first when the table is too wide (a title).
     #[must_use]
     pub(crate) fn flexible(mut self, header: impl Into<String>) -> Table {
-        self.columns.push(Column { header: header.into(), align: Align::Left, flexible: true });
+        self.columns.push(Column { header: escape_owned(header.into()), align: Align::Left, flexible: true });
         self
     }
 
-    /// Adds a row; missing cells are empty, extra cells are dropped.
+    /// Adds a row, its control characters escaped; missing cells are empty, extra cells are dropped.
     pub(crate) fn row(&mut self, mut cells: Vec<String>) {
         cells.resize(self.columns.len(), String::new());
-        self.rows.push(cells);
+        self.rows.push(cells.into_iter().map(escape_owned).collect());
     }
 
     /// The number of rows.
@@ -68,21 +77,17 @@ impl Table {
         self.rows.is_empty()
     }
 
-    /// The table as lines of at most `width` characters (unless even the shortest flexible
-    /// column cannot make it fit), a header line and a rule first.
+    /// The table as lines of at most `width` displayed columns (unless even the shortest text
+    /// columns cannot make it fit), a header line and a rule first.
     pub(crate) fn render(&self, width: usize) -> String {
-        let mut widths: Vec<usize> = self.columns.iter().map(|column| chars(&column.header)).collect();
+        let mut widths: Vec<usize> =
+            self.columns.iter().map(|column| display_width(&column.header)).collect();
         for row in &self.rows {
             for (cell, width) in row.iter().zip(&mut widths) {
-                *width = (*width).max(chars(cell));
+                *width = (*width).max(display_width(cell));
             }
         }
-        let total = widths.iter().sum::<usize>() + GAP * widths.len().saturating_sub(1);
-        if let Some(flexible) = self.columns.iter().position(|column| column.flexible) {
-            let excess = total.saturating_sub(width);
-            widths[flexible] =
-                widths[flexible].saturating_sub(excess).max(MIN_FLEXIBLE.min(widths[flexible]));
-        }
+        self.fit(&mut widths, width);
         let mut out = String::new();
         let headers: Vec<&str> = self.columns.iter().map(|column| column.header.as_str()).collect();
         self.line(&mut out, &widths, &headers);
@@ -94,6 +99,28 @@ impl Table {
         out
     }
 
+    /// Narrows the columns until the table fits `width`: first the other text columns wider
+    /// than [`MAX_TEXT`] (a very long id) down to it, then the flexible column, then every text
+    /// column, none below [`MIN_TEXT`] (or its own width).
+    fn fit(&self, widths: &mut [usize], width: usize) {
+        let count = widths.len();
+        let text = |flexible: bool| -> Vec<usize> {
+            (0..count)
+                .filter(|&index| {
+                    let column = &self.columns[index];
+                    column.align == Align::Left && (flexible || !column.flexible)
+                })
+                .collect()
+        };
+        let others = text(false);
+        shrink(widths, &others, width, MAX_TEXT);
+        if let Some(flexible) = self.columns.iter().position(|column| column.flexible) {
+            shrink(widths, &[flexible], width, MIN_TEXT);
+        }
+        let all = text(true);
+        shrink(widths, &all, width, MIN_TEXT);
+    }
+
     fn line(&self, out: &mut String, widths: &[usize], cells: &[impl AsRef<str>]) {
         let start = out.len();
         for (index, ((column, &width), cell)) in self.columns.iter().zip(widths).zip(cells).enumerate() {
@@ -101,35 +128,123 @@ impl Table {
                 out.push_str(&" ".repeat(GAP));
             }
             let cell = shorten(cell.as_ref(), width);
-            // Writing to a String cannot fail.
-            let _ = match column.align {
-                Align::Left => write!(out, "{cell:<width$}"),
-                Align::Right => write!(out, "{cell:>width$}"),
-            };
+            let padding = " ".repeat(width.saturating_sub(display_width(&cell)));
+            match column.align {
+                Align::Left => {
+                    out.push_str(&cell);
+                    out.push_str(&padding);
+                }
+                Align::Right => {
+                    out.push_str(&padding);
+                    out.push_str(&cell);
+                }
+            }
         }
         out.truncate(start + out[start..].trim_end().len());
         out.push('\n');
     }
 }
 
-fn chars(text: &str) -> usize {
-    text.chars().count()
-}
-
-/// `text` cut to `width` characters, the last one `…` when it was cut.
-fn shorten(text: &str, width: usize) -> String {
-    if chars(text) <= width {
-        return text.to_owned();
+/// Narrows `columns` to the largest common cap that makes the table fit `width` (or to `floor`,
+/// or their own width when narrower).
+fn shrink(widths: &mut [usize], columns: &[usize], width: usize, floor: usize) {
+    let total = widths.iter().sum::<usize>() + GAP * widths.len().saturating_sub(1);
+    let excess = total.saturating_sub(width);
+    if excess == 0 {
+        return;
     }
-    let mut short: String = text.chars().take(width.saturating_sub(1)).collect();
-    short.truncate(short.trim_end().len());
-    short.push('…');
-    short
+    let saved = |cap: usize| columns.iter().map(|&index| widths[index].saturating_sub(cap)).sum::<usize>();
+    let widest = columns.iter().map(|&index| widths[index]).max().unwrap_or(0);
+    // The largest cap in floor..=widest that saves the excess, else the floor.
+    let (mut low, mut high) = (floor, widest.max(floor));
+    while low < high {
+        let cap = (low + high).div_ceil(2);
+        if saved(cap) >= excess {
+            low = cap;
+        } else {
+            high = cap - 1;
+        }
+    }
+    for &index in columns {
+        widths[index] = widths[index].min(low);
+    }
 }
 
-/// A number for a table: whole numbers without decimals, others with a few significant ones.
+/// `text` for a terminal: control characters, line and paragraph separators and bidirectional
+/// overrides written as `\n`, `\t`, `\r` or `\u{1b}`, so that no cell can move the cursor,
+/// change colours or reorder what follows.
+pub(crate) fn escape(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(hidden) {
+        return Cow::Borrowed(text);
+    }
+    let mut escaped = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\n' => escaped.push_str("\\n"),
+            '\t' => escaped.push_str("\\t"),
+            '\r' => escaped.push_str("\\r"),
+            // Writing to a String cannot fail.
+            c if hidden(c) => _ = write!(escaped, "\\u{{{:x}}}", u32::from(c)),
+            c => escaped.push(c),
+        }
+    }
+    Cow::Owned(escaped)
+}
+
+fn escape_owned(text: String) -> String {
+    match escape(&text) {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(escaped) => escaped,
+    }
+}
+
+/// Whether a terminal would act on `c` instead of showing it.
+fn hidden(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{2028}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// The columns `text` takes on a terminal (after [`escape`]).
+fn display_width(text: &str) -> usize {
+    text.chars().map(|c| c.width().unwrap_or(0)).sum()
+}
+
+/// Text of the backlog (an id) for a line of a terminal: escaped, and cut to [`MAX_TEXT`]
+/// displayed columns.
+pub(crate) fn clip(text: &str) -> String {
+    shorten(&escape(text), MAX_TEXT).into_owned()
+}
+
+/// `text` cut to `width` displayed columns, the last one `…` when it was cut.
+fn shorten(text: &str, width: usize) -> Cow<'_, str> {
+    if display_width(text) <= width {
+        return Cow::Borrowed(text);
+    }
+    let room = width.saturating_sub(1);
+    let mut used = 0;
+    let end = text
+        .char_indices()
+        .find(|&(_, c)| {
+            used += c.width().unwrap_or(0);
+            used > room
+        })
+        .map_or(text.len(), |(end, _)| end);
+    let mut short = text[..end].trim_end().to_owned();
+    if width > 0 {
+        short.push('…');
+    }
+    Cow::Owned(short)
+}
+
+/// A number for a table: whole numbers without decimals, others with a few significant ones,
+/// and from 10^15 on in scientific notation (`1.5e300`), so that no number takes a whole line.
 pub(crate) fn number(value: f64) -> String {
-    if value.fract() == 0.0 && value.abs() < 1e15 {
+    if value.abs() >= 1e15 && value.is_finite() {
+        let text = format!("{value:.3e}");
+        let (mantissa, exponent) = text.split_once('e').unwrap_or((&text, ""));
+        return format!("{}e{exponent}", mantissa.trim_end_matches('0').trim_end_matches('.'));
+    }
+    if value.fract() == 0.0 {
         return format!("{value:.0}");
     }
     let decimals = match value.abs() {

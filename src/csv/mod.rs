@@ -12,6 +12,10 @@
 //! the field; a malformed file is an [`Error::MalformedCsv`](crate::Error::MalformedCsv) naming
 //! the line.
 //!
+//! Rankings are written with a header row, then one entry a row. A text cell that a spreadsheet
+//! would run as a formula (it begins with `=`, `+`, `-`, `@`, a tab or a carriage return) is
+//! written with a leading `'`; [`Writer`] turns that off.
+//!
 //! ```
 //! use prioritize::{Rice, csv};
 //!
@@ -36,8 +40,11 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod escape;
 mod read;
 mod write;
+mod writer;
 
 pub use read::{Reader, read_backlog, read_items};
 pub use write::{write_order, write_ranking};
+pub use writer::Writer;

@@ -5,6 +5,8 @@ use std::io;
 use ::csv::WriterBuilder;
 use serde::Serialize;
 
+use super::Writer;
+use super::escape::{Quoted, is_formula};
 use crate::plan::PlannedOrder;
 use crate::ranking::Ranking;
 
@@ -16,6 +18,21 @@ enum Cell<'a> {
     Text(&'a str),
     Count(Option<usize>),
     Number(Option<f64>),
+    /// Text a spreadsheet would run as a formula, with a leading `'` (the formula guard).
+    Quoted(Quoted<'a>),
+}
+
+/// Under the formula guard, quotes each text cell that a spreadsheet would run as a formula.
+fn guard(row: &mut [Cell<'_>], on: bool) {
+    if !on {
+        return;
+    }
+    for cell in row {
+        match *cell {
+            Cell::Text(text) if is_formula(text) => *cell = Cell::Quoted(Quoted(text)),
+            _ => {}
+        }
+    }
 }
 
 /// Writes `ranking` as CSV: a header row, then one row per ranked entry with `position`, `rank`,
@@ -23,12 +40,18 @@ enum Cell<'a> {
 /// engines that have one, then the breakdown's values, one column per name.
 ///
 /// Unscored items are not rows; read them from [`Ranking::unscored`]. Quoting is the `csv`
-/// crate's. See the [module](crate::csv) for an example.
+/// crate's, and a text cell that a spreadsheet would run as a formula gets a leading `'`
+/// ([`Writer`] turns that off). See the [module](crate::csv) for an example.
 ///
 /// # Errors
 ///
 /// Any error of `writer`.
 pub fn write_ranking<W: io::Write>(ranking: &Ranking<'_>, writer: W) -> io::Result<()> {
+    Writer::new().write_ranking(ranking, writer)
+}
+
+/// [`write_ranking`], the formula guard on or off.
+pub(super) fn ranking<W: io::Write>(ranking: &Ranking<'_>, writer: W, formula_guard: bool) -> io::Result<()> {
     let names = breakdown_names(ranking);
     let categorized = ranking.is_categorized();
     let mut writer = WriterBuilder::new().has_headers(false).from_writer(writer);
@@ -49,6 +72,7 @@ pub fn write_ranking<W: io::Write>(ranking: &Ranking<'_>, writer: W) -> io::Resu
             row.push(Cell::Text(entry.category().map_or("", |category| category.as_str())));
         }
         row.extend(names.iter().map(|name| Cell::Number(breakdown.get(name))));
+        guard(&mut row, formula_guard);
         writer.serialize(&row)?;
     }
     writer.flush()
@@ -76,12 +100,22 @@ fn breakdown_names(ranking: &Ranking<'_>) -> Vec<String> {
 
 /// Writes a planned order ([`Ranking::respecting_dependencies`], pins) as CSV: the columns of
 /// [`write_ranking`] with `promoted_by` (an id, or empty) and `pinned` (`true`/`false`) before the
-/// breakdown's; an unscored prerequisite has an empty rank and score.
+/// breakdown's; an unscored prerequisite has an empty rank and score. Text cells have the formula
+/// guard of [`write_ranking`].
 ///
 /// # Errors
 ///
 /// Any error of `writer`.
 pub fn write_order<W: io::Write>(order: &PlannedOrder<'_>, writer: W) -> io::Result<()> {
+    Writer::new().write_order(order, writer)
+}
+
+/// [`write_order`], the formula guard on or off.
+pub(super) fn order<W: io::Write>(
+    order: &PlannedOrder<'_>,
+    writer: W,
+    formula_guard: bool,
+) -> io::Result<()> {
     // The breakdown columns, in the order they first appear in the planned order.
     let mut names: Vec<String> = Vec::new();
     for entry in order.iter() {
@@ -112,6 +146,7 @@ pub fn write_order<W: io::Write>(order: &PlannedOrder<'_>, writer: W) -> io::Res
         row.push(Cell::Text(entry.promoted_by().map_or("", |item| item.id())));
         row.push(Cell::Text(if entry.is_pinned() { "true" } else { "false" }));
         row.extend(names.iter().map(|name| Cell::Number(breakdown.get(name))));
+        guard(&mut row, formula_guard);
         writer.serialize(&row)?;
     }
     writer.flush()

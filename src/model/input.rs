@@ -207,7 +207,7 @@ impl Checker<'_> {
             return Err(Error::InvalidValue {
                 item: self.item.to_owned(),
                 field: field.as_str().to_owned(),
-                value: trimmed.escape_debug().to_string(),
+                value: trimmed.to_owned(),
                 expected: "an id without control characters",
             });
         }

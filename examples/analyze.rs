@@ -233,7 +233,7 @@ impl Analysis {
             }
             Analysis::Diff { old, new, engine, strict, top, format: f } => {
                 let rank =
-                    RankArgs { input: InputArgs { file: Some(new), more: Vec::new() }, engine, strict };
+                    RankArgs { input: InputArgs { file: Some(new), ..InputArgs::default() }, engine, strict };
                 (
                     Command::Diff,
                     Options { top, format: format(f), ..rank.options()? },
@@ -268,7 +268,7 @@ fn analyze(command: Command, options: &Options, extra: &Extra, old: Option<&str>
     let top = options.top.unwrap_or(DEFAULT_TOP);
     let output = match command {
         Command::Sensitivity => {
-            let mut backlog = common::load_backlog(options.file.as_deref())?;
+            let mut backlog = common::load_backlog(&options.input, options.file.as_deref())?;
             if let Some(fraction) = extra.uncertainty {
                 backlog = analysis::with_uncertainty(&backlog, fraction)?;
             }
@@ -285,7 +285,7 @@ fn analyze(command: Command, options: &Options, extra: &Extra, old: Option<&str>
             render(options.format, &json, || sensitivity_table(&report, top))?
         }
         Command::Explain => {
-            let backlog = common::load_backlog(options.file.as_deref())?;
+            let backlog = common::load_backlog(&options.input, options.file.as_deref())?;
             let engine = options.engine();
             strict(options, &backlog, &*engine)?;
             let mut explanations = analysis::explain(&backlog, &*engine)?;
@@ -296,7 +296,7 @@ fn analyze(command: Command, options: &Options, extra: &Extra, old: Option<&str>
             render(options.format, &json, || explain_table(&explanations))?
         }
         Command::Compare | Command::Consensus => {
-            let backlog = common::load_backlog(options.file.as_deref())?;
+            let backlog = common::load_backlog(&options.input, options.file.as_deref())?;
             let frameworks = extra
                 .frameworks
                 .clone()
@@ -325,8 +325,8 @@ fn analyze(command: Command, options: &Options, extra: &Extra, old: Option<&str>
         }
         Command::Diff => {
             let old_file = old;
-            let old = common::load_backlog(old_file)?;
-            let new = common::load_backlog(options.file.as_deref())?;
+            let old = common::load_backlog(&options.input, old_file)?;
+            let new = common::load_backlog(&options.input, options.file.as_deref())?;
             let engine = options.engine();
             // OLD is ranked alone first, so that its errors name OLD (the diff's would name NEW).
             let ranked = old.rank_with(&*engine, &options.rank_options());

@@ -154,7 +154,7 @@ fn plan(options: &Options, mut extra: PlanOptions) -> Result<(), Failure> {
     if options.capacity.is_none() && extra.periods.is_none() {
         return Err(Failure::new("plan needs --capacity C or --periods LIST (see --help)"));
     }
-    let backlog = common::load_backlog(options.file.as_deref())?;
+    let backlog = common::load_backlog(&options.input, options.file.as_deref())?;
     let engine = options.engine();
     let ranking = backlog.rank_with(&*engine, &options.rank_options())?;
     let selection = match options.capacity {

@@ -274,6 +274,12 @@ pub enum Error {
         /// What is wrong, and what is expected.
         reason: String,
     },
+    /// The input holds nothing but white space.
+    #[error("the input is empty (expected {expected})")]
+    EmptyInput {
+        /// What a reader expects to begin with.
+        expected: &'static str,
+    },
     /// Reading the input failed.
     #[error("cannot read the input: {source}")]
     Io {

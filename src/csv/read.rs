@@ -436,17 +436,16 @@ fn list(text: &str, separator: char) -> impl Iterator<Item = &str> {
 
 fn malformed(error: ::csv::Error) -> Error {
     let line = error.position().map_or(0, ::csv::Position::line);
-    match error.into_kind() {
-        ::csv::ErrorKind::Io(error) => Error::Io { source: Source::new(error) },
-        ::csv::ErrorKind::UnequalLengths { expected_len, len, .. } => Error::MalformedCsv {
-            line,
-            reason: format!("the row has {len} cells where the header has {expected_len}"),
-        },
-        ::csv::ErrorKind::Utf8 { err, .. } => {
-            Error::MalformedCsv { line, reason: format!("cell {} is not valid UTF-8", err.field() + 1) }
+    let reason = match error.kind() {
+        ::csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
+            format!("the row has {len} cells where the header has {expected_len}")
         }
-        other => Error::MalformedCsv { line, reason: format!("{other:?}") },
-    }
+        ::csv::ErrorKind::Utf8 { err, .. } => format!("cell {} is not valid UTF-8", err.field() + 1),
+        // The CSV reader's error says what the operating system's says.
+        ::csv::ErrorKind::Io(_) => return Error::Io { source: Source::new(error) },
+        _ => return Error::Csv { line, source: Source::new(error) },
+    };
+    Error::MalformedCsv { line, reason }
 }
 
 #[cfg(test)]

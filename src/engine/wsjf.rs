@@ -104,7 +104,11 @@ impl Wsjf {
         for field in Wsjf::INPUTS.iter() {
             if let Some(value) = item.number(field) {
                 if !self.scale.allows(value) {
-                    return Err(Error::OffScale { item: item.id().to_owned(), field, value });
+                    return Err(Error::OffScale {
+                        item: item.id().to_owned(),
+                        field: field.as_str().to_owned(),
+                        value,
+                    });
                 }
             }
         }

@@ -34,5 +34,3 @@ pub use impact::{Impact, ParseImpactError};
 pub use item::{BacklogItem, ItemBuilder};
 pub use number::{Effort, Fraction, NonNegative, OutOfTen};
 pub use view::Item;
-
-pub(crate) use estimate::RangeDisplay;

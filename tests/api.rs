@@ -9,6 +9,7 @@ use prioritize::{Backlog, BacklogItem, Confidence, Criterion, Error, Impact, Ran
 /// Exactly the calls integrations make: JSON in and out, items built in code, a ranking and its
 /// entries by position.
 #[test]
+#[allow(clippy::needless_borrows_for_generic_args)] // `rank(&rice)` is the call integrations make
 fn the_calls_integrations_make_still_compile_and_agree() -> Result<(), Box<dyn std::error::Error>> {
     let item = BacklogItem::builder("P1", "Project 1")
         .reach(450.0)

@@ -73,7 +73,7 @@
 //!
 //! # Rust version
 //!
-//! The minimum supported Rust version is 1.85 (edition 2024).
+//! The minimum supported Rust version is 1.95, the version CI builds and tests with (edition 2024).
 
 pub mod analysis;
 #[cfg(feature = "csv")]

@@ -2,7 +2,7 @@
 //! the frameworks disagree, what they agree on, and what changed since the last version.
 //!
 //! ```text
-//! cargo run --release --example analyze -- sensitivity|explain|compare|consensus [OPTIONS] [FILE]
+//! cargo run --release --example analyze -- sensitivity|explain|compare|consensus|quadrants [OPTIONS] [FILE]
 //! cargo run --release --example analyze -- diff OLD NEW [OPTIONS]
 //! ```
 //!
@@ -17,10 +17,10 @@ mod tables;
 use std::process::ExitCode;
 
 use common::{Args, Failure, Format, Framework, Options};
-use prioritize::analysis::{self, Explanation, ItemBounds, TopK, Unscored};
+use prioritize::analysis::{self, Explanation, ItemBounds, Split, TopK, Unscored};
 use prioritize::{Backlog, Engine, RankOptions, UnscoredPolicy};
 use serde::Serialize;
-use tables::{compare_table, consensus_table, diff_table, explain_table, sensitivity_table};
+use tables::{compare_table, consensus_table, diff_table, explain_table, quadrants_table, sensitivity_table};
 
 fn main() -> ExitCode {
     common::run(analyze)
@@ -33,6 +33,7 @@ usage: analyze sensitivity [--uncertainty F] [OPTIONS] [FILE]
        analyze explain [OPTIONS] [FILE]
        analyze compare [--frameworks LIST] [OPTIONS] [FILE]
        analyze consensus [--frameworks LIST] [OPTIONS] [FILE]
+       analyze quadrants [--split median|mean|VALUE,EFFORT] [OPTIONS] [FILE]
        analyze diff OLD NEW [OPTIONS]
 
   sensitivity   each item's score and position range within its estimates' ranges, and the
@@ -41,12 +42,18 @@ usage: analyze sensitivity [--uncertainty F] [OPTIONS] [FILE]
   compare       Kendall's tau-b, Spearman's rho, top-N overlap and the largest position
                 differences between frameworks
   consensus     a Borda-count ranking across frameworks
+  quadrants     value against effort: quick wins, big bets, fill-ins and time sinks (value is
+                rice reach*impact*confidence, wsjf cost of delay, otherwise score*effort)
   diff          what changed between two versions of a backlog (OLD comes right after diff)
 
   --uncertainty F            give every estimate without a range one of +-F (0.2 for +-20 %)
   --frameworks LIST          comma-separated, from rice, wsjf, moscow (default rice,wsjf,moscow;
                              --then sets moscow's secondary order)
-  --top N                    the N of top-N (default 5); explain: the first N items only";
+  --top N                    the N of top-N (default 5); explain and quadrants: the first N
+                             items only
+  --split median|mean|VALUE,EFFORT
+                             quadrants: where the split lines go (default median; on a line
+                             counts as high)";
 
 /// The `k` of the top-k analyses when `--top` is not given.
 const DEFAULT_TOP: usize = 5;
@@ -57,6 +64,7 @@ enum Command {
     Explain,
     Compare,
     Consensus,
+    Quadrants,
     Diff,
 }
 
@@ -65,6 +73,7 @@ const COMMANDS: &[(&str, Command)] = &[
     ("explain", Command::Explain),
     ("compare", Command::Compare),
     ("consensus", Command::Consensus),
+    ("quadrants", Command::Quadrants),
     ("diff", Command::Diff),
 ];
 
@@ -83,6 +92,7 @@ struct Extra {
     frameworks: Option<Vec<Framework>>,
     /// `--then` for compare and consensus, where it sets MoSCoW's secondary order.
     then: Option<Framework>,
+    split: Option<Split>,
 }
 
 fn analyze() -> Result<(), Failure> {
@@ -95,7 +105,7 @@ fn analyze() -> Result<(), Failure> {
     let Some(&(_, command)) = COMMANDS.iter().find(|(name, _)| *name == first) else {
         let got = if first.is_empty() { String::new() } else { format!(", got {first:?}") };
         return Err(Failure::new(format_args!(
-            "expected a subcommand: sensitivity, explain, compare, consensus or diff{got} (see --help)"
+            "expected a subcommand: sensitivity, explain, compare, consensus, quadrants or diff{got} (see --help)"
         )));
     };
     let old = if command == Command::Diff {
@@ -170,6 +180,7 @@ fn analyze() -> Result<(), Failure> {
                 render(options.format, &result, || consensus_table(&result))?
             }
         }
+        Command::Quadrants => quadrants(&options, extra.split.unwrap_or_default())?,
         Command::Diff => {
             let old = common::load_backlog(old.as_deref())?;
             let Some(new) = options.file.as_deref() else {
@@ -184,6 +195,15 @@ fn analyze() -> Result<(), Failure> {
         }
     };
     common::write_stdout(|out| out.write_all(output.as_bytes()))
+}
+
+/// `quadrants`: the value/effort matrix of the ranking the options choose.
+fn quadrants(options: &Options, split: Split) -> Result<String, Failure> {
+    let backlog = common::load_backlog(options.file.as_deref())?;
+    let engine = options.engine();
+    let ranking = backlog.rank_with(&*engine, &options.rank_options())?;
+    let matrix = analysis::quadrants(&ranking, split)?;
+    render(options.format, &matrix, || quadrants_table(&matrix, split))
 }
 
 /// Takes the options of `analyze` and refuses shared ones that mean nothing to `command`.
@@ -214,13 +234,16 @@ fn take(command: Command, extra: &mut Extra, name: &str, args: &mut Args) -> Res
                 .collect::<Result<Vec<_>, _>>()?;
             extra.frameworks = Some(frameworks);
         }
+        "--split" if command == Command::Quadrants => {
+            extra.split = Some(common::split(name, &args.value(name)?)?);
+        }
         "--then" if several => {
             extra.then = Some(args.choice(name, &[("rice", Framework::Rice), ("wsjf", Framework::Wsjf)])?);
         }
         "--framework" if several => {
             return Err(Failure::new("option --framework: compare and consensus take --frameworks LIST"));
         }
-        "--uncertainty" | "--frameworks" => {
+        "--uncertainty" | "--frameworks" | "--split" => {
             return Err(Failure::new(format_args!("option {name} does not apply to {}", label(command))));
         }
         "--capacity" => return Err(Failure::new("option --capacity does not apply to analyze")),

@@ -51,7 +51,7 @@ struct PlanOptions {
 impl PlanOptions {
     fn accept(&mut self, name: &str, args: &mut common::Args) -> Result<bool, Failure> {
         match name {
-            "--periods" => self.periods = Some(periods(name, &args.value(name)?)?),
+            "--periods" => self.periods = Some(common::periods(name, &args.value(name)?)?),
             "--mode" => {
                 self.mode = Some(
                     args.choice(
@@ -88,33 +88,6 @@ impl PlanOptions {
 
 fn one() -> Effort {
     Effort::new(1.0).unwrap_or_else(|_| unreachable!("1 is an effort"))
-}
-
-/// `20,30,rest` or `now=20,next=30,later=rest`: periods named by their place or by the text
-/// before `=`; `rest` has no limit.
-fn periods(name: &str, list: &str) -> Result<Vec<Period>, Failure> {
-    list.split(',')
-        .enumerate()
-        .map(|(place, part)| {
-            let (label, capacity) = part.split_once('=').unwrap_or(("", part));
-            let label =
-                if label.trim().is_empty() { (place + 1).to_string() } else { label.trim().to_owned() };
-            match capacity.trim() {
-                "rest" => Ok(Period::unbounded(label)),
-                text => text
-                    .parse()
-                    .ok()
-                    .and_then(|value| NonNegative::new(value).ok())
-                    .map(|c| Period::new(label, c))
-                    .ok_or_else(|| {
-                        Failure::new(format_args!(
-                            "option {name}: {part:?} is not a capacity >= 0 or rest (write 20,30,rest or \
-                         now=20,next=30,later=rest)"
-                        ))
-                    }),
-            }
-        })
-        .collect()
 }
 
 /// The JSON output: `selection` with `--capacity`, `roadmap` with `--periods`.

@@ -3,7 +3,9 @@
 use std::fmt::Write as _;
 
 use crate::common::{self, Align, Table, number};
-use prioritize::analysis::{self, Comparison, Consensus, Explanation, RankingDiff, Sensitivity};
+use prioritize::analysis::{
+    self, Comparison, Consensus, Explanation, Quadrant, Quadrants, RankingDiff, Sensitivity, Split,
+};
 
 fn optional(value: Option<f64>) -> String {
     value.map_or_else(|| "-".to_owned(), number)
@@ -205,5 +207,49 @@ pub(crate) fn diff_table(result: &RankingDiff) -> String {
     }
     text.push('\n');
     text.push_str(&table.render(common::TABLE_WIDTH));
+    text
+}
+
+pub(crate) fn quadrants_table(matrix: &Quadrants, split: Split) -> String {
+    let mut table = Table::new()
+        .column("id", Align::Left)
+        .flexible("title")
+        .column("value", Align::Right)
+        .column("effort", Align::Right)
+        .column("quadrant", Align::Left);
+    for item in &matrix.items {
+        table.row(vec![
+            item.id.clone(),
+            item.title.clone(),
+            number(item.value),
+            number(item.effort),
+            item.quadrant.as_str().replace('_', " "),
+        ]);
+    }
+    let mut text = table.render(common::TABLE_WIDTH);
+    let how = match split {
+        Split::Fixed { .. } => "fixed",
+        Split::Mean => "means",
+        Split::Median => "medians",
+    };
+    match matrix.split {
+        Some(lines) => {
+            let _ = writeln!(
+                text,
+                "\nsplit lines ({how}; on a line counts as high): value {}, effort {}",
+                number(lines.value),
+                number(lines.effort)
+            );
+        }
+        None => text.push_str("\nno item has both a value and an effort\n"),
+    }
+    let counts: Vec<String> = Quadrant::ALL
+        .iter()
+        .map(|&quadrant| format!("{} {}", quadrant.label().to_lowercase(), matrix.of(quadrant).count()))
+        .collect();
+    let _ = writeln!(text, "{}", counts.join(", "));
+    for excluded in &matrix.excluded {
+        let _ = writeln!(text, "excluded: {} lacks {}", excluded.id, excluded.missing.join(", "));
+    }
     text
 }

@@ -26,6 +26,7 @@
 
 mod args;
 mod table;
+mod values;
 
 use std::fmt::Display;
 use std::io::{self, Read, Write};
@@ -38,6 +39,7 @@ use prioritize::{
 
 pub(crate) use args::{Arg, Args};
 pub(crate) use table::{Align, Table, column_name, number};
+pub(crate) use values::{periods, split};
 
 /// The embedded sample backlog: a B2B SaaS billing and checkout product.
 pub(crate) const SAMPLE: &str = include_str!("../data/backlog.json");

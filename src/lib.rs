@@ -70,6 +70,8 @@
 //!   format, and `Serialize` for rankings in the CLI's output shape.
 //! - `csv` (default; implies `serde`): the [`csv`] module reads backlogs from CSV by the
 //!   interchange format's rules and writes rankings as CSV.
+//! - `svg`: the [`svg`] module draws charts (the value/effort matrix, position intervals,
+//!   positions under several frameworks, roadmap periods) as standalone SVG, with no dependency.
 //!
 //! # Rust version
 //!
@@ -96,6 +98,8 @@ mod item;
 mod number;
 mod plan;
 mod ranking;
+#[cfg(feature = "svg")]
+pub mod svg;
 
 pub use alignment::{Alignment, AlignmentWeight, Objective};
 pub use backlog::Backlog;

@@ -21,11 +21,11 @@ impl Rect {
         self.x0 >= outer.x0 && self.x1 <= outer.x1 && self.y0 >= outer.y0 && self.y1 <= outer.y1
     }
 
-    /// Whether the box comes near a circle (closer than its radius).
-    fn touches(&self, (cx, cy, r): (f64, f64, f64)) -> bool {
+    /// Whether the box comes within `distance` of a point (covers it when 0 < `distance`).
+    fn hides(&self, (cx, cy): (f64, f64), distance: f64) -> bool {
         let dx = cx - cx.clamp(self.x0, self.x1);
         let dy = cy - cy.clamp(self.y0, self.y1);
-        dx * dx + dy * dy < r * r
+        dx * dx + dy * dy < distance * distance
     }
 }
 
@@ -46,7 +46,7 @@ pub(crate) struct Placed {
     pub(crate) leader: bool,
 }
 
-/// The gaps between circle and label tried, nearest first; from the third on, a leader line
+/// The gaps between circle and label tried, nearest first; from the second on, a leader line
 /// joins them.
 const GAPS: [f64; 6] = [2.0, 6.0, 14.0, 24.0, 36.0, 50.0];
 
@@ -54,32 +54,45 @@ const GAPS: [f64; 6] = [2.0, 6.0, 14.0, 24.0, 36.0, 50.0];
 const DIRECTIONS: [(f64, f64); 8] =
     [(1.0, 0.0), (-1.0, 0.0), (0.0, -1.0), (0.0, 1.0), (1.0, -1.0), (-1.0, -1.0), (1.0, 1.0), (-1.0, 1.0)];
 
-/// Places the labels of `anchors` in order, each at the first candidate position (nearest gap,
-/// then direction) inside `bounds` that overlaps neither an obstacle nor a label placed before
-/// it, preferring positions clear of every circle; `None` for a label that finds no place.
+/// How near a label may come to another circle's centre before it counts as hiding it.
+const CENTRE_MARGIN: f64 = 6.0;
+
+/// Places the labels of `anchors` in order. Each goes at the best free candidate position
+/// (inside `bounds`, over no obstacle and no label placed before it): first near its circle and
+/// touching no other circle, then near and hiding no other circle's centre, then standing off
+/// (with a leader line) touching no other circle, then standing off hiding no centre, then
+/// anywhere free; among equals, the nearest gap, then the first direction. `None` for a label
+/// that finds no free place.
 pub(crate) fn place(anchors: &[Anchor], bounds: Rect, obstacles: &[Rect]) -> Vec<Option<Placed>> {
-    let circles: Vec<(f64, f64, f64)> = anchors.iter().map(|a| (a.x, a.y, a.r)).collect();
     let mut taken: Vec<Rect> = obstacles.to_vec();
     anchors
         .iter()
         .enumerate()
         .map(|(index, anchor)| {
-            let free = |rect: &Rect| rect.inside(&bounds) && !taken.iter().any(|t| t.overlaps(rect));
-            let clear = |rect: &Rect| {
-                circles.iter().enumerate().all(|(other, &circle)| other == index || !rect.touches(circle))
+            let others =
+                || anchors.iter().enumerate().filter(move |(other, _)| *other != index).map(|(_, a)| a);
+            let class = |gap: f64, rect: &Rect| {
+                let touches = others().any(|a| rect.hides((a.x, a.y), a.r));
+                let hides = others().any(|a| rect.hides((a.x, a.y), CENTRE_MARGIN.min(a.r + 1.0)));
+                let far = u8::from(gap > GAPS[1]) * 2;
+                if !touches {
+                    far
+                } else if !hides {
+                    far + 1
+                } else {
+                    4
+                }
             };
-            let candidates = || GAPS.iter().flat_map(|&gap| DIRECTIONS.iter().map(move |&d| (gap, d)));
-            let best = candidates()
-                .map(|(gap, d)| (gap, d, candidate(anchor, gap, d)))
-                .find(|(_, _, rect)| free(rect) && clear(rect))
-                .or_else(|| {
-                    candidates()
-                        .map(|(gap, d)| (gap, d, candidate(anchor, gap, d)))
-                        .find(|(_, _, rect)| free(rect))
-                });
-            best.map(|(gap, _, rect)| {
+            let best = GAPS
+                .iter()
+                .flat_map(|&gap| DIRECTIONS.iter().map(move |&d| (gap, candidate(anchor, gap, d))))
+                .filter(|(_, rect)| rect.inside(&bounds) && !taken.iter().any(|t| t.overlaps(rect)))
+                .enumerate()
+                .min_by_key(|(order, (gap, rect))| (class(*gap, rect), *order))
+                .map(|(_, found)| found);
+            best.map(|(gap, rect)| {
                 taken.push(rect);
-                Placed { rect, leader: gap > GAPS[1] }
+                Placed { rect, leader: gap > GAPS[0] }
             })
         })
         .collect()

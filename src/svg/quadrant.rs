@@ -257,7 +257,7 @@ fn labels(out: &mut String, bubbles: &[&Bubble], circles: &[(f64, f64, f64)], na
             num(rect.y1 - rect.y0)
         );
         let baseline = rect.y0 + LABEL_HEIGHT / 2.0 + FONT_SIZE * 0.35;
-        xml::text(out, rect.x0 + LABEL_PAD, baseline, "start", "", &bubble.label);
+        xml::text(out, f64::midpoint(rect.x0, rect.x1), baseline, "middle", "", &bubble.label);
         out.push_str("</g>");
     }
 }

@@ -8,54 +8,14 @@
 
 #![cfg(all(feature = "svg", feature = "csv"))]
 
-use std::path::{Path, PathBuf};
+mod report_support;
+
+use std::path::Path;
 use std::process::Command;
-use std::sync::OnceLock;
 
 use prioritize::analysis::{Split, quadrants};
 use prioritize::{Backlog, Rice};
-
-/// A scratch directory for this test process.
-fn scratch() -> &'static Path {
-    static DIR: OnceLock<PathBuf> = OnceLock::new();
-    DIR.get_or_init(|| {
-        let dir =
-            Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("report-browser-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).expect("scratch directory is created");
-        dir
-    })
-}
-
-/// The `report` example, built once with the features it needs.
-fn report_binary() -> &'static Path {
-    static BINARY: OnceLock<PathBuf> = OnceLock::new();
-    BINARY.get_or_init(|| {
-        // The test binary is `<target>/<profile>/deps/report_browser-<hash>`.
-        let exe = std::env::current_exe().expect("the test binary's path");
-        let profile_dir = exe.parent().and_then(Path::parent).expect("<target>/<profile>");
-        let mut build = Command::new(env!("CARGO"));
-        build.args(["build", "--quiet", "--example", "report", "--features", "svg"]);
-        if profile_dir.file_name().is_some_and(|name| name == "release") {
-            build.arg("--release");
-        }
-        assert!(build.status().expect("cargo runs").success(), "building the report example failed");
-        profile_dir.join("examples").join("report")
-    })
-}
-
-/// Runs `report` with `args` and returns the page it wrote to `name` in the scratch directory.
-fn report(name: &str, args: &[&str]) -> (PathBuf, String) {
-    let path = scratch().join(name);
-    let output = Command::new(report_binary())
-        .args(args)
-        .arg("-o")
-        .arg(&path)
-        .output()
-        .expect("the report example runs");
-    assert!(output.status.success(), "{output:?}");
-    let html = std::fs::read_to_string(&path).expect("the page is written");
-    (path, html)
-}
+use report_support::{file, page, scratch};
 
 /// The Chromium binary, or `None` (with a note) when it is absent outside CI.
 fn chromium() -> Option<&'static str> {
@@ -164,14 +124,14 @@ fn sample_items() -> usize {
 
 #[test]
 fn the_sample_report_renders_in_chromium() {
-    let (page, html) = report("sample.html", &["--periods", "now=20,next=20,later=rest"]);
+    let (path, html) = page("sample.html", &["--periods", "now=20,next=20,later=rest"]);
     assert!(!html.to_ascii_lowercase().contains("<script"), "the report has no script");
     // Nothing to fetch: the only addresses are the SVG namespace's.
     assert_eq!(html.matches("http").count(), html.matches("xmlns=\"http://www.w3.org/2000/svg\"").count());
     assert!(!html.contains("<link") && !html.contains("<img") && !html.contains("url("), "nothing to fetch");
     let Some(browser) = chromium() else { return };
 
-    let dom = headless(browser, &page, &["--dump-dom"]);
+    let dom = headless(browser, &path, &["--dump-dom"]);
     for name in ["Quick wins", "Big bets", "Fill-ins", "Time sinks"] {
         assert!(dom.contains(&format!(">{name}</text>")), "{name}");
     }
@@ -192,7 +152,7 @@ fn the_sample_report_renders_in_chromium() {
     assert_eq!(lines, [counted.as_str(), "scripts 1", "done"], "the browser's layout finds problems");
 
     let png = scratch().join("sample.png");
-    headless(browser, &page, &[&format!("--screenshot={}", png.display())]);
+    headless(browser, &path, &[&format!("--screenshot={}", png.display())]);
     let decoder =
         png::Decoder::new(std::io::BufReader::new(std::fs::File::open(&png).expect("a screenshot")));
     let mut reader = decoder.read_info().expect("a PNG");
@@ -212,14 +172,12 @@ fn the_sample_report_renders_in_chromium() {
 
 #[test]
 fn a_hostile_title_shows_as_text() {
-    let backlog = scratch().join("hostile.json");
-    std::fs::write(
-        &backlog,
+    let backlog = file(
+        "hostile.json",
         r#"[{"id": "X<1>", "title": "<script>alert(1)</script>", "reach": 10, "impact": 1, "confidence": 1, "effort": 1},
             {"id": "Y&Z", "title": "<img src=x onerror=alert(2)> & \"quotes\"", "reach": 5, "impact": 1, "confidence": 1, "effort": 2}]"#,
-    )
-    .expect("the backlog is written");
-    let (_, html) = report("hostile.html", &[backlog.to_str().expect("UTF-8 path")]);
+    );
+    let (_, html) = page("hostile.html", &[&backlog]);
     assert!(!html.contains("<script") && !html.contains("<img"), "markup from the input is escaped");
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     let Some(browser) = chromium() else { return };

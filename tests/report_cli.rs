@@ -57,7 +57,7 @@ fn wsjf_with_mean_lines_and_moscow_without_a_score() {
     assert!(!wsjf.contains("read as ±"));
     let (_, moscow) = page("moscow.html", &["--framework", "moscow"]);
     assert!(moscow.contains("<p class=\"note\">No item has both a value and an effort.</p>"));
-    assert!(moscow.contains("<p class=\"note\">Not in the matrix: CHK-1 lacks score.</p>"));
+    assert!(moscow.contains("<p class=\"note\">Not in the matrix: CHK-1 lacks score; AUTH-2 lacks score; "));
     assert!(moscow.contains("<th>moscow</th>") && moscow.contains("<td>must</td>"));
     assert!(!moscow.contains("class=\"quadrant-chart\""));
     let (_, then) = page("moscow-rice.html", &["--framework", "moscow", "--then", "rice"]);
@@ -79,6 +79,15 @@ fn unscored_items_and_the_roadmap() {
     assert!(
         html.contains(">3 of 4</text>") && html.contains(">2 (no limit)</text>"),
         "B waits for A, then has no room"
+    );
+    assert!(!html.contains("In no period"));
+    let (_, tight) = page("tight.html", &[&backlog, "--periods", "2"]);
+    assert!(
+        tight.contains(
+            "<p class=\"note\">In no period: A (no period has room for it); B (depends on &quot;A&quot;, which is \
+             in no period).</p>"
+        ),
+        "{tight}"
     );
 }
 

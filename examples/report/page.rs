@@ -31,11 +31,11 @@ main{max-width:1580px;margin:0 auto;padding:20px 24px 40px}
 h1{font-size:26px;margin:4px 0 2px}
 h2{font-size:18px;margin:0 0 6px}
 header p,.note{color:#52606d;margin:4px 0 12px}
-.grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,700px),1fr));gap:20px;align-items:start}
+.grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,640px),1fr));gap:20px;align-items:start}
 section{background:#fff;border:1px solid #e4e7eb;border-radius:8px;padding:16px 18px;margin-bottom:20px;min-width:0}
 .grid section{margin-bottom:0}
 .stack{margin-top:20px}
-svg{display:block;max-width:100%;height:auto}
+svg{display:block;max-width:100%;height:auto;margin:0 auto}
 table{border-collapse:collapse;width:100%;font-size:13.5px}
 th,td{padding:4px 8px;border-bottom:1px solid #e4e7eb;text-align:left;vertical-align:top}
 th{color:#52606d;font-weight:600;border-bottom:2px solid #cbd2d9}
@@ -45,7 +45,7 @@ td.title{overflow-wrap:anywhere}
 .tag{display:inline-block;padding:0 7px;border-radius:10px;font-size:12px;white-space:nowrap}
 .quick_win{background:#e3f4ec;color:#007a5a}.big_bet{background:#e2eef8;color:#0063a0}
 .fill_in{background:#f1f1f1;color:#5f6b76}.time_sink{background:#fbe9e1;color:#b34700}
-ul.quadrants{list-style:none;padding:0;margin:10px 0 0;display:grid;grid-template-columns:repeat(auto-fit,minmax(160px,1fr));gap:6px 16px}
+ul.quadrants{list-style:none;padding:0;margin:10px 0 0;font-size:14px;display:grid;grid-template-columns:repeat(auto-fit,minmax(160px,1fr));gap:6px 16px}
 ul.quadrants li{overflow-wrap:anywhere}
 .warning{color:#b34700}";
 
@@ -132,14 +132,9 @@ impl Page<'_, '_> {
     }
 
     fn excluded(&self, html: &mut String) {
-        for item in &self.matrix.excluded {
-            let _ = write!(
-                html,
-                "<p class=\"note\">Not in the matrix: {} lacks {}.</p>",
-                escape(&item.id),
-                escape(&item.missing.join(", "))
-            );
-        }
+        let excluded =
+            self.matrix.excluded.iter().map(|item| format!("{} lacks {}", item.id, item.missing.join(", ")));
+        note(html, "Not in the matrix", excluded);
     }
 
     fn table(&self, html: &mut String) {
@@ -183,14 +178,9 @@ impl Page<'_, '_> {
             );
         }
         html.push_str("</tbody>\n</table>\n");
-        for unscored in self.ranking.unscored() {
-            let _ = write!(
-                html,
-                "<p class=\"note\">Unscored: {} lacks {}.</p>",
-                escape(unscored.item().id().as_str()),
-                escape(&unscored.missing().to_string())
-            );
-        }
+        let unscored =
+            self.ranking.unscored().map(|u| format!("{} lacks {}", u.item().id().as_str(), u.missing()));
+        note(html, "Unscored", unscored);
         html.push_str("</section>\n");
     }
 
@@ -208,15 +198,19 @@ impl Page<'_, '_> {
              is the capacity.</p>\n",
         );
         html.push_str(chart);
-        for (entry, reason) in roadmap.unplaced() {
-            let _ = write!(
-                html,
-                "<p class=\"note\">In no period: {} ({}).</p>",
-                escape(entry.item().id().as_str()),
-                escape(&reason.to_string())
-            );
-        }
+        let unplaced =
+            roadmap.unplaced().map(|(entry, reason)| format!("{} ({reason})", entry.item().id().as_str()));
+        note(html, "In no period", unplaced);
         html.push_str("</section>\n");
+    }
+}
+
+/// One note listing `items` after `heading`, separated by semicolons; nothing when there are
+/// none.
+fn note(html: &mut String, heading: &str, items: impl Iterator<Item = String>) {
+    let items: Vec<String> = items.map(|item| escape(&item)).collect();
+    if !items.is_empty() {
+        let _ = write!(html, "<p class=\"note\">{heading}: {}.</p>", items.join("; "));
     }
 }
 

@@ -161,13 +161,7 @@ fn analyze() -> Result<(), Failure> {
             if command == Command::Compare && frameworks.len() < 2 {
                 return Err(Failure::new("option --frameworks: compare needs two or more frameworks"));
             }
-            let engines: Vec<Box<dyn Engine>> = frameworks
-                .iter()
-                .map(|&framework| {
-                    let then = if framework == Framework::Moscow { extra.then } else { None };
-                    Options { framework, then, ..options.clone() }.engine()
-                })
-                .collect();
+            let engines = options.engines(&frameworks, extra.then);
             let engines: Vec<&dyn Engine> = engines.iter().map(|engine| &**engine).collect();
             for engine in &engines {
                 strict(&options, &backlog, *engine)?;

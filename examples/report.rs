@@ -152,13 +152,7 @@ fn value_rule(framework: &str) -> &'static str {
 /// per item in the order of `ranking`, its unscored items last.
 fn slope_chart(backlog: &Backlog, options: &Options, ranking: &Ranking<'_>) -> Result<SlopeChart, Failure> {
     let frameworks = [Framework::Rice, Framework::Wsjf, Framework::Moscow];
-    let engines: Vec<Box<dyn Engine>> = frameworks
-        .iter()
-        .map(|&framework| {
-            let then = if framework == Framework::Moscow { options.then } else { None };
-            Options { framework, then, ..options.clone() }.engine()
-        })
-        .collect();
+    let engines = options.engines(&frameworks, options.then);
     let engines: Vec<&dyn Engine> = engines.iter().map(|engine| &**engine).collect();
     let comparison = analysis::compare(backlog, &engines, 1)?;
     let order =

@@ -315,6 +315,18 @@ impl Options {
         }
     }
 
+    /// One engine per framework of `frameworks`, with these options' alignment weight; `then`
+    /// is MoSCoW's secondary order.
+    pub(crate) fn engines(&self, frameworks: &[Framework], then: Option<Framework>) -> Vec<Box<dyn Engine>> {
+        frameworks
+            .iter()
+            .map(|&framework| {
+                let then = if framework == Framework::Moscow { then } else { None };
+                Options { framework, then, ..self.clone() }.engine()
+            })
+            .collect()
+    }
+
     /// The ranking options: `--top`, `--capacity` and `--strict`.
     pub(crate) fn rank_options(&self) -> RankOptions {
         let mut options = RankOptions::default();

@@ -51,7 +51,8 @@
 //! Any numeric input may be a range estimate ([`Estimate`]). The [`analysis`] module tells how
 //! sure a ranking is (score and position bounds within the ranges), what single change would move
 //! an item up, how the frameworks disagree (Kendall's tau-b, Spearman's rho), a Borda consensus
-//! across them, and what changed between two versions of a backlog.
+//! across them, what changed between two versions of a backlog, and the value/effort matrix
+//! (quick wins, big bets, fill-ins, time sinks).
 //!
 //! # Guarantees
 //!

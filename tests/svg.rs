@@ -245,3 +245,12 @@ fn empty_charts_are_valid() {
         inside_view(&document, width, height);
     }
 }
+
+#[test]
+fn charts_are_send_and_sync() {
+    fn check<T: Send + Sync + 'static>() {}
+    check::<QuadrantChart>();
+    check::<PositionChart>();
+    check::<SlopeChart>();
+    check::<PeriodChart>();
+}

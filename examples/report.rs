@@ -31,7 +31,7 @@ use prioritize::{Backlog, Engine, Ranking};
 #[command(
     name = "report",
     override_usage = "report [OPTIONS] [FILE] [-o report.html]",
-    after_help = "exit status: 0 on success, 2 on bad input or bad options"
+    after_help = common::EXIT_STATUS
 )]
 struct Cli {
     #[command(flatten)]

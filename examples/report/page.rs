@@ -179,7 +179,10 @@ impl Page<'_, '_> {
             );
         }
         html.push_str("</tbody>\n</table>\n");
-        let unscored = self.ranking.unscored().map(|u| format!("{} lacks {}", u.item().id(), u.missing()));
+        let unscored = self
+            .ranking
+            .unscored()
+            .map(|u| format!("{} lacks {}", u.item().id(), u.missing_names().join(", ")));
         note(html, "Unscored", unscored);
         html.push_str("</section>\n");
     }

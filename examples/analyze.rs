@@ -1,8 +1,9 @@
 //! `analyze`: decision support on a backlog: how sure the ranking is, what would change it, how
-//! the frameworks disagree, what they agree on, and what changed since the last version.
+//! the frameworks disagree, what they agree on, where value meets effort (quick wins, big bets,
+//! fill-ins, time sinks), and what changed since the last version.
 //!
 //! ```text
-//! cargo run --release --example analyze -- sensitivity|explain|compare|consensus [OPTIONS] [FILE]
+//! cargo run --release --example analyze -- sensitivity|explain|compare|consensus|quadrants [OPTIONS] [FILE]
 //! cargo run --release --example analyze -- diff OLD NEW [OPTIONS]
 //! ```
 //!
@@ -14,15 +15,16 @@ mod common;
 #[path = "analyze/tables.rs"]
 mod tables;
 
+use std::fmt::Write as _;
 use std::process::ExitCode;
 
-use clap::{Args, CommandFactory, Parser};
+use clap::{Args, CommandFactory, Parser, ValueEnum};
 use common::{EngineArgs, Failure, Format, Framework, InputArgs, Options, RankArgs, TableOrJson, WeightArgs};
-use prioritize::analysis::{self, Explanation, ItemBounds, TopK, Unscored};
+use prioritize::analysis::{self, Axes, Explanation, ItemBounds, Split, TopK, Unscored};
 use prioritize::ranking::UnscoredPolicy;
-use prioritize::{Backlog, Engine, RankOptions};
+use prioritize::{Backlog, Engine, Field, RankOptions};
 use serde::Serialize;
-use tables::{compare_table, consensus_table, diff_table, explain_table, sensitivity_table};
+use tables::{compare_table, consensus_table, diff_table, explain_table, quadrants_table, sensitivity_table};
 
 /// analyze: decision support for a product backlog
 #[derive(Debug, Parser)]
@@ -45,7 +47,7 @@ enum Analysis {
         #[command(flatten)]
         rank: RankArgs,
         /// give each estimate without a range one of +-F (0.2: +-20 %)
-        #[arg(long, value_name = "F", allow_negative_numbers = true, value_parser = uncertainty)]
+        #[arg(long, value_name = "F", allow_negative_numbers = true, value_parser = common::parsers::uncertainty)]
         uncertainty: Option<f64>,
         /// the N of the certain and possible top N (default 5)
         #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = common::parsers::count)]
@@ -80,6 +82,24 @@ enum Analysis {
     Consensus {
         #[command(flatten)]
         several: SeveralArgs,
+        #[command(flatten)]
+        format: TableOrJson,
+    },
+    /// value against effort: quick wins, big bets, fill-ins and time sinks
+    #[command(after_help = quadrants_help())]
+    Quadrants {
+        #[command(flatten)]
+        rank: RankArgs,
+        /// where the split lines go: the medians (default) or means of value
+        /// and effort, or fixed lines; on a line counts as high
+        #[arg(
+            long,
+            value_name = "median|mean|VALUE,EFFORT",
+            allow_hyphen_values = true,
+            value_parser = common::parsers::split,
+            verbatim_doc_comment
+        )]
+        split: Option<Split>,
         #[command(flatten)]
         format: TableOrJson,
     },
@@ -137,14 +157,21 @@ fn frameworks(list: &str) -> Result<Frameworks, String> {
         .map(Frameworks)
 }
 
-/// `--uncertainty F`: a fraction in 0..1.
-fn uncertainty(text: &str) -> Result<f64, String> {
-    let fraction = common::parsers::number(text, "a number in 0..1")?;
-    if (0.0..1.0).contains(&fraction) {
-        Ok(fraction)
-    } else {
-        Err(format!("{fraction} is outside 0..1 (a fraction, e.g. 0.2 for +-20 %)"))
+/// How `quadrants` measures each framework `--framework` takes, as the library's [`Axes`] say,
+/// after its options.
+fn quadrants_help() -> String {
+    let mut help = "value is what the score divides by effort:\n".to_owned();
+    for framework in Framework::value_variants() {
+        let name = framework.to_possible_value().map(|value| value.get_name().to_owned()).unwrap_or_default();
+        let axes = Axes::of(&name);
+        let against = match axes.effort() {
+            Field::Effort => String::new(),
+            other => format!(", against {other}"),
+        };
+        // Writing to a String cannot fail.
+        let _ = writeln!(help, "  {name:<8}{}{against}", axes.value());
     }
+    help + common::EXIT_STATUS
 }
 
 /// The `k` of the top-k analyses when `--top` is not given.
@@ -156,6 +183,7 @@ enum Command {
     Explain,
     Compare,
     Consensus,
+    Quadrants,
     Diff,
 }
 
@@ -166,6 +194,7 @@ struct Extra {
     frameworks: Option<Vec<Framework>>,
     /// `--then` for compare and consensus, where it sets MoSCoW's secondary order.
     then: Option<Framework>,
+    split: Option<Split>,
 }
 
 fn main() -> ExitCode {
@@ -231,6 +260,12 @@ impl Analysis {
                 let (options, extra) = several.split(None, format(f))?;
                 (Command::Consensus, options, extra, None)
             }
+            Analysis::Quadrants { rank, split, format: f } => (
+                Command::Quadrants,
+                Options { format: format(f), ..rank.options()? },
+                Extra { split, ..Extra::default() },
+                None,
+            ),
             Analysis::Diff { old, new, engine, strict, top, format: f } => {
                 let rank =
                     RankArgs { input: InputArgs { file: Some(new), ..InputArgs::default() }, engine, strict };
@@ -304,13 +339,7 @@ fn analyze(command: Command, options: &Options, extra: &Extra, old: Option<&str>
             if command == Command::Compare && frameworks.len() < 2 {
                 return Err(Failure::new("option --frameworks: compare needs two or more frameworks"));
             }
-            let engines: Vec<Box<dyn Engine>> = frameworks
-                .iter()
-                .map(|&framework| {
-                    let then = if framework == Framework::Moscow { extra.then } else { None };
-                    Options { framework, then, ..options.clone() }.engine()
-                })
-                .collect();
+            let engines = options.engines(&frameworks, extra.then);
             let engines: Vec<&dyn Engine> = engines.iter().map(|engine| &**engine).collect();
             for engine in &engines {
                 strict(options, &backlog, *engine)?;
@@ -322,6 +351,14 @@ fn analyze(command: Command, options: &Options, extra: &Extra, old: Option<&str>
                 let result = analysis::consensus(&backlog, &engines)?;
                 render(options.format, &result, || consensus_table(&result))?
             }
+        }
+        Command::Quadrants => {
+            let backlog = common::load_backlog(&options.input, options.file.as_deref())?;
+            let engine = options.engine();
+            let ranking = backlog.rank_with(&*engine, &options.rank_options())?;
+            let split = extra.split.unwrap_or_default();
+            let matrix = analysis::quadrants(&ranking, split)?;
+            render(options.format, &matrix, || quadrants_table(&matrix, split))?
         }
         Command::Diff => {
             let old_file = old;

@@ -51,7 +51,8 @@
 //! Any numeric input may be a range estimate ([`model::Estimate`]). The [`analysis`] module tells how
 //! sure a ranking is (score and position bounds within the ranges), what single change would move
 //! an item up, how the frameworks disagree (Kendall's tau-b, Spearman's rho), a Borda consensus
-//! across them, and what changed between two versions of a backlog.
+//! across them, what changed between two versions of a backlog, and the value/effort matrix
+//! (quick wins, big bets, fill-ins, time sinks).
 //!
 //! # Guarantees
 //!
@@ -70,6 +71,8 @@
 //!   format, and `Serialize` for rankings in the CLI's output shape.
 //! - `csv` (default; implies `serde`): the [`csv`] module reads backlogs from CSV by the
 //!   interchange format's rules and writes rankings as CSV.
+//! - `svg`: the [`svg`] module draws charts (the value/effort matrix, position intervals,
+//!   positions under several frameworks, roadmap periods) as standalone SVG, with no dependency.
 //!
 //! # Rust version
 //!
@@ -85,6 +88,8 @@ pub mod interchange;
 pub mod model;
 pub mod plan;
 pub mod ranking;
+#[cfg(feature = "svg")]
+pub mod svg;
 
 pub use engine::{Breakdown, Engine, Evaluation, MoSCoW, Rice, Score, Wsjf};
 pub use error::{Error, Result};

@@ -2,7 +2,6 @@
 //! model promises.
 #![cfg(feature = "csv")]
 
-
 use prioritize::csv;
 use prioritize::{Backlog, BacklogItem, Confidence, Criterion, Error, Impact, RankOptions, Rice};
 

@@ -88,14 +88,18 @@ fn analyze_lists_its_subcommands_and_each_its_options() {
     assert!(
         text.starts_with("analyze: decision support for a product backlog\n\nUsage: analyze <COMMAND>\n")
     );
-    assert_eq!(entries(&text), ["sensitivity", "explain", "compare", "consensus", "diff", "-h, --help"]);
+    assert_eq!(
+        entries(&text),
+        ["sensitivity", "explain", "compare", "consensus", "quadrants", "diff", "-h, --help"]
+    );
     let format = "--format <table|json>";
     let several = [&RANK_ARGS[..5], &["--frameworks <LIST>"], &RANK_ARGS[6..]].concat();
-    let cases: [(&str, Vec<&str>); 5] = [
+    let cases: [(&str, Vec<&str>); 6] = [
         ("sensitivity", [&RANK_ARGS[..], &["--uncertainty <F>", "--top <N>", format]].concat()),
         ("explain", [&RANK_ARGS[..], &["--top <N>", format]].concat()),
         ("compare", [&several[..], &["--top <N>", format]].concat()),
         ("consensus", [&several[..], &[format]].concat()),
+        ("quadrants", [&RANK_ARGS[..], &["--split <median|mean|VALUE,EFFORT>", format]].concat()),
         ("diff", [&["<OLD>", "<NEW>"][..], &RANK_ARGS[5..], &["--top <N>", format]].concat()),
     ];
     for (subcommand, mut expected) in cases {
@@ -104,6 +108,35 @@ fn analyze_lists_its_subcommands_and_each_its_options() {
         assert_eq!(entries(&text), expected, "{subcommand}");
         assert!(!text.contains("--capacity") && !text.contains("--format <table|json|csv>"), "{text}");
     }
+}
+
+#[test]
+fn quadrants_says_how_each_framework_is_measured() {
+    let text = help("analyze", &["quadrants"]);
+    assert!(
+        text.ends_with(
+            "\nvalue is what the score divides by effort:\n  rice    reach × impact × confidence\n  \
+             wsjf    cost of delay\n  moscow  score × effort\nexit status: 0 on success, 2 on bad input or \
+             bad options\n"
+        ),
+        "{text}"
+    );
+}
+
+#[cfg(feature = "svg")]
+#[test]
+fn report_lists_its_options_and_not_what_it_refuses() {
+    let text = help("report", &[]);
+    assert!(text.starts_with("report: one self-contained HTML page about a backlog"), "{text}");
+    assert!(text.contains("\nUsage: report [OPTIONS] [FILE] [-o report.html]\n"), "{text}");
+    let own = [
+        "-o, --output <FILE>",
+        "--uncertainty <F>",
+        "--split <median|mean|VALUE,EFFORT>",
+        "--periods <LIST>",
+    ];
+    assert_eq!(entries(&text), [&RANK_ARGS[..], &own, &["-h, --help"]].concat());
+    assert!(!text.contains("--top") && !text.contains("--format"), "{text}");
 }
 
 #[test]

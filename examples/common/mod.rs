@@ -1,4 +1,4 @@
-//! Command-line code shared by the examples (`rank`, `plan`, `analyze`): one set of input,
+//! Command-line code shared by the examples (`rank`, `plan`, `analyze`, `report`): one set of input,
 //! option and error conventions.
 //!
 //! A program includes it with `mod common;`, flattens the shared options ([`RankArgs`]) into its
@@ -37,6 +37,7 @@
 mod args;
 mod cli;
 mod table;
+mod values;
 
 use std::fmt::Display;
 use std::io::{self, Read, Write};
@@ -53,11 +54,13 @@ use serde::de::DeserializeSeed;
 
 pub(crate) use args::{EngineArgs, InputArgs, InputFormat, RankArgs, TableOrJson, WeightArgs};
 pub(crate) use table::{Align, Table, clip, column_name, escape, number};
+pub(crate) use values::Periods;
 
 /// The value parsers of the shared options, for a program's own options.
 pub(crate) mod parsers {
     pub(crate) use super::args::{effort, number, pin, then_parser};
     pub(crate) use super::cli::count;
+    pub(crate) use super::values::{periods, split, uncertainty};
 }
 
 /// The embedded sample backlog: a B2B SaaS billing and checkout product.
@@ -284,6 +287,18 @@ impl Options {
                 Box::new(MoSCoW::default().then(Rice::default()).alignment_weight(weight))
             }
         }
+    }
+
+    /// One engine per framework of `frameworks`, with these options' alignment weight; `then`
+    /// is MoSCoW's secondary order.
+    pub(crate) fn engines(&self, frameworks: &[Framework], then: Option<Framework>) -> Vec<Box<dyn Engine>> {
+        frameworks
+            .iter()
+            .map(|&framework| {
+                let then = if framework == Framework::Moscow { then } else { None };
+                Options { framework, then, ..self.clone() }.engine()
+            })
+            .collect()
     }
 
     /// The ranking options: `--top`, `--capacity` and `--strict`.

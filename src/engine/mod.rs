@@ -5,8 +5,10 @@
 
 mod breakdown;
 mod cd3;
+mod formula;
 mod ice;
 mod moscow;
+mod named;
 mod opportunity;
 mod rice;
 mod score;
@@ -18,6 +20,7 @@ use std::sync::Arc;
 
 pub use breakdown::Breakdown;
 pub use cd3::Cd3;
+pub use formula::Formula;
 pub use ice::{Ice, IceVariant};
 pub use moscow::MoSCoW;
 pub use opportunity::Opportunity;
@@ -74,7 +77,7 @@ use crate::model::{Field, FieldSet};
 /// ```
 pub trait Engine: fmt::Debug + Send + Sync {
     /// The framework's name, as the interchange format writes it (`rice`, `wsjf`, `moscow`, `ice`,
-    /// `cd3`, `opportunity`).
+    /// `cd3`, `opportunity`, `formula`).
     fn name(&self) -> &str;
 
     /// The fields the engine reads, for the analyses that vary them: built-in fields, and the

@@ -38,6 +38,9 @@
 //!   0..=10 scale (the stored fraction times 10); or, chosen explicitly, their average.
 //! - [`Cd3`] (Don Reinertsen; Black Swan Farming): `cost_of_delay / duration`.
 //! - [`Opportunity`] (Anthony Ulwick): `importance + max(importance − satisfaction, 0)`.
+//! - [`Scorecard`] (Aha!, airfocus, ProductPlan): weights over built-in fields and the team's
+//!   own criteria, with optional normalization to 0..=100; declared in code or in a backlog
+//!   file's `scorecards` section.
 //! - [`Formula`]: a team's own expression over the item's fields
 //!   (`reach * impact * confidence / effort`, `min(..)`, `sqrt(..)`, ...).
 //! - Strategic alignment ([`AlignmentWeight`] `λ`, default 0): any score becomes
@@ -92,7 +95,9 @@ pub mod model;
 pub mod plan;
 pub mod ranking;
 
-pub use engine::{Breakdown, Cd3, Engine, Evaluation, Formula, Ice, MoSCoW, Opportunity, Rice, Score, Wsjf};
+pub use engine::{
+    Breakdown, Cd3, Engine, Evaluation, Formula, Ice, MoSCoW, Opportunity, Rice, Score, Scorecard, Wsjf,
+};
 pub use error::{Error, Result};
 pub use model::{
     Alignment, AlignmentWeight, Backlog, BacklogItem, Category, Confidence, Criterion, Field, FieldSet,

@@ -12,6 +12,7 @@ mod named;
 mod opportunity;
 mod rice;
 mod score;
+mod scorecard;
 mod wsjf;
 
 use std::fmt;
@@ -26,6 +27,7 @@ pub use moscow::MoSCoW;
 pub use opportunity::Opportunity;
 pub use rice::Rice;
 pub use score::Score;
+pub use scorecard::{Normalize, Scorecard};
 pub use wsjf::{Scale, Wsjf};
 
 use crate::error::{Error, Result};
@@ -77,7 +79,7 @@ use crate::model::{Field, FieldSet};
 /// ```
 pub trait Engine: fmt::Debug + Send + Sync {
     /// The framework's name, as the interchange format writes it (`rice`, `wsjf`, `moscow`, `ice`,
-    /// `cd3`, `opportunity`, `formula`).
+    /// `cd3`, `opportunity`, `scorecard`, `formula`).
     fn name(&self) -> &str;
 
     /// The fields the engine reads, for the analyses that vary them: built-in fields, and the

@@ -8,7 +8,7 @@ use crate::model::AlignmentWeight;
 use crate::model::Backlog;
 use crate::model::Criterion;
 use crate::model::Item;
-use crate::model::{Field, FieldSet};
+use crate::model::{Direction, Field, FieldSet};
 
 /// A numeric field named by text, resolved against a backlog's criteria.
 #[derive(Debug, Clone, PartialEq)]
@@ -59,6 +59,27 @@ impl Named {
             Source::Builtin(field) => FieldSet::EMPTY.with(field),
             Source::Criterion(index) => FieldSet::EMPTY.with_criterion(index),
             Source::Alignment => FieldSet::EMPTY.with(Field::Alignment),
+        }
+    }
+
+    /// Whether more of the field is better.
+    pub(crate) fn direction(&self, criteria: &[Criterion]) -> Direction {
+        match self.source {
+            Source::Builtin(field) => field.direction(),
+            Source::Criterion(index) => criteria.get(index).map_or(Direction::Benefit, Criterion::direction),
+            Source::Alignment => Direction::Benefit,
+        }
+    }
+
+    /// The field's inclusive bounds, where it has both.
+    pub(crate) fn bounds(&self, criteria: &[Criterion]) -> Option<(f64, f64)> {
+        match self.source {
+            Source::Builtin(field) => field.bounds(),
+            Source::Criterion(index) => {
+                let criterion = criteria.get(index)?;
+                Some((criterion.min()?, criterion.max()?))
+            }
+            Source::Alignment => Some((0.0, 1.0)),
         }
     }
 

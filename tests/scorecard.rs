@@ -248,3 +248,161 @@ fn an_overflowing_score_is_an_error_naming_the_item() -> Result<()> {
     }
     Ok(())
 }
+
+/// The published example as a backlog file, with its scorecard.
+const FILE: &str = r#"{
+  "criteria": [{"id": "revenue"}, {"id": "strategic_fit"}, {"id": "ux"}, {"id": "risk", "min": 0, "max": 10}],
+  "scorecards": {
+    "value": {"criteria": {"revenue": 0.4, "strategic_fit": 0.25, "ux": 0.2, "risk": 0.15}, "normalize": "none"},
+    "quick": {"criteria": {"ux": 1, "effort": 2}}
+  },
+  "items": [
+    {"id": "A", "revenue": 9, "strategic_fit": 10, "ux": 4, "risk": 8, "effort": 1},
+    {"id": "B", "revenue": 7, "strategic_fit": 6, "ux": 5, "risk": 5},
+    {"id": "C", "revenue": 6, "strategic_fit": 8, "ux": 8, "risk": 7, "effort": 3}
+  ]
+}"#;
+
+#[track_caller]
+fn read_error(text: &str) -> String {
+    serde_json::from_str::<Backlog>(text).expect_err("an invalid backlog").to_string()
+}
+
+#[test]
+fn a_backlog_file_names_its_scorecards() {
+    let backlog: Backlog = serde_json::from_str(FILE).expect("a valid backlog");
+    assert_eq!(backlog.scorecards().iter().map(Scorecard::id).collect::<Vec<_>>(), ["value", "quick"]);
+    let value = backlog.scorecard("value").expect("declared");
+    assert_eq!(value, value_scorecard());
+    assert_eq!(scores(&backlog, value), rows(&[("A", 8.1), ("C", 7.05), ("B", 6.050000000000001)]));
+    let quick = backlog.scorecard("quick").expect("declared");
+    assert_eq!(
+        (quick.normalization(), quick.weights().collect::<Vec<_>>()),
+        (Normalize::None, vec![("ux", 1.0), ("effort", 2.0)])
+    );
+    // 4 − 2 · 1 and 8 − 2 · 3; B has no effort.
+    assert_eq!(scores(&backlog, &quick), rows(&[("A", 2.0), ("C", 2.0)]));
+    assert!(backlog.scorecard("risk").is_none());
+}
+
+#[test]
+fn scorecards_survive_a_round_trip() {
+    let backlog: Backlog = serde_json::from_str(FILE).expect("a valid backlog");
+    let json = serde_json::to_value(&backlog).expect("serializes");
+    assert_eq!(
+        json["scorecards"],
+        serde_json::json!({
+            "value": {"criteria": {"revenue": 0.4, "strategic_fit": 0.25, "ux": 0.2, "risk": 0.15}, "normalize": "none"},
+            "quick": {"criteria": {"ux": 1.0, "effort": 2.0}, "normalize": "none"}
+        })
+    );
+    let text = serde_json::to_string(&backlog).expect("serializes");
+    assert!(text.find(r#""scorecards""#) < text.find(r#""items""#));
+    let back: Backlog = serde_json::from_str(&text).expect("reads back");
+    assert_eq!(back, backlog);
+    // Order is kept, on the way in and out.
+    assert_eq!(back.scorecards().iter().map(Scorecard::id).collect::<Vec<_>>(), ["value", "quick"]);
+    // A backlog without scorecards writes no section.
+    let plain = Backlog::from_items([]).expect("valid");
+    assert!(!serde_json::to_string(&plain).expect("serializes").contains("scorecards"));
+}
+
+#[test]
+fn a_scorecards_section_is_checked() {
+    let with = |scorecards: &str| {
+        format!(
+            r#"{{"criteria": [{{"id": "revenue"}}], "scorecards": {scorecards}, "items": [{{"id": "A", "revenue": 1}}]}}"#
+        )
+    };
+    assert!(
+        read_error(&with(r#"{"v": {"criteria": {"revenue": 1}, "weights": {}}}"#))
+            .starts_with("unknown field `weights`, expected `criteria` or `normalize`")
+    );
+    assert!(read_error(&with(r#"{"v": {"normalize": "scale"}}"#)).starts_with("missing field `criteria`"));
+    assert!(
+        read_error(&with(r#"{"v": {"criteria": {"revenue": 1}, "normalize": "minmax"}}"#))
+            .starts_with("unknown variant `minmax`, expected one of `none`, `scale`, `relative`")
+    );
+    assert!(
+        read_error(&with(r#"{"v": {"criteria": {"revenue": 0}}}"#))
+            .starts_with(r#"scorecard "v": weight 0 of "revenue" is not a finite number > 0"#)
+    );
+    assert!(
+        read_error(&with(r#"{"v": {"criteria": {"revenue": "high"}}}"#))
+            .starts_with("invalid type: string \"high\"")
+    );
+    assert!(
+        read_error(&with(r#"{"v": {"criteria": {}}}"#)).starts_with(r#"scorecard "v": it weighs no field"#)
+    );
+    assert!(
+        read_error(&with(r#"{"v": {"criteria": {"revenue": 1}}, "v": {"criteria": {"reach": 1}}}"#))
+            .starts_with(r#"scorecard "v" is defined twice (scorecard names must be unique)"#)
+    );
+    assert!(read_error(&with(r#"{"v": {"criteria": {"revenue": 1, "ux": 1}}}"#)).starts_with(
+        r#"scorecard "v": field "ux" is neither a numeric built-in field nor a declared criterion (known: reach, "#
+    ));
+    assert!(
+        read_error(&with(r#"{"v": {"criteria": {"revenue": 1}, "normalize": "scale"}}"#))
+            .starts_with(r#"scorecard "v": field "revenue" lacks a min or a max"#)
+    );
+    // The section may come after the items, and the criteria after the scorecards.
+    let later = r#"{"items": [{"id": "A", "revenue": 2}], "scorecards": {"v": {"criteria": {"revenue": 3}}}, "criteria": [{"id": "revenue"}]}"#;
+    let backlog: Backlog = serde_json::from_str(later).expect("valid");
+    assert_eq!(scores(&backlog, backlog.scorecard("v").expect("declared")), rows(&[("A", 6.0)]));
+}
+
+#[test]
+fn a_configuration_adds_scorecards_to_a_backlog_from_anywhere()
+-> std::result::Result<(), Box<dyn std::error::Error>> {
+    use prioritize::interchange::Config;
+    use serde::de::DeserializeSeed;
+
+    let config: Config = serde_json::from_str(
+        r#"{"criteria": [{"id": "revenue"}], "scorecards": {"v": {"criteria": {"revenue": 2, "effort": 1}}}}"#,
+    )?;
+    assert_eq!(config.scorecards().len(), 1);
+    assert_eq!(config.scorecard("v").map(|s| s.id().to_owned()), Some("v".to_owned()));
+    let text = r#"[{"id": "A", "revenue": 3, "effort": 1}, {"id": "B", "revenue": 4, "effort": 4}]"#;
+    let backlog = config.backlog().deserialize(&mut serde_json::Deserializer::from_str(text))?;
+    let scorecard = backlog.scorecard("v").expect("from the configuration");
+    assert_eq!(scores(&backlog, scorecard), rows(&[("A", 5.0), ("B", 4.0)]));
+    let csv = "id,revenue,effort\nA,3,1\nB,4,4\n";
+    let backlog = prioritize::csv::Reader::new().config(&config).read_backlog(csv.as_bytes())?;
+    assert_eq!(backlog.scorecard("v"), config.scorecard("v"));
+    // A section given in both is an error.
+    let both = r#"{"scorecards": {"w": {"criteria": {"reach": 1}}}, "items": []}"#;
+    let error = config.backlog().deserialize(&mut serde_json::Deserializer::from_str(both)).unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .starts_with(r#"section "scorecards" is given both in the configuration and in the backlog"#)
+    );
+    let merged = Config::new().with_scorecards([Scorecard::new("w", [("reach", 1)])?]).merge(config.clone());
+    assert_eq!(
+        merged.unwrap_err().to_string(),
+        r#"section "scorecards" is given both in the configuration and in the backlog (give it once)"#
+    );
+    Ok(())
+}
+
+#[test]
+fn a_built_backlog_checks_its_scorecards() -> Result<()> {
+    let build = |scorecards: Vec<Scorecard>| {
+        Backlog::builder().criterion(Criterion::new("revenue").expect("valid")).scorecards(scorecards).build()
+    };
+    let revenue = Scorecard::new("v", [("revenue", 1)])?;
+    assert_eq!(build(vec![revenue.clone()])?.scorecard("v"), Some(revenue.clone()));
+    assert_eq!(
+        build(vec![revenue.clone(), revenue.clone()]).unwrap_err(),
+        Error::DuplicateScorecard { scorecard: "v".into() }
+    );
+    let error = build(vec![Scorecard::new("w", [("title", 1)])?]).unwrap_err();
+    assert!(
+        matches!(error, Error::UnknownScorecardField { ref scorecard, ref field, .. } if scorecard == "w" && field == "title")
+    );
+    // Scorecards survive the analyses' copies of the backlog.
+    let backlog = build(vec![revenue])?;
+    let wide = prioritize::analysis::with_uncertainty(&backlog, 0.1)?;
+    assert_eq!(wide.scorecards(), backlog.scorecards());
+    Ok(())
+}

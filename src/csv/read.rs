@@ -51,7 +51,8 @@ pub fn read_items<R: io::Read>(reader: R) -> Result<Vec<BacklogItem>> {
     Ok(items)
 }
 
-/// Reads backlogs from CSV, with the sections of a [`Config`] (criteria, objectives) added.
+/// Reads backlogs from CSV, with the sections of a [`Config`] (criteria, objectives,
+/// scorecards) added.
 ///
 /// ```
 /// use prioritize::csv::Reader;
@@ -110,6 +111,7 @@ impl<'c> Reader<'c> {
     pub fn read_backlog<R: io::Read>(&self, reader: R) -> Result<Backlog> {
         let criteria = self.config.map(|config| config.criteria().to_vec()).unwrap_or_default();
         let objectives = self.config.map(|config| config.objectives().to_vec()).unwrap_or_default();
+        let scorecards = self.config.map(|config| config.scorecards().to_vec()).unwrap_or_default();
         let mut draft = Draft::new(Some(criteria.clone()));
         self.read_rows(reader, |row| {
             let inputs: Vec<(Target, Option<Input>)> = row
@@ -119,7 +121,7 @@ impl<'c> Reader<'c> {
                 .collect();
             draft.push_row(row.id, row.title, inputs, row.depends_on, row.tags)
         })?;
-        draft.finish(criteria, objectives)
+        draft.finish(criteria, objectives, scorecards)
     }
 
     fn read_rows<R: io::Read>(&self, reader: R, mut each: impl FnMut(Row<'_>) -> Result<()>) -> Result<()> {

@@ -27,6 +27,8 @@ pub use moscow::MoSCoW;
 pub use opportunity::Opportunity;
 pub use rice::Rice;
 pub use score::Score;
+#[cfg(feature = "serde")]
+pub(crate) use scorecard::serialize::{Scorecards, ScorecardsRef};
 pub use scorecard::{Normalize, Scorecard};
 pub use wsjf::{Scale, Wsjf};
 

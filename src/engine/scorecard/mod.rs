@@ -1,6 +1,8 @@
 //! Weighted scorecards (Aha!, airfocus, ProductPlan).
 
 mod bound;
+#[cfg(feature = "serde")]
+pub(crate) mod serialize;
 
 use std::ops::Range;
 
@@ -161,6 +163,16 @@ impl Scorecard {
     #[must_use]
     pub fn normalization(&self) -> Normalize {
         self.normalize
+    }
+
+    /// Checks every field against `criteria`: each one known, and bounded where the
+    /// normalization needs bounds.
+    ///
+    /// # Errors
+    ///
+    /// As [`Scorecard::terms`].
+    pub(crate) fn check(&self, criteria: &[Criterion]) -> Result<()> {
+        self.terms(criteria, None).map(drop)
     }
 
     /// The fields resolved against `criteria`, with their bounds: a criterion's or a built-in

@@ -181,3 +181,67 @@ fn an_overflowing_score_is_an_error_naming_the_item() -> Result<()> {
     }
     Ok(())
 }
+
+#[test]
+fn the_analyses_and_plans_probe_the_newer_engines() -> Result<()> {
+    use prioritize::analysis::{compare, explain, sensitivity};
+    use prioritize::model::NonNegative;
+    use prioritize::plan::{CapacityPlan, Mode};
+    use prioritize::{Criterion, Formula, Scorecard};
+
+    let backlog = Backlog::builder()
+        .criterion(Criterion::new("revenue")?)
+        .item(
+            BacklogItem::builder("A", "")
+                .range("revenue", 1, 10)
+                .cost_of_delay(100)
+                .duration(10)
+                .impact(2)
+                .confidence(1)
+                .ease(1)
+                .effort(3)
+                .build()?,
+        )
+        .item(
+            BacklogItem::builder("B", "")
+                .value("revenue", 3)
+                .cost_of_delay(50)
+                .duration(2)
+                .impact(1)
+                .confidence(1)
+                .ease(1)
+                .effort(1)
+                .build()?,
+        )
+        .build()?;
+    // A criterion's range varies a formula's score: revenue 1..=10 (expected 5.5) over effort 3,
+    // so A may pass B (3).
+    let formula = Formula::parse("revenue / effort")?;
+    let report = sensitivity(&backlog, &formula)?;
+    let a = report.items.iter().find(|item| item.id == "A").expect("A");
+    assert_eq!(
+        (a.min_score, a.max_score, a.varied.clone()),
+        (Some(1.0 / 3.0), Some(10.0 / 3.0), vec!["revenue".into()])
+    );
+    assert_eq!((a.best_position, a.worst_position), (1, 2));
+    // And a scorecard's, with its relative bounds fixed by the ranking.
+    let scorecard = Scorecard::new("s", [("revenue", 1)])?.normalize(prioritize::engine::Normalize::Relative);
+    let report = sensitivity(&backlog, &scorecard)?;
+    let a = report.items.iter().find(|item| item.id == "A").expect("A");
+    assert_eq!((a.min_score, a.max_score), (Some(1.0 / 5.5 * 100.0), Some(10.0 / 5.5 * 100.0)));
+    // CD3 ranks B (25) before A (10): A passes B with a cost of delay of 250 or a duration of 4
+    // (a tie, which A, first in the input, wins).
+    let explanations = explain(&backlog, &Cd3::default())?;
+    let changes: Vec<String> = explanations[1].changes.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        changes,
+        ["A passes B if duration <= 4 (now 10)", "A passes B if cost_of_delay >= 250 (now 100)"]
+    );
+    // ICE scores feed a capacity plan: A (2 · 10 · 1 = 20, effort 3) and B (10, effort 1).
+    let ranking = backlog.rank(Ice::default())?;
+    let plan = CapacityPlan::new(&ranking, NonNegative::new(3.0).expect("valid"), Mode::Auto)?;
+    assert_eq!(plan.iter().map(|entry| entry.item().id()).collect::<Vec<_>>(), ["A"]);
+    let comparison = compare(&backlog, &[&Cd3::default(), &formula, &scorecard], 1)?;
+    assert_eq!(comparison.frameworks, ["cd3", "formula", "scorecard"]);
+    Ok(())
+}

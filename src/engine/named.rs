@@ -113,16 +113,63 @@ impl Named {
 /// absent (NaN); else `Err(raw)`, a non-finite result of present inputs, for the caller to report.
 pub(crate) fn judge<'n>(
     raw: f64,
-    (weight, alignment): (AlignmentWeight, f64),
-    inputs: impl Iterator<Item = (&'n Named, f64)> + Clone,
+    weighting: (AlignmentWeight, f64),
+    inputs: impl Iterator<Item = (&'n Named, f64)>,
 ) -> Result<Evaluation, f64> {
-    if raw.is_finite() {
-        // A factor in 0..=1 keeps a finite score finite.
-        let score = Score::new(weight.apply(raw, alignment)).ok_or(raw)?;
-        return Ok(Evaluation::Scored { category: None, score: Some(score) });
+    scored(raw, weighting).map_or_else(|| unscored(raw, inputs), Ok)
+}
+
+/// The evaluation of a finite `raw` score, weighted by alignment; `None` when `raw` is not
+/// finite. The common case, kept apart so that batches inline it.
+#[inline]
+pub(crate) fn scored(raw: f64, (weight, alignment): (AlignmentWeight, f64)) -> Option<Evaluation> {
+    if !raw.is_finite() {
+        return None;
     }
+    // A factor in 0..=1 keeps a finite score finite.
+    let score = Score::new(weight.apply(raw, alignment))?;
+    Some(Evaluation::Scored { category: None, score: Some(score) })
+}
+
+/// What a non-finite `raw` score makes of an item: unscored with the inputs it lacks (NaN), or
+/// `Err(raw)` when it has them all.
+#[cold]
+pub(crate) fn unscored<'n>(
+    raw: f64,
+    inputs: impl Iterator<Item = (&'n Named, f64)>,
+) -> Result<Evaluation, f64> {
     let missing = inputs
         .filter(|(_, value)| value.is_nan())
         .fold(FieldSet::EMPTY, |missing, (named, _)| missing.union(named.field_set()));
     if missing.is_empty() { Err(raw) } else { Ok(Evaluation::Unscored { missing }) }
+}
+
+/// Pushes the evaluations of a batch of items onto `out`: `raws` are their scores before
+/// alignment, `alignment` the batch's alignments (NaN or empty where absent), and `inputs` the
+/// named fields with the batch's values of each.
+///
+/// # Errors
+///
+/// `(offset, raw)` for the first item whose score is not finite although it has every input.
+pub(crate) fn push_batch<'n>(
+    out: &mut Vec<Evaluation>,
+    raws: &[f64],
+    (weight, alignment): (AlignmentWeight, &[f64]),
+    (names, columns): (impl Iterator<Item = &'n Named> + Clone, &[&[f64]]),
+) -> Result<(), (usize, f64)> {
+    out.reserve(raws.len());
+    for (offset, &raw) in raws.iter().enumerate() {
+        let aligned = if weight.is_zero() {
+            0.0
+        } else {
+            alignment.get(offset).copied().filter(|a| !a.is_nan()).unwrap_or(0.0)
+        };
+        if let Some(evaluation) = scored(raw, (weight, aligned)) {
+            out.push(evaluation);
+            continue;
+        }
+        let values = columns.iter().map(|column| column[offset]);
+        out.push(unscored(raw, names.clone().zip(values)).map_err(|raw| (offset, raw))?);
+    }
+    Ok(())
 }

@@ -3,7 +3,7 @@
 use std::ops::Range;
 
 use super::Formula;
-use crate::engine::named::{Named, judge};
+use crate::engine::named::{Named, judge, push_batch};
 use crate::engine::{Breakdown, Engine, Evaluation};
 use crate::error::{Error, Result};
 use crate::model::Backlog;
@@ -56,18 +56,11 @@ impl Engine for BoundFormula {
         let columns: Vec<&[f64]> = columns.iter().map(AsRef::as_ref).collect();
         let alignment = backlog.column(Field::Alignment).map_or(&[][..], |column| column.raw());
         let alignment = alignment.get(range.clone()).unwrap_or_default();
-        let mut stack = Vec::new();
-        let results = self.formula.program.evaluate_batch(&columns, range.len(), &mut stack);
-        out.reserve(range.len());
-        for (offset, &raw) in results.iter().enumerate() {
-            let aligned = alignment.get(offset).copied().filter(|a| !a.is_nan()).unwrap_or(0.0);
-            let values = columns.iter().map(|column| column[offset]);
-            let evaluation =
-                judge(raw, (self.formula.alignment_weight, aligned), self.names.iter().zip(values))
-                    .map_err(|value| self.non_finite(backlog.item(range.start + offset).id(), value))?;
-            out.push(evaluation);
-        }
-        Ok(())
+        let mut buffers = Vec::new();
+        let raws = self.formula.program.evaluate_batch(&columns, range.len(), &mut buffers);
+        let weighting = (self.formula.alignment_weight, alignment);
+        push_batch(out, raws, weighting, (self.names.iter(), &columns))
+            .map_err(|(offset, value)| self.non_finite(backlog.item(range.start + offset).id(), value))
     }
 
     fn breakdown(&self, item: &Item<'_>) -> Breakdown {

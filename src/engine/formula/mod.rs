@@ -219,14 +219,36 @@ mod tests {
 
     #[test]
     fn a_batch_gives_the_bits_of_one_item_at_a_time() {
-        let text = "-a ^ 2 / (b - 1) + max(a, b, 3) * min(b, 2) - sqrt(abs(a)) + ln(b) * log10(a + 1)";
-        let program = Formula::parse(text).expect("parses").program;
-        let a = [0.1, 3.0, -7.25, 1e300, 0.0];
-        let b = [0.3, 1.0, 2.0, 5.0, 1e-300];
-        let mut stack = Vec::new();
-        let batch = program.evaluate_batch(&[&a, &b], a.len(), &mut stack).to_vec();
-        for (i, result) in batch.iter().enumerate() {
-            assert_eq!(result.to_bits(), program.evaluate(&[a[i], b[i]]).to_bits(), "item {i}");
+        let a = [0.1, 3.0, -7.25, 1e300, 0.0, f64::NAN];
+        let b = [0.3, 1.0, 2.0, 5.0, 1e-300, 4.0];
+        // Columns read in place, numbers folded, buffers in place and not, every operand order.
+        let texts = [
+            "-a ^ 2 / (b - 1) + max(a, b, 3) * min(b, 2) - sqrt(abs(a)) + ln(b) * log10(a + 1)",
+            "a",
+            "2 + 3 * 4",
+            "-a",
+            "sqrt(b)",
+            "1 - a",
+            "a / 2",
+            "max(2, a, 1)",
+            "min(1 + 1, b)",
+            "a * b - (b - a) / (a + b)",
+            "2 ^ b ^ 0.5",
+            "-(1 + 2) * a",
+        ];
+        let mut buffers = Vec::new();
+        for text in texts {
+            let program = Formula::parse(text).expect("parses").program;
+            let columns: Vec<&[f64]> =
+                program.names.iter().map(|name| if name == "a" { &a[..] } else { &b[..] }).collect();
+            let batch = program.evaluate_batch(&columns, a.len(), &mut buffers).to_vec();
+            assert_eq!(batch.len(), a.len(), "{text}");
+            for (i, result) in batch.iter().enumerate() {
+                let names: Vec<f64> =
+                    program.names.iter().map(|name| if name == "a" { a[i] } else { b[i] }).collect();
+                let one = program.evaluate(&names);
+                assert_eq!(result.to_bits(), one.to_bits(), "{text}, item {i}");
+            }
         }
     }
 }

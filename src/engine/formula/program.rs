@@ -109,46 +109,120 @@ impl Program {
     }
 
     /// The results for a batch of `len` items, from the values of each name for the batch
-    /// (`columns[name]`, NaN where absent); `stack` is scratch space, kept between batches.
+    /// (`columns[name]`, NaN where absent); `buffers` is scratch space, kept between batches.
     ///
     /// Every result has the bits [`Program::evaluate`] gives: the same operations on the same
-    /// numbers, one instruction at a time over the batch.
-    pub(super) fn evaluate_batch<'s>(
+    /// numbers, one instruction at a time over the batch. Columns and numbers are read where they
+    /// are, and an operation of two numbers is done once, so a buffer is written only by an
+    /// operation that needs one.
+    pub(super) fn evaluate_batch<'r>(
         &self,
-        columns: &[&[f64]],
+        columns: &[&'r [f64]],
         len: usize,
-        stack: &'s mut Vec<Vec<f64>>,
-    ) -> &'s [f64] {
-        stack.resize_with(self.depth.max(1), Vec::new);
-        let mut top = 0;
+        buffers: &'r mut Vec<Vec<f64>>,
+    ) -> &'r [f64] {
+        if buffers.len() < self.depth {
+            buffers.resize_with(self.depth, Vec::new);
+        }
+        let mut stack: Vec<Operand<'r>> = Vec::with_capacity(self.depth);
         for op in &self.ops {
             match *op {
-                Op::Number(x) => {
-                    fill(&mut stack[top], len, x);
-                    top += 1;
+                Op::Number(x) => stack.push(Operand::Number(x)),
+                Op::Load(name) => stack.push(Operand::Column(&columns[name][..len])),
+                Op::Unary(f) => {
+                    let at = stack.len() - 1;
+                    stack[at] = match stack[at] {
+                        Operand::Number(x) => Operand::Number(f.apply(x)),
+                        Operand::Column(xs) => {
+                            let out = &mut buffers[at];
+                            out.clear();
+                            out.extend(xs.iter().map(|&x| f.apply(x)));
+                            Operand::Buffer
+                        }
+                        Operand::Buffer => {
+                            unary(f, &mut buffers[at]);
+                            Operand::Buffer
+                        }
+                    };
                 }
-                Op::Load(name) => {
-                    stack[top].clear();
-                    stack[top].extend_from_slice(&columns[name][..len]);
-                    top += 1;
-                }
-                Op::Unary(f) => unary(f, &mut stack[top - 1]),
                 Op::Binary(f) => {
-                    let (below, above) = stack.split_at_mut(top - 1);
-                    binary(f, &mut below[top - 2], &above[0]);
-                    top -= 1;
+                    let at = stack.len() - 2;
+                    stack[at] = combine(f, &stack, buffers, at, at + 1, len);
+                    stack.truncate(at + 1);
                 }
                 Op::Fold(f, n) => {
-                    let (below, above) = stack.split_at_mut(top - n + 1);
-                    for operand in &above[..n - 1] {
-                        binary(f, &mut below[top - n], operand);
+                    let at = stack.len() - n;
+                    for other in at + 1..stack.len() {
+                        stack[at] = combine(f, &stack, buffers, at, other, len);
                     }
-                    top -= n - 1;
+                    stack.truncate(at + 1);
                 }
             }
         }
-        &stack[0][..len]
+        match stack.pop() {
+            Some(Operand::Column(xs)) => xs,
+            Some(Operand::Buffer) => &buffers[0][..len],
+            Some(Operand::Number(x)) => {
+                fill(&mut buffers[0], len, x);
+                &buffers[0][..len]
+            }
+            None => &[],
+        }
     }
+}
+
+/// Where an operand of a batch is.
+#[derive(Debug, Clone, Copy)]
+enum Operand<'c> {
+    /// The same number for every item.
+    Number(f64),
+    /// A backlog's column, read in place.
+    Column(&'c [f64]),
+    /// The buffer of its stack position.
+    Buffer,
+}
+
+/// The operation of the operands at stack positions `left` and `right` (`left < right`), into
+/// the buffer of `left` unless both are numbers.
+fn combine<'c>(
+    f: Binary,
+    stack: &[Operand<'c>],
+    buffers: &mut [Vec<f64>],
+    left: usize,
+    right: usize,
+    len: usize,
+) -> Operand<'c> {
+    let (lower, upper) = buffers.split_at_mut(right);
+    let b = match stack[right] {
+        Operand::Number(y) => Right::Number(y),
+        Operand::Column(ys) => Right::Slice(ys),
+        Operand::Buffer => Right::Slice(&upper[0][..len]),
+    };
+    let a = match stack[left] {
+        Operand::Number(x) => match b {
+            Right::Number(y) => return Operand::Number(f.apply(x, y)),
+            Right::Slice(_) => Left::Number(x),
+        },
+        Operand::Column(xs) => Left::Slice(xs),
+        Operand::Buffer => Left::Out,
+    };
+    binary(f, &mut lower[left], a, b, len);
+    Operand::Buffer
+}
+
+/// The left operand of an operation over a batch: the output buffer itself, a slice, or a number.
+#[derive(Clone, Copy)]
+enum Left<'a> {
+    Out,
+    Slice(&'a [f64]),
+    Number(f64),
+}
+
+/// The right operand: a slice or a number.
+#[derive(Clone, Copy)]
+enum Right<'a> {
+    Slice(&'a [f64]),
+    Number(f64),
 }
 
 fn fill(buffer: &mut Vec<f64>, len: usize, x: f64) {
@@ -167,16 +241,17 @@ fn unary(f: Unary, xs: &mut [f64]) {
     }
 }
 
-/// `a[i] = f(a[i], b[i])`: one loop per operation.
-fn binary(f: Binary, a: &mut [f64], b: &[f64]) {
+/// `out[i] = f(a[i], b[i])` over the batch: one loop per operation and kind of operand, which
+/// the compiler can vectorise.
+fn binary(f: Binary, out: &mut Vec<f64>, left: Left<'_>, right: Right<'_>, len: usize) {
     match f {
-        Binary::Add => pairs(a, b, |x, y| Binary::Add.apply(x, y)),
-        Binary::Sub => pairs(a, b, |x, y| Binary::Sub.apply(x, y)),
-        Binary::Mul => pairs(a, b, |x, y| Binary::Mul.apply(x, y)),
-        Binary::Div => pairs(a, b, |x, y| Binary::Div.apply(x, y)),
-        Binary::Pow => pairs(a, b, |x, y| Binary::Pow.apply(x, y)),
-        Binary::Min => pairs(a, b, |x, y| Binary::Min.apply(x, y)),
-        Binary::Max => pairs(a, b, |x, y| Binary::Max.apply(x, y)),
+        Binary::Add => zip_with(out, left, right, len, |x, y| Binary::Add.apply(x, y)),
+        Binary::Sub => zip_with(out, left, right, len, |x, y| Binary::Sub.apply(x, y)),
+        Binary::Mul => zip_with(out, left, right, len, |x, y| Binary::Mul.apply(x, y)),
+        Binary::Div => zip_with(out, left, right, len, |x, y| Binary::Div.apply(x, y)),
+        Binary::Pow => zip_with(out, left, right, len, |x, y| Binary::Pow.apply(x, y)),
+        Binary::Min => zip_with(out, left, right, len, |x, y| Binary::Min.apply(x, y)),
+        Binary::Max => zip_with(out, left, right, len, |x, y| Binary::Max.apply(x, y)),
     }
 }
 
@@ -186,8 +261,22 @@ fn each(xs: &mut [f64], f: impl Fn(f64) -> f64) {
     }
 }
 
-fn pairs(a: &mut [f64], b: &[f64], f: impl Fn(f64, f64) -> f64) {
-    for (x, &y) in a.iter_mut().zip(b) {
-        *x = f(*x, y);
+fn zip_with(out: &mut Vec<f64>, left: Left<'_>, right: Right<'_>, len: usize, f: impl Fn(f64, f64) -> f64) {
+    match (left, right) {
+        (Left::Out, Right::Slice(ys)) => out.iter_mut().zip(ys).for_each(|(x, &y)| *x = f(*x, y)),
+        (Left::Out, Right::Number(y)) => out.iter_mut().for_each(|x| *x = f(*x, y)),
+        (Left::Slice(xs), Right::Slice(ys)) => {
+            out.clear();
+            out.extend(xs.iter().zip(ys).map(|(&x, &y)| f(x, y)));
+        }
+        (Left::Slice(xs), Right::Number(y)) => {
+            out.clear();
+            out.extend(xs.iter().map(|&x| f(x, y)));
+        }
+        (Left::Number(x), Right::Slice(ys)) => {
+            out.clear();
+            out.extend(ys.iter().map(|&y| f(x, y)));
+        }
+        (Left::Number(x), Right::Number(y)) => fill(out, len, f(x, y)),
     }
 }

@@ -3,7 +3,7 @@
 use std::ops::Range;
 
 use super::{Normalize, Scorecard};
-use crate::engine::named::{Named, judge};
+use crate::engine::named::{Named, judge, push_batch};
 use crate::engine::{Breakdown, Engine, Evaluation};
 use crate::error::{Error, Result};
 use crate::model::Backlog;
@@ -83,12 +83,7 @@ impl BoundScorecard {
 
     /// The evaluation of an item whose score before alignment is `raw`; `Err(raw)` when it is
     /// not finite although the item has every field.
-    fn judge(
-        &self,
-        raw: f64,
-        alignment: f64,
-        values: impl Iterator<Item = f64> + Clone,
-    ) -> Result<Evaluation, f64> {
+    fn judge(&self, raw: f64, alignment: f64, values: impl Iterator<Item = f64>) -> Result<Evaluation, f64> {
         let names = self.terms.iter().map(|term| &term.named);
         judge(raw, (self.scorecard.alignment_weight, alignment), names.zip(values))
     }
@@ -116,6 +111,7 @@ impl Engine for BoundScorecard {
     fn evaluate_all(&self, backlog: &Backlog, range: Range<usize>, out: &mut Vec<Evaluation>) -> Result<()> {
         let columns: Vec<_> =
             self.terms.iter().map(|term| term.named.values(backlog, range.clone())).collect();
+        let columns: Vec<&[f64]> = columns.iter().map(AsRef::as_ref).collect();
         // Term by term over the batch, each item's sums in the order `raw` adds them.
         let (mut benefit, mut cost) = (vec![0.0; range.len()], vec![0.0; range.len()]);
         for (term, column) in self.terms.iter().zip(&columns) {
@@ -123,7 +119,7 @@ impl Engine for BoundScorecard {
             match self.scorecard.normalize {
                 Normalize::None => {
                     let sums = if term.cost { &mut cost } else { &mut benefit };
-                    sums.iter_mut().zip(column.iter()).for_each(|(sum, value)| *sum += weight * value);
+                    sums.iter_mut().zip(*column).for_each(|(sum, value)| *sum += weight * value);
                 }
                 Normalize::Scale | Normalize::Relative => {
                     let normalized = column.iter().map(|&value| term.normalized(value));
@@ -131,19 +127,14 @@ impl Engine for BoundScorecard {
                 }
             }
         }
-        let alignment = backlog.column(Field::Alignment).map_or(&[][..], |column| column.raw());
-        let alignment = alignment.get(range.clone()).unwrap_or_default();
-        out.reserve(range.len());
-        for offset in 0..range.len() {
-            let raw = self.finish(benefit[offset], cost[offset]);
-            let aligned = alignment.get(offset).copied().filter(|a| !a.is_nan()).unwrap_or(0.0);
-            let values = columns.iter().map(|column| column[offset]);
-            let evaluation = self
-                .judge(raw, aligned, values)
-                .map_err(|value| self.overflow(backlog.item(range.start + offset).id(), value))?;
-            out.push(evaluation);
+        for (sum, cost) in benefit.iter_mut().zip(&cost) {
+            *sum = self.finish(*sum, *cost);
         }
-        Ok(())
+        let alignment = backlog.column(Field::Alignment).map_or(&[][..], |column| column.raw());
+        let weighting = (self.scorecard.alignment_weight, alignment.get(range.clone()).unwrap_or_default());
+        let names = self.terms.iter().map(|term| &term.named);
+        push_batch(out, &benefit, weighting, (names, &columns))
+            .map_err(|(offset, value)| self.overflow(backlog.item(range.start + offset).id(), value))
     }
 
     fn breakdown(&self, item: &Item<'_>) -> Breakdown {

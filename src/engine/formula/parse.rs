@@ -152,32 +152,27 @@ impl Parser<'_> {
 
     /// `product (("+" | "-") product)*`
     fn sum(&mut self) -> Result<()> {
-        self.product()?;
-        loop {
-            let op = match self.peek() {
-                Token::Plus => Binary::Add,
-                Token::Minus => Binary::Sub,
-                _ => return Ok(()),
-            };
-            self.advance();
-            self.product()?;
-            self.emit(Op::Binary(op));
-        }
+        self.left_associative([(Token::Plus, Binary::Add), (Token::Minus, Binary::Sub)], Parser::product)
     }
 
     /// `negation (("*" | "/") negation)*`
     fn product(&mut self) -> Result<()> {
-        self.negation()?;
-        loop {
-            let op = match self.peek() {
-                Token::Star => Binary::Mul,
-                Token::Slash => Binary::Div,
-                _ => return Ok(()),
-            };
+        self.left_associative([(Token::Star, Binary::Mul), (Token::Slash, Binary::Div)], Parser::negation)
+    }
+
+    /// `next (operator next)*` for the two operators of one level of precedence.
+    fn left_associative(
+        &mut self,
+        operators: [(Token, Binary); 2],
+        next: fn(&mut Self) -> Result<()>,
+    ) -> Result<()> {
+        next(self)?;
+        while let Some(&(_, op)) = operators.iter().find(|(token, _)| token == self.peek()) {
             self.advance();
-            self.negation()?;
+            next(self)?;
             self.emit(Op::Binary(op));
         }
+        Ok(())
     }
 
     /// `"-" negation | power`: every nesting passes here, so the depth is counted here.

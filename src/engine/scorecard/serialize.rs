@@ -2,6 +2,7 @@
 //! `{"value": {"criteria": {"revenue": 0.4, "ux": 0.2}, "normalize": "none"}}`.
 
 use std::fmt;
+use std::marker::PhantomData;
 
 use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
 use serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
@@ -20,57 +21,43 @@ pub(crate) struct ScorecardsRef<'a>(pub(crate) &'a [Scorecard]);
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Definition {
-    criteria: Weights,
+    criteria: Entries<f64>,
     #[serde(default)]
     normalize: Normalize,
 }
 
-/// Fields and weights, in the order written.
-struct Weights(Vec<(String, f64)>);
+/// An object's entries in the order written (a map would sort them, or lose repeated keys).
+struct Entries<V>(Vec<(String, V)>);
 
-impl<'de> Deserialize<'de> for Weights {
+impl<'de, V: Deserialize<'de>> Deserialize<'de> for Entries<V> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(WeightsVisitor)
+        deserializer.deserialize_map(EntriesVisitor(PhantomData))
     }
 }
 
-struct WeightsVisitor;
+struct EntriesVisitor<V>(PhantomData<V>);
 
-impl<'de> Visitor<'de> for WeightsVisitor {
-    type Value = Weights;
+impl<'de, V: Deserialize<'de>> Visitor<'de> for EntriesVisitor<V> {
+    type Value = Entries<V>;
 
     fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        formatter.write_str("an object of field names to weights")
+        formatter.write_str("an object")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Weights, A::Error> {
-        let mut weights = Vec::new();
-        while let Some(entry) = map.next_entry::<String, f64>()? {
-            weights.push(entry);
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Entries<V>, A::Error> {
+        let mut entries = Vec::new();
+        while let Some(entry) = map.next_entry()? {
+            entries.push(entry);
         }
-        Ok(Weights(weights))
+        Ok(Entries(entries))
     }
 }
 
 impl<'de> Deserialize<'de> for Scorecards {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(ScorecardsVisitor)
-    }
-}
-
-struct ScorecardsVisitor;
-
-impl<'de> Visitor<'de> for ScorecardsVisitor {
-    type Value = Scorecards;
-
-    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-        formatter.write_str(r#"an object of scorecard names to {"criteria": {...}, "normalize": "..."}"#)
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Scorecards, A::Error> {
-        let mut scorecards: Vec<Scorecard> = Vec::new();
-        while let Some(id) = map.next_key::<String>()? {
-            let definition: Definition = map.next_value()?;
+        let entries = Entries::<Definition>::deserialize(deserializer)?;
+        let mut scorecards: Vec<Scorecard> = Vec::with_capacity(entries.0.len());
+        for (id, definition) in entries.0 {
             if scorecards.iter().any(|scorecard| scorecard.id() == id) {
                 return Err(de::Error::custom(Error::DuplicateScorecard { scorecard: id }));
             }

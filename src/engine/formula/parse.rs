@@ -152,18 +152,18 @@ impl Parser<'_> {
 
     /// `product (("+" | "-") product)*`
     fn sum(&mut self) -> Result<()> {
-        self.left_associative([(Token::Plus, Binary::Add), (Token::Minus, Binary::Sub)], Parser::product)
+        self.left_associative(&[(Token::Plus, Binary::Add), (Token::Minus, Binary::Sub)], Parser::product)
     }
 
     /// `negation (("*" | "/") negation)*`
     fn product(&mut self) -> Result<()> {
-        self.left_associative([(Token::Star, Binary::Mul), (Token::Slash, Binary::Div)], Parser::negation)
+        self.left_associative(&[(Token::Star, Binary::Mul), (Token::Slash, Binary::Div)], Parser::negation)
     }
 
     /// `next (operator next)*` for the two operators of one level of precedence.
     fn left_associative(
         &mut self,
-        operators: [(Token, Binary); 2],
+        operators: &[(Token, Binary); 2],
         next: fn(&mut Self) -> Result<()>,
     ) -> Result<()> {
         next(self)?;

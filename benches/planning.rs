@@ -63,10 +63,10 @@ fn dependency_order(c: &mut Criterion) {
     let backlog = generate(100_000, 200_000);
     assert_eq!(backlog.dependency_count(), 200_000);
     let rice = Rice::default();
-    let ranking = backlog.rank(&rice).expect("ranks");
+    let ranking = backlog.rank(rice).expect("ranks");
     let mut group = c.benchmark_group("dependency_order");
     group.sample_size(20);
-    group.bench_function("rank_100000_items (baseline)", |b| b.iter(|| black_box(backlog.rank(&rice))));
+    group.bench_function("rank_100000_items (baseline)", |b| b.iter(|| black_box(backlog.rank(rice))));
     group.bench_function("respecting_dependencies_100000_items_200000_edges", |b| {
         b.iter(|| black_box(ranking.respecting_dependencies()));
     });
@@ -88,7 +88,7 @@ fn dependency_order(c: &mut Criterion) {
 fn capacity_plan(c: &mut Criterion) {
     let backlog = generate(1_000, 100);
     let rice = Rice::default();
-    let ranking = backlog.rank(&rice).expect("ranks");
+    let ranking = backlog.rank(rice).expect("ranks");
     let capacity = NonNegative::new(1_000.0).expect("capacity");
     let exact = Mode::Exact { resolution: Effort::new(1.0).expect("resolution") };
     let plan = CapacityPlan::new(&ranking, capacity, exact).expect("plans");

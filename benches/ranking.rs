@@ -262,7 +262,7 @@ fn top_k(c: &mut Criterion) {
         let mut group = group(c, "top100", n);
         group.bench_function("ranking", |b| {
             let backlog = support::shared(n);
-            b.iter(|| black_box(black_box(backlog).rank_with(&rice_engine, &options)));
+            b.iter(|| black_box(black_box(backlog).rank_with(rice_engine, &options)));
         });
         group.bench_function("limit", |b| {
             let rows = compact(support::shared(n), RICE_INPUTS);

@@ -266,7 +266,7 @@ pub enum Error {
         field: String,
     },
     /// A CSV file is malformed: a row whose number of cells differs from the header's, text that
-    /// is not UTF-8, or a header without an `id` or `title` column.
+    /// is not UTF-8, or a header without an `id` column.
     #[error("csv line {line}: {reason}")]
     MalformedCsv {
         /// The line, from 1 (the header).
@@ -463,7 +463,7 @@ impl fmt::Display for CycleDisplay<'_> {
 
 /// A number outside the range of a checked value type, before it is tied to an item.
 ///
-/// The constructors of [`Effort`](crate::Effort), [`Confidence`](crate::Confidence) and the other
+/// The constructors of [`Effort`](crate::model::Effort), [`Confidence`](crate::model::Confidence) and the other
 /// value types return it; building an item turns it into an [`Error::OutOfRange`] that names the
 /// item and the field.
 ///

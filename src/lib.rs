@@ -51,13 +51,13 @@
 //!
 //! A ranked list is not yet a plan. [`Ranking::respecting_dependencies`] never places an item
 //! before one it depends on (a prerequisite inherits the place of what waits on it);
-//! [`PlannedOrder::pin`] applies the Product Owner's [`Pin`]s; [`CapacityPlan`] chooses what fits
+//! [`plan::PlannedOrder::pin`] applies the Product Owner's [`plan::Pin`]s; [`plan::CapacityPlan`] chooses what fits
 //! a sprint or a budget with the highest total score (exact or greedy, with an upper bound and
-//! the gap); [`Roadmap`] fills periods with capacities in planned order.
+//! the gap); [`plan::Roadmap`] fills periods with capacities in planned order.
 //!
 //! # Decision support
 //!
-//! Any numeric input may be a range estimate ([`Estimate`]). The [`analysis`] module tells how
+//! Any numeric input may be a range estimate ([`model::Estimate`]). The [`analysis`] module tells how
 //! sure a ranking is (score and position bounds within the ranges), what single change would move
 //! an item up, how the frameworks disagree (Kendall's tau-b, Spearman's rho), a Borda consensus
 //! across them, and what changed between two versions of a backlog.
@@ -69,7 +69,7 @@
 //! - Bad input is an [`Error`] naming the item, the field, the value and what is allowed; never a
 //!   panic, never a silent default. A score that overflows `f64` is an error.
 //! - Unscored is not zero: an item that lacks an input the engine needs is reported apart, with
-//!   the fields it lacks ([`Ranking::unscored`]); [`UnscoredPolicy::Reject`] makes it an error.
+//!   the fields it lacks ([`Ranking::unscored`]); [`ranking::UnscoredPolicy::Reject`] makes it an error.
 //! - The order is total: category, then score (higher first), then input order. Ranks are
 //!   competition ranks (1, 2, 2, 4).
 //!

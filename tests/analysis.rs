@@ -49,7 +49,7 @@ fn sensitivity_bounds_and_positions_by_hand() {
             ("C", 3, Some(20.0), Some(10.0), Some(40.0), 2, 3),
         ]
     );
-    assert_eq!(report.items[1].varied.iter().collect::<Vec<_>>(), [Field::Effort]);
+    assert_eq!(report.items[1].varied, [Field::Effort.as_str()]);
     let top1 = report.top(1);
     assert_eq!((ids(&top1.certain), ids(&top1.possible)), (vec![], vec!["B", "A"]));
     let top2 = report.top(2);
@@ -120,10 +120,7 @@ fn uncertainty_keeps_explicit_ranges_and_rejects_bad_fractions() {
     assert_eq!(wide.item(0).range(Field::Effort).map(Estimate::ends), Some([1.0, 3.0]));
     for bad in [1.0, -0.1, f64::NAN] {
         let error = with_uncertainty(&backlog, bad).expect_err("invalid fraction").to_string();
-        assert_eq!(
-            error,
-            format!("option uncertainty: {bad} is outside 0..1 (a fraction, e.g. 0.2 for ±20 %)")
-        );
+        assert_eq!(error, format!("uncertainty {bad} is outside 0..1 (a fraction, e.g. 0.2 for ±20 %)"));
     }
 }
 
@@ -350,8 +347,8 @@ fn diff_by_hand() {
     let b = &result.moved[0].inputs;
     assert_eq!(b.len(), 1);
     assert_eq!(
-        (b[0].field, b[0].old, b[0].new),
-        (Field::Reach, Some(InputValue::Number(20.0)), Some(InputValue::Number(40.0)))
+        (b[0].field.as_str(), b[0].old, b[0].new),
+        (Field::Reach.as_str(), Some(InputValue::Number(20.0)), Some(InputValue::Number(40.0)))
     );
     assert!(result.moved[1].inputs.is_empty(), "A moved because B did");
     assert_eq!((ids(&result.entered_top), ids(&result.left_top)), (vec!["B"], vec!["A"]));
@@ -369,9 +366,9 @@ fn diff_reports_category_changes() {
     let a = &result.moved[1];
     assert_eq!((a.id.as_str(), a.change), ("A", -1));
     assert_eq!(
-        (a.inputs[0].field, a.inputs[0].old, a.inputs[0].new),
+        (a.inputs[0].field.as_str(), a.inputs[0].old, a.inputs[0].new),
         (
-            Field::Moscow,
+            Field::Moscow.as_str(),
             Some(InputValue::Category(Category::Must)),
             Some(InputValue::Category(Category::Could))
         )

@@ -7,13 +7,20 @@ use common::set;
 use prioritize::analysis::{
     Bound, compare, consensus, diff, explain, kendall_tau_b, sensitivity, spearman_rho,
 };
-use prioritize::model::Estimate;
 use prioritize::{AlignmentWeight, Backlog, BacklogItem, Category, Engine, Field, MoSCoW, Rice, Wsjf};
 use proptest::prelude::*;
 
-/// The numeric fields, in the interchange order (the fields that take ranges).
+/// The numeric fields the engines read, in the interchange order (each may be given as a range).
 fn fields() -> Vec<Field> {
-    Estimate::FIELDS.iter().collect()
+    vec![
+        Field::Reach,
+        Field::Impact,
+        Field::Confidence,
+        Field::Effort,
+        Field::BusinessValue,
+        Field::TimeCriticality,
+        Field::RiskReduction,
+    ]
 }
 
 /// An item: per numeric field a `(low, high)` pair (equal for a point value), a category and an

@@ -109,7 +109,7 @@ const JSON_ERRORS: &[(&str, At, &str)] = &[
     (
         r#"[{"confidance": 0.8, "id": "A", "title": "a"}]"#,
         At::Item,
-        r#"item "A": unknown field "confidance" (expected id, title, reach, impact, confidence, effort, business_value, time_criticality, risk_reduction, moscow, alignment, depends_on or tags)"#,
+        r#"item "A": unknown field "confidance" (expected id, title, reach, impact, confidence, effort, business_value, time_criticality, risk_reduction, ease, cost_of_delay, duration, importance, satisfaction, moscow, alignment, depends_on, tags or a declared criterion)"#,
     ),
     (r#"[{"id": "A", "title": "a", "reach": 1, "reach": 2}]"#, At::Item, r#"item "A": reach is given twice"#),
     (
@@ -174,7 +174,7 @@ fn input_errors_name_the_item_and_the_field() {
     fails(
         &rank(&[&path]),
         &[&format!(
-            r#"{path}: invalid type: sequence, expected reach as a number, a text or a range {{"low": .., "high": ..}} at line 1 column 37"#
+            r#"{path}: item "A": reach: expected a number, a text or a range {{"low": .., "high": ..}}, got a list at line 1 column 40"#
         )],
     );
 }

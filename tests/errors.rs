@@ -23,7 +23,12 @@ fn confidence_given_in_percent_suggests_the_fraction() {
     let error = BacklogItem::builder("CHK-7", "Saved cards").confidence(80).build().unwrap_err();
     assert_eq!(
         error,
-        Error::OutOfRange { item: "CHK-7".into(), field: Field::Confidence, value: 80.0, allowed: "0..=1" }
+        Error::OutOfRange {
+            item: "CHK-7".into(),
+            field: Field::Confidence.as_str().into(),
+            value: 80.0,
+            allowed: "0..=1".into()
+        }
     );
     assert_message(&error, r#"item "CHK-7": confidence 80 is outside 0..=1 (write 0.8 for 80 %)"#);
     let error = BacklogItem::builder("C", "c").confidence(-0.1).build().unwrap_err();
@@ -76,7 +81,7 @@ fn unknown_labels_are_invalid_values() {
     let confidence = read(r#"{"id": "A", "title": "a", "confidence": "sure%"}"#);
     assert!(
         confidence.starts_with(
-            r#"item "A": confidence "sure%" is not a number in 0..=1 or a percentage such as "80%""#
+            r#"item "A": confidence "sure%" is not a number in 0..=1, a percentage such as "80%", or one of high, medium, low"#
         ),
         "{confidence}"
     );
@@ -189,7 +194,7 @@ fn a_score_that_overflows_is_an_error() {
         BacklogItem::builder("BIG", "big").reach(1e308).impact(3).confidence(1).effort(0.5).build().unwrap();
     let backlog = Backlog::from_items([item]).unwrap();
     let rice = Rice::default();
-    let error = backlog.rank(&rice).unwrap_err();
+    let error = backlog.rank(rice).unwrap_err();
     assert_eq!(
         error,
         Error::ScoreOverflow { item: "BIG".into(), framework: "rice".into(), value: f64::INFINITY }
@@ -214,8 +219,9 @@ fn strict_mode_makes_unscored_items_errors() {
     let backlog = Backlog::from_items([BacklogItem::builder("A", "a").reach(1).build().unwrap()]).unwrap();
     let rice = Rice::default();
     let strict = RankOptions::default().unscored(UnscoredPolicy::Reject);
-    let error = backlog.rank_with(&rice, &strict).unwrap_err();
+    let error = backlog.rank_with(rice, &strict).unwrap_err();
     let missing: FieldSet = [Field::Impact, Field::Confidence, Field::Effort].into_iter().collect();
+    let missing = backlog.field_names(missing).into_iter().map(str::to_owned).collect();
     assert_eq!(error, Error::Unscored { item: "A".into(), framework: "rice".into(), missing });
     assert_message(
         &error,
@@ -225,11 +231,8 @@ fn strict_mode_makes_unscored_items_errors() {
 
 #[test]
 fn alignment_weight_outside_0_to_1_is_an_option_error() {
-    assert_message(&AlignmentWeight::new(1.5).unwrap_err(), "option alignment_weight: 1.5 is outside 0..=1");
-    assert_message(
-        &AlignmentWeight::new(f64::NAN).unwrap_err(),
-        "option alignment_weight: NaN is outside 0..=1",
-    );
+    assert_message(&AlignmentWeight::new(1.5).unwrap_err(), "alignment_weight 1.5 is outside 0..=1");
+    assert_message(&AlignmentWeight::new(f64::NAN).unwrap_err(), "alignment_weight NaN is outside 0..=1");
 }
 
 #[test]
@@ -250,4 +253,112 @@ fn errors_are_send_sync_and_static() {
 #[test]
 fn an_empty_cycle_still_displays() {
     assert_message(&Error::DependencyCycle { cycle: Vec::new() }, r#"item "": depends_on forms a cycle: "#);
+}
+
+// --- the variants of the columnar model --------------------------------------------------------
+
+#[test]
+#[cfg(feature = "serde")]
+fn a_value_of_the_wrong_type_and_a_missing_id_name_the_item() {
+    let read = |json: &str| serde_json::from_str::<BacklogItem>(json).unwrap_err().to_string();
+    assert!(
+        read(r#"{"id": "A", "depends_on": "B"}"#)
+            .starts_with(r#"item "A": depends_on: expected a list of ids, got a string ("B")"#)
+    );
+    assert!(
+        read(r#"{"id": "A", "tags": [1]}"#)
+            .starts_with(r#"item "A": tags: expected a list of labels, got a number (1)"#)
+    );
+    let direct = Error::WrongType {
+        item: "A".into(),
+        field: "title".into(),
+        expected: "a string",
+        found: "a boolean (true)".into(),
+    };
+    assert_message(&direct, r#"item "A": title: expected a string, got a boolean (true)"#);
+    assert!(
+        read(r#"{"title": "Orphan", "reach": 1}"#)
+            .starts_with(r#"item titled "Orphan": id is missing (expected a non-empty string)"#)
+    );
+    assert_message(
+        &Error::MissingId { title: "Orphan".into() },
+        r#"item titled "Orphan": id is missing (expected a non-empty string)"#,
+    );
+}
+
+#[test]
+fn parameters_out_of_range_name_the_parameter() {
+    let error = AlignmentWeight::new(-0.5).unwrap_err();
+    assert_eq!(
+        error,
+        Error::InvalidParameter { parameter: "alignment_weight", value: "-0.5".into(), allowed: "0..=1" }
+    );
+    assert_message(&error, "alignment_weight -0.5 is outside 0..=1");
+}
+
+#[test]
+fn criteria_are_checked_when_declared_and_when_used() {
+    use prioritize::Criterion;
+    assert_message(
+        &Criterion::new("Revenue").unwrap_err(),
+        r#"criterion "Revenue": id "Revenue" is not an id matching [a-z][a-z0-9_]*"#,
+    );
+    assert_message(
+        &Criterion::new("r").unwrap().bounds(Some(2.0), Some(1.0)).unwrap_err(),
+        r#"criterion "r": max 1 is not a number >= min 2"#,
+    );
+    let revenue = || Criterion::new("revenue").unwrap();
+    let twice = Backlog::builder().criterion(revenue()).criterion(revenue()).build().unwrap_err();
+    assert_eq!(twice, Error::DuplicateCriterion { criterion: "revenue".into() });
+    assert_message(&twice, r#"criterion "revenue": id is declared twice (criterion ids must be unique)"#);
+    let many = (0..=FieldSet::MAX_CRITERIA).map(|i| Criterion::new(format!("c{i}")).unwrap());
+    let too_many = Backlog::builder().criteria(many).build().unwrap_err();
+    assert_eq!(too_many, Error::TooManyCriteria { count: 65, limit: 64 });
+    assert_message(&too_many, "65 criteria are declared, over the limit of 64");
+    let typo = BacklogItem::builder("A", "a").value("revenu", 7).build().unwrap();
+    let unknown = Backlog::builder().criterion(revenue()).item(typo).build().unwrap_err();
+    assert_eq!(
+        unknown,
+        Error::UnknownField { item: "A".into(), field: "revenu".into(), criteria: vec!["revenue".into()] }
+    );
+    assert_message(
+        &unknown,
+        r#"item "A": unknown field "revenu" (expected id, title, reach, impact, confidence, effort, business_value, time_criticality, risk_reduction, ease, cost_of_delay, duration, importance, satisfaction, moscow, alignment, depends_on, tags or a declared criterion: revenue)"#,
+    );
+}
+
+#[test]
+#[cfg(feature = "serde")]
+fn a_section_given_twice_is_named() {
+    use prioritize::interchange::Config;
+    let config = Config::new().with_objectives([Objective::new("growth", 1.0).unwrap()]);
+    let error = config.clone().merge(config).unwrap_err();
+    assert_eq!(error, Error::RepeatedSection { section: "objectives" });
+    assert_message(
+        &error,
+        r#"section "objectives" is given both in the configuration and in the backlog (give it once)"#,
+    );
+}
+
+#[test]
+fn a_capacity_plan_needs_scores() {
+    assert_message(
+        &Error::NoScores { framework: "moscow".into() },
+        "the moscow engine gives no scores; a capacity plan needs an engine that scores items \
+         (rice, wsjf, or moscow with a secondary engine)",
+    );
+}
+
+#[test]
+#[cfg(feature = "csv")]
+fn a_failed_read_keeps_its_source() {
+    struct Failing;
+    impl std::io::Read for Failing {
+        fn read(&mut self, _buf: &mut [u8]) -> std::io::Result<usize> {
+            Err(std::io::Error::other("disk on fire"))
+        }
+    }
+    let error = prioritize::csv::read_backlog(Failing).unwrap_err();
+    assert!(matches!(error, Error::Io { .. }), "{error:?}");
+    assert_message(&error, "cannot read the input: disk on fire");
 }

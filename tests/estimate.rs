@@ -24,7 +24,7 @@ fn a_range_without_expected_has_its_midpoint_as_point_value() {
     assert_eq!(item.effort().map(f64::from), Some(3.5));
     let range = item.range(Field::Effort).expect("a range");
     assert_eq!((range.low(), range.expected(), range.high()), (2.0, 3.5, 5.0));
-    assert_eq!(item.ranges().map(|(field, _)| field).collect::<Vec<_>>(), [Field::Effort]);
+    assert_eq!(item.ranges().map(|(field, _)| field).collect::<Vec<_>>(), [Field::Effort.as_str()]);
 }
 
 #[test]
@@ -40,13 +40,17 @@ fn every_numeric_field_takes_a_range() {
         r#"{"id": "A", "title": "a", "reach": {"low": 1, "high": 3}, "impact": {"low": 0.5, "high": 3},
             "confidence": {"low": 0.5, "high": 1}, "effort": {"low": 1, "high": 2},
             "business_value": {"low": 1, "high": 3}, "time_criticality": {"low": 0, "high": 2},
-            "risk_reduction": {"low": 2, "high": 8}}"#,
+            "risk_reduction": {"low": 2, "high": 8}, "ease": {"low": 1, "high": 5},
+            "cost_of_delay": {"low": 1000, "high": 3000}, "duration": {"low": 1, "high": 4},
+            "importance": {"low": 6, "high": 9}, "satisfaction": {"low": 0, "high": 10}}"#,
     );
-    let fields: Vec<Field> = item.ranges().map(|(field, _)| field).collect();
-    assert_eq!(fields, Estimate::FIELDS.iter().collect::<Vec<_>>());
+    let fields: Vec<&str> = item.ranges().map(|(field, _)| field).collect();
+    assert_eq!(fields, Field::NUMERIC.map(Field::as_str));
     assert_eq!(item.impact().map(f64::from), Some(1.75));
     assert_eq!(item.confidence().map(f64::from), Some(0.75));
     assert_eq!(item.time_criticality().map(f64::from), Some(1.0));
+    assert_eq!(item.duration().map(f64::from), Some(2.5));
+    assert_eq!(item.satisfaction().map(f64::from), Some(5.0));
 }
 
 #[test]
@@ -57,7 +61,7 @@ fn rankings_use_the_point_values() {
     )
     .expect("valid");
     let rice = Rice::default();
-    let ranking = backlog.rank(&rice).expect("ranks");
+    let ranking = backlog.rank(rice).expect("ranks");
     let scores: Vec<(&str, Option<f64>)> = ranking.iter().map(|e| (e.item().id(), e.score())).collect();
     // A's effort is the midpoint 5: 100 / 5 = 20 < 30.
     assert_eq!(scores, [("B", Some(30.0)), ("A", Some(20.0))]);
@@ -111,7 +115,7 @@ fn malformed_ranges_are_errors() {
     );
     assert_rejected(
         r#"{"id": "A", "title": "a", "moscow": {"low": 1, "high": 2}}"#,
-        r#"item "A": moscow "{low: 1, high: 2}" is not one of must, should, could, wont"#,
+        r#"item "A": moscow: expected a MoSCoW label, got an object"#,
     );
 }
 
@@ -125,7 +129,7 @@ fn the_builder_checks_ranges_like_json() {
         error,
         Error::InvalidEstimate {
             item: "A".into(),
-            field: Field::Effort,
+            field: Field::Effort.as_str().into(),
             low: 3.0,
             expected: None,
             high: 1.0

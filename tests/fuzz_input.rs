@@ -130,7 +130,8 @@ const VALUES: &[&str] = &[
 #[rustfmt::skip]
 const FIELDS: &[&str] = &[
     "id", "title", "reach", "impact", "confidence", "effort", "business_value", "time_criticality",
-    "risk_reduction", "moscow", "alignment", "depends_on", "tags", "confidance",
+    "risk_reduction", "ease", "cost_of_delay", "duration", "importance", "satisfaction", "moscow",
+    "alignment", "depends_on", "tags", "confidance",
 ];
 
 /// The sample backlog with some fields of some items set to other values (or removed), so

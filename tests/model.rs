@@ -57,7 +57,10 @@ fn confidence_reads_fractions_and_percentages() {
     assert_eq!("100%".parse::<Confidence>(), Ok(Confidence::HIGH));
     assert_eq!(Confidence::from_percent(80.0), Ok(Confidence::MEDIUM));
     let error = "80".parse::<Confidence>().unwrap_err();
-    assert_eq!(error.to_string(), r#""80" is not a number in 0..=1 or a percentage such as "80%""#);
+    assert_eq!(
+        error.to_string(),
+        r#""80" is not a number in 0..=1, a percentage such as "80%", or one of high, medium, low"#
+    );
     assert!("101%".parse::<Confidence>().is_err());
     assert!("NaN".parse::<Confidence>().is_err());
 }
@@ -99,6 +102,11 @@ fn fields_have_their_interchange_names() {
             "business_value",
             "time_criticality",
             "risk_reduction",
+            "ease",
+            "cost_of_delay",
+            "duration",
+            "importance",
+            "satisfaction",
             "moscow",
             "alignment",
             "depends_on",
@@ -172,7 +180,7 @@ fn ranking_positions_are_one_based() {
         .unwrap()])
     .unwrap();
     let rice = Rice::default();
-    let ranking = backlog.rank(&rice).unwrap();
+    let ranking = backlog.rank(rice).unwrap();
     assert!(ranking.get(0).is_none());
     assert_eq!(ranking.get(1).unwrap().item().id(), "A");
     assert!(ranking.get(2).is_none());

@@ -151,7 +151,7 @@ fn other_engines_give_no_moscow_warning() {
         Backlog::from_items([item("M1", Category::Must, 4.0, 1), item("S1", Category::Should, 1.0, 1)])
             .unwrap();
     let wsjf = Wsjf::default();
-    assert!(heavy.rank(&wsjf).unwrap().warnings().is_empty());
+    assert!(heavy.rank(wsjf).unwrap().warnings().is_empty());
 }
 
 #[test]

@@ -5,32 +5,35 @@
 #![allow(clippy::float_cmp)]
 
 use prioritize::{
-    Backlog, BacklogItem, Breakdown, Engine, Evaluation, Field, FieldSet, MoSCoW, NotNan, Result, Rice, Wsjf,
+    Backlog, BacklogItem, Breakdown, Engine, Evaluation, Field, FieldSet, Item, MoSCoW, Result, Rice, Score,
+    Wsjf,
 };
 
 /// An engine of fixed scores, by item id: what a user's own engine may return, including
-/// negative zero, negative scores and (built by hand) infinite ones.
+/// negative zero, negative scores and infinite ones (which [`Evaluation::scored`] refuses).
 #[derive(Debug)]
-struct Fixed(Vec<(&'static str, Evaluation)>);
+struct Fixed(Vec<(&'static str, f64)>);
 
 impl Engine for Fixed {
     fn name(&self) -> &str {
         "fixed"
     }
-    fn inputs(&self) -> FieldSet {
+    fn inputs(&self, _backlog: &Backlog) -> FieldSet {
         FieldSet::EMPTY
     }
-    fn evaluate(&self, item: &BacklogItem, _alignment: f64) -> Result<Evaluation> {
-        let found = self.0.iter().find(|(id, _)| *id == item.id());
-        Ok(found.map_or(Evaluation::Unscored { missing: FieldSet::EMPTY.with(Field::Reach) }, |(_, e)| *e))
+    fn evaluate(&self, item: &Item<'_>) -> Result<Evaluation> {
+        match self.0.iter().find(|(id, _)| *id == item.id()) {
+            Some(&(_, score)) => Evaluation::scored(item, self.name(), score),
+            None => Ok(Evaluation::Unscored { missing: FieldSet::EMPTY.with(Field::Reach) }),
+        }
     }
-    fn breakdown(&self, _item: &BacklogItem, _alignment: f64) -> Breakdown {
+    fn breakdown(&self, _item: &Item<'_>) -> Breakdown {
         Breakdown::new().with("fixed", 1.0)
     }
 }
 
 fn scored(score: f64) -> Evaluation {
-    Evaluation::Scored { category: None, score: Some(NotNan::new(score).expect("not NaN")) }
+    Evaluation::Scored { category: None, score: Some(Score::new(score).expect("finite")) }
 }
 
 fn item(id: &str) -> BacklogItem {
@@ -52,31 +55,38 @@ fn wsjf_item(id: &str, parts: [f64; 4]) -> BacklogItem {
 #[test]
 fn a_boxed_engine_forwards_every_method() {
     let boxed: Box<Wsjf> = Box::default();
-    assert_eq!(<Box<Wsjf> as Engine>::name(&boxed), "wsjf");
-    assert_eq!(<Box<Wsjf> as Engine>::inputs(&boxed), Wsjf::INPUTS);
     let item = wsjf_item("A", [1.0, 3.0, 5.0, 3.0]);
-    let breakdown = <Box<Wsjf> as Engine>::breakdown(&boxed, &item, 0.0);
+    let backlog = Backlog::from_items([item.clone()]).expect("valid");
+    let item = Item::of(&item, 0.0);
+    assert_eq!(<Box<Wsjf> as Engine>::name(&boxed), "wsjf");
+    assert_eq!(<Box<Wsjf> as Engine>::inputs(&boxed, &backlog), Wsjf::INPUTS);
+    let breakdown = <Box<Wsjf> as Engine>::breakdown(&boxed, &item);
     assert_eq!(breakdown.get("cost_of_delay"), Some(9.0));
-    assert_eq!(<Box<Wsjf> as Engine>::evaluate(&boxed, &item, 0.0).ok(), Some(scored(3.0)));
+    assert_eq!(<Box<Wsjf> as Engine>::evaluate(&boxed, &item).ok(), Some(scored(3.0)));
+    let mut all = Vec::new();
+    <Box<Wsjf> as Engine>::evaluate_all(&boxed, &backlog, 0..1, &mut all).expect("scores");
+    assert_eq!(all, [scored(3.0)]);
     // As MoSCoW's secondary engine, through the box: same fields needed, same breakdown.
     let through_box = MoSCoW::default().then(Box::new(Wsjf::default()) as Box<dyn Engine>);
-    assert_eq!(through_box.inputs(), Wsjf::INPUTS.with(Field::Moscow));
-    assert_eq!(through_box.breakdown(&item, 0.0), Wsjf::default().breakdown(&item, 0.0));
+    assert_eq!(through_box.inputs(&backlog), Wsjf::INPUTS.with(Field::Moscow));
+    assert_eq!(through_box.breakdown(&item), Wsjf::default().breakdown(&item));
 }
 
 #[test]
 fn a_negative_zero_score_is_stored_as_zero() {
     let item = item("A");
-    let Ok(Evaluation::Scored { score: Some(score), .. }) = Evaluation::score(&item, "fixed", -0.0) else {
+    let Ok(Evaluation::Scored { score: Some(score), .. }) =
+        Evaluation::scored(&Item::of(&item, 0.0), "fixed", -0.0)
+    else {
         panic!("-0.0 is a finite score");
     };
-    assert_eq!(score.into_inner().to_bits(), 0.0_f64.to_bits());
+    assert_eq!(score.get().to_bits(), 0.0_f64.to_bits());
 }
 
 #[test]
 fn an_engine_that_hands_over_an_infinite_score_is_an_overflow_error() {
     let backlog = Backlog::from_items([item("A"), item("B")]).expect("valid");
-    let engine = Fixed(vec![("A", scored(1.0)), ("B", scored(f64::INFINITY))]);
+    let engine = Fixed(vec![("A", 1.0), ("B", f64::INFINITY)]);
     let error = backlog.rank(&engine).map(|ranking| ranking.len()).unwrap_err();
     assert_eq!(
         error.to_string(),
@@ -87,7 +97,7 @@ fn an_engine_that_hands_over_an_infinite_score_is_an_overflow_error() {
 #[test]
 fn a_ranking_borrows_its_backlog_and_engine() {
     let backlog = Backlog::from_items([item("A")]).expect("valid");
-    let engine = Fixed(vec![("A", scored(2.0))]);
+    let engine = Fixed(vec![("A", 2.0)]);
     let ranking = backlog.rank(&engine).expect("valid");
     assert!(std::ptr::eq(ranking.backlog(), &raw const backlog));
     assert_eq!(ranking.engine().name(), "fixed");
@@ -100,7 +110,7 @@ fn breakdowns_have_exactly_the_named_values() {
     // is 1 − 0.5 + 0.25 = 0.75.
     let item =
         BacklogItem::builder("P1", "p").reach(450).impact(3).confidence(1).effort(2).build().expect("valid");
-    let plain = Rice::default().breakdown(&item, 0.5);
+    let plain = Rice::default().breakdown(&Item::of(&item, 0.5));
     assert_eq!(plain.len(), 5);
     assert!(!plain.is_empty());
     assert_eq!(
@@ -109,7 +119,7 @@ fn breakdowns_have_exactly_the_named_values() {
     );
     assert_eq!(plain.names().collect::<Vec<_>>(), ["reach", "impact", "confidence", "effort", "rice"]);
     let half = prioritize::AlignmentWeight::new(0.5).expect("valid");
-    let aligned = Rice::default().alignment_weight(half).breakdown(&item, 0.5);
+    let aligned = Rice::default().alignment_weight(half).breakdown(&Item::of(&item, 0.5));
     assert_eq!(aligned.len(), 7);
     assert_eq!(aligned.get("alignment"), Some(0.5));
     assert_eq!(aligned.get("alignment_factor"), Some(0.75));
@@ -123,11 +133,15 @@ fn breakdowns_have_exactly_the_named_values() {
 fn engines_declare_exactly_the_fields_they_read() {
     use Field::{BusinessValue, Confidence, Effort, Impact, Moscow, Reach, RiskReduction, TimeCriticality};
     let set = |fields: &[Field]| fields.iter().copied().collect::<FieldSet>();
-    assert_eq!(Rice::default().inputs(), set(&[Reach, Impact, Confidence, Effort]));
-    assert_eq!(Wsjf::default().inputs(), set(&[BusinessValue, TimeCriticality, RiskReduction, Effort]));
-    assert_eq!(MoSCoW::default().inputs(), set(&[Moscow]));
+    let backlog = Backlog::default();
+    assert_eq!(Rice::default().inputs(&backlog), set(&[Reach, Impact, Confidence, Effort]));
     assert_eq!(
-        MoSCoW::default().then(Rice::default()).inputs(),
+        Wsjf::default().inputs(&backlog),
+        set(&[BusinessValue, TimeCriticality, RiskReduction, Effort])
+    );
+    assert_eq!(MoSCoW::default().inputs(&backlog), set(&[Moscow]));
+    assert_eq!(
+        MoSCoW::default().then(Rice::default()).inputs(&backlog),
         set(&[Reach, Impact, Confidence, Effort, Moscow])
     );
     assert!(MoSCoW::default().secondary().is_none());
@@ -143,14 +157,14 @@ fn strict_wsjf_rejects_values_off_the_fibonacci_scale() {
     assert!(Scale::Any.allows(4.0));
     let off = Backlog::from_items([wsjf_item("F1", [1.0, 4.0, 5.0, 3.0])]).expect("valid");
     let strict = Wsjf::default().scale(Scale::Fibonacci);
-    let error = off.rank(&strict).map(|ranking| ranking.len()).unwrap_err();
+    let error = off.rank(strict).map(|ranking| ranking.len()).unwrap_err();
     assert_eq!(
         error.to_string(),
         r#"item "F1": time_criticality 4 is not on the wsjf scale 1, 2, 3, 5, 8, 13, 20 (strict mode)"#
     );
     // The default scale takes any non-negative number: (1 + 4 + 5) / 3.
     let any = Wsjf::default();
-    let ranking = off.rank(&any).expect("valid");
+    let ranking = off.rank(any).expect("valid");
     assert_eq!(ranking.get(1).and_then(|entry| entry.score()), Some(10.0 / 3.0));
 }
 
@@ -230,7 +244,7 @@ fn items_with_one_field_each_are_unscored_with_exactly_what_they_lack() {
     ];
     let backlog = Backlog::from_items(items.map(|b| b.build().expect("valid"))).expect("valid");
     let wsjf = Wsjf::default();
-    let ranking = backlog.rank(&wsjf).expect("valid");
+    let ranking = backlog.rank(wsjf).expect("valid");
     assert!(ranking.is_empty());
     let set = |fields: &[Field]| fields.iter().copied().collect::<FieldSet>();
     let all = [BusinessValue, TimeCriticality, RiskReduction, Effort];
@@ -255,7 +269,7 @@ fn items_with_one_field_each_are_unscored_with_exactly_what_they_lack() {
     assert_eq!(by_category.unscored().map(|u| u.missing()).collect::<Vec<_>>(), [set(&[Moscow]); 7]);
     let rice = Rice::default();
     let rice_missing: Vec<FieldSet> =
-        backlog.rank(&rice).expect("valid").unscored().map(|u| u.missing()).collect();
+        backlog.rank(rice).expect("valid").unscored().map(|u| u.missing()).collect();
     assert_eq!(rice_missing[0], set(&[Impact, Confidence, Effort]));
     assert_eq!(rice_missing[2], set(&[Reach, Impact, Effort]));
 }

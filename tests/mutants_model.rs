@@ -73,20 +73,20 @@ fn a_value_of_the_wrong_type_names_what_its_field_takes() {
     let read = |json: &str| serde_json::from_str::<BacklogItem>(json).unwrap_err().to_string();
     assert!(
         read(r#"{"id": "A", "title": "a", "alignment": true}"#)
-            .starts_with("invalid type: boolean `true`, expected alignment as a number or an object of objective ids to numbers"),
+            .starts_with(r#"item "A": alignment: expected a number or an object of objective ids to numbers, got a boolean (true)"#),
     );
     assert!(
         read(r#"{"id": "A", "title": "a", "reach": true}"#)
-            .starts_with(r#"invalid type: boolean `true`, expected reach as a number, a text or a range {"low": .., "high": ..}"#),
+            .starts_with(r#"item "A": reach: expected a number, a text or a range {"low": .., "high": ..}, got a boolean (true)"#),
     );
     assert!(
         read(r#"{"id": "A", "title": "a", "moscow": true}"#)
-            .starts_with("invalid type: boolean `true`, expected moscow as a number or a text"),
+            .starts_with(r#"item "A": moscow: expected a MoSCoW label, got a boolean (true)"#),
     );
     let backlog = serde_json::from_str::<Backlog>("[42]").unwrap_err().to_string();
     assert!(
         backlog.starts_with(
-            "invalid type: integer `42`, expected a backlog item: an object with an id, a title and the framework inputs"
+            "invalid type: integer `42`, expected a backlog item: an object with an id and the framework inputs"
         ),
         "{backlog}"
     );
@@ -104,7 +104,7 @@ fn owned_strings_are_read_as_text() {
 fn a_planned_order_is_written_as_csv() {
     let backlog = Backlog::from_items([rice_item("A", 1), rice_item("B", 3)]).expect("valid");
     let rice = Rice::default();
-    let ranking: Ranking<'_> = backlog.rank(&rice).expect("ranks");
+    let ranking: Ranking<'_> = backlog.rank(rice).expect("ranks");
     let order = ranking.respecting_dependencies().expect("no pins to break");
     let mut out = Vec::new();
     csv::write_order(&order, &mut out).expect("writes");

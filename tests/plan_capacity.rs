@@ -122,7 +122,8 @@ fn moscow_alone_gives_nothing_to_maximise() {
     let ranking = backlog.rank(&moscow).unwrap();
     assert_eq!(
         CapacityPlan::new(&ranking, cap(10.0), Mode::Auto).unwrap_err().to_string(),
-        "option framework: moscow is outside an engine that scores items for a capacity plan (rice, wsjf, or moscow with a secondary engine)"
+        "the moscow engine gives no scores; a capacity plan needs an engine that scores items \
+         (rice, wsjf, or moscow with a secondary engine)"
     );
 }
 

@@ -199,7 +199,7 @@ fn plan_errors_name_what_is_wrong() {
     fails(
         "plan",
         &[&file, "--capacity", "7", "--framework", "moscow"],
-        "option framework: moscow is outside an engine that scores items for a capacity plan (rice, wsjf, or moscow with a secondary engine)",
+        "the moscow engine gives no scores; a capacity plan needs an engine that scores items (rice, wsjf, or moscow with a secondary engine)",
     );
     fails(
         "plan",

@@ -224,9 +224,7 @@ fn pins_parse_from_id_equals_position() {
     for bad in ["A", "A=0", "=2", "A=x", "A=-1"] {
         assert_eq!(
             bad.parse::<Pin>().unwrap_err().to_string(),
-            format!(
-                "option pin: {bad} is outside ID=POSITION, with a non-empty ID and a whole POSITION >= 1"
-            )
+            format!("pin {bad} is outside ID=POSITION, with a non-empty ID and a whole POSITION >= 1")
         );
     }
 }

@@ -9,7 +9,7 @@ mod plan_support;
 use plan_support::{Spec, Value, backlog};
 use prioritize::model::{Effort, NonNegative};
 use prioritize::plan::{CapacityPlan, Method, Mode, Period, Pin, Roadmap};
-use prioritize::{Backlog, Category, Error};
+use prioritize::{Backlog, Category, Error, Item};
 use proptest::prelude::*;
 
 /// One generated item: value (`None`: unscored), effort, category, prerequisites among the
@@ -60,7 +60,7 @@ fn build(gens: &[Gen], seed: u64) -> Backlog {
 /// Whether `chosen` (by index) is a valid plan: closed under prerequisites, every Must, no
 /// Won't, every item with an effort, within `capacity`.
 fn feasible(backlog: &Backlog, chosen: &[bool], capacity: f64) -> bool {
-    let items = backlog.items();
+    let items: Vec<Item<'_>> = backlog.items().collect();
     let mut effort = 0.0;
     for (index, item) in items.iter().enumerate() {
         let must = item.moscow() == Some(Category::Must);
@@ -82,7 +82,7 @@ fn feasible(backlog: &Backlog, chosen: &[bool], capacity: f64) -> bool {
 }
 
 fn value(backlog: &Backlog, chosen: &[bool]) -> f64 {
-    let items = backlog.items();
+    let items: Vec<Item<'_>> = backlog.items().collect();
     (0..items.len())
         .filter(|&i| chosen[i])
         .map(|i| items[i].business_value().map_or(0.0, NonNegative::get))
@@ -140,7 +140,7 @@ fn reference_order(backlog: &Backlog, key: &[Option<usize>]) -> Vec<(usize, Opti
 /// Greedy by its definition, in cubic time: the Must Haves' closure, then repeatedly the
 /// candidate (ranking order) whose not-chosen closure has the best value per effort and fits.
 fn reference_greedy(backlog: &Backlog, ranking: &prioritize::Ranking<'_>, capacity: f64) -> Vec<bool> {
-    let items = backlog.items();
+    let items: Vec<Item<'_>> = backlog.items().collect();
     let n = items.len();
     let closure = |roots: &[usize], chosen: &[bool]| {
         let mut members: Vec<usize> = Vec::new();

@@ -8,7 +8,7 @@
 mod common;
 
 use common::{Choice, Spec, any_number, backlog_of, wide_non_negative, wide_unit};
-use prioritize::model::{Effort, Fraction, NonNegative};
+use prioritize::model::{Effort, Fraction, NonNegative, OutOfTen};
 use prioritize::{Alignment, AlignmentWeight, BacklogItem, Confidence, Error, Field, Impact, Objective};
 use proptest::prelude::*;
 
@@ -60,7 +60,7 @@ proptest! {
             }
             Err(Error::OutOfRange { item, field: named, value: reported, .. }) => {
                 prop_assert!(!common::allowed(field, value), "{} {} rejected", field, value);
-                prop_assert_eq!((item.as_str(), named, bits(reported)), ("X-1", field, bits(value)));
+                prop_assert_eq!((item.as_str(), named.as_str(), bits(reported)), ("X-1", field.as_str(), bits(value)));
             }
             Err(other) => prop_assert!(false, "unexpected error {}", other),
         }
@@ -76,6 +76,7 @@ proptest! {
         prop_assert_eq!(Effort::new(value).is_ok(), finite && value > 0.0);
         prop_assert_eq!(Fraction::new(value).is_ok(), unit);
         prop_assert_eq!(Confidence::new(value).is_ok(), unit);
+        prop_assert_eq!(OutOfTen::new(value).is_ok(), (0.0..=10.0).contains(&value));
         prop_assert_eq!(Confidence::from_percent(value).is_ok(), (0.0..=100.0).contains(&value));
         prop_assert_eq!(AlignmentWeight::new(value).is_ok(), unit);
         prop_assert_eq!(Objective::new("o", value).is_ok(), finite && value > 0.0);

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 
 use common::{Choice, Spec, backlog_of, choice, full_specs, order, rows, specs};
 use prioritize::ranking::UnscoredPolicy;
-use prioritize::{Backlog, Error, RankOptions};
+use prioritize::{Backlog, Error, Field, RankOptions};
 use proptest::prelude::*;
 
 proptest! {
@@ -154,8 +154,9 @@ proptest! {
             (Err(Error::Unscored { item, framework, missing }), Some(index)) => {
                 prop_assert_eq!(item, common::id(index));
                 prop_assert_eq!(framework.as_str(), engine.name());
-                let lacking: Vec<_> = choice.needs().iter().filter(|&f| !specs[index].has(f)).collect();
-                prop_assert_eq!(missing.iter().collect::<Vec<_>>(), lacking);
+                let lacking: Vec<&str> =
+                    choice.needs().iter().filter(|&f| !specs[index].has(f)).map(Field::as_str).collect();
+                prop_assert_eq!(missing, lacking);
             }
             (result, expected) => prop_assert!(false, "{:?} for first unscored {:?}", result.map(|r| r.len()), expected),
         }

@@ -13,7 +13,12 @@ use proptest::sample::Index;
 fn valid(field: Field) -> BoxedStrategy<f64> {
     match field {
         Field::Confidence | Field::Alignment => common::wide_unit().boxed(),
-        Field::Effort => common::wide_non_negative().prop_filter("effort > 0", |x| *x > 0.0).boxed(),
+        Field::Effort | Field::Duration => {
+            common::wide_non_negative().prop_filter("effort > 0", |x| *x > 0.0).boxed()
+        }
+        Field::Importance | Field::Satisfaction => {
+            prop_oneof![common::wide_unit(), 0.0..=10.0_f64, (0_u32..=10).prop_map(f64::from)].boxed()
+        }
         _ => common::wide_non_negative().boxed(),
     }
 }
@@ -116,7 +121,7 @@ proptest! {
         let back: Backlog = serde_json::from_str(&text).map_err(|e| TestCaseError::fail(format!("{e}: {text}")))?;
         prop_assert_eq!(&back, &backlog, "{}", text);
         prop_assert_eq!(serde_json::to_string(&back)?, text);
-        for (a, b) in back.items().iter().zip(backlog.items()) {
+        for (a, b) in back.items().zip(backlog.items()) {
             for field in common::NUMBERS {
                 prop_assert_eq!(a.number(field).map(f64::to_bits), b.number(field).map(f64::to_bits));
             }
@@ -125,7 +130,7 @@ proptest! {
             prop_assert_eq!(back.alignment(index).to_bits(), backlog.alignment(index).to_bits());
         }
         if backlog.objectives().is_empty() {
-            let bare = serde_json::to_string(backlog.items())?;
+            let bare = serde_json::to_string(&backlog.items().collect::<Vec<_>>())?;
             prop_assert_eq!(&serde_json::from_str::<Backlog>(&bare)?, &backlog);
         }
     }

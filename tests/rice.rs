@@ -36,7 +36,7 @@ fn intercom() -> Backlog {
 fn intercom_projects_score_675_400_800() {
     let backlog = intercom();
     let rice = Rice::default();
-    let ranking = backlog.rank(&rice).unwrap();
+    let ranking = backlog.rank(rice).unwrap();
     let scores: Vec<(&str, f64)> = ranking.iter().map(|e| (e.item().id(), e.score().unwrap())).collect();
     assert_eq!(scores, [("P3", 800.0), ("P1", 675.0), ("P2", 400.0)]);
     let ranks: Vec<usize> = ranking.iter().map(|e| e.rank()).collect();
@@ -47,7 +47,7 @@ fn intercom_projects_score_675_400_800() {
 fn breakdown_names_every_input() {
     let backlog = intercom();
     let rice = Rice::default();
-    let ranking = backlog.rank(&rice).unwrap();
+    let ranking = backlog.rank(rice).unwrap();
     let p2 = ranking.find("P2").unwrap();
     let breakdown = p2.breakdown();
     let parts: Vec<(&str, f64)> = breakdown.iter().collect();
@@ -90,7 +90,7 @@ fn alignment_weight_scales_by_one_minus_lambda_plus_lambda_alignment() {
     assert_eq!(backlog.alignment(0), 0.75);
     assert_eq!(backlog.alignment(1), 0.0);
     let rice = Rice::default().alignment_weight(AlignmentWeight::new(0.5).unwrap());
-    let ranking = backlog.rank(&rice).unwrap();
+    let ranking = backlog.rank(rice).unwrap();
     // P2: 400 * (1 - 0.5 + 0.5 * 0.75) = 350; P3: 800 * 0.5 = 400.
     let scores: Vec<(&str, f64)> = ranking.iter().map(|e| (e.item().id(), e.score().unwrap())).collect();
     assert_eq!(scores, [("P3", 400.0), ("P2", 350.0)]);
@@ -122,7 +122,7 @@ fn full_alignment_weight_ranks_by_alignment_times_score() {
     ])
     .unwrap();
     let rice = Rice::default().alignment_weight(AlignmentWeight::new(1.0).unwrap());
-    let ranking = backlog.rank(&rice).unwrap();
+    let ranking = backlog.rank(rice).unwrap();
     let scores: Vec<(&str, f64)> = ranking.iter().map(|e| (e.item().id(), e.score().unwrap())).collect();
     assert_eq!(scores, [("B", 50.0), ("A", 20.0)]);
 }
@@ -134,7 +134,7 @@ fn equal_scores_share_a_rank_and_keep_input_order() {
     };
     let backlog = Backlog::from_items([item("A", 10), item("B", 20), item("C", 20), item("D", 5)]).unwrap();
     let rice = Rice::default();
-    let ranking = backlog.rank(&rice).unwrap();
+    let ranking = backlog.rank(rice).unwrap();
     let rows: Vec<(usize, usize, &str)> =
         ranking.iter().map(|e| (e.position(), e.rank(), e.item().id())).collect();
     assert_eq!(rows, [(1, 1, "B"), (2, 1, "C"), (3, 3, "A"), (4, 4, "D")]);
@@ -149,7 +149,7 @@ fn unscored_items_are_reported_with_their_missing_fields_not_as_zero() {
     ])
     .unwrap();
     let rice = Rice::default();
-    let ranking = backlog.rank(&rice).unwrap();
+    let ranking = backlog.rank(rice).unwrap();
     let ranked: Vec<(&str, f64)> = ranking.iter().map(|e| (e.item().id(), e.score().unwrap())).collect();
     assert_eq!(ranked, [("A", 10.0), ("B", 0.0)]);
     let unscored: Vec<(&str, String)> =
@@ -161,11 +161,11 @@ fn unscored_items_are_reported_with_their_missing_fields_not_as_zero() {
 fn top_k_keeps_the_first_k_of_the_full_order() {
     let backlog = intercom();
     let rice = Rice::default();
-    let top = backlog.rank_with(&rice, &prioritize::RankOptions::default().top(2)).unwrap();
+    let top = backlog.rank_with(rice, &prioritize::RankOptions::default().top(2)).unwrap();
     let ids: Vec<&str> = top.iter().map(|e| e.item().id()).collect();
     assert_eq!(ids, ["P3", "P1"]);
     assert_eq!(top.len(), 2);
-    let none = backlog.rank_with(&rice, &prioritize::RankOptions::default().top(0)).unwrap();
+    let none = backlog.rank_with(rice, &prioritize::RankOptions::default().top(0)).unwrap();
     assert!(none.is_empty());
 }
 
@@ -173,7 +173,7 @@ fn top_k_keeps_the_first_k_of_the_full_order() {
 fn empty_backlog_ranks_to_an_empty_ranking() {
     let backlog = Backlog::from_items([]).unwrap();
     let rice = Rice::default();
-    let ranking = backlog.rank(&rice).unwrap();
+    let ranking = backlog.rank(rice).unwrap();
     assert!(ranking.is_empty());
     assert_eq!(ranking.unscored().len(), 0);
     assert!(ranking.warnings().is_empty());

@@ -19,10 +19,11 @@ fn safe_cost_of_delay_is_the_sum_of_its_three_parts() {
     assert_eq!(Wsjf::cost_of_delay(1.0, 3.0, 5.0), 9.0);
     let backlog = Backlog::from_items([feature("F", [1, 3, 5], 3.0)]).unwrap();
     let wsjf = Wsjf::default();
-    let ranking = backlog.rank(&wsjf).unwrap();
+    let ranking = backlog.rank(wsjf).unwrap();
     let entry = ranking.get(1).unwrap();
     assert_eq!(entry.score(), Some(3.0));
-    let parts: Vec<(&str, f64)> = entry.breakdown().iter().collect();
+    let breakdown = entry.breakdown();
+    let parts: Vec<(&str, f64)> = breakdown.iter().collect();
     assert_eq!(
         parts,
         [
@@ -42,7 +43,7 @@ fn black_swan_farming_cd3_ranks_7_5_above_5() {
     let backlog =
         Backlog::from_items([feature("A", [4, 3, 3], 2.0), feature("B", [10, 10, 10], 4.0)]).unwrap();
     let wsjf = Wsjf::default();
-    let ranking = backlog.rank(&wsjf).unwrap();
+    let ranking = backlog.rank(wsjf).unwrap();
     let scores: Vec<(&str, f64)> = ranking.iter().map(|e| (e.item().id(), e.score().unwrap())).collect();
     assert_eq!(scores, [("B", 7.5), ("A", 5.0)]);
 }
@@ -55,7 +56,7 @@ fn strict_scale_accepts_the_modified_fibonacci_values() {
         .collect();
     let backlog = Backlog::from_items(items).unwrap();
     let strict = Wsjf::default().scale(Scale::Fibonacci);
-    assert_eq!(backlog.rank(&strict).unwrap().len(), 7);
+    assert_eq!(backlog.rank(strict).unwrap().len(), 7);
 }
 
 #[test]
@@ -63,7 +64,7 @@ fn strict_scale_rejects_values_off_the_scale() {
     let backlog =
         Backlog::from_items([feature("F1", [1, 3, 5], 3.0), feature("F2", [4, 3, 5], 3.0)]).unwrap();
     let strict = Wsjf::default().scale(Scale::Fibonacci);
-    let error = backlog.rank(&strict).unwrap_err();
+    let error = backlog.rank(strict).unwrap_err();
     assert_eq!(error, Error::OffScale { item: "F2".into(), field: Field::BusinessValue, value: 4.0 });
     assert_eq!(
         error.to_string(),
@@ -71,16 +72,16 @@ fn strict_scale_rejects_values_off_the_scale() {
     );
     // The default accepts any non-negative number.
     let wsjf = Wsjf::default();
-    assert_eq!(backlog.rank(&wsjf).unwrap().len(), 2);
+    assert_eq!(backlog.rank(wsjf).unwrap().len(), 2);
 }
 
 #[test]
 fn strict_scale_rejects_a_zero_part_and_a_fractional_job_size() {
     let strict = Wsjf::default().scale(Scale::Fibonacci);
     let zero = Backlog::from_items([feature("Z", [0, 3, 5], 3.0)]).unwrap();
-    assert!(matches!(zero.rank(&strict), Err(Error::OffScale { field: Field::BusinessValue, .. })));
+    assert!(matches!(zero.rank(strict), Err(Error::OffScale { field: Field::BusinessValue, .. })));
     let half = Backlog::from_items([feature("H", [1, 3, 5], 2.5)]).unwrap();
-    assert!(matches!(half.rank(&strict), Err(Error::OffScale { field: Field::Effort, .. })));
+    assert!(matches!(half.rank(strict), Err(Error::OffScale { field: Field::Effort, .. })));
 }
 
 #[test]
@@ -91,7 +92,7 @@ fn items_without_job_size_are_unscored() {
     ])
     .unwrap();
     let wsjf = Wsjf::default();
-    let ranking = backlog.rank(&wsjf).unwrap();
+    let ranking = backlog.rank(wsjf).unwrap();
     assert_eq!(ranking.len(), 1);
     let missing: Vec<Field> = ranking.unscored().next().unwrap().missing().iter().collect();
     // Listed in interchange order, where effort comes before the WSJF parts.

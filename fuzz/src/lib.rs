@@ -2,9 +2,10 @@
 //! option, write each ranking as JSON and CSV, and check that the backlog reads back from its own
 //! JSON unchanged. Any panic (including a failed assertion) is a finding.
 
-use prioritize::{
-    AlignmentWeight, Backlog, Effort, Engine, MoSCoW, RankOptions, Rice, Scale, UnscoredPolicy, Wsjf, csv,
-};
+use prioritize::engine::Scale;
+use prioritize::model::Effort;
+use prioritize::ranking::UnscoredPolicy;
+use prioritize::{AlignmentWeight, Backlog, Engine, MoSCoW, RankOptions, Rice, Wsjf, csv};
 
 fn engines() -> Vec<Box<dyn Engine>> {
     let half = AlignmentWeight::new(0.5).expect("0.5 is a valid weight");

@@ -17,14 +17,13 @@ use serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
 use crate::engine::ScorecardsRef;
 use crate::model::draft::Draft;
 use crate::model::{Backlog, BacklogItem, Estimate, Field, Item};
-use record::Record;
+use record::{Record, RecordSeed};
 
 /// Reads an item and checks it as [`ItemBuilder::build`](crate::model::ItemBuilder::build) does;
 /// any name that is not a built-in field is taken for a criterion, which the backlog checks.
 impl<'de> Deserialize<'de> for BacklogItem {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let record = Record::deserialize(deserializer)?;
-        record.into_item().map_err(de::Error::custom)
+        RecordSeed(Record::into_item).deserialize(deserializer)
     }
 }
 
@@ -180,8 +179,8 @@ impl<'de> Visitor<'de> for ItemsVisitor<'_> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        while let Some(record) = seq.next_element::<Record<'de>>()? {
-            record.push_into(self.draft).map_err(de::Error::custom)?;
+        while seq.next_element_seed(RecordSeed(|record: Record<'de>| record.push_into(self.draft)))?.is_some()
+        {
         }
         Ok(())
     }

@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
+use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, Visitor};
 
 use super::loose::Loose;
 use crate::error::{Error, Result};
@@ -196,22 +196,37 @@ fn texts<'de>(
     }
 }
 
-impl<'de> Deserialize<'de> for Record<'de> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(RecordVisitor)
+/// Reads one item and hands its record to `finish` (which checks it) while the item's object is
+/// still being read, so that a format that tracks positions, such as serde_json, places an error
+/// of the item at the item rather than at the end of the list it is in.
+pub(crate) struct RecordSeed<F>(pub(crate) F);
+
+impl<'de, T, F: FnOnce(Record<'de>) -> Result<T>> DeserializeSeed<'de> for RecordSeed<F> {
+    type Value = T;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<T, D::Error> {
+        deserializer.deserialize_map(RecordVisitor(self.0))
     }
 }
 
-struct RecordVisitor;
+struct RecordVisitor<F>(F);
 
-impl<'de> Visitor<'de> for RecordVisitor {
-    type Value = Record<'de>;
+impl<'de, T, F: FnOnce(Record<'de>) -> Result<T>> Visitor<'de> for RecordVisitor<F> {
+    type Value = T;
 
     fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
         formatter.write_str("a backlog item: an object with an id and the framework inputs")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Record<'de>, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+        let record = Record::read(map)?;
+        (self.0)(record).map_err(de::Error::custom)
+    }
+}
+
+impl<'de> Record<'de> {
+    /// The fields of an item's object, as written.
+    fn read<A: MapAccess<'de>>(mut map: A) -> Result<Record<'de>, A::Error> {
         let mut record = Record::default();
         while let Some(key) = map.next_key::<Key<'de>>()? {
             let value: Loose<'de> = map.next_value()?;

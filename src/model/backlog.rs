@@ -209,7 +209,7 @@ impl Backlog {
         };
         let edges = parts.depends_on.try_map(|item, dependency| {
             let dependency = parts.dependency_ids.get(dependency as usize);
-            index_of(dependency).map(|index| index as u32).ok_or_else(|| Error::UnknownDependency {
+            index_of(dependency).ok_or_else(|| Error::UnknownDependency {
                 item: ids.get(item).to_owned(),
                 dependency: dependency.to_owned(),
             })
@@ -470,8 +470,8 @@ impl BacklogBuilder {
     }
 
     /// Adds an item.
-    pub fn item(mut self, item: BacklogItem) -> Self {
-        self.draft.push_item(&item);
+    pub fn item(mut self, item: impl std::borrow::Borrow<BacklogItem>) -> Self {
+        self.draft.push_item(item.borrow());
         self
     }
 

@@ -26,6 +26,7 @@ pub(crate) enum Slot {
 
 /// What a reader's value is for: a numeric column, the category or the alignment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(not(feature = "serde"), allow(dead_code))] // used by the readers
 pub(crate) enum Target {
     Number(Slot),
     Moscow,
@@ -58,6 +59,7 @@ pub(crate) struct Draft {
     /// are known.
     named: Vec<Named>,
     /// The criteria, when they are known before the items: names are then checked at once.
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))] // read by the readers' checks
     criteria: Option<Vec<Criterion>>,
     moscow: Vec<u8>,
     overall: Numbers,
@@ -152,6 +154,7 @@ impl Draft {
     /// # Errors
     ///
     /// As [`ItemBuilder::build`](crate::ItemBuilder::build).
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))] // used by the readers
     pub(crate) fn push_row<'i>(
         &mut self,
         id: &str,
@@ -175,7 +178,8 @@ impl Draft {
                 return Err(Error::SelfDependency { item: id.to_owned() });
             }
             if dependency.is_empty() {
-                continue;
+                // As the builder says it: an empty id names no item.
+                return Err(Error::UnknownDependency { item: id.to_owned(), dependency: String::new() });
             }
             self.dependency_ids.push(dependency);
             self.depends_on.push(index, (self.dependency_ids.len() - 1) as u32);
@@ -188,6 +192,7 @@ impl Draft {
 
     /// The target of the field `name`, if it is one that a value can be given for (any name
     /// that is not built in is taken for a criterion, checked when the draft is finished).
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))] // used by the readers
     pub(crate) fn target(&mut self, name: &str) -> Option<Target> {
         match Field::from_name(name) {
             Some(Field::Moscow) => Some(Target::Moscow),
@@ -198,6 +203,7 @@ impl Draft {
 
     /// Checks and stores one value; `None` is an absent value (JSON's `null`), which still
     /// counts as naming its field.
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))] // used by the readers
     fn check_input(
         &mut self,
         check: &Checker<'_>,

@@ -316,7 +316,7 @@ impl serde::Serialize for Field {
 /// assert_eq!(item.value("effort"), item.value(Field::Effort));
 /// # Ok::<(), prioritize::Error>(())
 /// ```
-pub trait FieldName {
+pub trait FieldName: Copy {
     /// The field's name in the interchange format.
     fn field_name(&self) -> &str;
 }
@@ -327,19 +327,7 @@ impl FieldName for Field {
     }
 }
 
-impl FieldName for str {
-    fn field_name(&self) -> &str {
-        self
-    }
-}
-
 impl FieldName for &str {
-    fn field_name(&self) -> &str {
-        self
-    }
-}
-
-impl FieldName for String {
     fn field_name(&self) -> &str {
         self
     }

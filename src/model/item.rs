@@ -37,7 +37,7 @@ use crate::model::number::{Effort, NonNegative, OutOfTen};
 /// assert_eq!(item.business_value(), None);
 /// # Ok::<(), prioritize::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct BacklogItem {
     pub(crate) id: ItemId,
     pub(crate) title: String,
@@ -51,6 +51,22 @@ pub struct BacklogItem {
     pub(crate) tags: Vec<String>,
     /// The fields given as ranges, by name; the point values above are their expected values.
     pub(crate) estimates: Vec<(String, Estimate)>,
+}
+
+/// Equal when every field is: the numbers compare by their bits, so that an absent value (NaN)
+/// equals an absent value (stored numbers are never NaN, and `-0.0` is stored as `0.0`).
+impl PartialEq for BacklogItem {
+    fn eq(&self, other: &BacklogItem) -> bool {
+        self.id == other.id
+            && self.title == other.title
+            && self.numbers.map(f64::to_bits) == other.numbers.map(f64::to_bits)
+            && self.criteria == other.criteria
+            && self.moscow == other.moscow
+            && self.alignment == other.alignment
+            && self.depends_on == other.depends_on
+            && self.tags == other.tags
+            && self.estimates == other.estimates
+    }
 }
 
 impl BacklogItem {

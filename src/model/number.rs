@@ -26,7 +26,7 @@ macro_rules! checked_number {
             /// A [`ValueError`] when `value` is NaN, infinite or out of range.
             ///
             /// ```
-            #[doc = concat!("use prioritize::", stringify!($name), ";")]
+            #[doc = concat!("use prioritize::model::", stringify!($name), ";")]
             ///
             #[doc = concat!("assert_eq!(", stringify!($name), "::new(", $example, ")?.get(), ", $example, ");")]
             #[doc = concat!("assert!(", stringify!($name), "::new(f64::NAN).is_err());")]

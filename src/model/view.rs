@@ -135,9 +135,13 @@ impl<'a> Item<'a> {
 
     /// The values of the backlog's declared criteria that the item has, in declaration order.
     pub fn criterion_values(&self) -> impl Iterator<Item = (&'a str, f64)> + 'a {
-        let (stored, owned): (Option<(&'a Backlog, usize)>, &'a [(String, f64)]) = match self.source {
-            Source::Stored { backlog, index } => (Some((backlog, index)), &[]),
-            Source::Owned { item, .. } => (None, &item.criteria),
+        let stored = match self.source {
+            Source::Stored { backlog, index } => Some((backlog, index)),
+            Source::Owned { .. } => None,
+        };
+        let owned: &'a [(String, f64)] = match self.source {
+            Source::Stored { .. } => &[],
+            Source::Owned { item, .. } => &item.criteria,
         };
         let stored = stored.into_iter().flat_map(|(backlog, index)| {
             backlog

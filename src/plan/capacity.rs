@@ -16,7 +16,7 @@ use super::knapsack::{self, Fallback, Problem};
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub enum Mode {
     /// Exact by dynamic programming when every candidate's effort is a multiple of `resolution`
-    /// and the table fits [`EXACT_CELL_LIMIT`](crate::EXACT_CELL_LIMIT); greedy otherwise (the
+    /// and the table fits [`EXACT_CELL_LIMIT`](crate::plan::EXACT_CELL_LIMIT); greedy otherwise (the
     /// plan says why).
     Exact {
         /// The unit efforts are counted in, e.g. 1 or 0.5.

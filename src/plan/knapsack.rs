@@ -28,7 +28,7 @@ pub enum Fallback {
         /// The resolution.
         resolution: f64,
     },
-    /// [`Mode::Auto`](crate::Mode::Auto) found no resolution: an effort has more than three
+    /// [`Mode::Auto`](crate::plan::Mode::Auto) found no resolution: an effort has more than three
     /// decimals.
     NoResolution {
         /// The item's id.

@@ -13,7 +13,7 @@ use crate::ranking::{RankedItem, Ranking, UnscoredItem, Warning};
 use super::graph::{self, ABSENT, Dependents};
 
 /// A backlog in the order the work should be done: a [`Ranking`], made dependency-aware
-/// ([`Ranking::respecting_dependencies`]) and adjusted by [`Pin`](crate::Pin)s
+/// ([`Ranking::respecting_dependencies`]) and adjusted by [`Pin`](crate::plan::Pin)s
 /// ([`PlannedOrder::pin`]).
 ///
 /// In the dependency-aware order no item comes before an item it depends on. A prerequisite

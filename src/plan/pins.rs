@@ -113,7 +113,7 @@ impl<'a> PlannedOrder<'a> {
     ///   position already taken, an item pinned twice, an item pinned next to itself or next to
     ///   an item pinned to a position, or when a later pin undoes a `Before`/`After` pin.
     ///
-    /// [`PlannedItem::is_pinned`]: crate::PlannedItem::is_pinned
+    /// [`PlannedItem::is_pinned`]: crate::plan::PlannedItem::is_pinned
     pub fn pin(mut self, pins: &[Pin]) -> Result<PlannedOrder<'a>> {
         let backlog = self.backlog();
         let len = self.entries.len();

@@ -286,7 +286,7 @@ mod tests {
     fn every_item_keeps_its_index_across_batches() {
         let backlog = backlog();
         let rice = Rice::default();
-        let ranking = backlog.rank(&rice).expect("ranks");
+        let ranking = backlog.rank(rice).expect("ranks");
         let expected: Vec<usize> = (0..40).rev().filter(|&i| i != 17).collect();
         assert_eq!(ranking.iter().map(|entry| entry.index()).collect::<Vec<_>>(), expected);
         assert!(ranking.iter().all(|entry| entry.item().id() == format!("I{}", entry.index())));
@@ -297,7 +297,7 @@ mod tests {
     fn a_full_ranking_allocates_its_slots_once() {
         let backlog = backlog();
         let rice = Rice::default();
-        let ranking = backlog.rank(&rice).expect("ranks");
+        let ranking = backlog.rank(rice).expect("ranks");
         // Exactly one slot per item: no doubling growth beyond the budget of 16 bytes an item.
         assert_eq!(ranking.slots.capacity(), 40);
         assert_eq!(std::mem::size_of_val(&ranking.slots[0]), 16);
@@ -308,7 +308,7 @@ mod tests {
         let backlog = backlog();
         let rice = Rice::default();
         let rows = |options: &RankOptions| -> Vec<(usize, usize, usize)> {
-            let ranking = backlog.rank_with(&rice, options).expect("ranks");
+            let ranking = backlog.rank_with(rice, options).expect("ranks");
             ranking.iter().map(|e| (e.position(), e.rank(), e.index())).collect()
         };
         let full = rows(&RankOptions::default());
@@ -324,7 +324,7 @@ mod tests {
         let rice = Rice::default();
         let strict = RankOptions::default().unscored(UnscoredPolicy::Reject);
         for options in [strict, strict.top(5)] {
-            match backlog.rank_with(&rice, &options) {
+            match backlog.rank_with(rice, &options) {
                 Err(Error::Unscored { item, .. }) => assert_eq!(item, "I17"),
                 other => panic!("expected an unscored error, got {other:?}"),
             }

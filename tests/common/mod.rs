@@ -82,13 +82,18 @@ pub(crate) fn set(builder: ItemBuilder, field: Field, value: f64) -> ItemBuilder
         Field::BusinessValue => builder.business_value(value),
         Field::TimeCriticality => builder.time_criticality(value),
         Field::RiskReduction => builder.risk_reduction(value),
+        Field::Ease => builder.ease(value),
+        Field::CostOfDelay => builder.cost_of_delay(value),
+        Field::Duration => builder.duration(value),
+        Field::Importance => builder.importance(value),
+        Field::Satisfaction => builder.satisfaction(value),
         Field::Alignment => builder.alignment(value),
         other => panic!("{other} is not a number"),
     }
 }
 
 /// The fields that hold a plain number.
-pub(crate) const NUMBERS: [Field; 7] = [
+pub(crate) const NUMBERS: [Field; 12] = [
     Field::Reach,
     Field::Impact,
     Field::Confidence,
@@ -96,13 +101,19 @@ pub(crate) const NUMBERS: [Field; 7] = [
     Field::BusinessValue,
     Field::TimeCriticality,
     Field::RiskReduction,
+    Field::Ease,
+    Field::CostOfDelay,
+    Field::Duration,
+    Field::Importance,
+    Field::Satisfaction,
 ];
 
 /// Whether `value` is allowed in the numeric `field` (or the overall alignment), by DESIGN.md.
 pub(crate) fn allowed(field: Field, value: f64) -> bool {
     match field {
         Field::Confidence | Field::Alignment => (0.0..=1.0).contains(&value),
-        Field::Effort => value.is_finite() && value > 0.0,
+        Field::Importance | Field::Satisfaction => (0.0..=10.0).contains(&value),
+        Field::Effort | Field::Duration => value.is_finite() && value > 0.0,
         _ => value.is_finite() && value >= 0.0,
     }
 }

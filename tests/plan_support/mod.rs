@@ -2,7 +2,9 @@
 
 #![allow(dead_code, unreachable_pub)]
 
-use prioritize::{Backlog, BacklogItem, Breakdown, Category, Engine, Evaluation, Field, FieldSet, Result};
+use prioritize::{
+    Backlog, BacklogItem, Breakdown, Category, Engine, Evaluation, Field, FieldSet, Item, Result,
+};
 
 /// Scores an item by its `business_value` alone, so sums of scores are exact in `f64`.
 #[derive(Debug)]
@@ -12,16 +14,16 @@ impl Engine for Value {
     fn name(&self) -> &str {
         "value"
     }
-    fn inputs(&self) -> FieldSet {
+    fn inputs(&self, _backlog: &Backlog) -> FieldSet {
         FieldSet::EMPTY.with(Field::BusinessValue)
     }
-    fn evaluate(&self, item: &BacklogItem, _alignment: f64) -> Result<Evaluation> {
+    fn evaluate(&self, item: &Item<'_>) -> Result<Evaluation> {
         match item.business_value() {
-            Some(value) => Evaluation::score(item, self.name(), value.get()),
-            None => Ok(Evaluation::missing(item, self.inputs())),
+            Some(value) => Evaluation::scored(item, self.name(), value.get()),
+            None => Ok(Evaluation::missing(item, FieldSet::EMPTY.with(Field::BusinessValue))),
         }
     }
-    fn breakdown(&self, item: &BacklogItem, _alignment: f64) -> Breakdown {
+    fn breakdown(&self, item: &Item<'_>) -> Breakdown {
         Breakdown::new()
             .with("business_value", item.business_value().map_or(0.0, prioritize::model::NonNegative::get))
     }

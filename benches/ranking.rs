@@ -12,6 +12,10 @@
 //!   pass over that array keeping the best pair; `sort_only` is the sort of precomputed pairs
 //!   alone. For JSON, `limit` is serde's `IgnoredAny` over the same text (parsing and ignoring it).
 //!
+//! `formula_rice` and `scorecard4` (at 1,000,000 items only) measure the engines defined by data:
+//! `ranking` is a [`Formula`] equal to RICE (beside it, `rice`: the `Rice` engine on the same
+//! data) or a [`Scorecard`] of WSJF's four inputs; `limit` as above.
+//!
 //! The data are [`support`]'s seeded backlogs; `benches/compare_pandas.py` ranks the same data.
 
 mod support;
@@ -25,8 +29,8 @@ use std::time::Duration;
 use criterion::measurement::WallTime;
 use criterion::{BatchSize, BenchmarkGroup, Criterion, SamplingMode, Throughput};
 use prioritize::{
-    Alignment, AlignmentWeight, Backlog, BacklogItem, Category, Engine, Field, MoSCoW, RankOptions, Rice,
-    Wsjf,
+    Alignment, AlignmentWeight, Backlog, BacklogItem, Category, Engine, Field, Formula, MoSCoW, RankOptions,
+    Rice, Scorecard, Wsjf,
 };
 
 /// The alignment weight `λ` of the `rice_aligned` groups.
@@ -75,6 +79,15 @@ fn wsjf(row: &[f64; 5]) -> f64 {
 fn rice_aligned(row: &[f64; 5]) -> f64 {
     let alignment = if row[4].is_nan() { 0.0 } else { row[4] };
     rice(row) * (1.0 - LAMBDA + LAMBDA * alignment)
+}
+
+/// The weights of the `scorecard4` group, over WSJF's inputs (effort a cost).
+const SCORECARD4: [(&str, f64); 4] =
+    [("business_value", 0.4), ("time_criticality", 0.25), ("risk_reduction", 0.2), ("effort", 0.15)];
+
+/// The four-field scorecard without normalization: benefits minus the cost, as the engine sums.
+fn scorecard4(row: &[f64; 5]) -> f64 {
+    (0.4 * row[0] + 0.25 * row[1] + 0.2 * row[2]) - 0.15 * row[3]
 }
 
 /// A key that sorts ascending for scores descending, in the order of `f64::total_cmp`.
@@ -206,6 +219,39 @@ fn full_rankings(c: &mut Criterion) {
         });
         group.finish();
     }
+}
+
+/// The engines defined by data, at the largest size: a formula equal to RICE beside `Rice`
+/// itself (same scores, same order), and a scorecard of four fields.
+fn data_defined(c: &mut Criterion) {
+    let n = support::SIZES[support::SIZES.len() - 1];
+    let formula = Formula::parse("reach * impact * confidence / effort").expect("parses");
+    let rice_engine = Rice::default();
+    let mut formulas = group(c, "formula_rice", n);
+    formulas.bench_function("ranking", |b| {
+        let backlog = support::shared(n);
+        b.iter(|| black_box(black_box(backlog).rank(&formula)));
+    });
+    formulas.bench_function("rice", |b| {
+        let backlog = support::shared(n);
+        b.iter(|| black_box(black_box(backlog).rank(rice_engine)));
+    });
+    formulas.bench_function("limit", |b| {
+        let rows = compact(support::shared(n), RICE_INPUTS);
+        b.iter(|| black_box(limit(black_box(&rows), rice)));
+    });
+    formulas.finish();
+    let scorecard = Scorecard::new("value", SCORECARD4).expect("valid weights");
+    let mut scorecards = group(c, "scorecard4", n);
+    scorecards.bench_function("ranking", |b| {
+        let backlog = support::shared(n);
+        b.iter(|| black_box(black_box(backlog).rank(&scorecard)));
+    });
+    scorecards.bench_function("limit", |b| {
+        let rows = compact(support::shared(n), WSJF_INPUTS);
+        b.iter(|| black_box(limit(black_box(&rows), scorecard4)));
+    });
+    scorecards.finish();
 }
 
 /// The top 100 by RICE.
@@ -342,6 +388,7 @@ fn check_generator() {
 fn all(c: &mut Criterion) {
     check_generator();
     full_rankings(c);
+    data_defined(c);
     top_k(c);
     build(c);
     json(c);

@@ -53,6 +53,15 @@ def main():
             cells += [time_text(naive), ratio_text(naive, ranking)]
             print("| " + " | ".join(cells) + " |")
     print()
+    n = SIZES[-1]
+    print("| group | n | ranking | limit | ranking / limit | rice | ranking / rice |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for group in ["formula_rice", "scorecard4"]:
+        ranking, limit, rice = (median(group, n, f) for f in ("ranking", "limit", "rice"))
+        cells = [group, f"{n:,}", time_text(ranking), time_text(limit), ratio_text(ranking, limit)]
+        cells += [time_text(rice), ratio_text(ranking, rice)]
+        print("| " + " | ".join(cells) + " |")
+    print()
     print("| group | n | measurement | median |")
     print("| --- | ---: | --- | ---: |")
     for n in SIZES:

@@ -327,6 +327,71 @@ pub enum Error {
         /// The section's name.
         section: &'static str,
     },
+    /// A formula does not parse: the error names the character where it fails and what was
+    /// expected there.
+    #[error("formula {formula:?}: at character {position}: {reason}")]
+    InvalidFormula {
+        /// The formula's text.
+        formula: String,
+        /// Where it fails: the position of a character, from 1 (one past the end for a formula
+        /// that ends too soon).
+        position: usize,
+        /// What was expected there, e.g. `expected a number, a name or "("`.
+        reason: String,
+    },
+    /// A formula names a field the backlog does not have.
+    #[error("formula {formula:?}: unknown name {name:?} (known: {})", .known.join(", "))]
+    UnknownFormulaName {
+        /// The formula's text.
+        formula: String,
+        /// The unknown name.
+        name: String,
+        /// The names the formula may use: the numeric built-in fields, `alignment` and the
+        /// backlog's criteria.
+        known: Vec<String>,
+    },
+    /// A formula's result for an item whose inputs are all present is not a finite number
+    /// (`1 / 0`, `sqrt` of a negative number, `ln(0)`, or a number too large for `f64`).
+    #[error("item {item:?}: formula {formula:?} gives {value}, which is not a finite score")]
+    NonFiniteFormula {
+        /// The item's id.
+        item: String,
+        /// The formula's text.
+        formula: String,
+        /// The result: infinite or NaN.
+        value: f64,
+    },
+    /// A scorecard's definition is invalid: a weight that is not a finite number > 0, a field
+    /// weighted twice or none at all, or a field without the bounds its normalization needs.
+    #[error("scorecard {scorecard:?}: {reason}")]
+    InvalidScorecard {
+        /// The scorecard's name.
+        scorecard: String,
+        /// What is wrong, naming the field, and what is allowed.
+        reason: String,
+    },
+    /// A scorecard weighs a field that is neither a numeric built-in field nor a criterion the
+    /// backlog declares.
+    #[error(
+        "scorecard {scorecard:?}: field {field:?} is neither a numeric built-in field nor a declared \
+         criterion (known: {})",
+        .known.join(", ")
+    )]
+    UnknownScorecardField {
+        /// The scorecard's name.
+        scorecard: String,
+        /// The unknown field.
+        field: String,
+        /// The fields a scorecard may weigh: the numeric built-in fields and the backlog's
+        /// criteria.
+        known: Vec<String>,
+    },
+    /// Two scorecards share a name.
+    #[error("scorecard {scorecard:?} is defined twice (scorecard names must be unique)")]
+    DuplicateScorecard {
+        /// The shared name.
+        scorecard: String,
+    },
     /// A capacity plan needs scores, and the engine gives none (MoSCoW without a secondary engine).
     #[error(
         "the {framework} engine gives no scores; a capacity plan needs an engine that scores items \

@@ -34,6 +34,15 @@
 //!   risk_reduction) / job_size`, with an opt-in strict check of the 1, 2, 3, 5, 8, 13, 20 scale.
 //! - [`MoSCoW`] (DSDM): Must > Should > Could > Won't; within a category the input order stands,
 //!   or a secondary engine orders it ([`MoSCoW::then`]).
+//! - [`Ice`] (Sean Ellis; Itamar Gilad): `impact · confidence · ease`, confidence read on ICE's
+//!   0..=10 scale (the stored fraction times 10); or, chosen explicitly, their average.
+//! - [`Cd3`] (Don Reinertsen; Black Swan Farming): `cost_of_delay / duration`.
+//! - [`Opportunity`] (Anthony Ulwick): `importance + max(importance − satisfaction, 0)`.
+//! - [`Scorecard`] (Aha!, airfocus, ProductPlan): weights over built-in fields and the team's
+//!   own criteria, with optional normalization to 0..=100; declared in code or in a backlog
+//!   file's `scorecards` section.
+//! - [`Formula`]: a team's own expression over the item's fields
+//!   (`reach * impact * confidence / effort`, `min(..)`, `sqrt(..)`, ...).
 //! - Strategic alignment ([`AlignmentWeight`] `λ`, default 0): any score becomes
 //!   `score · (1 − λ + λ · alignment)`.
 //! - Your own: implement [`Engine`].
@@ -91,7 +100,9 @@ pub mod ranking;
 #[cfg(feature = "svg")]
 pub mod svg;
 
-pub use engine::{Breakdown, Engine, Evaluation, MoSCoW, Rice, Score, Wsjf};
+pub use engine::{
+    Breakdown, Cd3, Engine, Evaluation, Formula, Ice, MoSCoW, Opportunity, Rice, Score, Scorecard, Wsjf,
+};
 pub use error::{Error, Result};
 pub use model::{
     Alignment, AlignmentWeight, Backlog, BacklogItem, Category, Confidence, Criterion, Field, FieldSet,

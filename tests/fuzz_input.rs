@@ -19,7 +19,7 @@ mod exercise;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use prioritize::{Backlog, csv};
+use prioritize::{Backlog, Formula, csv};
 use proptest::prelude::*;
 use proptest::sample::Index;
 
@@ -34,7 +34,8 @@ const TOKENS: &[&str] = &[
     "\"won't have this time\"", "\"W\"", "\"massive\"", "\"HIGH \"", "\"reach\"", "\"confidance\"",
     "\"depends_on\"", "[\"CHK-1\"]", "[\"AUTH-2\"]", "{\"growth\": 2}", "{\"nope\": 0.5}", "\"\"",
     "\"\\u0000\"", "\"é\"", "\\", ";", "\n", "\r\n", ",,", "\"id\"", "\"items\"", "\"objectives\"",
-    "\"weight\"", "\u{feff}",
+    "\"weight\"", "\u{feff}", "\"scorecards\"", "\"criteria\"", "\"normalize\"", "\"relative\"",
+    "{\"v\": {\"criteria\": {\"reach\": 1}}}", "[{\"id\": \"revenue\"}]",
 ];
 
 static INPUTS: AtomicUsize = AtomicUsize::new(0);
@@ -180,15 +181,74 @@ fn mutated_cells() -> impl Strategy<Value = Vec<u8>> {
     })
 }
 
+/// Parts of scorecard definitions: valid ones, then odd ones.
+const SCORECARD_FIELDS: &[&str] = &["reach", "effort", "confidence", "importance", "revenue", "risk"];
+const WEIGHTS: &[&str] = &["1", "0.4", "2.5", "1e308"];
+const NORMALIZE: &[&str] = &["\"none\"", "\"scale\"", "\"relative\""];
+const ODD_FIELDS: &[&str] = &["reach", "revenue", "moscow", "nope", "alignment"];
+const ODD_WEIGHTS: &[&str] = &["1", "0", "-1", "1e999", "\"high\"", "null"];
+const ODD_NORMALIZE: &[&str] = &["\"none\"", "\"minmax\"", "1"];
+const CRITERION_VALUES: &[&str] = &["0", "3", "7.5", "10", "-2", "0.5", "6", "1e-9", "9.25", "11"];
+
+/// A scorecard's name, fields with weights and normalization, as JSON text: mostly valid.
+fn scorecard()
+-> impl Strategy<Value = (&'static str, Vec<(&'static str, &'static str)>, Option<&'static str>)> {
+    let valid = (
+        prop::sample::subsequence(SCORECARD_FIELDS, 1..=4),
+        prop::collection::vec(prop::sample::select(WEIGHTS), 4),
+        prop::option::of(prop::sample::select(NORMALIZE)),
+    )
+        .prop_map(|(fields, weights, normalize)| (fields.into_iter().zip(weights).collect(), normalize));
+    let odd = (
+        prop::collection::vec((prop::sample::select(ODD_FIELDS), prop::sample::select(ODD_WEIGHTS)), 0..4),
+        prop::option::of(prop::sample::select(ODD_NORMALIZE)),
+    );
+    let definition = prop_oneof![4 => valid, 1 => odd];
+    (prop::sample::select(vec!["value", "risk", "v"]), definition)
+        .prop_map(|(name, (weights, normalize))| (name, weights, normalize))
+}
+
+/// The sample backlog with two criteria (`revenue` bounded, `risk` a cost), values of them on
+/// some items, and a `scorecards` section, mostly valid, at times odd (names repeated, fields
+/// unknown, weights invalid, normalizations unknown or needing bounds a field lacks).
+fn with_scorecards() -> impl Strategy<Value = Vec<u8>> {
+    let value = (
+        any::<Index>(),
+        prop::sample::select(vec!["revenue", "risk"]),
+        prop::sample::select(CRITERION_VALUES),
+    );
+    (prop::collection::vec(scorecard(), 0..3), prop::collection::vec(value, 0..12)).prop_map(|(scorecards, values)| {
+        let mut backlog: serde_json::Value = serde_json::from_str(SAMPLE_JSON).expect("the sample is JSON");
+        backlog["criteria"] = serde_json::json!([{"id": "revenue", "min": 0, "max": 10}, {"id": "risk", "direction": "cost"}]);
+        if let Some(items) = backlog.get_mut("items").and_then(serde_json::Value::as_array_mut) {
+            for (at, field, value) in values {
+                at.get_mut(items)[field] = serde_json::from_str(value).expect("a JSON value");
+            }
+        }
+        let section: Vec<String> = scorecards
+            .iter()
+            .map(|(name, weights, normalize)| {
+                let criteria: Vec<String> = weights.iter().map(|(field, weight)| format!("\"{field}\": {weight}")).collect();
+                let normalize = normalize.map_or(String::new(), |n| format!(", \"normalize\": {n}"));
+                format!("\"{name}\": {{\"criteria\": {{{}}}{normalize}}}", criteria.join(", "))
+            })
+            .collect();
+        // Text, not a JSON value, so that a name given twice stays twice.
+        let text = backlog.to_string();
+        format!("{{\"scorecards\": {{{}}}, {}", section.join(", "), &text[1..]).into_bytes()
+    })
+}
+
 /// Text made of the readers' own tokens and field names, so it is often nearly valid.
 fn token_soup() -> impl Strategy<Value = String> {
     prop::collection::vec(prop::sample::select(TOKENS), 0..60).prop_map(|tokens| tokens.concat())
 }
 
 fn run(cases: u32) {
-    let generators: [(&str, BoxedStrategy<Vec<u8>>); 7] = [
+    let generators: [(&str, BoxedStrategy<Vec<u8>>); 8] = [
         ("mutated json fields", mutated_fields().boxed()),
         ("mutated csv cells", mutated_cells().boxed()),
+        ("scorecards", with_scorecards().boxed()),
         ("mutated json", prop::collection::vec(edit(), 1..6).prop_map(|e| apply(SAMPLE_JSON, &e)).boxed()),
         ("mutated csv", prop::collection::vec(edit(), 1..6).prop_map(|e| apply(SAMPLE_CSV, &e)).boxed()),
         ("token soup", token_soup().prop_map(String::into_bytes).boxed()),
@@ -208,11 +268,45 @@ fn readers_and_engines_never_panic_on_arbitrary_or_mutated_text() {
     run(128);
 }
 
+/// The pieces of formulas: names (known and not), functions (known and not), operators,
+/// numbers (some too large), and characters the language does not use.
+#[rustfmt::skip]
+const FORMULA_TOKENS: &[&str] = &[
+    "reach", "impact", "confidence", "effort", "ease", "alignment", "importance", "satisfaction", "revenue",
+    "max", "min", "sqrt", "ln", "log10", "abs", "exp", "(", "(", ")", ")", ",", "+", "-", "-", "*", "/", "^",
+    "0", "1", "2.5", ".5", "1e308", "1e400", "1e", " ", " ", "é", "$", "_x",
+];
+
+fn formulas(cases: u32) {
+    let backlog: Backlog = serde_json::from_str(SAMPLE_JSON).expect("the sample is valid");
+    let text =
+        prop::collection::vec(prop::sample::select(FORMULA_TOKENS), 0..30).prop_map(|tokens| tokens.concat());
+    let mut runner = proptest::test_runner::TestRunner::new(common::config(cases));
+    let outcome = runner.run(&text, |text| {
+        match Formula::parse(&text) {
+            Ok(formula) => exercise::rank_every_way(&backlog, &formula),
+            Err(error) => prop_assert!(error.to_string().contains("at character"), "{error}"),
+        }
+        Ok(())
+    });
+    if let Err(failure) = outcome {
+        panic!("formulas: {failure}");
+    }
+}
+
+/// Any formula text parses or is an error naming a character; any that parses ranks the sample
+/// backlog every way without panicking and with finite scores.
+#[test]
+fn formulas_never_panic() {
+    formulas(256);
+}
+
 /// The long run: `PROPTEST_CASES` inputs per generator (default 20 000), with a count at the end.
 #[test]
 #[ignore = "long fuzz run; see the module docs"]
 fn fuzz_long_run() {
     run(20_000);
+    formulas(20_000);
     eprintln!(
         "fuzz_input: {} inputs fed to both readers, {} backlogs accepted and ranked",
         INPUTS.load(Ordering::Relaxed),

@@ -165,7 +165,7 @@ fn invalid_values_are_rejected_at_deserialization() {
         ),
         (
             r#"{"objectives": [], "items": [], "extra": 1}"#,
-            "unknown field `extra`, expected one of `objectives`, `criteria`, `items`",
+            "unknown field `extra`, expected one of `objectives`, `criteria`, `scorecards`, `items`",
         ),
         (r#"{"objectives": []}"#, "missing field `items`"),
         (r#"[{"title": "a"}]"#, r#"item titled "a": id is missing (expected a non-empty string)"#),

@@ -148,7 +148,8 @@ impl FromStr for Preset {
 }
 
 /// Reads backlogs from CSV: the interchange format's own files, and other tools' exports through
-/// a [`Preset`] and column mappings, with the sections of a [`Config`] (criteria, objectives).
+/// a [`Preset`] and column mappings, with the sections of a [`Config`] (criteria, objectives,
+/// scorecards).
 ///
 /// A header names the columns; names match case-insensitively, with spaces read as underscores
 /// (`Business Value` is `business_value`). Columns that match nothing are ignored and listed in
@@ -268,6 +269,7 @@ impl<'c> Reader<'c> {
     pub fn import<R: io::Read>(&self, reader: R) -> Result<Imported> {
         let criteria = self.config.map(|config| config.criteria().to_vec()).unwrap_or_default();
         let objectives = self.config.map(|config| config.objectives().to_vec()).unwrap_or_default();
+        let scorecards = self.config.map(|config| config.scorecards().to_vec()).unwrap_or_default();
         let mut draft = Draft::new(Some(criteria.clone()));
         let ignored = self.read_rows(reader, |row| {
             let inputs: Vec<(Target, Option<Input>)> = row
@@ -277,7 +279,7 @@ impl<'c> Reader<'c> {
                 .collect();
             draft.push_row(row.id, row.title, inputs, row.depends_on, row.tags)
         })?;
-        Ok(Imported { backlog: draft.finish(criteria, objectives)?, ignored })
+        Ok(Imported { backlog: draft.finish(criteria, objectives, scorecards)?, ignored })
     }
 
     /// Hands every row to `each`, and returns the ignored columns.

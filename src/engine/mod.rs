@@ -4,9 +4,15 @@
 //! [`Engine`] and ranks like the built-in ones.
 
 mod breakdown;
+mod cd3;
+mod formula;
+mod ice;
 mod moscow;
+mod named;
+mod opportunity;
 mod rice;
 mod score;
+mod scorecard;
 mod wsjf;
 
 use std::fmt;
@@ -14,9 +20,16 @@ use std::ops::Range;
 use std::sync::Arc;
 
 pub use breakdown::Breakdown;
+pub use cd3::Cd3;
+pub use formula::Formula;
+pub use ice::{Ice, IceVariant};
 pub use moscow::MoSCoW;
+pub use opportunity::Opportunity;
 pub use rice::Rice;
 pub use score::Score;
+#[cfg(feature = "serde")]
+pub(crate) use scorecard::serialize::{Scorecards, ScorecardsRef};
+pub use scorecard::{Normalize, Scorecard};
 pub use wsjf::{Scale, Wsjf};
 
 use crate::error::{Error, Result};
@@ -67,7 +80,8 @@ use crate::model::{Field, FieldSet};
 /// # Ok::<(), prioritize::Error>(())
 /// ```
 pub trait Engine: fmt::Debug + Send + Sync {
-    /// The framework's name, as the interchange format writes it (`rice`, `wsjf`, `moscow`).
+    /// The framework's name, as the interchange format writes it (`rice`, `wsjf`, `moscow`, `ice`,
+    /// `cd3`, `opportunity`, `scorecard`, `formula`).
     fn name(&self) -> &str;
 
     /// The fields the engine reads, for the analyses that vary them: built-in fields, and the
@@ -196,6 +210,31 @@ pub(crate) fn finite_score(item: &str, framework: &str, score: f64) -> Result<Sc
         framework: framework.to_owned(),
         value: score,
     })
+}
+
+/// The values of `fields` of `item`, in order, if it has them all.
+pub(crate) fn values_of<const N: usize>(item: &Item<'_>, fields: [Field; N]) -> Option<[f64; N]> {
+    let mut values = [0.0; N];
+    for (value, field) in values.iter_mut().zip(fields) {
+        *value = item.number(field)?;
+    }
+    Some(values)
+}
+
+/// Scores one item as [`score_columns`] scores a batch: unscored with the fields it lacks, or
+/// `formula` of its values weighted by alignment and checked to be finite.
+pub(crate) fn score_item<const N: usize>(
+    name: &str,
+    item: &Item<'_>,
+    (fields, weight): ([Field; N], AlignmentWeight),
+    formula: impl Fn([f64; N]) -> f64,
+) -> Result<Evaluation> {
+    match values_of(item, fields) {
+        Some(values) => {
+            Evaluation::scored(item, name, weight.apply(formula(values), item.resolved_alignment()))
+        }
+        None => Ok(Evaluation::missing(item, fields.into_iter().collect())),
+    }
 }
 
 /// Scores `range` from the columns of `fields`, as a built-in engine does: an item lacking a field

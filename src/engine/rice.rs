@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use super::{Breakdown, Engine, Evaluation, score_columns};
+use super::{Breakdown, Engine, Evaluation, score_columns, score_item, values_of};
 use crate::error::Result;
 use crate::model::AlignmentWeight;
 use crate::model::Backlog;
@@ -51,15 +51,6 @@ impl Rice {
     pub fn formula(reach: f64, impact: f64, confidence: f64, effort: f64) -> f64 {
         reach * impact * confidence / effort
     }
-
-    fn inputs_of(item: &Item<'_>) -> Option<[f64; 4]> {
-        Some([
-            item.number(Field::Reach)?,
-            item.number(Field::Impact)?,
-            item.number(Field::Confidence)?,
-            item.number(Field::Effort)?,
-        ])
-    }
 }
 
 impl Engine for Rice {
@@ -72,17 +63,9 @@ impl Engine for Rice {
     }
 
     fn evaluate(&self, item: &Item<'_>) -> Result<Evaluation> {
-        match Rice::inputs_of(item) {
-            Some([reach, impact, confidence, effort]) => {
-                let score = Rice::formula(reach, impact, confidence, effort);
-                Evaluation::scored(
-                    item,
-                    self.name(),
-                    self.alignment_weight.apply(score, item.resolved_alignment()),
-                )
-            }
-            None => Ok(Evaluation::missing(item, Rice::INPUTS)),
-        }
+        score_item(self.name(), item, (Rice::FIELDS, self.alignment_weight), |[r, i, c, e]| {
+            Rice::formula(r, i, c, e)
+        })
     }
 
     fn evaluate_all(&self, backlog: &Backlog, range: Range<usize>, out: &mut Vec<Evaluation>) -> Result<()> {
@@ -97,7 +80,7 @@ impl Engine for Rice {
     }
 
     fn breakdown(&self, item: &Item<'_>) -> Breakdown {
-        let Some([reach, impact, confidence, effort]) = Rice::inputs_of(item) else {
+        let Some([reach, impact, confidence, effort]) = values_of(item, Rice::FIELDS) else {
             return Breakdown::new();
         };
         Breakdown::new()

@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use super::{Breakdown, Engine, Evaluation, score_columns};
+use super::{Breakdown, Engine, Evaluation, score_columns, score_item, values_of};
 use crate::error::{Error, Result};
 use crate::model::AlignmentWeight;
 use crate::model::Backlog;
@@ -91,15 +91,6 @@ impl Wsjf {
         business_value + time_criticality + risk_reduction
     }
 
-    fn inputs_of(item: &Item<'_>) -> Option<[f64; 4]> {
-        Some([
-            item.number(Field::BusinessValue)?,
-            item.number(Field::TimeCriticality)?,
-            item.number(Field::RiskReduction)?,
-            item.number(Field::Effort)?,
-        ])
-    }
-
     fn check_scale(&self, item: &Item<'_>) -> Result<()> {
         for field in Wsjf::INPUTS.iter() {
             if let Some(value) = item.number(field)
@@ -127,17 +118,9 @@ impl Engine for Wsjf {
 
     fn evaluate(&self, item: &Item<'_>) -> Result<Evaluation> {
         self.check_scale(item)?;
-        match Wsjf::inputs_of(item) {
-            Some([business_value, time_criticality, risk_reduction, job_size]) => {
-                let score = Wsjf::cost_of_delay(business_value, time_criticality, risk_reduction) / job_size;
-                Evaluation::scored(
-                    item,
-                    self.name(),
-                    self.alignment_weight.apply(score, item.resolved_alignment()),
-                )
-            }
-            None => Ok(Evaluation::missing(item, Wsjf::INPUTS)),
-        }
+        score_item(self.name(), item, (Wsjf::FIELDS, self.alignment_weight), |[b, t, r, j]| {
+            Wsjf::cost_of_delay(b, t, r) / j
+        })
     }
 
     fn evaluate_all(&self, backlog: &Backlog, range: Range<usize>, out: &mut Vec<Evaluation>) -> Result<()> {
@@ -159,7 +142,9 @@ impl Engine for Wsjf {
     }
 
     fn breakdown(&self, item: &Item<'_>) -> Breakdown {
-        let Some([business_value, time_criticality, risk_reduction, job_size]) = Wsjf::inputs_of(item) else {
+        let Some([business_value, time_criticality, risk_reduction, job_size]) =
+            values_of(item, Wsjf::FIELDS)
+        else {
             return Breakdown::new();
         };
         let cost_of_delay = Wsjf::cost_of_delay(business_value, time_criticality, risk_reduction);

@@ -3,12 +3,21 @@
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 
 use super::BacklogSeed;
+use crate::engine::{Scorecard, Scorecards};
 use crate::error::{Error, Result};
 use crate::model::{Backlog, Criterion, Objective};
 
-/// The sections of a backlog file other than `items`: declared `criteria` and strategic
-/// `objectives`. A configuration file is such an object; its sections combine with a backlog
-/// read from anywhere (JSON or CSV), and a section given in both is an error.
+/// The sections of a backlog file other than `items`: declared `criteria`, strategic
+/// `objectives` and named `scorecards`. A configuration file is such an object; its sections
+/// combine with a backlog read from anywhere (JSON or CSV), and a section given in both is an
+/// error.
+///
+/// `scorecards` is an object of scorecard names to definitions:
+/// `{"value": {"criteria": {"revenue": 0.4, "ux": 0.2}, "normalize": "none"}}`, where
+/// `criteria` maps each field (a numeric built-in field or a declared criterion) to its weight
+/// (a finite number > 0) and `normalize` is `none` (the default), `scale` or `relative` (see
+/// [`Normalize`](crate::engine::Normalize)). The fields are checked when the configuration
+/// combines with a backlog.
 ///
 /// ```
 /// use serde::de::DeserializeSeed;
@@ -28,10 +37,11 @@ use crate::model::{Backlog, Criterion, Objective};
 pub struct Config {
     criteria: Option<Vec<Criterion>>,
     objectives: Option<Vec<Objective>>,
+    scorecards: Option<Vec<Scorecard>>,
 }
 
 /// The sections a backlog file may have besides `items`.
-const SECTIONS: &[&str] = &["objectives", "criteria", "items"];
+const SECTIONS: &[&str] = &["objectives", "criteria", "scorecards", "items"];
 
 impl Config {
     /// A configuration with no section.
@@ -54,6 +64,13 @@ impl Config {
         self
     }
 
+    /// The configuration with these scorecards.
+    #[must_use]
+    pub fn with_scorecards(mut self, scorecards: impl IntoIterator<Item = Scorecard>) -> Config {
+        self.scorecards = Some(scorecards.into_iter().collect());
+        self
+    }
+
     /// The declared criteria (none when the section is absent).
     #[must_use]
     pub fn criteria(&self) -> &[Criterion] {
@@ -64,6 +81,30 @@ impl Config {
     #[must_use]
     pub fn objectives(&self) -> &[Objective] {
         self.objectives.as_deref().unwrap_or_default()
+    }
+
+    /// The named scorecards (none when the section is absent), in the order given.
+    #[must_use]
+    pub fn scorecards(&self) -> &[Scorecard] {
+        self.scorecards.as_deref().unwrap_or_default()
+    }
+
+    /// The scorecard named `id`.
+    ///
+    /// ```
+    /// use prioritize::interchange::Config;
+    /// use prioritize::engine::Normalize;
+    ///
+    /// let text = r#"{"scorecards": {"value": {"criteria": {"reach": 2, "ease": 1}, "normalize": "relative"}}}"#;
+    /// let config: Config = serde_json::from_str(text)?;
+    /// let value = config.scorecard("value").expect("defined");
+    /// assert_eq!(value.weights().collect::<Vec<_>>(), [("reach", 2.0), ("ease", 1.0)]);
+    /// assert_eq!(value.normalization(), Normalize::Relative);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn scorecard(&self, id: &str) -> Option<Scorecard> {
+        self.scorecards().iter().find(|scorecard| scorecard.id() == id).cloned()
     }
 
     pub(crate) fn has_criteria(&self) -> bool {
@@ -79,6 +120,7 @@ impl Config {
         Ok(Config {
             criteria: one_of("criteria", self.criteria, other.criteria)?,
             objectives: one_of("objectives", self.objectives, other.objectives)?,
+            scorecards: one_of("scorecards", self.scorecards, other.scorecards)?,
         })
     }
 
@@ -98,8 +140,12 @@ impl Config {
         match key {
             "criteria" if self.criteria.is_none() => self.criteria = Some(map.next_value()?),
             "objectives" if self.objectives.is_none() => self.objectives = Some(map.next_value()?),
+            "scorecards" if self.scorecards.is_none() => {
+                self.scorecards = Some(map.next_value::<Scorecards>()?.0);
+            }
             "criteria" => return Err(de::Error::duplicate_field("criteria")),
             "objectives" => return Err(de::Error::duplicate_field("objectives")),
+            "scorecards" => return Err(de::Error::duplicate_field("scorecards")),
             other => return Err(de::Error::unknown_field(other, SECTIONS)),
         }
         Ok(())
@@ -113,7 +159,8 @@ fn one_of<T>(section: &'static str, first: Option<T>, second: Option<T>) -> Resu
     }
 }
 
-/// Reads `{"criteria": [...], "objectives": [...]}`: a backlog file's sections without `items`.
+/// Reads `{"criteria": [...], "objectives": [...], "scorecards": {...}}`: a backlog file's
+/// sections without `items`.
 impl<'de> serde::Deserialize<'de> for Config {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_map(ConfigVisitor)
@@ -126,7 +173,8 @@ impl<'de> Visitor<'de> for ConfigVisitor {
     type Value = Config;
 
     fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        formatter.write_str(r#"a configuration: {"criteria": [...], "objectives": [...]}"#)
+        formatter
+            .write_str(r#"a configuration: {"criteria": [...], "objectives": [...], "scorecards": {...}}"#)
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Config, A::Error> {

@@ -14,6 +14,7 @@ pub use config::Config;
 use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
 
+use crate::engine::ScorecardsRef;
 use crate::model::draft::Draft;
 use crate::model::{Backlog, BacklogItem, Estimate, Field, Item};
 use record::{Record, RecordSeed};
@@ -66,23 +67,29 @@ impl Serialize for BacklogItem {
     }
 }
 
-/// Writes `{"objectives": [...], "criteria": [...], "items": [...]}` (`criteria` only when the
-/// backlog declares some).
+/// Writes `{"objectives": [...], "criteria": [...], "scorecards": {...}, "items": [...]}`
+/// (`criteria` and `scorecards` only when the backlog has some).
 impl Serialize for Backlog {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let criteria = !self.criteria().is_empty();
-        let mut backlog = serializer.serialize_struct("Backlog", 2 + usize::from(criteria))?;
+        let scorecards = !self.scorecards().is_empty();
+        let fields = 2 + usize::from(criteria) + usize::from(scorecards);
+        let mut backlog = serializer.serialize_struct("Backlog", fields)?;
         backlog.serialize_field("objectives", self.objectives())?;
         if criteria {
             backlog.serialize_field("criteria", self.criteria())?;
+        }
+        if scorecards {
+            backlog.serialize_field("scorecards", &ScorecardsRef(self.scorecards()))?;
         }
         backlog.serialize_field("items", &crate::ranking::serialize::Seq(|| self.items()))?;
         backlog.end()
     }
 }
 
-/// Reads `{"objectives": [...], "criteria": [...], "items": [...]}` (only `items` required) or a
-/// bare array of items, and validates the whole as [`Backlog::new`] does.
+/// Reads `{"objectives": [...], "criteria": [...], "scorecards": {...}, "items": [...]}` (only
+/// `items` required) or a bare array of items, and validates the whole as [`Backlog::new`] does
+/// (and each scorecard as [`BacklogBuilder::build`](crate::model::BacklogBuilder::build)).
 impl<'de> Deserialize<'de> for Backlog {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         BacklogSeed { config: &Config::default() }.deserialize(deserializer)
@@ -117,7 +124,7 @@ impl<'de> Visitor<'de> for BacklogVisitor<'_> {
         let mut draft = Draft::new(Some(self.config.criteria().to_vec()));
         ItemsVisitor { draft: &mut draft }.visit_seq(seq)?;
         let (criteria, objectives) = (self.config.criteria().to_vec(), self.config.objectives().to_vec());
-        draft.finish(criteria, objectives).map_err(de::Error::custom)
+        draft.finish(criteria, objectives, self.config.scorecards().to_vec()).map_err(de::Error::custom)
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Backlog, A::Error> {
@@ -140,7 +147,10 @@ impl<'de> Visitor<'de> for BacklogVisitor<'_> {
         }
         let draft = draft.ok_or_else(|| de::Error::missing_field("items"))?;
         let config = self.config.clone().merge(sections).map_err(de::Error::custom)?;
-        draft.finish(config.criteria().to_vec(), config.objectives().to_vec()).map_err(de::Error::custom)
+        let scorecards = config.scorecards().to_vec();
+        draft
+            .finish(config.criteria().to_vec(), config.objectives().to_vec(), scorecards)
+            .map_err(de::Error::custom)
     }
 }
 

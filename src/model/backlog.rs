@@ -1,5 +1,6 @@
 //! The backlog: validated items in columns, with their objectives, criteria and dependencies.
 
+use crate::engine::Scorecard;
 use crate::error::{Error, Result};
 use crate::model::alignment::{Objective, weighted_mean};
 use crate::model::columns::{Lists, Numbers, Texts};
@@ -38,6 +39,8 @@ pub struct Backlog {
     pub(crate) numbers: [Numbers; Field::NUMERIC.len()],
     pub(crate) criteria: Vec<Criterion>,
     pub(crate) criterion_values: Vec<Numbers>,
+    /// The named scorecards, each field checked against the criteria.
+    pub(crate) scorecards: Vec<Scorecard>,
     /// Category priorities; [`NO_CATEGORY`](crate::model::draft::NO_CATEGORY) for none. Empty
     /// when no item has one.
     pub(crate) moscow: Vec<u8>,
@@ -65,6 +68,7 @@ pub(crate) struct Parts {
     pub(crate) numbers: [Numbers; Field::NUMERIC.len()],
     pub(crate) criteria: Vec<Criterion>,
     pub(crate) criterion_values: Vec<Numbers>,
+    pub(crate) scorecards: Vec<Scorecard>,
     pub(crate) moscow: Vec<u8>,
     pub(crate) overall: Numbers,
     pub(crate) contributions: Lists<(u32, f64)>,
@@ -221,6 +225,7 @@ impl Backlog {
             numbers: parts.numbers,
             criteria: parts.criteria,
             criterion_values: parts.criterion_values,
+            scorecards: parts.scorecards,
             moscow: parts.moscow,
             overall: parts.overall,
             contributions,
@@ -296,6 +301,32 @@ impl Backlog {
     #[must_use]
     pub fn criteria(&self) -> &[Criterion] {
         &self.criteria
+    }
+
+    /// The scorecards the backlog names (its `scorecards` section), in the order given.
+    #[must_use]
+    pub fn scorecards(&self) -> &[Scorecard] {
+        &self.scorecards
+    }
+
+    /// The scorecard named `id`, to rank with.
+    ///
+    /// ```
+    /// use prioritize::{Backlog, BacklogItem, Criterion, Scorecard};
+    ///
+    /// let backlog = Backlog::builder()
+    ///     .criterion(Criterion::new("revenue")?)
+    ///     .scorecard(Scorecard::new("value", [("revenue", 2.0), ("reach", 1.0)])?)
+    ///     .item(BacklogItem::builder("A", "").value("revenue", 3).reach(4).build()?)
+    ///     .build()?;
+    /// let value = backlog.scorecard("value").expect("declared");
+    /// assert_eq!(backlog.rank(value)?.get(1).and_then(|e| e.score()), Some(10.0));
+    /// assert!(backlog.scorecard("risk").is_none());
+    /// # Ok::<(), prioritize::Error>(())
+    /// ```
+    #[must_use]
+    pub fn scorecard(&self, id: &str) -> Option<Scorecard> {
+        self.scorecards.iter().find(|scorecard| scorecard.id() == id).cloned()
     }
 
     /// The position of the declared criterion `id` among [`Backlog::criteria`].
@@ -386,7 +417,7 @@ impl Backlog {
             change(&mut owned)?;
             draft.push_item(&owned);
         }
-        draft.finish(self.criteria.clone(), self.objectives.clone())
+        draft.finish(self.criteria.clone(), self.objectives.clone(), self.scorecards.clone())
     }
 }
 
@@ -395,6 +426,7 @@ impl Backlog {
 #[must_use = "a backlog builder does nothing until `build` is called"]
 pub struct BacklogBuilder {
     criteria: Vec<Criterion>,
+    scorecards: Vec<Scorecard>,
     objectives: Vec<Objective>,
     draft: Draft,
 }
@@ -409,6 +441,19 @@ impl BacklogBuilder {
     /// Declares criteria.
     pub fn criteria(mut self, criteria: impl IntoIterator<Item = Criterion>) -> Self {
         self.criteria.extend(criteria);
+        self
+    }
+
+    /// Names a scorecard, whose fields are checked against the criteria when the backlog is
+    /// built; [`Backlog::scorecard`] gives it back.
+    pub fn scorecard(mut self, scorecard: Scorecard) -> Self {
+        self.scorecards.push(scorecard);
+        self
+    }
+
+    /// Names scorecards.
+    pub fn scorecards(mut self, scorecards: impl IntoIterator<Item = Scorecard>) -> Self {
+        self.scorecards.extend(scorecards);
         self
     }
 
@@ -445,9 +490,13 @@ impl BacklogBuilder {
     /// As [`Backlog::new`], and:
     /// - [`Error::DuplicateCriterion`] when two criteria share an id;
     /// - [`Error::TooManyCriteria`] beyond [`FieldSet::MAX_CRITERIA`];
-    /// - [`Error::OutOfRange`] for a criterion's value outside its bounds.
+    /// - [`Error::OutOfRange`] for a criterion's value outside its bounds;
+    /// - [`Error::DuplicateScorecard`] when two scorecards share a name;
+    /// - [`Error::UnknownScorecardField`] for a scorecard's field that is neither a numeric
+    ///   built-in field nor a declared criterion, and [`Error::InvalidScorecard`] for a field
+    ///   without the bounds its normalization needs.
     pub fn build(self) -> Result<Backlog> {
-        self.draft.finish(self.criteria, self.objectives)
+        self.draft.finish(self.criteria, self.objectives, self.scorecards)
     }
 }
 

@@ -4,6 +4,7 @@
 //! what only the whole can tell (declared criteria, unique ids, dependencies, objectives) and
 //! yields a [`Backlog`].
 
+use crate::engine::Scorecard;
 use crate::error::{Error, Result};
 use crate::model::alignment::{Alignment, Objective};
 use crate::model::backlog::{Backlog, Parts};
@@ -347,12 +348,18 @@ impl Draft {
     /// # Errors
     ///
     /// As [`Backlog::new`].
-    pub(crate) fn finish(mut self, criteria: Vec<Criterion>, objectives: Vec<Objective>) -> Result<Backlog> {
+    pub(crate) fn finish(
+        mut self,
+        criteria: Vec<Criterion>,
+        objectives: Vec<Objective>,
+        scorecards: Vec<Scorecard>,
+    ) -> Result<Backlog> {
         let len = self.len;
         if u32::try_from(len).is_err() {
             return Err(Error::TooManyItems { count: len });
         }
         check_criteria(&criteria)?;
+        check_scorecards(&scorecards, &criteria)?;
         let criterion_values = self.take_criteria(&criteria)?;
         for column in &mut self.numbers {
             column.finish(len);
@@ -371,6 +378,7 @@ impl Draft {
             numbers: self.numbers,
             criteria,
             criterion_values,
+            scorecards,
             moscow: self.moscow,
             overall: self.overall,
             contributions: self.contributions,
@@ -437,6 +445,18 @@ fn check_criteria(criteria: &[Criterion]) -> Result<()> {
         if criteria[..index].iter().any(|other| other.id() == criterion.id()) {
             return Err(Error::DuplicateCriterion { criterion: criterion.id().to_owned() });
         }
+    }
+    Ok(())
+}
+
+/// Every scorecard named once, and each of its fields a numeric built-in field or one of
+/// `criteria`, bounded where its normalization needs bounds.
+fn check_scorecards(scorecards: &[Scorecard], criteria: &[Criterion]) -> Result<()> {
+    for (index, scorecard) in scorecards.iter().enumerate() {
+        if scorecards[..index].iter().any(|other| other.id() == scorecard.id()) {
+            return Err(Error::DuplicateScorecard { scorecard: scorecard.id().to_owned() });
+        }
+        scorecard.check(criteria)?;
     }
     Ok(())
 }

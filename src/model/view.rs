@@ -64,6 +64,14 @@ impl<'a> Item<'a> {
         Item { source: Source::Owned { item, alignment } }
     }
 
+    /// The backlog the item is stored in; `None` for an owned item.
+    pub(crate) fn backlog(&self) -> Option<&'a Backlog> {
+        match self.source {
+            Source::Stored { backlog, .. } => Some(backlog),
+            Source::Owned { .. } => None,
+        }
+    }
+
     /// The item's position in its backlog's input order (0 for an owned item).
     #[must_use]
     pub fn index(&self) -> usize {

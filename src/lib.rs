@@ -48,7 +48,9 @@
 //!
 //! # Decision support
 //!
-//! Any numeric input may be a range estimate ([`model::Estimate`]). The [`analysis`] module tells how
+//! Any numeric input may be a range estimate ([`model::Estimate`]), or several people's ratings
+//! ([`model::Ratings`]: `{"ratings": {"po": 8, "pm": 3}}`, weighted by the backlog's [`Rater`]s and
+//! combined by its [`Aggregate`], their extent the range). The [`analysis`] module tells how
 //! sure a ranking is (score and position bounds within the ranges), what single change would move
 //! an item up, how the frameworks disagree (Kendall's tau-b, Spearman's rho), a Borda consensus
 //! across them, and what changed between two versions of a backlog.
@@ -89,8 +91,8 @@ pub mod ranking;
 pub use engine::{Breakdown, Engine, Evaluation, MoSCoW, Rice, Score, Wsjf};
 pub use error::{Error, Result};
 pub use model::{
-    Alignment, AlignmentWeight, Backlog, BacklogItem, Category, Confidence, Criterion, Field, FieldSet,
-    Impact, Item, Objective,
+    Aggregate, Alignment, AlignmentWeight, Backlog, BacklogItem, Category, Confidence, Criterion, Field,
+    FieldSet, Impact, Item, Objective, Rater,
 };
 pub use ranking::{RankOptions, Ranking};
 

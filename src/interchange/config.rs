@@ -4,10 +4,11 @@ use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 
 use super::BacklogSeed;
 use crate::error::{Error, Result};
-use crate::model::{Backlog, Criterion, Objective};
+use crate::model::{Aggregate, Backlog, Criterion, Objective, Rater};
 
-/// The sections of a backlog file other than `items`: declared `criteria` and strategic
-/// `objectives`. A configuration file is such an object; its sections combine with a backlog
+/// The sections of a backlog file other than `items`: declared `criteria`, strategic
+/// `objectives`, the `raters` of rated fields and how their ratings `aggregate`
+/// (`"mean"` or `"median"`). A configuration file is such an object; its sections combine with a backlog
 /// read from anywhere (JSON or CSV), and a section given in both is an error.
 ///
 /// ```
@@ -28,10 +29,12 @@ use crate::model::{Backlog, Criterion, Objective};
 pub struct Config {
     criteria: Option<Vec<Criterion>>,
     objectives: Option<Vec<Objective>>,
+    raters: Option<Vec<Rater>>,
+    aggregate: Option<Aggregate>,
 }
 
 /// The sections a backlog file may have besides `items`.
-const SECTIONS: &[&str] = &["objectives", "criteria", "items"];
+const SECTIONS: &[&str] = &["objectives", "criteria", "raters", "aggregate", "items"];
 
 impl Config {
     /// A configuration with no section.
@@ -52,6 +55,33 @@ impl Config {
     pub fn with_objectives(mut self, objectives: impl IntoIterator<Item = Objective>) -> Config {
         self.objectives = Some(objectives.into_iter().collect());
         self
+    }
+
+    /// The configuration with these raters declared.
+    #[must_use]
+    pub fn with_raters(mut self, raters: impl IntoIterator<Item = Rater>) -> Config {
+        self.raters = Some(raters.into_iter().collect());
+        self
+    }
+
+    /// The configuration with this aggregate of ratings.
+    #[must_use]
+    pub fn with_aggregate(mut self, aggregate: Aggregate) -> Config {
+        self.aggregate = Some(aggregate);
+        self
+    }
+
+    /// The declared raters; `None` when the section is absent (then every rater the ratings
+    /// name counts, with weight 1).
+    #[must_use]
+    pub fn raters(&self) -> Option<&[Rater]> {
+        self.raters.as_deref()
+    }
+
+    /// How ratings combine ([`Aggregate::Mean`] when the section is absent).
+    #[must_use]
+    pub fn aggregate(&self) -> Aggregate {
+        self.aggregate.unwrap_or_default()
     }
 
     /// The declared criteria (none when the section is absent).
@@ -79,6 +109,8 @@ impl Config {
         Ok(Config {
             criteria: one_of("criteria", self.criteria, other.criteria)?,
             objectives: one_of("objectives", self.objectives, other.objectives)?,
+            raters: one_of("raters", self.raters, other.raters)?,
+            aggregate: one_of("aggregate", self.aggregate, other.aggregate)?,
         })
     }
 
@@ -98,8 +130,12 @@ impl Config {
         match key {
             "criteria" if self.criteria.is_none() => self.criteria = Some(map.next_value()?),
             "objectives" if self.objectives.is_none() => self.objectives = Some(map.next_value()?),
+            "raters" if self.raters.is_none() => self.raters = Some(map.next_value()?),
+            "aggregate" if self.aggregate.is_none() => self.aggregate = Some(map.next_value()?),
             "criteria" => return Err(de::Error::duplicate_field("criteria")),
             "objectives" => return Err(de::Error::duplicate_field("objectives")),
+            "raters" => return Err(de::Error::duplicate_field("raters")),
+            "aggregate" => return Err(de::Error::duplicate_field("aggregate")),
             other => return Err(de::Error::unknown_field(other, SECTIONS)),
         }
         Ok(())
@@ -113,7 +149,8 @@ fn one_of<T>(section: &'static str, first: Option<T>, second: Option<T>) -> Resu
     }
 }
 
-/// Reads `{"criteria": [...], "objectives": [...]}`: a backlog file's sections without `items`.
+/// Reads `{"criteria": [...], "objectives": [...], "raters": [...], "aggregate": "mean"}`: a
+/// backlog file's sections without `items`.
 impl<'de> serde::Deserialize<'de> for Config {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_map(ConfigVisitor)
@@ -126,7 +163,7 @@ impl<'de> Visitor<'de> for ConfigVisitor {
     type Value = Config;
 
     fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        formatter.write_str(r#"a configuration: {"criteria": [...], "objectives": [...]}"#)
+        formatter.write_str(r#"a configuration: {"criteria": [...], "objectives": [...], "raters": [...]}"#)
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Config, A::Error> {

@@ -53,7 +53,8 @@
 //! combined by its [`Aggregate`], their extent the range). The [`analysis`] module tells how
 //! sure a ranking is (score and position bounds within the ranges), what single change would move
 //! an item up, how the frameworks disagree (Kendall's tau-b, Spearman's rho), a Borda consensus
-//! across them, and what changed between two versions of a backlog.
+//! across them, what changed between two versions of a backlog, where raters disagree, and how
+//! far the backlog's own order is from the strategy's.
 //!
 //! # Guarantees
 //!

@@ -78,16 +78,21 @@ fn analyze_lists_its_subcommands_and_each_its_options() {
     assert!(
         text.starts_with("analyze: decision support for a product backlog\n\nUsage: analyze <COMMAND>\n")
     );
-    assert_eq!(entries(&text), ["sensitivity", "explain", "compare", "consensus", "diff", "-h, --help"]);
+    assert_eq!(
+        entries(&text),
+        ["sensitivity", "explain", "compare", "consensus", "diff", "agreement", "strategy", "-h, --help"]
+    );
     let format = "--format <table|json>";
     let several =
         ["[FILE]", "--frameworks <LIST>", "--then <rice|wsjf>", "--alignment-weight <L>", "--strict"];
-    let cases: [(&str, Vec<&str>); 5] = [
+    let cases: [(&str, Vec<&str>); 7] = [
         ("sensitivity", [&RANK_ARGS[..], &["--uncertainty <F>", "--top <N>", format]].concat()),
         ("explain", [&RANK_ARGS[..], &["--top <N>", format]].concat()),
         ("compare", [&several[..], &["--top <N>", format]].concat()),
         ("consensus", [&several[..], &[format]].concat()),
         ("diff", [&["<OLD>", "<NEW>"][..], &RANK_ARGS[1..], &["--top <N>", format]].concat()),
+        ("agreement", vec!["[FILE]", "--threshold <S>", format]),
+        ("strategy", vec!["[FILE]", "--top <N>", format]),
     ];
     for (subcommand, mut expected) in cases {
         expected.push("-h, --help");

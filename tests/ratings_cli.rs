@@ -170,7 +170,7 @@ fn strategy_by_hand() {
     let table = analyze(&["strategy", &path, "--top", "2"]);
     assert_eq!(
         ok(&table),
-        "backlog order vs strategic order (alignment): kendall tau-b 0.200 (1: the backlog follows the strategy)\n\
+        "backlog order vs strategy (alignment): kendall tau-b 0.200 (1 = the same order, -1 = reversed)\n\
          \n\
          ahead of the strategy: earlier in the backlog than their alignment would put them\n\
          id  title      backlog  strategic  shift  alignment\n\
@@ -212,9 +212,12 @@ fn strategy_on_the_sample() {
     }
     let tau = report["kendall_tau_b"].as_f64().expect("defined");
     assert!(
-        text.starts_with(&format!("backlog order vs strategic order (alignment): kendall tau-b {tau:.3} ")),
+        text.starts_with(&format!("backlog order vs strategy (alignment): kendall tau-b {tau:.3} ")),
         "{text}"
     );
+    // Both tables fit a 100-column terminal.
+    let agreement = analyze(&["agreement"]);
+    assert!(text.lines().chain(ok(&agreement).lines()).all(|line| line.chars().count() <= 100), "{text}");
     // A CSV backlog carries alignments too.
     let csv = format!("{}/examples/data/backlog.csv", env!("CARGO_MANIFEST_DIR"));
     assert_eq!(json_of(&analyze(&["strategy", &csv, "--format", "json"])), report);

@@ -264,7 +264,7 @@ pub(crate) fn strategy_table(report: &Strategy, top: usize) -> String {
     let tau = report.kendall_tau_b.map_or_else(|| "undefined".to_owned(), |tau| format!("{tau:.3}"));
     let _ = writeln!(
         text,
-        "backlog order vs strategic order (alignment): kendall tau-b {tau} (1: the backlog follows the strategy)"
+        "backlog order vs strategy (alignment): kendall tau-b {tau} (1 = the same order, -1 = reversed)"
     );
     let sections = [
         (

@@ -5,33 +5,13 @@
 
 mod cli_support;
 
-use cli_support::{Run, file, run_example};
+use cli_support::{Run, fails_with as fails, file, json_of, quiet as ok, run_example};
 use prioritize::Backlog;
 use prioritize::analysis::strategy;
-use serde_json::{Value, json};
+use serde_json::json;
 
 fn analyze(args: &[&str]) -> Run {
     run_example("analyze", args, "")
-}
-
-/// Succeeds with nothing on standard error.
-#[track_caller]
-fn ok(run: &Run) -> &str {
-    assert_eq!((run.status, run.stderr.as_str()), (0, ""), "{run:?}");
-    &run.stdout
-}
-
-#[track_caller]
-fn json_of(run: &Run) -> Value {
-    serde_json::from_str(ok(run)).expect("JSON output")
-}
-
-/// Fails with status 2, nothing on standard output, and one `error:` line starting so.
-#[track_caller]
-fn fails(run: &Run, start: &str) {
-    assert_eq!((run.status, run.stdout.as_str()), (2, ""), "{run:?}");
-    assert!(run.stderr.starts_with(&format!("error: {start}")), "{run:?}");
-    assert_eq!(run.stderr.lines().count(), 1, "{run:?}");
 }
 
 /// A: effort 2..8 (spread 6/8); B: confidence by three raters, 0.25..0.75 (spread 0.5 of 0..=1);

@@ -14,26 +14,15 @@ const RATERS: [&str; 3] = ["po", "pm", "eng"];
 /// `rater` instead of a plain value.
 fn rated_item(spec: &Spec, index: usize, mask: u8, rater: &str) -> BacklogItem {
     let mut builder = BacklogItem::builder(id(index), format!("item {index}"));
-    let numbers = [
-        (Field::Reach, spec.reach),
-        (Field::Impact, spec.impact),
-        (Field::Confidence, spec.confidence),
-        (Field::Effort, spec.effort),
-        (Field::BusinessValue, spec.business_value),
-        (Field::TimeCriticality, spec.time_criticality),
-        (Field::RiskReduction, spec.risk_reduction),
-    ];
-    for (bit, (field, value)) in numbers.into_iter().enumerate() {
+    for (bit, (field, value)) in spec.numbers().into_iter().enumerate() {
         if let Some(value) = value {
-            builder = if mask >> bit & 1 == 1 {
+            // The overall alignment (the last) takes no ratings.
+            builder = if mask >> bit & 1 == 1 && field != Field::Alignment {
                 builder.ratings(field, [(rater, value)])
             } else {
                 set(builder, field, value)
             };
         }
-    }
-    if let Some(alignment) = spec.alignment {
-        builder = builder.alignment(alignment);
     }
     if let Some(category) = spec.moscow {
         builder = builder.moscow(category);

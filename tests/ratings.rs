@@ -2,8 +2,10 @@
 //! item, field, rater and value, reading and writing them, and what the analyses make of them.
 
 use prioritize::analysis::{agreement, sensitivity, with_uncertainty};
+#[cfg(feature = "serde")]
 use prioritize::interchange::Config;
 use prioritize::{Aggregate, Backlog, BacklogItem, Criterion, Error, Field, Rater, Rice};
+#[cfg(feature = "serde")]
 use serde::de::DeserializeSeed;
 
 fn rater(id: &str, weight: f64) -> Rater {
@@ -24,6 +26,7 @@ fn aggregate_of(aggregate: Aggregate, weights: &[(&str, f64)], ratings: &[(&str,
     backlog.item(0).value(Field::Effort).expect("rated")
 }
 
+#[cfg(feature = "serde")]
 #[track_caller]
 fn rejected(json: &str) -> String {
     serde_json::from_str::<Backlog>(json).expect_err("invalid backlog").to_string()
@@ -74,6 +77,7 @@ fn weighted_medians_take_the_smallest_rating_that_reaches_half_the_weight() {
 }
 
 #[test]
+#[cfg(feature = "serde")]
 fn the_aggregate_is_the_value_and_the_ratings_the_range() {
     let backlog: Backlog = serde_json::from_str(
         r#"{"raters": [{"id": "po", "weight": 2}, {"id": "pm"}, {"id": "eng"}], "aggregate": "median",
@@ -97,6 +101,7 @@ fn the_aggregate_is_the_value_and_the_ratings_the_range() {
 }
 
 #[test]
+#[cfg(feature = "serde")]
 fn without_declared_raters_every_rater_counts_once_in_id_order() {
     let backlog: Backlog = serde_json::from_str(
         r#"[{"id": "A", "effort": {"ratings": {"po": 2, "eng": 8}}},
@@ -155,16 +160,20 @@ fn spreads_with_and_without_bounds() {
     let margin = &report.items[0];
     assert_eq!((margin.value, margin.min, margin.max), (-1.0, -4.0, 2.0));
     assert_eq!(margin.ratings, [("pm".to_owned(), 2.0), ("po".to_owned(), -4.0)]);
-    let json = serde_json::to_value(&report).expect("serializable");
-    assert_eq!(json["aggregate"], "mean");
-    assert_eq!(
-        json["items"][0],
-        serde_json::json!({"id": "B", "field": "margin", "spread": 1.5, "value": -1.0, "min": -4.0, "max": 2.0,
-                           "ratings": {"pm": 2.0, "po": -4.0}})
-    );
+    #[cfg(feature = "serde")]
+    {
+        let json = serde_json::to_value(&report).expect("serializable");
+        assert_eq!(json["aggregate"], "mean");
+        assert_eq!(
+            json["items"][0],
+            serde_json::json!({"id": "B", "field": "margin", "spread": 1.5, "value": -1.0, "min": -4.0, "max": 2.0,
+                               "ratings": {"pm": 2.0, "po": -4.0}})
+        );
+    }
 }
 
 #[test]
+#[cfg(feature = "serde")]
 fn rater_errors_name_item_field_rater_and_value() {
     let cases = [
         // An undeclared rater, once raters are declared.
@@ -307,6 +316,7 @@ fn the_builder_checks_ratings_as_the_reader_does() {
 }
 
 #[test]
+#[cfg(feature = "serde")]
 fn ratings_are_written_back_and_read_the_same() {
     let text = r#"{"objectives": [], "criteria": [{"id": "revenue", "min": 0, "max": 10}],
         "raters": [{"id": "po", "weight": 2}, {"id": "pm", "weight": 1}], "aggregate": "median",
@@ -352,6 +362,7 @@ fn ratings_are_written_back_and_read_the_same() {
 }
 
 #[test]
+#[cfg(feature = "serde")]
 fn configurations_carry_raters_and_the_aggregate() {
     let config: Config = serde_json::from_str(
         r#"{"raters": [{"id": "po", "weight": 3}, {"id": "pm"}], "aggregate": "median"}"#,

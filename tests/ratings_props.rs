@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{Spec, amount, backlog_of, choice, config, effort, fraction, id, impact, ranked, set, specs};
+use common::{Spec, backlog_of, choice, config, id, ranked, set, specs};
 use prioritize::{Aggregate, Backlog, BacklogItem, Field, Rater, Rice};
 use proptest::prelude::*;
 
@@ -43,21 +43,24 @@ fn aggregate() -> impl Strategy<Value = Aggregate> {
 }
 
 /// A rated field: the field and each rater's rating, in the order of `RATERS`.
+#[cfg(feature = "serde")]
 fn rated_field() -> impl Strategy<Value = (Field, Vec<f64>)> {
     prop_oneof![
-        prop::collection::vec(amount(), 3).prop_map(|values| (Field::Reach, values)),
-        prop::collection::vec(impact(), 3).prop_map(|values| (Field::Impact, values)),
-        prop::collection::vec(fraction(), 3).prop_map(|values| (Field::Confidence, values)),
-        prop::collection::vec(effort(), 3).prop_map(|values| (Field::Effort, values)),
+        prop::collection::vec(common::amount(), 3).prop_map(|values| (Field::Reach, values)),
+        prop::collection::vec(common::impact(), 3).prop_map(|values| (Field::Impact, values)),
+        prop::collection::vec(common::fraction(), 3).prop_map(|values| (Field::Confidence, values)),
+        prop::collection::vec(common::effort(), 3).prop_map(|values| (Field::Effort, values)),
     ]
 }
 
 /// A rated field: the field, each rater's rating in the order of `RATERS`, and the order the
 /// raters are written in.
+#[cfg(feature = "serde")]
 type RatedField = (Field, Vec<f64>, Vec<usize>);
 
 /// Items of up to four rated fields each (a field at most once), each field with the order its
 /// raters are written in.
+#[cfg(feature = "serde")]
 fn rated_items() -> impl Strategy<Value = Vec<Vec<RatedField>>> {
     let field = (rated_field(), Just(vec![0, 1, 2]).prop_shuffle()).prop_map(|((f, v), order)| (f, v, order));
     let item = prop::collection::vec(field, 0..4).prop_map(|mut fields| {
@@ -74,6 +77,7 @@ fn rated_items() -> impl Strategy<Value = Vec<Vec<RatedField>>> {
 
 /// The backlog as JSON: each rated field's raters written in `order` when `permuted`, else in the
 /// order of `RATERS`.
+#[cfg(feature = "serde")]
 fn json(items: &[Vec<RatedField>], weights: Option<&[f64]>, aggregate: Aggregate, permuted: bool) -> String {
     let number = |value: f64| serde_json::to_string(&value).expect("finite");
     let raters = weights.map_or_else(String::new, |weights| {
@@ -142,6 +146,7 @@ proptest! {
     /// The order raters are written in within a field's ratings changes nothing: not the values
     /// (to the bit), not the stored ratings, not the ranking.
     #[test]
+    #[cfg(feature = "serde")]
     fn permuting_raters_changes_nothing(
         items in rated_items(),
         weights in prop::collection::vec(weight(), 3),

@@ -1,9 +1,10 @@
 //! `analyze`: decision support on a backlog: how sure the ranking is, what would change it, how
-//! the frameworks disagree, what they agree on, what changed since the last version, where the
-//! raters disagree, and where the backlog parts from the strategy.
+//! the frameworks disagree, what they agree on, where value meets effort (quick wins, big bets,
+//! fill-ins, time sinks), what changed since the last version, where the raters disagree, and
+//! where the backlog parts from the strategy.
 //!
 //! ```text
-//! cargo run --release --example analyze -- sensitivity|explain|compare|consensus [OPTIONS] [FILE]
+//! cargo run --release --example analyze -- sensitivity|explain|compare|consensus|quadrants [OPTIONS] [FILE]
 //! cargo run --release --example analyze -- diff OLD NEW [OPTIONS]
 //! cargo run --release --example analyze -- agreement|strategy [OPTIONS] [FILE]
 //! ```
@@ -16,17 +17,18 @@ mod common;
 #[path = "analyze/tables.rs"]
 mod tables;
 
+use std::fmt::Write as _;
 use std::process::ExitCode;
 
-use clap::{Args, CommandFactory, Parser};
+use clap::{Args, CommandFactory, Parser, ValueEnum};
 use common::{EngineArgs, Failure, Format, Framework, InputArgs, Options, RankArgs, TableOrJson, WeightArgs};
-use prioritize::analysis::{self, Explanation, ItemBounds, TopK, Unscored};
+use prioritize::analysis::{self, Axes, Explanation, ItemBounds, Split, TopK, Unscored};
 use prioritize::ranking::UnscoredPolicy;
-use prioritize::{Backlog, Engine, RankOptions};
+use prioritize::{Backlog, Engine, Field, RankOptions};
 use serde::Serialize;
 use tables::{
-    agreement_table, compare_table, consensus_table, diff_table, explain_table, sensitivity_table,
-    strategy_table,
+    agreement_table, compare_table, consensus_table, diff_table, explain_table, quadrants_table,
+    sensitivity_table, strategy_table,
 };
 
 /// analyze: decision support for a product backlog
@@ -50,7 +52,7 @@ enum Analysis {
         #[command(flatten)]
         rank: RankArgs,
         /// give each estimate without a range one of +-F (0.2: +-20 %)
-        #[arg(long, value_name = "F", allow_negative_numbers = true, value_parser = uncertainty)]
+        #[arg(long, value_name = "F", allow_negative_numbers = true, value_parser = common::parsers::uncertainty)]
         uncertainty: Option<f64>,
         /// the N of the certain and possible top N (default 5)
         #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = common::parsers::count)]
@@ -85,6 +87,24 @@ enum Analysis {
     Consensus {
         #[command(flatten)]
         several: SeveralArgs,
+        #[command(flatten)]
+        format: TableOrJson,
+    },
+    /// value against effort: quick wins, big bets, fill-ins and time sinks
+    #[command(after_help = quadrants_help())]
+    Quadrants {
+        #[command(flatten)]
+        rank: RankArgs,
+        /// where the split lines go: the medians (default) or means of value
+        /// and effort, or fixed lines; on a line counts as high
+        #[arg(
+            long,
+            value_name = "median|mean|VALUE,EFFORT",
+            allow_hyphen_values = true,
+            value_parser = common::parsers::split,
+            verbatim_doc_comment
+        )]
+        split: Option<Split>,
         #[command(flatten)]
         format: TableOrJson,
     },
@@ -164,14 +184,21 @@ fn frameworks(list: &str) -> Result<Frameworks, String> {
         .map(Frameworks)
 }
 
-/// `--uncertainty F`: a fraction in 0..1.
-fn uncertainty(text: &str) -> Result<f64, String> {
-    let fraction = common::parsers::number(text, "a number in 0..1")?;
-    if (0.0..1.0).contains(&fraction) {
-        Ok(fraction)
-    } else {
-        Err(format!("{fraction} is outside 0..1 (a fraction, e.g. 0.2 for +-20 %)"))
+/// How `quadrants` measures each framework `--framework` takes, as the library's [`Axes`] say,
+/// after its options.
+fn quadrants_help() -> String {
+    let mut help = "value is what the score divides by effort:\n".to_owned();
+    for framework in Framework::value_variants() {
+        let name = framework.to_possible_value().map(|value| value.get_name().to_owned()).unwrap_or_default();
+        let axes = Axes::of(&name);
+        let against = match axes.effort() {
+            Field::Effort => String::new(),
+            other => format!(", against {other}"),
+        };
+        // Writing to a String cannot fail.
+        let _ = writeln!(help, "  {name:<8}{}{against}", axes.value());
     }
+    help + common::EXIT_STATUS
 }
 
 /// `--threshold S`: a spread >= 0.
@@ -197,6 +224,7 @@ enum Command {
     Explain,
     Compare,
     Consensus,
+    Quadrants,
     Diff,
     Agreement,
     Strategy,
@@ -209,6 +237,7 @@ struct Extra {
     frameworks: Option<Vec<Framework>>,
     /// `--then` for compare and consensus, where it sets MoSCoW's secondary order.
     then: Option<Framework>,
+    split: Option<Split>,
     /// `--threshold` of agreement.
     threshold: Option<f64>,
 }
@@ -276,9 +305,15 @@ impl Analysis {
                 let (options, extra) = several.split(None, format(f))?;
                 (Command::Consensus, options, extra, None)
             }
+            Analysis::Quadrants { rank, split, format: f } => (
+                Command::Quadrants,
+                Options { format: format(f), ..rank.options()? },
+                Extra { split, ..Extra::default() },
+                None,
+            ),
             Analysis::Diff { old, new, engine, strict, top, format: f } => {
                 let rank =
-                    RankArgs { input: InputArgs { file: Some(new), more: Vec::new() }, engine, strict };
+                    RankArgs { input: InputArgs { file: Some(new), ..InputArgs::default() }, engine, strict };
                 (
                     Command::Diff,
                     Options { top, format: format(f), ..rank.options()? },
@@ -287,11 +322,22 @@ impl Analysis {
                 )
             }
             Analysis::Agreement { input, threshold, format: f } => {
-                let options = Options { file: input.file()?, format: format(f), ..Options::default() };
+                let options = Options {
+                    input: input.input(),
+                    file: input.file()?,
+                    format: format(f),
+                    ..Options::default()
+                };
                 (Command::Agreement, options, Extra { threshold, ..Extra::default() }, None)
             }
             Analysis::Strategy { input, top, format: f } => {
-                let options = Options { file: input.file()?, top, format: format(f), ..Options::default() };
+                let options = Options {
+                    input: input.input(),
+                    file: input.file()?,
+                    top,
+                    format: format(f),
+                    ..Options::default()
+                };
                 (Command::Strategy, options, Extra::default(), None)
             }
         })
@@ -301,6 +347,7 @@ impl Analysis {
 impl SeveralArgs {
     fn split(self, top: Option<usize>, format: Format) -> Result<(Options, Extra), Failure> {
         let options = Options {
+            input: self.input.input(),
             file: self.input.file()?,
             alignment_weight: self.weight.alignment_weight,
             strict: self.strict,
@@ -321,7 +368,7 @@ fn analyze(command: Command, options: &Options, extra: &Extra, old: Option<&str>
     let top = options.top.unwrap_or(DEFAULT_TOP);
     let output = match command {
         Command::Sensitivity => {
-            let mut backlog = common::load_backlog(options.file.as_deref())?;
+            let mut backlog = common::load_backlog(&options.input, options.file.as_deref())?;
             if let Some(fraction) = extra.uncertainty {
                 backlog = analysis::with_uncertainty(&backlog, fraction)?;
             }
@@ -338,7 +385,7 @@ fn analyze(command: Command, options: &Options, extra: &Extra, old: Option<&str>
             render(options.format, &json, || sensitivity_table(&report, top))?
         }
         Command::Explain => {
-            let backlog = common::load_backlog(options.file.as_deref())?;
+            let backlog = common::load_backlog(&options.input, options.file.as_deref())?;
             let engine = options.engine();
             strict(options, &backlog, &*engine)?;
             let mut explanations = analysis::explain(&backlog, &*engine)?;
@@ -349,7 +396,7 @@ fn analyze(command: Command, options: &Options, extra: &Extra, old: Option<&str>
             render(options.format, &json, || explain_table(&explanations))?
         }
         Command::Compare | Command::Consensus => {
-            let backlog = common::load_backlog(options.file.as_deref())?;
+            let backlog = common::load_backlog(&options.input, options.file.as_deref())?;
             let frameworks = extra
                 .frameworks
                 .clone()
@@ -357,13 +404,7 @@ fn analyze(command: Command, options: &Options, extra: &Extra, old: Option<&str>
             if command == Command::Compare && frameworks.len() < 2 {
                 return Err(Failure::new("option --frameworks: compare needs two or more frameworks"));
             }
-            let engines: Vec<Box<dyn Engine>> = frameworks
-                .iter()
-                .map(|&framework| {
-                    let then = if framework == Framework::Moscow { extra.then } else { None };
-                    Options { framework, then, ..options.clone() }.engine()
-                })
-                .collect();
+            let engines = options.engines(&frameworks, extra.then);
             let engines: Vec<&dyn Engine> = engines.iter().map(|engine| &**engine).collect();
             for engine in &engines {
                 strict(options, &backlog, *engine)?;
@@ -376,10 +417,18 @@ fn analyze(command: Command, options: &Options, extra: &Extra, old: Option<&str>
                 render(options.format, &result, || consensus_table(&result))?
             }
         }
+        Command::Quadrants => {
+            let backlog = common::load_backlog(&options.input, options.file.as_deref())?;
+            let engine = options.engine();
+            let ranking = backlog.rank_with(&*engine, &options.rank_options())?;
+            let split = extra.split.unwrap_or_default();
+            let matrix = analysis::quadrants(&ranking, split)?;
+            render(options.format, &matrix, || quadrants_table(&matrix, split))?
+        }
         Command::Diff => {
             let old_file = old;
-            let old = common::load_backlog(old_file)?;
-            let new = common::load_backlog(options.file.as_deref())?;
+            let old = common::load_backlog(&options.input, old_file)?;
+            let new = common::load_backlog(&options.input, options.file.as_deref())?;
             let engine = options.engine();
             // OLD is ranked alone first, so that its errors name OLD (the diff's would name NEW).
             let ranked = old.rank_with(&*engine, &options.rank_options());
@@ -389,13 +438,13 @@ fn analyze(command: Command, options: &Options, extra: &Extra, old: Option<&str>
             render(options.format, &result, || diff_table(&result))?
         }
         Command::Agreement => {
-            let backlog = common::load_backlog(options.file.as_deref())?;
+            let backlog = common::load_backlog(&options.input, options.file.as_deref())?;
             let report = analysis::agreement(&backlog);
             let threshold = extra.threshold.unwrap_or(DEFAULT_THRESHOLD);
             render(options.format, &report, || agreement_table(&report, threshold))?
         }
         Command::Strategy => {
-            let backlog = common::load_backlog(options.file.as_deref())?;
+            let backlog = common::load_backlog(&options.input, options.file.as_deref())?;
             let report = analysis::strategy(&backlog);
             render(options.format, &report, || strategy_table(&report, top))?
         }

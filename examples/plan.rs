@@ -15,7 +15,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use clap::builder::{PossibleValuesParser, TypedValueParser};
-use common::{Align, Failure, Format, Options, RankArgs, Table, TableOrJson, parsers};
+use common::{Align, Failure, Format, Options, Periods, RankArgs, Table, TableOrJson, parsers};
 use prioritize::Ranking;
 use prioritize::model::{Effort, NonNegative};
 use prioritize::plan::{CapacityPlan, Method, Mode, Period, Pin, Roadmap};
@@ -36,7 +36,7 @@ struct Cli {
     capacity: Option<Effort>,
     /// fill roadmap periods of these capacities:
     /// 20,30,rest or now=20,next=30,later=rest
-    #[arg(long, value_name = "LIST", value_parser = periods, verbatim_doc_comment)]
+    #[arg(long, value_name = "LIST", value_parser = parsers::periods, verbatim_doc_comment)]
     periods: Option<Periods>,
     /// how --capacity chooses (default auto: exact when it can be)
     #[arg(long, value_name = "exact|greedy|auto", value_parser = mode(), hide_possible_values = true)]
@@ -105,38 +105,6 @@ fn mode() -> impl TypedValueParser<Value = Mode> {
     })
 }
 
-/// The periods of `--periods`, one value.
-#[derive(Debug, Clone)]
-struct Periods(Vec<Period>);
-
-/// `20,30,rest` or `now=20,next=30,later=rest`: periods named by their place or by the text
-/// before `=`; `rest` has no limit.
-fn periods(list: &str) -> Result<Periods, String> {
-    list.split(',')
-        .enumerate()
-        .map(|(place, part)| {
-            let (label, capacity) = part.split_once('=').unwrap_or(("", part));
-            let label =
-                if label.trim().is_empty() { (place + 1).to_string() } else { label.trim().to_owned() };
-            match capacity.trim() {
-                "rest" => Ok(Period::unbounded(label)),
-                text => text
-                    .parse()
-                    .ok()
-                    .and_then(|value| NonNegative::new(value).ok())
-                    .map(|c| Period::new(label, c))
-                    .ok_or_else(|| {
-                        format!(
-                            "{part:?} is not a capacity >= 0 or rest (write 20,30,rest or \
-                             now=20,next=30,later=rest)"
-                        )
-                    }),
-            }
-        })
-        .collect::<Result<_, _>>()
-        .map(Periods)
-}
-
 /// The JSON output: `selection` with `--capacity`, `roadmap` with `--periods`.
 #[derive(serde::Serialize)]
 struct Output<'r, 'a> {
@@ -154,7 +122,7 @@ fn plan(options: &Options, mut extra: PlanOptions) -> Result<(), Failure> {
     if options.capacity.is_none() && extra.periods.is_none() {
         return Err(Failure::new("plan needs --capacity C or --periods LIST (see --help)"));
     }
-    let backlog = common::load_backlog(options.file.as_deref())?;
+    let backlog = common::load_backlog(&options.input, options.file.as_deref())?;
     let engine = options.engine();
     let ranking = backlog.rank_with(&*engine, &options.rank_options())?;
     let selection = match options.capacity {

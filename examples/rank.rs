@@ -65,7 +65,7 @@ fn rank(options: &Options, respect_dependencies: bool, pins: &[Pin]) -> Result<(
             "option --capacity needs --framework moscow (it is the basis of the 60 % check)",
         ));
     }
-    let backlog = common::load_backlog(options.file.as_deref())?;
+    let backlog = common::load_backlog(&options.input, options.file.as_deref())?;
     let engine = options.engine();
     if respect_dependencies || !pins.is_empty() {
         // Plan the whole backlog, then keep the top: a prerequisite may rank below the cut.

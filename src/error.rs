@@ -4,8 +4,6 @@ use std::fmt;
 
 use std::sync::Arc;
 
-use crate::model::Field;
-
 /// A `Result` whose error is the crate's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -41,7 +39,7 @@ pub enum Error {
     /// A range estimate whose ends are out of order (`low <= expected <= high` is required).
     #[error(
         "item {item:?}: {field} range {} is out of order (need low <= expected <= high)",
-        crate::model::RangeDisplay { low: *.low, expected: *.expected, high: *.high }
+        RangeDisplay { low: *.low, expected: *.expected, high: *.high }
     )]
     InvalidEstimate {
         /// The item's id.
@@ -73,7 +71,7 @@ pub enum Error {
         /// The item's id.
         item: String,
         /// The field.
-        field: Field,
+        field: String,
         /// The offending value.
         value: f64,
     },
@@ -330,6 +328,21 @@ pub enum Error {
         /// What is wrong, and what is expected.
         reason: String,
     },
+    /// The CSV reader failed otherwise.
+    #[error("csv line {line}: {source}")]
+    Csv {
+        /// The line, from 1 (the header).
+        line: u64,
+        /// The CSV reader's error.
+        #[source]
+        source: Source,
+    },
+    /// The input holds nothing but white space.
+    #[error("the input is empty (expected {expected})")]
+    EmptyInput {
+        /// What a reader expects to begin with.
+        expected: &'static str,
+    },
     /// Reading the input failed.
     #[error("cannot read the input: {source}")]
     Io {
@@ -387,13 +400,12 @@ pub enum Error {
     },
 }
 
+/// A hint for the common slips: a confidence in percent, an effort or a duration of 0.
 fn range_hint(field: &str, value: f64) -> String {
-    match Field::from_name(field) {
-        Some(Field::Confidence) if value > 1.0 && value <= 100.0 => {
-            format!(" (write {} for {value} %)", value / 100.0)
-        }
-        Some(Field::Effort) if value == 0.0 => " (an effort of 0 would make the score infinite)".into(),
-        Some(Field::Duration) if value == 0.0 => " (a duration of 0 would make the score infinite)".into(),
+    match field {
+        "confidence" if value > 1.0 && value <= 100.0 => format!(" (write {} for {value} %)", value / 100.0),
+        "effort" if value == 0.0 => " (an effort of 0 would make the score infinite)".into(),
+        "duration" if value == 0.0 => " (a duration of 0 would make the score infinite)".into(),
         _ => String::new(),
     }
 }
@@ -486,6 +498,22 @@ impl ValueError {
             field: field.to_owned(),
             value: self.value,
             allowed: self.allowed.to_owned(),
+        }
+    }
+}
+
+/// How the ends of an out-of-order range read in an error message.
+struct RangeDisplay {
+    low: f64,
+    expected: Option<f64>,
+    high: f64,
+}
+
+impl fmt::Display for RangeDisplay {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.expected {
+            Some(expected) => write!(f, "{{low: {}, expected: {expected}, high: {}}}", self.low, self.high),
+            None => write!(f, "{{low: {}, high: {}}}", self.low, self.high),
         }
     }
 }

@@ -53,8 +53,9 @@
 //! combined by its [`Aggregate`], their extent the range). The [`analysis`] module tells how
 //! sure a ranking is (score and position bounds within the ranges), what single change would move
 //! an item up, how the frameworks disagree (Kendall's tau-b, Spearman's rho), a Borda consensus
-//! across them, what changed between two versions of a backlog, where raters disagree, and how
-//! far the backlog's own order is from the strategy's.
+//! across them, what changed between two versions of a backlog, the value/effort matrix (quick
+//! wins, big bets, fill-ins, time sinks), where raters disagree, and how far the backlog's own
+//! order is from the strategy's.
 //!
 //! # Guarantees
 //!
@@ -73,10 +74,12 @@
 //!   format, and `Serialize` for rankings in the CLI's output shape.
 //! - `csv` (default; implies `serde`): the [`csv`] module reads backlogs from CSV by the
 //!   interchange format's rules and writes rankings as CSV.
+//! - `svg`: the [`svg`] module draws charts (the value/effort matrix, position intervals,
+//!   positions under several frameworks, roadmap periods) as standalone SVG, with no dependency.
 //!
 //! # Rust version
 //!
-//! The minimum supported Rust version is 1.85 (edition 2024).
+//! The minimum supported Rust version is 1.95, the version CI builds and tests with (edition 2024).
 
 pub mod analysis;
 #[cfg(feature = "csv")]
@@ -88,6 +91,8 @@ pub mod interchange;
 pub mod model;
 pub mod plan;
 pub mod ranking;
+#[cfg(feature = "svg")]
+pub mod svg;
 
 pub use engine::{Breakdown, Engine, Evaluation, MoSCoW, Rice, Score, Wsjf};
 pub use error::{Error, Result};

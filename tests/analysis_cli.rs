@@ -234,11 +234,11 @@ fn reads_standard_input() {
 fn errors_follow_the_rank_conventions() {
     fails(
         &analyze(&[]),
-        "expected a subcommand: sensitivity, explain, compare, consensus, diff, agreement or strategy (see --help)",
+        "expected a subcommand: sensitivity, explain, compare, consensus, quadrants, diff, agreement or strategy (see --help)",
     );
     fails(
         &analyze(&["rank"]),
-        r#"expected a subcommand: sensitivity, explain, compare, consensus, diff, agreement or strategy, got "rank""#,
+        r#"expected a subcommand: sensitivity, explain, compare, consensus, quadrants, diff, agreement or strategy, got "rank""#,
     );
     fails(&analyze(&["sensitivity", "--uncertainty", "1.5"]), "option --uncertainty: 1.5 is outside 0..1");
     fails(&analyze(&["explain", "--uncertainty", "0.2"]), "option --uncertainty does not apply to explain");

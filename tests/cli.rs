@@ -304,7 +304,13 @@ fn csv_input_ignores_extra_columns_and_reads_empty_cells_as_absent() {
          1,1,A,\"Checkout, faster\",800.0,1000.0,2.0,0.8,2.0,800.0\n\
          2,2,C,Coupons,75.0,300.0,0.5,0.5,1.0,75.0\n"
     );
-    assert_eq!(run.stderr, "warning: item \"B\": unscored, rice needs impact, which the item lacks\n");
+    assert_eq!(
+        run.stderr,
+        format!(
+            "warning: {backlog}: ignored columns that match no field: \"Key\", \"Assignee\"\n\
+             warning: item \"B\": unscored, rice needs impact, which the item lacks\n"
+        )
+    );
 }
 
 #[test]
@@ -517,4 +523,80 @@ U2  reach, impact, confidence, effort
     // The planned order's unscored list is bounded the same way.
     let run = rank(&[&backlog, "--top", "1", "--respect-dependencies", "--format", "csv"]);
     assert_eq!(run.stderr, lacks("U1") + "warning: 4 more unscored items (--top 1 lists the first 1)\n");
+}
+
+/// Another tool's export, read by its preset: the tool's own columns, the ones that match no field
+/// named in one warning line.
+#[test]
+fn a_jira_export_ranks_with_from_jira() {
+    let export = file(
+        "jira-export.csv",
+        "Summary,Issue key,Issue id,Status,Assignee,Labels,Labels,Custom field (Story Points),Custom field (Reach),Custom field (Impact),Custom field (Confidence)\n\
+         Saved cards,PAY-2,10002,To Do,Ana,payments,,2,1200,medium,80%\n\
+         One-click checkout,PAY-1,10001,To Do,,checkout,payments,3,4000,high,high\n",
+    );
+    let run = rank(&["--from", "jira", &export, "--format", "csv"]);
+    assert_eq!(
+        ok(&run),
+        "position,rank,id,title,score,reach,impact,confidence,effort,rice\n\
+         1,1,PAY-1,One-click checkout,2666.6666666666665,4000.0,2.0,1.0,3.0,2666.6666666666665\n\
+         2,2,PAY-2,Saved cards,480.0,1200.0,1.0,0.8,2.0,480.0\n"
+    );
+    assert_eq!(
+        run.stderr,
+        format!(
+            "warning: {export}: ignored columns that match no field: \"Issue id\", \"Status\", \"Assignee\"\n"
+        )
+    );
+}
+
+#[test]
+fn mappings_semicolons_and_csv_on_standard_input() {
+    let csv = "Key;Name;Users;Impact;Confidence;Story Points\nA-1;Dark mode;4500;minimal;80%;1\n";
+    let run = run_example(
+        "rank",
+        &[
+            "-",
+            "--input-format=csv",
+            "--map",
+            "Key=id,Name=title,Users=reach,Story Points=effort",
+            "--format=csv",
+        ],
+        csv,
+    );
+    assert_eq!(
+        ok(&run),
+        "position,rank,id,title,score,reach,impact,confidence,effort,rice\n1,1,A-1,Dark mode,900.0,4500.0,0.25,0.8,1.0,900.0\n"
+    );
+    assert_eq!(run.stderr, "");
+    fails(
+        &rank(&["--from", "jira", &intercom()]),
+        &["options --from and --map read CSV (give a .csv file or --input-format csv)"],
+    );
+}
+
+#[test]
+fn a_config_file_declares_criteria_for_json_and_csv() {
+    let config = file("config.json", r#"{"criteria": [{"id": "revenue", "min": 0, "max": 10}]}"#);
+    let json = file(
+        "criteria.json",
+        r#"[{"id": "A", "reach": 1, "impact": 1, "confidence": 1, "effort": 1, "revenue": 7}]"#,
+    );
+    let csv = file("criteria.csv", "id,reach,impact,confidence,effort,revenue\nA,1,1,1,1,7\n");
+    for backlog in [&json, &csv] {
+        let run = rank(&[backlog, "--config", &config, "--format", "csv"]);
+        assert_eq!(
+            ok(&run),
+            "position,rank,id,title,score,reach,impact,confidence,effort,rice\n1,1,A,,1.0,1.0,1.0,1.0,1.0,1.0\n"
+        );
+    }
+    let run = rank(&[&json, "--format", "csv"]);
+    fails(
+        &run,
+        &[&format!(
+            "{json}: item \"A\": unknown field \"revenue\" (expected id, title, reach, impact, confidence, effort, \
+         business_value, time_criticality, risk_reduction, ease, cost_of_delay, duration, importance, satisfaction, \
+         moscow, alignment, depends_on, tags or a declared criterion) at line 1 column 81"
+        )],
+    );
 }

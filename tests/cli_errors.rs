@@ -58,7 +58,7 @@ fn file_errors_name_the_file() {
     fails(
         &rank(&["backlog.txt"]),
         &[
-            r#""backlog.txt" is not a .json or .csv file (give a .json or .csv backlog, or - for JSON on standard input)"#,
+            r#""backlog.txt" is not a .json or .csv file (give a .json or .csv backlog, - for standard input, or --input-format)"#,
         ],
     );
     let run = rank(&["missing.json"]);
@@ -200,9 +200,12 @@ fn csv_errors_name_the_item_and_field_or_the_line() {
         ("id,title,effort\nA,a,1\nB,b\n", "csv line 3: the row has 2 cells where the header has 3"),
         (
             "key,title\nA,a\n",
-            "csv line 1: the header has no id column (expected the interchange field names, such as id,title,reach,impact,confidence,effort)",
+            "csv line 1: the header has no id column (expected the interchange field names, such as id,title,reach,impact,confidence,effort, or another tool's export with its preset)",
         ),
-        ("id,title,effort,effort\nA,a,1,2\n", "csv line 1: the header names column effort twice"),
+        (
+            "id,title,effort,effort\nA,a,1,2\n",
+            "csv line 1: the header gives effort twice, in columns 3 and 4 (effort takes one value)",
+        ),
     ];
     for (index, (backlog, error)) in cases.iter().enumerate() {
         let path = file(&format!("bad-{index}.csv"), backlog);

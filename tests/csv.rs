@@ -66,8 +66,13 @@ fn csv_and_json_build_the_same_items() {
 }
 
 #[test]
-fn empty_input_and_header_only_are_empty_backlogs() {
-    assert!(csv::read_backlog(&b""[..]).expect("empty").is_empty());
+fn empty_input_is_an_error_and_a_header_alone_an_empty_backlog() {
+    for empty in ["", "\n", "  \n \n"] {
+        assert_eq!(
+            csv::read_backlog(empty.as_bytes()).unwrap_err().to_string(),
+            "the input is empty (expected a header row such as id,title)"
+        );
+    }
     assert!(csv::read_backlog(&b"id,title,reach\n"[..]).expect("header only").is_empty());
 }
 
@@ -106,14 +111,17 @@ fn malformed_files_name_the_line() {
     assert_eq!(
         read_error("key,title\nA,a\n").to_string(),
         "csv line 1: the header has no id column (expected the interchange field names, such as \
-         id,title,reach,impact,confidence,effort)"
+         id,title,reach,impact,confidence,effort, or another tool's export with its preset)"
     );
     // The title is optional: without its column every title is empty.
     let untitled = csv::read_backlog("id,reach\nA,1\n".as_bytes()).expect("a title column is optional");
     assert_eq!((untitled.item(0).id(), untitled.item(0).title()), ("A", ""));
     assert_eq!(
-        read_error("id,title,tags,tags\nA,a,x,y\n"),
-        Error::MalformedCsv { line: 1, reason: "the header names column tags twice".into() }
+        read_error("id,title,effort,Effort\nA,a,1,2\n"),
+        Error::MalformedCsv {
+            line: 1,
+            reason: "the header gives effort twice, in columns 3 and 4 (effort takes one value)".into()
+        }
     );
     let mut bytes = b"id,title\nA,a\nB,".to_vec();
     bytes.extend([0xff, b'\n']);
@@ -175,4 +183,145 @@ fn breakdown_columns_follow_the_engine() {
         "position,rank,id,title,score,business_value,time_criticality,risk_reduction,cost_of_delay,job_size,wsjf\n\
          1,1,F1,Feature,3.0,1.0,3.0,5.0,9.0,3.0,3.0\n"
     );
+}
+
+/// Exports of other tools, as they write them: their own column names, many columns that are no
+/// field, lists in repeated columns or in one cell.
+mod exports {
+    use prioritize::csv::{Preset, Reader};
+    use prioritize::interchange::Config;
+    use prioritize::{Criterion, Rice};
+
+    fn tags(imported: &prioritize::csv::Imported, index: usize) -> Vec<&str> {
+        imported.backlog.item(index).tags().collect()
+    }
+
+    #[test]
+    fn jira() {
+        let export = "\
+Summary,Issue key,Issue id,Issue Type,Status,Priority,Assignee,Reporter,Created,Labels,Labels,Labels,Sprint,Sprint,Custom field (Story Points),Custom field (Story point estimate),Custom field (Reach),Custom field (Business Value),Inward issue link (Blocks),Inward issue link (Blocks),Custom field (Team)
+One-click checkout,PAY-1,10001,Story,To Do,High,Ana,Bo,2026-11-02 10:00,checkout,payments,,Sprint 41,,3,,4000,8,PAY-2,,Payments
+Saved cards,PAY-2,10002,Story,In Progress,Medium,,Bo,2026-11-03 09:30,payments,,,Sprint 41,Sprint 42,,2,1200,5,,,Payments
+";
+        let imported = Reader::new().preset(Preset::Jira).import(export.as_bytes()).expect("a Jira export");
+        let backlog = &imported.backlog;
+        let first = backlog.item(0);
+        assert_eq!((first.id(), first.title()), ("PAY-1", "One-click checkout"));
+        assert_eq!(
+            (first.value("effort"), first.value("reach"), first.value("business_value")),
+            (Some(3.0), Some(4000.0), Some(8.0))
+        );
+        assert_eq!(tags(&imported, 0), ["checkout", "payments"]);
+        assert_eq!(first.depends_on().collect::<Vec<_>>(), ["PAY-2"]);
+        // Either story point field: a row takes the first that is not empty.
+        assert_eq!(backlog.item(1).value("effort"), Some(2.0));
+        assert_eq!(tags(&imported, 1), ["payments"]);
+        assert_eq!(
+            imported.ignored,
+            [
+                "Issue id",
+                "Issue Type",
+                "Status",
+                "Priority",
+                "Assignee",
+                "Reporter",
+                "Created",
+                "Sprint",
+                "Sprint",
+                "Custom field (Team)"
+            ]
+        );
+    }
+
+    #[test]
+    fn azure_devops_with_a_mapping() {
+        let export = "\
+ID,Work Item Type,Title,Assigned To,State,Tags,Business Value,Time Criticality,WSJF Risk-Reduction Opportunity-Enablement,Story Points,Area Path
+4711,Feature,SEPA direct debit,Ana <ana@example.com>,New,billing; payments,8,5,3,5,Billing
+4712,Feature,Usage dashboard,,Active,,3,2,1,8,Billing
+";
+        let imported = Reader::new()
+            .preset(Preset::AzureDevOps)
+            .import(export.as_bytes())
+            .expect("an Azure DevOps export");
+        let item = imported.backlog.item(0);
+        assert_eq!((item.id(), item.title()), ("4711", "SEPA direct debit"));
+        let values: Vec<Option<f64>> = ["business_value", "time_criticality", "risk_reduction", "effort"]
+            .iter()
+            .map(|f| item.value(*f))
+            .collect();
+        assert_eq!(values, [Some(8.0), Some(5.0), Some(3.0), Some(5.0)]);
+        assert_eq!(tags(&imported, 0), ["billing", "payments"]);
+        assert_eq!(imported.ignored, ["Work Item Type", "Assigned To", "State", "Area Path"]);
+        let wsjf = imported.backlog.rank(prioritize::Wsjf::default()).expect("ranks");
+        assert_eq!(
+            wsjf.get(1).map(|entry| (entry.item().id(), entry.score())),
+            Some(("4711", Some(16.0 / 5.0)))
+        );
+
+        let mapped = Reader::new()
+            .preset(Preset::AzureDevOps)
+            .map("Area Path", "tags")
+            .map("Story Points", "duration")
+            .import(export.as_bytes())
+            .expect("mapped");
+        assert_eq!(tags(&mapped, 1), ["Billing"]);
+        assert_eq!(mapped.backlog.item(1).value("duration"), Some(8.0));
+        assert_eq!(mapped.backlog.item(1).value("effort"), None);
+    }
+
+    #[test]
+    fn linear_with_a_criterion_from_a_config() {
+        let export = "\
+ID,Team,Title,Description,Status,Estimate,Priority,Labels,Blocked by,Revenue
+ENG-12,Core,Webhooks with retries,\"Retry failed deliveries, then alert\",Todo,3,High,\"api, reliability\",ENG-9,7
+ENG-9,Core,Signed payloads,,Backlog,2,Medium,api,,4
+";
+        let config = Config::new().with_criteria([Criterion::new("revenue").expect("an id")]);
+        let imported = Reader::new()
+            .preset(Preset::Linear)
+            .config(&config)
+            .import(export.as_bytes())
+            .expect("a Linear export");
+        let item = imported.backlog.item(0);
+        assert_eq!(
+            (item.id(), item.value("effort"), item.value("revenue")),
+            ("ENG-12", Some(3.0), Some(7.0))
+        );
+        assert_eq!(tags(&imported, 0), ["api", "reliability"]);
+        assert_eq!(item.depends_on().collect::<Vec<_>>(), ["ENG-9"]);
+        assert_eq!(imported.ignored, ["Team", "Description", "Status", "Priority"]);
+    }
+
+    #[test]
+    fn european_files_use_semicolons_and_headers_match_loosely() {
+        let text =
+            "ID;Title;Reach;Impact;Confidence;Effort;Business Value\nA;Saved cards;1000;high;80%;2,5;3\n";
+        // A `;` header with no `,`: the cells are `;`-separated, so "2,5" is one (non-numeric) cell.
+        let error = Reader::new().import(text.as_bytes()).unwrap_err();
+        assert_eq!(error.to_string(), r#"item "A": effort "2,5" is not a number"#);
+        let text =
+            "ID;Title;Reach;Impact;Confidence;Effort;Business Value\nA;Saved cards;1000;high;80%;2.5;3\n";
+        let imported = Reader::new().import(text.as_bytes()).expect("valid");
+        let rice = imported.backlog.rank(Rice::default()).expect("ranks");
+        assert_eq!(rice.get(1).and_then(|entry| entry.score()), Some(1000.0 * 2.0 * 0.8 / 2.5));
+        assert_eq!(imported.backlog.item(0).value("business_value"), Some(3.0));
+        assert!(imported.ignored.is_empty());
+    }
+
+    #[test]
+    fn presets_parse_by_name() {
+        let names: Vec<&str> = Preset::ALL.iter().map(|preset| preset.as_str()).collect();
+        assert_eq!(names, ["jira", "azure-devops", "linear"]);
+        assert_eq!("JIRA".parse::<Preset>(), Ok(Preset::Jira));
+        assert_eq!(
+            "trello".parse::<Preset>().unwrap_err().to_string(),
+            r#""trello" is not a known export (expected jira, azure-devops or linear)"#
+        );
+        let error = Reader::new().map("Owner", "owner").import("id,Owner\nA,Ana\n".as_bytes()).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            r#"csv line 1: a column is mapped to "owner", which is neither a field nor a declared criterion"#
+        );
+    }
 }

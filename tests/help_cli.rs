@@ -45,9 +45,19 @@ fn help(example: &str, args: &[&str]) -> String {
     run.stdout
 }
 
-/// `FILE`, the engine and `--strict`: what every command that ranks one backlog takes.
-const RANK_ARGS: [&str; 5] =
-    ["[FILE]", "--framework <rice|wsjf|moscow>", "--then <rice|wsjf>", "--alignment-weight <L>", "--strict"];
+/// `FILE`, how to read it, the engine and `--strict`: what every command that ranks one backlog
+/// takes.
+const RANK_ARGS: [&str; 9] = [
+    "[FILE]",
+    "--from <TOOL>",
+    "--map <MAP>",
+    "--input-format <json|csv>",
+    "--config <FILE>",
+    "--framework <rice|wsjf|moscow>",
+    "--then <rice|wsjf>",
+    "--alignment-weight <L>",
+    "--strict",
+];
 
 #[test]
 fn rank_lists_its_options() {
@@ -69,7 +79,7 @@ fn plan_lists_its_options_and_not_what_it_refuses() {
     let own = ["--capacity <C>", "--periods <LIST>", "--mode <exact|greedy|auto>", "--resolution <R>"];
     let last = ["--pin <ID=POSITION>", "--format <table|json>", "-h, --help"];
     assert_eq!(entries(&text), [&RANK_ARGS[..], &own, &last].concat());
-    assert!(!text.contains("--top") && !text.contains("|csv"), "{text}");
+    assert!(!text.contains("--top") && !text.contains("--format <table|json|csv>"), "{text}");
 }
 
 #[test]
@@ -80,26 +90,65 @@ fn analyze_lists_its_subcommands_and_each_its_options() {
     );
     assert_eq!(
         entries(&text),
-        ["sensitivity", "explain", "compare", "consensus", "diff", "agreement", "strategy", "-h, --help"]
+        [
+            "sensitivity",
+            "explain",
+            "compare",
+            "consensus",
+            "quadrants",
+            "diff",
+            "agreement",
+            "strategy",
+            "-h, --help"
+        ]
     );
     let format = "--format <table|json>";
-    let several =
-        ["[FILE]", "--frameworks <LIST>", "--then <rice|wsjf>", "--alignment-weight <L>", "--strict"];
-    let cases: [(&str, Vec<&str>); 7] = [
+    let several = [&RANK_ARGS[..5], &["--frameworks <LIST>"], &RANK_ARGS[6..]].concat();
+    let cases: [(&str, Vec<&str>); 8] = [
         ("sensitivity", [&RANK_ARGS[..], &["--uncertainty <F>", "--top <N>", format]].concat()),
         ("explain", [&RANK_ARGS[..], &["--top <N>", format]].concat()),
         ("compare", [&several[..], &["--top <N>", format]].concat()),
         ("consensus", [&several[..], &[format]].concat()),
-        ("diff", [&["<OLD>", "<NEW>"][..], &RANK_ARGS[1..], &["--top <N>", format]].concat()),
-        ("agreement", vec!["[FILE]", "--threshold <S>", format]),
-        ("strategy", vec!["[FILE]", "--top <N>", format]),
+        ("quadrants", [&RANK_ARGS[..], &["--split <median|mean|VALUE,EFFORT>", format]].concat()),
+        ("diff", [&["<OLD>", "<NEW>"][..], &RANK_ARGS[5..], &["--top <N>", format]].concat()),
+        ("agreement", [&RANK_ARGS[..5], &["--threshold <S>", format]].concat()),
+        ("strategy", [&RANK_ARGS[..5], &["--top <N>", format]].concat()),
     ];
     for (subcommand, mut expected) in cases {
         expected.push("-h, --help");
         let text = help("analyze", &[subcommand]);
         assert_eq!(entries(&text), expected, "{subcommand}");
-        assert!(!text.contains("--capacity") && !text.contains("|csv"), "{text}");
+        assert!(!text.contains("--capacity") && !text.contains("--format <table|json|csv>"), "{text}");
     }
+}
+
+#[test]
+fn quadrants_says_how_each_framework_is_measured() {
+    let text = help("analyze", &["quadrants"]);
+    assert!(
+        text.ends_with(
+            "\nvalue is what the score divides by effort:\n  rice    reach × impact × confidence\n  \
+             wsjf    cost of delay\n  moscow  score × effort\nexit status: 0 on success, 2 on bad input or \
+             bad options\n"
+        ),
+        "{text}"
+    );
+}
+
+#[cfg(feature = "svg")]
+#[test]
+fn report_lists_its_options_and_not_what_it_refuses() {
+    let text = help("report", &[]);
+    assert!(text.starts_with("report: one self-contained HTML page about a backlog"), "{text}");
+    assert!(text.contains("\nUsage: report [OPTIONS] [FILE] [-o report.html]\n"), "{text}");
+    let own = [
+        "-o, --output <FILE>",
+        "--uncertainty <F>",
+        "--split <median|mean|VALUE,EFFORT>",
+        "--periods <LIST>",
+    ];
+    assert_eq!(entries(&text), [&RANK_ARGS[..], &own, &["-h, --help"]].concat());
+    assert!(!text.contains("--top") && !text.contains("--format"), "{text}");
 }
 
 #[test]

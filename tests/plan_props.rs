@@ -116,10 +116,10 @@ fn reference_order(backlog: &Backlog, key: &[Option<usize>]) -> Vec<(usize, Opti
     for _ in 0..n {
         for dependent in 0..n {
             for prerequisite in backlog.prerequisites(dependent) {
-                if let Some(best) = effective[dependent] {
-                    if effective[prerequisite].is_none_or(|own| best < own) {
-                        effective[prerequisite] = Some(best);
-                    }
+                if let Some(best) = effective[dependent]
+                    && effective[prerequisite].is_none_or(|own| best < own)
+                {
+                    effective[prerequisite] = Some(best);
                 }
             }
         }

@@ -65,7 +65,7 @@ fn strict_scale_rejects_values_off_the_scale() {
         Backlog::from_items([feature("F1", [1, 3, 5], 3.0), feature("F2", [4, 3, 5], 3.0)]).unwrap();
     let strict = Wsjf::default().scale(Scale::Fibonacci);
     let error = backlog.rank(strict).unwrap_err();
-    assert_eq!(error, Error::OffScale { item: "F2".into(), field: Field::BusinessValue, value: 4.0 });
+    assert_eq!(error, Error::OffScale { item: "F2".into(), field: "business_value".into(), value: 4.0 });
     assert_eq!(
         error.to_string(),
         r#"item "F2": business_value 4 is not on the wsjf scale 1, 2, 3, 5, 8, 13, 20 (strict mode)"#
@@ -79,9 +79,9 @@ fn strict_scale_rejects_values_off_the_scale() {
 fn strict_scale_rejects_a_zero_part_and_a_fractional_job_size() {
     let strict = Wsjf::default().scale(Scale::Fibonacci);
     let zero = Backlog::from_items([feature("Z", [0, 3, 5], 3.0)]).unwrap();
-    assert!(matches!(zero.rank(strict), Err(Error::OffScale { field: Field::BusinessValue, .. })));
+    assert!(matches!(zero.rank(strict), Err(Error::OffScale { field, .. }) if field == "business_value"));
     let half = Backlog::from_items([feature("H", [1, 3, 5], 2.5)]).unwrap();
-    assert!(matches!(half.rank(strict), Err(Error::OffScale { field: Field::Effort, .. })));
+    assert!(matches!(half.rank(strict), Err(Error::OffScale { field, .. }) if field == "effort"));
 }
 
 #[test]

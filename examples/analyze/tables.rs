@@ -4,7 +4,8 @@ use std::fmt::Write as _;
 
 use crate::common::{self, Align, Table, clip, number};
 use prioritize::analysis::{
-    self, Agreement, Comparison, Consensus, Explanation, RankingDiff, Sensitivity, StrategicItem, Strategy,
+    self, Agreement, Axes, Comparison, Consensus, Explanation, Quadrant, Quadrants, RankingDiff, Sensitivity,
+    Split, StrategicItem, Strategy,
 };
 
 fn optional(value: Option<f64>) -> String {
@@ -45,7 +46,7 @@ pub(crate) fn sensitivity_table(report: &Sensitivity, top: usize) -> String {
     let top = report.top(top);
     let _ =
         writeln!(text, "\ntop {}: certainly {}; possibly {}", top.k, list(&top.certain), list(&top.possible));
-    unscored(&mut text, report.unscored.iter().map(|u| (u.id.as_str(), u.missing.join(", "))));
+    lacking(&mut text, "unscored", report.unscored.iter().map(|u| (u.id.as_str(), &u.missing[..])));
     text
 }
 
@@ -57,9 +58,10 @@ fn list(ids: &[String]) -> String {
     ids.iter().map(|id| clip(id)).collect::<Vec<_>>().join(", ")
 }
 
-fn unscored<'a>(text: &mut String, items: impl Iterator<Item = (&'a str, String)>) {
+/// One line per item, `{label}: ID lacks FIELDS`, the id and the field names escaped and cut.
+fn lacking<'a>(text: &mut String, label: &str, items: impl Iterator<Item = (&'a str, &'a [String])>) {
     for (id, missing) in items {
-        let _ = writeln!(text, "unscored: {} lacks {missing}", clip(id));
+        let _ = writeln!(text, "{label}: {} lacks {}", clip(id), list(missing));
     }
 }
 
@@ -303,4 +305,46 @@ fn shift_table(items: &[&StrategicItem]) -> String {
         ]);
     }
     table.render(common::TABLE_WIDTH)
+}
+
+pub(crate) fn quadrants_table(matrix: &Quadrants, split: Split) -> String {
+    let mut table = Table::new()
+        .column("id", Align::Left)
+        .flexible("title")
+        .column("value", Align::Right)
+        .column(Axes::of(&matrix.framework).effort().as_str(), Align::Right)
+        .column("quadrant", Align::Left);
+    for item in &matrix.items {
+        table.row(vec![
+            item.id.clone(),
+            item.title.clone(),
+            number(item.value),
+            number(item.effort),
+            item.quadrant.as_str().replace('_', " "),
+        ]);
+    }
+    let mut text = table.render(common::TABLE_WIDTH);
+    let how = match split {
+        Split::Fixed { .. } => "fixed",
+        Split::Mean => "means",
+        Split::Median => "medians",
+    };
+    match matrix.split {
+        Some(lines) => {
+            let _ = writeln!(
+                text,
+                "\nsplit lines ({how}; on a line counts as high): value {}, effort {}",
+                number(lines.value),
+                number(lines.effort)
+            );
+        }
+        None => text.push_str("\nno item has both a value and an effort\n"),
+    }
+    let counts: Vec<String> = Quadrant::ALL
+        .iter()
+        .map(|&quadrant| format!("{} {}", quadrant.label().to_lowercase(), matrix.of(quadrant).count()))
+        .collect();
+    let _ = writeln!(text, "{}", counts.join(", "));
+    lacking(&mut text, "excluded", matrix.excluded.iter().map(|e| (e.id.as_str(), &e.missing[..])));
+    text
 }

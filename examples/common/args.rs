@@ -4,24 +4,77 @@
 use clap::Args;
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use prioritize::AlignmentWeight;
+use prioritize::csv::Preset;
 use prioritize::model::Effort;
 use prioritize::plan::Pin;
 
-use super::{Failure, Format, Framework, Options};
+use super::{Failure, Format, Framework, Input, Options};
 
-/// `FILE`: the backlog to read.
+/// `FILE` and how to read it.
 #[derive(Debug, Clone, Default, Args)]
 pub(crate) struct InputArgs {
-    /// a .json or .csv backlog, or - for JSON on standard input;
+    /// a .json or .csv backlog, or - for standard input;
     /// without FILE, the embedded sample backlog
     #[arg(value_name = "FILE", verbatim_doc_comment)]
     pub(crate) file: Option<String>,
     /// Arguments after FILE, refused with a message that names FILE.
     #[arg(hide = true)]
     pub(crate) more: Vec<String>,
+    /// read FILE as TOOL's CSV export: jira, azure-devops, linear
+    #[arg(long, value_name = "TOOL", value_parser = preset)]
+    pub(crate) from: Option<Preset>,
+    /// read CSV columns as fields: 'Story Points=effort,Team=tags'
+    #[arg(long, value_name = "MAP", value_parser = mappings)]
+    pub(crate) map: Option<Mappings>,
+    /// the format of FILE (default: its extension; json for -)
+    #[arg(long, value_name = "json|csv", value_enum, hide_possible_values = true)]
+    pub(crate) input_format: Option<InputFormat>,
+    /// a JSON file of criteria, objectives and raters to add
+    #[arg(long, value_name = "FILE")]
+    pub(crate) config: Option<String>,
+}
+
+/// `--input-format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum InputFormat {
+    /// The JSON interchange format.
+    Json,
+    /// CSV, the interchange format's or another tool's export.
+    Csv,
+}
+
+/// `--map`: CSV column headers and the fields they hold.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Mappings(pub(crate) Vec<(String, String)>);
+
+/// `--from NAME`.
+fn preset(text: &str) -> Result<Preset, String> {
+    text.parse().map_err(|error: prioritize::csv::ParsePresetError| error.to_string())
+}
+
+/// `--map 'Column A=field,Column B=field'`.
+fn mappings(text: &str) -> Result<Mappings, String> {
+    let pairs =
+        text.split(',').filter(|pair| !pair.trim().is_empty()).map(|pair| match pair.rsplit_once('=') {
+            Some((column, field)) if !column.trim().is_empty() && !field.trim().is_empty() => {
+                Ok((column.trim().to_owned(), field.trim().to_owned()))
+            }
+            _ => Err(format!("{pair:?} is not COLUMN=FIELD")),
+        });
+    pairs.collect::<Result<Vec<_>, _>>().map(Mappings)
 }
 
 impl InputArgs {
+    /// How to read `FILE`: `--from`, `--map`, `--input-format` and `--config`.
+    pub(crate) fn input(&self) -> Input {
+        Input {
+            from: self.from,
+            map: self.map.clone().unwrap_or_default().0,
+            format: self.input_format,
+            config: self.config.clone(),
+        }
+    }
+
     /// The one `FILE`, if any.
     ///
     /// # Errors
@@ -79,6 +132,7 @@ impl RankArgs {
     /// A second `FILE`, or `--then`/`--alignment-weight` where they mean nothing.
     pub(crate) fn options(self) -> Result<Options, Failure> {
         let options = Options {
+            input: self.input.input(),
             file: self.input.file()?,
             framework: self.engine.framework.unwrap_or_default(),
             then: self.engine.weight.then,

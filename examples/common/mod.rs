@@ -1,4 +1,4 @@
-//! Command-line code shared by the examples (`rank`, `plan`, `analyze`): one set of input,
+//! Command-line code shared by the examples (`rank`, `plan`, `analyze`, `report`): one set of input,
 //! option and error conventions.
 //!
 //! A program includes it with `mod common;`, flattens the shared options ([`RankArgs`]) into its
@@ -17,7 +17,7 @@
 //! fn main() -> std::process::ExitCode {
 //!     common::run(|| {
 //!         let options = common::parse::<Cli>(&[])?.rank.options()?;
-//!         let backlog = common::load_backlog(options.file.as_deref())?;
+//!         let backlog = common::load_backlog(&options.input, options.file.as_deref())?;
 //!         let engine = options.engine();
 //!         let ranking = backlog.rank_with(&engine, &options.rank_options())?;
 //!         common::write_json(&ranking)
@@ -37,24 +37,30 @@
 mod args;
 mod cli;
 mod table;
+mod values;
 
 use std::fmt::Display;
 use std::io::{self, Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
+use prioritize::csv::Preset;
+use prioritize::interchange::Config;
 use prioritize::model::Effort;
 use prioritize::plan::PlannedItem;
 use prioritize::ranking::UnscoredPolicy;
 use prioritize::{AlignmentWeight, Backlog, Engine, MoSCoW, RankOptions, Rice, Wsjf};
+use serde::de::DeserializeSeed;
 
-pub(crate) use args::{EngineArgs, InputArgs, RankArgs, TableOrJson, WeightArgs};
+pub(crate) use args::{EngineArgs, InputArgs, InputFormat, RankArgs, TableOrJson, WeightArgs};
 pub(crate) use table::{Align, Table, clip, column_name, escape, number};
+pub(crate) use values::Periods;
 
 /// The value parsers of the shared options, for a program's own options.
 pub(crate) mod parsers {
     pub(crate) use super::args::{effort, number, pin, then_parser};
     pub(crate) use super::cli::count;
+    pub(crate) use super::values::{periods, split, uncertainty};
 }
 
 /// The embedded sample backlog: a B2B SaaS billing and checkout product.
@@ -234,6 +240,8 @@ pub(crate) enum Format {
 pub(crate) struct Options {
     /// `FILE`: `None` for the embedded sample, `Some("-")` for standard input.
     pub(crate) file: Option<String>,
+    /// How to read it.
+    pub(crate) input: Input,
     /// `--framework`.
     pub(crate) framework: Framework,
     /// `--then` (only with MoSCoW).
@@ -281,6 +289,18 @@ impl Options {
         }
     }
 
+    /// One engine per framework of `frameworks`, with these options' alignment weight; `then`
+    /// is MoSCoW's secondary order.
+    pub(crate) fn engines(&self, frameworks: &[Framework], then: Option<Framework>) -> Vec<Box<dyn Engine>> {
+        frameworks
+            .iter()
+            .map(|&framework| {
+                let then = if framework == Framework::Moscow { then } else { None };
+                Options { framework, then, ..self.clone() }.engine()
+            })
+            .collect()
+    }
+
     /// The ranking options: `--top`, `--capacity` and `--strict`.
     pub(crate) fn rank_options(&self) -> RankOptions {
         let mut options = RankOptions::default();
@@ -310,51 +330,104 @@ fn source_name(file: Option<&str>) -> Option<&str> {
     }
 }
 
-/// Reads the backlog `FILE` names: a `.json` or `.csv` path, `-` for JSON on standard input,
-/// or `None` for the embedded sample.
+/// How to read `FILE`: `--from`, `--map`, `--input-format`, `--config`.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Input {
+    /// `--from`: another tool's CSV export.
+    pub(crate) from: Option<Preset>,
+    /// `--map`: CSV columns and their fields.
+    pub(crate) map: Vec<(String, String)>,
+    /// `--input-format`.
+    pub(crate) format: Option<InputFormat>,
+    /// `--config`: a JSON file of sections to add.
+    pub(crate) config: Option<String>,
+}
+
+/// Reads the backlog `FILE` names: a `.json` or `.csv` path, `-` for standard input (JSON unless
+/// `--input-format csv`), or `None` for the embedded sample; with the sections of `--config`, and
+/// CSV read by `--from` and `--map`. Columns a CSV file has that match no field are named in one
+/// `warning:` line.
 ///
 /// # Errors
 ///
 /// A file that cannot be read, an unknown extension, an empty file (nothing but white space), or
 /// any error of the backlog, each prefixed with where the backlog came from.
-pub(crate) fn load_backlog(file: Option<&str>) -> Result<Backlog, Failure> {
-    match file {
-        None => parse_json("embedded sample", SAMPLE),
-        Some("-") => {
-            let mut text = String::new();
-            io::stdin()
-                .read_to_string(&mut text)
-                .map_err(|error| Failure::new(format_args!("cannot read standard input: {error}")))?;
-            parse_json(STANDARD_INPUT, &text)
-        }
+pub(crate) fn load_backlog(input: &Input, file: Option<&str>) -> Result<Backlog, Failure> {
+    let config = match &input.config {
         Some(path) => {
-            let extension = Path::new(path).extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
-            let cannot_read = |error: io::Error| Failure::new(format_args!("cannot read {path:?}: {error}"));
-            match extension.as_deref() {
-                Some("json") => parse_json(path, &std::fs::read_to_string(path).map_err(cannot_read)?),
-                Some("csv") => {
-                    let file = std::fs::File::open(path).map_err(cannot_read)?;
-                    let reader = io::BufReader::with_capacity(1 << 16, file);
-                    let Some(reader) = unless_blank(reader).map_err(cannot_read)? else {
-                        return Err(empty(path, "a header row such as id,title"));
-                    };
-                    prioritize::csv::read_backlog(reader)
-                        .map_err(|error| Failure::new(format_args!("{path}: {error}")))
-                }
-                _ => Err(Failure::new(format_args!(
-                    "{path:?} is not a .json or .csv file (give a .json or .csv backlog, or - for JSON \
-                     on standard input)"
-                ))),
+            let text = std::fs::read_to_string(path)
+                .map_err(|error| Failure::new(format_args!("cannot read {path:?}: {error}")))?;
+            serde_json::from_str::<Config>(&text)
+                .map_err(|error| Failure::new(format_args!("{path}: {error}")))?
+        }
+        None => Config::new(),
+    };
+    let extension = file.and_then(|path| Path::new(path).extension()).and_then(|e| e.to_str());
+    let format = match (input.format, file, extension.map(str::to_ascii_lowercase).as_deref()) {
+        (Some(format), _, _) => format,
+        (None, None | Some("-"), _) | (None, _, Some("json")) => InputFormat::Json,
+        (None, _, Some("csv")) => InputFormat::Csv,
+        (None, Some(path), _) => {
+            return Err(Failure::new(format_args!(
+                "{path:?} is not a .json or .csv file (give a .json or .csv backlog, - for standard \
+                 input, or --input-format)"
+            )));
+        }
+    };
+    if format == InputFormat::Json && (input.from.is_some() || !input.map.is_empty()) {
+        return Err(Failure::new(
+            "options --from and --map read CSV (give a .csv file or --input-format csv)",
+        ));
+    }
+    let source = source_name(file).unwrap_or("embedded sample");
+    let cannot_read = |error: io::Error| match file {
+        Some("-") => Failure::new(format_args!("cannot read standard input: {error}")),
+        _ => Failure::new(format_args!("cannot read {source:?}: {error}")),
+    };
+    let reader: Box<dyn io::Read> = match file {
+        None => Box::new(SAMPLE.as_bytes()),
+        Some("-") => Box::new(io::stdin()),
+        Some(path) => Box::new(std::fs::File::open(path).map_err(cannot_read)?),
+    };
+    match format {
+        InputFormat::Json => {
+            let mut text = String::new();
+            io::BufReader::new(reader).read_to_string(&mut text).map_err(cannot_read)?;
+            parse_json(source, &text, &config)
+        }
+        InputFormat::Csv => {
+            let reader = io::BufReader::with_capacity(1 << 16, reader);
+            let Some(reader) = unless_blank(reader).map_err(cannot_read)? else {
+                return Err(empty(source, "a header row such as id,title"));
+            };
+            let mut csv = prioritize::csv::Reader::new().config(&config);
+            if let Some(preset) = input.from {
+                csv = csv.preset(preset);
             }
+            for (column, field) in &input.map {
+                csv = csv.map(column, field);
+            }
+            let imported =
+                csv.import(reader).map_err(|error| Failure::new(format_args!("{source}: {error}")))?;
+            if !imported.ignored.is_empty() {
+                let names: Vec<String> =
+                    imported.ignored.iter().map(|name| format!("{:?}", escape(name))).collect();
+                warn(format_args!("{source}: ignored columns that match no field: {}", names.join(", ")));
+            }
+            Ok(imported.backlog)
         }
     }
 }
 
-fn parse_json(source: &str, text: &str) -> Result<Backlog, Failure> {
+fn parse_json(source: &str, text: &str, config: &Config) -> Result<Backlog, Failure> {
     if text.trim().is_empty() {
         return Err(empty(source, "[]"));
     }
-    serde_json::from_str(text).map_err(|error| Failure::new(format_args!("{source}: {error}")))
+    let failure = |error: serde_json::Error| Failure::new(format_args!("{source}: {error}"));
+    let mut json = serde_json::Deserializer::from_str(text);
+    let backlog = config.backlog().deserialize(&mut json).map_err(failure)?;
+    json.end().map_err(failure)?;
+    Ok(backlog)
 }
 
 /// The error of an empty backlog file; `empty_backlog` is how to write a backlog of no items.

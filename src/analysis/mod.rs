@@ -15,6 +15,7 @@
 //!   differences between engines ([`kendall_tau_b`] and [`spearman_rho`] are public too).
 //! - [`consensus`]: a Borda-count ranking across engines.
 //! - [`diff`]: two versions of a backlog under one engine.
+//! - [`quadrants`]: the value/effort matrix (quick wins, big bets, fill-ins, time sinks).
 //! - [`agreement`]: where raters disagree: every rated field by the spread of its ratings.
 //! - [`strategy`]: the backlog's own order against the strategic order (by alignment), with
 //!   each item's shift and Kendall's tau-b between the two.
@@ -42,6 +43,7 @@ mod compare;
 mod consensus;
 mod correlation;
 mod diff;
+mod quadrants;
 mod sensitivity;
 mod strategy;
 mod what_if;
@@ -51,6 +53,7 @@ pub use compare::{Comparison, EnginePair, ItemPositions, PositionDifference, Top
 pub use consensus::{Consensus, ConsensusEntry, Excluded, consensus};
 pub use correlation::{kendall_tau_b, spearman_rho};
 pub use diff::{InputChange, InputValue, Move, RankingDiff, diff};
+pub use quadrants::{Axes, Quadrant, QuadrantItem, Quadrants, Split, SplitLines, Unclassified, quadrants};
 pub use sensitivity::{ItemBounds, Sensitivity, TopK, sensitivity, with_uncertainty};
 pub use strategy::{StrategicItem, Strategy, strategy};
 pub use what_if::{Bound, Change, Explanation, explain};

@@ -45,6 +45,6 @@ mod read;
 mod write;
 mod writer;
 
-pub use read::{Reader, read_backlog, read_items};
+pub use read::{Imported, ParsePresetError, Preset, Reader, read_backlog, read_items};
 pub use write::{write_order, write_ranking};
 pub use writer::Writer;

@@ -1,6 +1,7 @@
-//! Reading backlogs from CSV.
+//! Reading backlogs from CSV: the interchange format's own files and other tools' exports.
 
-use std::io;
+use std::io::{self, BufRead, BufReader, Read};
+use std::str::FromStr;
 
 use ::csv::{ReaderBuilder, StringRecord, Trim};
 
@@ -10,12 +11,11 @@ use crate::model::draft::{Draft, Target};
 use crate::model::input::Input;
 use crate::model::{Backlog, BacklogItem, Field};
 
-/// Reads a backlog from CSV and validates it as [`Backlog::new`] does: see
-/// [`Reader::read_backlog`].
+/// Reads a backlog from CSV and validates it as [`Backlog::new`] does: see [`Reader::import`].
 ///
 /// # Errors
 ///
-/// As [`Reader::read_backlog`].
+/// As [`Reader::import`].
 pub fn read_backlog<R: io::Read>(reader: R) -> Result<Backlog> {
     Reader::new().read_backlog(reader)
 }
@@ -51,21 +51,142 @@ pub fn read_items<R: io::Read>(reader: R) -> Result<Vec<BacklogItem>> {
     Ok(items)
 }
 
-/// Reads backlogs from CSV, with the sections of a [`Config`] (criteria, objectives) added.
+/// The exports of other tools that [`Reader::preset`] reads: which of their columns are which
+/// fields.
+///
+/// - `Jira`: `Issue key` → id, `Summary` → title, `Custom field (Story Points)` or `Custom field
+///   (Story point estimate)` → effort, `Labels` (repeated columns) → tags, `Inward issue link
+///   (Blocks)` (repeated) → depends_on, and any `Custom field (NAME)` whose NAME is a field or a
+///   declared criterion (`Custom field (Business Value)` → business_value).
+/// - `AzureDevOps`: `ID` → id, `Title` → title, `Business Value`, `Time Criticality`, `Effort`
+///   (else `Story Points`) → their fields, `WSJF Risk-Reduction Opportunity-Enablement` →
+///   risk_reduction, `Tags` (`;`-separated) → tags.
+/// - `Linear`: `ID` → id, `Title` → title, `Estimate` → effort, `Labels` (`,`-separated) → tags,
+///   `Blocked by` (`,`-separated) → depends_on.
 ///
 /// ```
-/// use prioritize::csv::Reader;
-/// use prioritize::interchange::Config;
-/// use prioritize::Criterion;
+/// use prioritize::csv::Preset;
 ///
-/// let config = Config::new().with_criteria([Criterion::new("revenue")?]);
-/// let backlog = Reader::new().config(&config).read_backlog("id,revenue,effort\nA,7,2\n".as_bytes())?;
-/// assert_eq!(backlog.item(0).value("revenue"), Some(7.0));
+/// assert_eq!("azure-devops".parse::<Preset>(), Ok(Preset::AzureDevOps));
+/// assert!("trello".parse::<Preset>().is_err());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Preset {
+    /// Jira's CSV export (all fields).
+    Jira,
+    /// Azure DevOps' query results as CSV.
+    AzureDevOps,
+    /// Linear's CSV export.
+    Linear,
+}
+
+impl Preset {
+    /// Every preset.
+    pub const ALL: [Preset; 3] = [Preset::Jira, Preset::AzureDevOps, Preset::Linear];
+
+    /// The preset's name: `jira`, `azure-devops`, `linear`.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Preset::Jira => "jira",
+            Preset::AzureDevOps => "azure-devops",
+            Preset::Linear => "linear",
+        }
+    }
+
+    /// The preset's columns (normalised headers) with their field and how a cell lists several
+    /// values; earlier columns win over later ones for the same field.
+    fn columns(self) -> &'static [(&'static str, &'static str, Option<char>)] {
+        match self {
+            Preset::Jira => &[
+                ("issue_key", "id", None),
+                ("summary", "title", None),
+                ("custom_field_(story_points)", "effort", None),
+                ("custom_field_(story_point_estimate)", "effort", None),
+                ("labels", "tags", None),
+                ("inward_issue_link_(blocks)", "depends_on", None),
+            ],
+            Preset::AzureDevOps => &[
+                ("id", "id", None),
+                ("title", "title", None),
+                ("business_value", "business_value", None),
+                ("time_criticality", "time_criticality", None),
+                ("effort", "effort", None),
+                ("story_points", "effort", None),
+                ("wsjf_risk-reduction_opportunity-enablement", "risk_reduction", None),
+                ("tags", "tags", Some(';')),
+            ],
+            Preset::Linear => &[
+                ("id", "id", None),
+                ("title", "title", None),
+                ("estimate", "effort", None),
+                ("labels", "tags", Some(',')),
+                ("blocked_by", "depends_on", Some(',')),
+            ],
+        }
+    }
+}
+
+/// The error of parsing a [`Preset`] name.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{name:?} is not a known export (expected jira, azure-devops or linear)")]
+pub struct ParsePresetError {
+    /// The name that did not parse.
+    pub name: String,
+}
+
+impl FromStr for Preset {
+    type Err = ParsePresetError;
+
+    fn from_str(name: &str) -> Result<Preset, ParsePresetError> {
+        Preset::ALL
+            .into_iter()
+            .find(|preset| preset.as_str().eq_ignore_ascii_case(name.trim()))
+            .ok_or_else(|| ParsePresetError { name: name.to_owned() })
+    }
+}
+
+/// Reads backlogs from CSV: the interchange format's own files, and other tools' exports through
+/// a [`Preset`] and column mappings, with the sections of a [`Config`] (criteria, objectives).
+///
+/// A header names the columns; names match case-insensitively, with spaces read as underscores
+/// (`Business Value` is `business_value`). Columns that match nothing are ignored and listed in
+/// [`Imported::ignored`]. The delimiter is `,`, or `;` when the header has a `;` and no `,`.
+/// `depends_on` and `tags` are `;`-separated lists, and a column repeated in the header (as Jira
+/// repeats `Labels`) adds to them; repeating a single-valued column is an error. An empty cell is
+/// an absent value.
+///
+/// ```
+/// use prioritize::csv::{Preset, Reader};
+///
+/// let export = "\
+/// Issue key;Summary;Status;Custom field (Story Points);Labels;Labels;Custom field (Reach)
+/// PAY-7;Saved cards;To Do;3;checkout;payments;1200
+/// ";
+/// let imported = Reader::new().preset(Preset::Jira).import(export.as_bytes())?;
+/// let item = imported.backlog.item(0);
+/// assert_eq!((item.id(), item.title(), item.value("effort"), item.value("reach")), ("PAY-7", "Saved cards", Some(3.0), Some(1200.0)));
+/// assert_eq!(item.tags().collect::<Vec<_>>(), ["checkout", "payments"]);
+/// assert_eq!(imported.ignored, ["Status"]);
 /// # Ok::<(), prioritize::Error>(())
 /// ```
 #[derive(Debug, Clone, Default)]
 pub struct Reader<'c> {
     config: Option<&'c Config>,
+    preset: Option<Preset>,
+    /// Explicit mappings: normalised column header, field name.
+    mappings: Vec<(String, String)>,
+}
+
+/// A backlog read from CSV, with the columns that were ignored.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Imported {
+    /// The backlog.
+    pub backlog: Backlog,
+    /// The headers of the columns that matched no field, as written, in header order.
+    pub ignored: Vec<String>,
 }
 
 /// One row, its cells assigned to fields.
@@ -77,8 +198,24 @@ struct Row<'r> {
     tags: Vec<&'r str>,
 }
 
+/// What a column holds.
+#[derive(Debug, Clone, PartialEq)]
+enum Role {
+    Id,
+    Title,
+    Value(String),
+    Tags(char),
+    DependsOn(char),
+}
+
+/// Where the fields are in a row.
+struct Columns {
+    roles: Vec<(usize, Role)>,
+    ignored: Vec<String>,
+}
+
 impl<'c> Reader<'c> {
-    /// A reader with no configuration.
+    /// A reader of the interchange format's CSV, with no configuration.
     #[must_use]
     pub fn new() -> Reader<'c> {
         Reader::default()
@@ -91,27 +228,48 @@ impl<'c> Reader<'c> {
         self
     }
 
-    /// Reads a backlog and validates it as [`Backlog::new`] does.
-    ///
-    /// The header names the columns by the interchange field names (`id`, `title`, `reach`,
-    /// ...) or the ids of the configuration's criteria; other columns are ignored. `depends_on`
-    /// and `tags` are `;`-separated lists; `alignment` is a number; an empty cell is an absent
-    /// value. An empty input is an empty backlog.
+    /// Reads another tool's export by its columns.
+    #[must_use]
+    pub fn preset(mut self, preset: Preset) -> Reader<'c> {
+        self.preset = Some(preset);
+        self
+    }
+
+    /// Reads the column with this header as the field `field` (an interchange name or a
+    /// criterion's id), over any preset's mapping of it.
+    #[must_use]
+    pub fn map(mut self, column: &str, field: &str) -> Reader<'c> {
+        self.mappings.push((normalise(column), field.trim().to_owned()));
+        self
+    }
+
+    /// Reads a backlog and validates it as [`Backlog::new`] does; see [`Reader::import`].
     ///
     /// # Errors
     ///
+    /// As [`Reader::import`].
+    pub fn read_backlog<R: io::Read>(&self, reader: R) -> Result<Backlog> {
+        self.import(reader).map(|imported| imported.backlog)
+    }
+
+    /// Reads a backlog, validates it as [`Backlog::new`] does, and says which columns it ignored.
+    ///
+    /// # Errors
+    ///
+    /// - [`Error::EmptyInput`] when the input holds nothing but white space;
     /// - [`Error::MalformedCsv`] naming the line, for a row whose number of cells differs from the
-    ///   header's, text that is not UTF-8, or a header without an `id` column;
+    ///   header's, text that is not UTF-8, a header without an id column, a single-valued field
+    ///   given by two columns, or a mapping to a name that is no field;
     /// - [`Error::Io`] when reading fails;
     /// - any error of [`ItemBuilder::build`](crate::model::ItemBuilder::build) for a bad cell,
     ///   naming the item and the field (e.g. `item "CHK-7": confidence 80 is outside 0..=1
     ///   (write 0.8 for 80 %)`);
     /// - any error of [`Backlog::new`] (duplicate ids, unknown dependencies, cycles).
-    pub fn read_backlog<R: io::Read>(&self, reader: R) -> Result<Backlog> {
+    pub fn import<R: io::Read>(&self, reader: R) -> Result<Imported> {
         let criteria = self.config.map(|config| config.criteria().to_vec()).unwrap_or_default();
         let objectives = self.config.map(|config| config.objectives().to_vec()).unwrap_or_default();
         let mut draft = Draft::new(Some(criteria.clone()));
-        self.read_rows(reader, |row| {
+        let ignored = self.read_rows(reader, |row| {
             let inputs: Vec<(Target, Option<Input>)> = row
                 .inputs
                 .into_iter()
@@ -122,37 +280,56 @@ impl<'c> Reader<'c> {
         if let Some(config) = self.config {
             draft.set_raters(config.raters().map(<[_]>::to_vec), config.aggregate());
         }
-        draft.finish(criteria, objectives)
+        Ok(Imported { backlog: draft.finish(criteria, objectives)?, ignored })
     }
 
-    fn read_rows<R: io::Read>(&self, reader: R, mut each: impl FnMut(Row<'_>) -> Result<()>) -> Result<()> {
-        let mut reader = ReaderBuilder::new().trim(Trim::All).from_reader(reader);
+    /// Hands every row to `each`, and returns the ignored columns.
+    fn read_rows<R: io::Read>(
+        &self,
+        reader: R,
+        mut each: impl FnMut(Row<'_>) -> Result<()>,
+    ) -> Result<Vec<String>> {
+        let mut reader = BufReader::with_capacity(1 << 16, reader);
+        let io_error = |error| Error::Io { source: Source::new(error) };
+        // Leading white space is kept (and given back below), so that line numbers stay right.
+        let mut blank = Vec::new();
+        let delimiter = loop {
+            let buffer = reader.fill_buf().map_err(io_error)?;
+            if buffer.is_empty() {
+                return Err(Error::EmptyInput { expected: "a header row such as id,title" });
+            }
+            let white = buffer.iter().take_while(|byte| byte.is_ascii_whitespace()).count();
+            if white < buffer.len() {
+                let header = buffer[white..].split(|&b| b == b'\n').next().unwrap_or_default();
+                break if header.contains(&b';') && !header.contains(&b',') { b';' } else { b',' };
+            }
+            blank.extend_from_slice(buffer);
+            reader.consume(white);
+        };
+        let reader = io::Cursor::new(blank).chain(reader);
+        let mut reader = ReaderBuilder::new().trim(Trim::All).delimiter(delimiter).from_reader(reader);
         let header = reader.headers().map_err(malformed)?.clone();
-        if header.is_empty() {
-            return Ok(());
-        }
         let columns = self.columns(&header)?;
         let mut record = StringRecord::new();
         while reader.read_record(&mut record).map_err(malformed)? {
             // The reader is not flexible: every row has the header's number of cells.
             let cell = |index: usize| record.get(index).unwrap_or_default();
-            let mut row = Row {
-                id: cell(columns.id),
-                title: columns.title.map_or("", cell),
-                inputs: Vec::with_capacity(columns.values.len()),
-                depends_on: Vec::new(),
-                tags: Vec::new(),
-            };
-            for &(index, name) in &columns.values {
-                let text = cell(index);
+            let mut row =
+                Row { id: "", title: "", inputs: Vec::new(), depends_on: Vec::new(), tags: Vec::new() };
+            for (index, role) in &columns.roles {
+                let text = cell(*index);
                 if text.is_empty() {
                     continue;
                 }
-                match Field::from_name(name) {
-                    Some(Field::DependsOn) => row.depends_on.extend(list(text)),
-                    Some(Field::Tags) => row.tags.extend(list(text)),
+                match role {
+                    Role::Id => row.id = text,
+                    Role::Title => row.title = text,
+                    Role::Tags(separator) => row.tags.extend(list(text, *separator)),
+                    Role::DependsOn(separator) => row.depends_on.extend(list(text, *separator)),
+                    // An alternative column of a field the row already has is passed over.
+                    Role::Value(name) if row.inputs.iter().any(|(given, _)| given == name) => {}
                     // A number is handed over as one, saving an allocation; the checks are the same.
-                    _ => row.inputs.push((
+                    Role::Value(name) => row.inputs.push((
                         name,
                         text.parse().map_or_else(|_| Input::Text(text.to_owned()), Input::Number),
                     )),
@@ -160,68 +337,118 @@ impl<'c> Reader<'c> {
             }
             each(row)?;
         }
-        Ok(())
+        Ok(columns.ignored)
     }
 
-    /// Where the fields are in a row.
-    fn columns<'h>(&self, header: &'h StringRecord) -> Result<Columns<'h>> {
+    /// Which field each column holds.
+    fn columns(&self, header: &StringRecord) -> Result<Columns> {
         let criteria = self.config.map(Config::criteria).unwrap_or_default();
-        let known = |name: &str| {
-            Field::from_name(name).is_some() || criteria.iter().any(|criterion| criterion.id() == name)
-        };
-        let mut seen: Vec<(usize, &str)> = Vec::new();
-        for (index, name) in header.iter().enumerate() {
-            if !known(name) {
-                continue;
-            }
-            if seen.iter().any(|&(_, other)| other == name) {
+        let known = |name: &str| Field::from_name(name).is_some() || criteria.iter().any(|c| c.id() == name);
+        for (_, field) in &self.mappings {
+            if !known(field) {
                 return Err(Error::MalformedCsv {
                     line: 1,
-                    reason: format!("the header names column {name} twice"),
+                    reason: format!(
+                        "a column is mapped to {field:?}, which is neither a field nor a declared criterion"
+                    ),
                 });
             }
-            seen.push((index, name));
         }
-        let find =
-            |wanted: Field| seen.iter().find(|&&(_, name)| name == wanted.as_str()).map(|&(index, _)| index);
-        let id = find(Field::Id).ok_or_else(|| Error::MalformedCsv {
-            line: 1,
-            reason: "the header has no id column (expected the interchange field names, \
-                     such as id,title,reach,impact,confidence,effort)"
-                .into(),
-        })?;
-        let title = find(Field::Title);
-        seen.retain(|&(_, name)| name != Field::Id.as_str() && name != Field::Title.as_str());
-        Ok(Columns { id, title, values: seen })
+        let preset = self.preset.map(Preset::columns).unwrap_or_default();
+        let mut roles: Vec<(usize, Role)> = Vec::new();
+        let mut ignored = Vec::new();
+        for (index, written) in header.iter().enumerate() {
+            let name = normalise(written);
+            let mapped = self
+                .mappings
+                .iter()
+                .find(|(column, _)| *column == name)
+                .map(|(_, field)| (field.as_str(), None));
+            let from_preset =
+                preset.iter().find(|(column, _, _)| *column == name).map(|&(_, field, split)| (field, split));
+            let custom = || {
+                // Jira's `Custom field (NAME)` for any field or criterion NAME.
+                let inner = name.strip_prefix("custom_field_(")?.strip_suffix(')')?;
+                (self.preset == Some(Preset::Jira) && known(inner)).then_some((inner, None))
+            };
+            let direct = || known(&name).then_some((name.as_str(), None));
+            let Some((field, split)) = mapped.or(from_preset).or_else(custom).or_else(direct) else {
+                if !written.is_empty() {
+                    ignored.push(written.to_owned());
+                }
+                continue;
+            };
+            let role = match field {
+                "id" => Role::Id,
+                "title" => Role::Title,
+                "tags" => Role::Tags(split.unwrap_or(';')),
+                "depends_on" => Role::DependsOn(split.unwrap_or(';')),
+                field => Role::Value(field.to_owned()),
+            };
+            let list = matches!(role, Role::Tags(_) | Role::DependsOn(_));
+            if let Some((first, _)) =
+                roles.iter().find(|(_, other)| same_field(other, &role)).filter(|_| !list)
+            {
+                if mapped.is_none() && from_preset.is_some() {
+                    // A preset's alternative for a field an earlier column gives (Jira's two story
+                    // point fields): a row takes the first non-empty cell.
+                    roles.push((index, role));
+                    continue;
+                }
+                return Err(Error::MalformedCsv {
+                    line: 1,
+                    reason: format!(
+                        "the header gives {field} twice, in columns {} and {} ({field} takes one value)",
+                        first + 1,
+                        index + 1
+                    ),
+                });
+            }
+            roles.push((index, role));
+        }
+        if !roles.iter().any(|(_, role)| *role == Role::Id) {
+            return Err(Error::MalformedCsv {
+                line: 1,
+                reason: "the header has no id column (expected the interchange field names, such as \
+                         id,title,reach,impact,confidence,effort, or another tool's export with its preset)"
+                    .into(),
+            });
+        }
+        Ok(Columns { roles, ignored })
     }
 }
 
-/// Where the interchange fields are in a row.
-struct Columns<'h> {
-    id: usize,
-    title: Option<usize>,
-    /// The other known fields, by column index; unknown columns are left out.
-    values: Vec<(usize, &'h str)>,
+/// Whether two roles fill the same field.
+fn same_field(a: &Role, b: &Role) -> bool {
+    match (a, b) {
+        (Role::Value(a), Role::Value(b)) => a == b,
+        (Role::Tags(_), Role::Tags(_)) | (Role::DependsOn(_), Role::DependsOn(_)) => true,
+        _ => a == b,
+    }
 }
 
-/// The non-empty, trimmed parts of a `;`-separated list.
-fn list(text: &str) -> impl Iterator<Item = &str> {
-    text.split(';').map(str::trim).filter(|part| !part.is_empty())
+/// The header as a field name would be written: trimmed, lowercase, white space as underscores.
+fn normalise(header: &str) -> String {
+    header.split_whitespace().collect::<Vec<_>>().join("_").to_lowercase()
+}
+
+/// The non-empty, trimmed parts of a list.
+fn list(text: &str, separator: char) -> impl Iterator<Item = &str> {
+    text.split(separator).map(str::trim).filter(|part| !part.is_empty())
 }
 
 fn malformed(error: ::csv::Error) -> Error {
     let line = error.position().map_or(0, ::csv::Position::line);
-    match error.into_kind() {
-        ::csv::ErrorKind::Io(error) => Error::Io { source: Source::new(error) },
-        ::csv::ErrorKind::UnequalLengths { expected_len, len, .. } => Error::MalformedCsv {
-            line,
-            reason: format!("the row has {len} cells where the header has {expected_len}"),
-        },
-        ::csv::ErrorKind::Utf8 { err, .. } => {
-            Error::MalformedCsv { line, reason: format!("cell {} is not valid UTF-8", err.field() + 1) }
+    let reason = match error.kind() {
+        ::csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
+            format!("the row has {len} cells where the header has {expected_len}")
         }
-        other => Error::MalformedCsv { line, reason: format!("{other:?}") },
-    }
+        ::csv::ErrorKind::Utf8 { err, .. } => format!("cell {} is not valid UTF-8", err.field() + 1),
+        // The CSV reader's error says what the operating system's says.
+        ::csv::ErrorKind::Io(_) => return Error::Io { source: Source::new(error) },
+        _ => return Error::Csv { line, source: Source::new(error) },
+    };
+    Error::MalformedCsv { line, reason }
 }
 
 #[cfg(test)]
@@ -229,7 +456,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn empty_input_is_an_empty_backlog() {
-        assert!(read_backlog(&b""[..]).unwrap().is_empty());
+    fn empty_input_is_an_error_that_says_so() {
+        for input in ["", " \n\n  "] {
+            assert_eq!(
+                read_backlog(input.as_bytes()).unwrap_err(),
+                Error::EmptyInput { expected: "a header row such as id,title" }
+            );
+        }
+    }
+
+    #[test]
+    fn headers_match_case_insensitively_with_spaces_as_underscores() {
+        assert_eq!(normalise("  Business   Value "), "business_value");
+        assert_eq!(normalise("Custom field (Story Points)"), "custom_field_(story_points)");
     }
 }

@@ -102,10 +102,14 @@ impl Wsjf {
 
     fn check_scale(&self, item: &Item<'_>) -> Result<()> {
         for field in Wsjf::INPUTS.iter() {
-            if let Some(value) = item.number(field) {
-                if !self.scale.allows(value) {
-                    return Err(Error::OffScale { item: item.id().to_owned(), field, value });
-                }
+            if let Some(value) = item.number(field)
+                && !self.scale.allows(value)
+            {
+                return Err(Error::OffScale {
+                    item: item.id().to_owned(),
+                    field: field.as_str().to_owned(),
+                    value,
+                });
             }
         }
         Ok(())

@@ -62,10 +62,10 @@ impl Criterion {
                 return Err(invalid(&self.id, name, bound.to_string(), "a finite number".into()));
             }
         }
-        if let (Some(low), Some(high)) = (min, max) {
-            if low > high {
-                return Err(invalid(&self.id, "max", high.to_string(), format!("a number >= min {low}")));
-            }
+        if let (Some(low), Some(high)) = (min, max)
+            && low > high
+        {
+            return Err(invalid(&self.id, "max", high.to_string(), format!("a number >= min {low}")));
         }
         self.min = min.map(|x| x + 0.0);
         self.max = max.map(|x| x + 0.0);

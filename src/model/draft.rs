@@ -231,10 +231,10 @@ impl Draft {
             if let Target::Number(Slot::Named(named)) = target {
                 let named = &mut self.named[named];
                 named.first = named.first.min(index);
-                if let Some(criteria) = &self.criteria {
-                    if !criteria.iter().any(|c| c.id() == named.name) {
-                        return Err(unknown_field(check.item, &named.name, criteria));
-                    }
+                if let Some(criteria) = &self.criteria
+                    && !criteria.iter().any(|c| c.id() == named.name)
+                {
+                    return Err(unknown_field(check.item, &named.name, criteria));
                 }
             }
             return Ok(());

@@ -106,19 +106,3 @@ impl fmt::Display for Estimate {
         }
     }
 }
-
-/// How the ends of an out-of-order range read in an error message.
-pub(crate) struct RangeDisplay {
-    pub(crate) low: f64,
-    pub(crate) expected: Option<f64>,
-    pub(crate) high: f64,
-}
-
-impl fmt::Display for RangeDisplay {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.expected {
-            Some(expected) => write!(f, "{{low: {}, expected: {expected}, high: {}}}", self.low, self.high),
-            None => write!(f, "{{low: {}, high: {}}}", self.low, self.high),
-        }
-    }
-}

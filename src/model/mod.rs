@@ -38,5 +38,3 @@ pub use number::{Effort, Fraction, NonNegative, OutOfTen};
 pub use rater::{Aggregate, Rater};
 pub use ratings::Ratings;
 pub use view::Item;
-
-pub(crate) use estimate::RangeDisplay;

@@ -1,8 +1,8 @@
 //! Running the examples as subprocesses, for the CLI suites (`cli.rs`, `cli_errors.rs`,
-//! `plan_cli.rs`, `analysis_cli.rs`).
+//! `plan_cli.rs`, `analysis_cli.rs`, `report_cli.rs`, ...).
 //!
-//! The examples are built once per test binary (`cargo build --example ...`) and their binaries
-//! run directly, so the suites stay fast.
+//! The examples are built once per test binary (`cargo build --examples --features svg`, so that
+//! `report` is among them) and their binaries run directly, so the suites stay fast.
 
 // Each test binary uses a part of this module.
 #![allow(dead_code)]
@@ -20,7 +20,9 @@ pub(crate) fn examples_dir() -> &'static Path {
         let exe = std::env::current_exe().expect("the test binary's path");
         let profile_dir = exe.parent().and_then(Path::parent).expect("<target>/<profile>");
         let mut build = Command::new(env!("CARGO"));
-        build.args(["build", "--quiet", "--examples"]);
+        // `--features svg` adds what `report` needs; with `--all-features` that is the test's
+        // own build, so nothing is built twice.
+        build.args(["build", "--quiet", "--examples", "--features", "svg"]);
         if profile_dir.file_name().is_some_and(|name| name == "release") {
             build.arg("--release");
         }
@@ -38,10 +40,16 @@ pub(crate) struct Run {
     pub(crate) stderr: String,
 }
 
+/// Runs the example `name` with `args` and `stdin`, in the target's scratch directory.
 pub(crate) fn run_example(name: &str, args: &[&str], stdin: &str) -> Run {
+    run_in(Path::new(env!("CARGO_TARGET_TMPDIR")), name, args, stdin)
+}
+
+/// Runs the example `name` with `args` and `stdin` in the directory `dir`.
+pub(crate) fn run_in(dir: &Path, name: &str, args: &[&str], stdin: &str) -> Run {
     let mut child = Command::new(examples_dir().join(name))
         .args(args)
-        .current_dir(env!("CARGO_TARGET_TMPDIR"))
+        .current_dir(dir)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -60,16 +68,20 @@ pub(crate) fn rank(args: &[&str]) -> Run {
     run_example("rank", args, "")
 }
 
-/// Writes `text` to a file named `name` in a scratch directory of this test process and returns
-/// its path (test binaries, and test runners that run each test in a process, may run at once).
-pub(crate) fn file(name: &str, text: &str) -> String {
+/// A scratch directory of this test process (test binaries, and test runners that run each test
+/// in a process, may run at once).
+pub(crate) fn scratch() -> &'static Path {
     static DIR: OnceLock<PathBuf> = OnceLock::new();
-    let dir = DIR.get_or_init(|| {
+    DIR.get_or_init(|| {
         let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("cli-{}", std::process::id()));
         std::fs::create_dir_all(&dir).expect("scratch directory is created");
         dir
-    });
-    let path = dir.join(name);
+    })
+}
+
+/// Writes `text` to a file named `name` in the [`scratch`] directory and returns its path.
+pub(crate) fn file(name: &str, text: &str) -> String {
+    let path = scratch().join(name);
     std::fs::write(&path, text).expect("scratch file is written");
     path.to_str().expect("UTF-8 path").to_owned()
 }

@@ -1,0 +1,312 @@
+//! The value/effort bubble chart.
+
+use std::fmt::Write as _;
+
+use super::labels::{Anchor, Rect, place};
+use super::scale::Scale;
+use super::xml::{self, FONT_SIZE, escape, label_number, num, text_width};
+use crate::analysis::Quadrant;
+
+/// One item of a [`QuadrantChart`]: a bubble at `(effort, value)` whose area is proportional to
+/// `size`.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Bubble {
+    /// The short text drawn beside the bubble (an id).
+    pub label: String,
+    /// The longer text of its tooltip (a title).
+    pub title: String,
+    /// The value (vertical axis).
+    pub value: f64,
+    /// The effort (horizontal axis).
+    pub effort: f64,
+    /// What the bubble's area is proportional to (a score, a reach); 0 or less draws the
+    /// smallest bubble.
+    pub size: f64,
+}
+
+impl Bubble {
+    /// A bubble.
+    pub fn new(
+        label: impl Into<String>,
+        title: impl Into<String>,
+        value: f64,
+        effort: f64,
+        size: f64,
+    ) -> Bubble {
+        Bubble { label: label.into(), title: title.into(), value, effort, size }
+    }
+}
+
+/// The value/effort 2x2 as a bubble chart: value up, effort to the right, the split lines
+/// dashed, the four quadrant names in the corners (quick wins top left, big bets top right,
+/// fill-ins bottom left, time sinks bottom right), each bubble coloured by its quadrant (on a
+/// line counts as high) and labelled.
+///
+/// Labels are placed greedily in the order of the bubbles (put the most important first): each
+/// goes at the nearest free place around its bubble, standing off with a leader line when it must,
+/// never over another label or a quadrant name, and preferably off other bubbles. Text widths are
+/// estimated without font metrics, generously; a label that finds no place is left out (its
+/// bubble keeps the tooltip). Bubbles with a non-finite or negative value or effort are left out.
+///
+/// ```
+/// use prioritize::svg::{Bubble, QuadrantChart};
+///
+/// let chart = QuadrantChart::new(100.0, 2.0, vec![
+///     Bubble::new("A", "Quick <and> cheap", 300.0, 1.0, 300.0),
+///     Bubble::new("B", "Slow", 50.0, 5.0, 10.0),
+/// ]);
+/// let svg = chart.to_svg();
+/// assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+/// assert_eq!(svg.matches("class=\"bubble\"").count(), 2);
+/// assert!(svg.contains("Quick &lt;and&gt; cheap") && svg.contains(">Quick wins</text>"));
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct QuadrantChart {
+    /// The chart's accessible name (its `<title>`).
+    pub title: String,
+    /// The name of the vertical axis.
+    pub value_axis: String,
+    /// The name of the horizontal axis.
+    pub effort_axis: String,
+    /// What bubble sizes are, for tooltips (`score`).
+    pub size_name: String,
+    /// The value split line.
+    pub split_value: f64,
+    /// The effort split line.
+    pub split_effort: f64,
+    /// The bubbles, most important first (labels are placed in this order).
+    pub bubbles: Vec<Bubble>,
+}
+
+const WIDTH: f64 = 760.0;
+const HEIGHT: f64 = 540.0;
+const PLOT: Rect = Rect { x0: 76.0, y0: 16.0, x1: 740.0, y1: 484.0 };
+const MAX_RADIUS: f64 = 26.0;
+const MIN_RADIUS: f64 = 4.0;
+const NAME_SIZE: f64 = 14.0;
+/// The height of a label's box, and the padding around its text.
+const LABEL_HEIGHT: f64 = FONT_SIZE * 1.4;
+const LABEL_PAD: f64 = 3.0;
+
+/// The fill of each quadrant's background and the colour of its bubbles and name.
+fn colours(quadrant: Quadrant) -> (&'static str, &'static str) {
+    match quadrant {
+        Quadrant::QuickWin => ("#e3f4ec", "#007a5a"),
+        Quadrant::BigBet => ("#e2eef8", "#0063a0"),
+        Quadrant::FillIn => ("#f1f1f1", "#5f6b76"),
+        Quadrant::TimeSink => ("#fbe9e1", "#b34700"),
+    }
+}
+
+impl QuadrantChart {
+    /// A chart with split lines at `split_value` and `split_effort`; the title, axis names and
+    /// size name are "Value against effort", "value", "effort" and "size" until set.
+    pub fn new(split_value: f64, split_effort: f64, bubbles: Vec<Bubble>) -> QuadrantChart {
+        QuadrantChart {
+            title: "Value against effort".to_owned(),
+            value_axis: "value".to_owned(),
+            effort_axis: "effort".to_owned(),
+            size_name: "size".to_owned(),
+            split_value,
+            split_effort,
+            bubbles,
+        }
+    }
+
+    /// The chart as a standalone SVG document (`<svg>` with its namespace), 760 by 540 pixels.
+    #[must_use]
+    pub fn to_svg(&self) -> String {
+        let valid = |x: f64| x.is_finite() && x >= 0.0;
+        let bubbles: Vec<&Bubble> =
+            self.bubbles.iter().filter(|b| valid(b.value) && valid(b.effort)).collect();
+        let largest = bubbles.iter().map(|b| b.size).filter(|s| s.is_finite()).fold(0.0, f64::max);
+        let radius = |size: f64| {
+            if size.is_finite() && size > 0.0 && largest > 0.0 {
+                (MAX_RADIUS * (size / largest).sqrt()).max(MIN_RADIUS)
+            } else {
+                MIN_RADIUS
+            }
+        };
+        // Room for each bubble inside the plot: max / (1 − (r + 2) / length).
+        let room = |at: f64, r: f64, length: f64| at / (1.0 - (r + 2.0) / length);
+        let (width, height) = (PLOT.x1 - PLOT.x0, PLOT.y1 - PLOT.y0);
+        let split = |line: f64| if valid(line) { line } else { 0.0 };
+        let (split_value, split_effort) = (split(self.split_value), split(self.split_effort));
+        let x_max =
+            bubbles.iter().map(|b| room(b.effort, radius(b.size), width)).fold(split_effort, f64::max);
+        let y_max = bubbles.iter().map(|b| room(b.value, radius(b.size), height)).fold(split_value, f64::max);
+        let x = Scale::new(x_max, 8, PLOT.x0, PLOT.x1);
+        let y = Scale::new(y_max, 6, PLOT.y1, PLOT.y0);
+
+        let mut out = String::with_capacity(8192);
+        xml::open(&mut out, "quadrant-chart", WIDTH, HEIGHT, &self.title);
+        let (sx, sy) = (x.at(split_effort), y.at(split_value));
+        QuadrantChart::backgrounds(&mut out, sx, sy);
+        axes(&mut out, &x, &y);
+        let dashed = " class=\"split\" stroke=\"#3e4c59\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"";
+        xml::line(&mut out, (sx, PLOT.y0), (sx, PLOT.y1), dashed);
+        xml::line(&mut out, (PLOT.x0, sy), (PLOT.x1, sy), dashed);
+        xml::text(
+            &mut out,
+            f64::midpoint(PLOT.x0, PLOT.x1),
+            HEIGHT - 12.0,
+            "middle",
+            " class=\"axis-title\"",
+            &self.effort_axis,
+        );
+        let (cx, cy) = (18.0, f64::midpoint(PLOT.y0, PLOT.y1));
+        let rotate = format!(" class=\"axis-title\" transform=\"rotate(-90 {} {})\"", num(cx), num(cy));
+        xml::text(&mut out, cx, cy, "middle", &rotate, &self.value_axis);
+        let names = names(&mut out);
+
+        let circles: Vec<(f64, f64, f64)> =
+            bubbles.iter().map(|b| (x.at(b.effort), y.at(b.value), radius(b.size))).collect();
+        self.circles(&mut out, &bubbles, &circles, (split_value, split_effort));
+        labels(&mut out, &bubbles, &circles, &names);
+        out.push_str("</svg>");
+        out
+    }
+
+    /// The bubbles, largest first so that small ones stay visible on top.
+    fn circles(&self, out: &mut String, bubbles: &[&Bubble], circles: &[(f64, f64, f64)], lines: (f64, f64)) {
+        let (split_value, split_effort) = lines;
+        let mut by_size: Vec<usize> = (0..bubbles.len()).collect();
+        by_size.sort_by(|&a, &b| circles[b].2.total_cmp(&circles[a].2));
+        for &i in &by_size {
+            let (bubble, (cx, cy, r)) = (bubbles[i], circles[i]);
+            let quadrant = Quadrant::of(bubble.value >= split_value, bubble.effort >= split_effort);
+            let _ = write!(
+                out,
+                "<circle class=\"bubble\" data-quadrant=\"{}\" cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{colour}\" \
+                 fill-opacity=\"0.55\" stroke=\"{colour}\" stroke-width=\"1.5\"><title>{}: {} (value {}, effort {}, \
+                 {} {})</title></circle>",
+                quadrant.as_str(),
+                num(cx),
+                num(cy),
+                num(r),
+                escape(&bubble.label),
+                escape(&bubble.title),
+                label_number(bubble.value),
+                label_number(bubble.effort),
+                escape(&self.size_name),
+                label_number(bubble.size),
+                colour = colours(quadrant).1,
+            );
+        }
+    }
+
+    fn backgrounds(out: &mut String, sx: f64, sy: f64) {
+        let areas = [
+            (Quadrant::QuickWin, PLOT.x0, PLOT.y0, sx, sy),
+            (Quadrant::BigBet, sx, PLOT.y0, PLOT.x1, sy),
+            (Quadrant::FillIn, PLOT.x0, sy, sx, PLOT.y1),
+            (Quadrant::TimeSink, sx, sy, PLOT.x1, PLOT.y1),
+        ];
+        for (quadrant, x0, y0, x1, y1) in areas {
+            let _ = write!(
+                out,
+                "<rect class=\"quadrant\" data-quadrant=\"{}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"/>",
+                quadrant.as_str(),
+                num(x0),
+                num(y0),
+                num(x1 - x0),
+                num(y1 - y0),
+                colours(quadrant).0
+            );
+        }
+    }
+}
+
+/// The labels, placed in the order of the bubbles, with leader lines where they stand off.
+fn labels(out: &mut String, bubbles: &[&Bubble], circles: &[(f64, f64, f64)], names: &[Rect]) {
+    let anchors: Vec<Anchor> = bubbles
+        .iter()
+        .zip(circles)
+        .map(|(b, &(x, y, r))| Anchor {
+            x,
+            y,
+            r,
+            width: text_width(&b.label, FONT_SIZE) + 2.0 * LABEL_PAD,
+            height: LABEL_HEIGHT,
+        })
+        .collect();
+    let bounds = Rect { x0: PLOT.x0 + 1.0, y0: PLOT.y0 + 1.0, x1: PLOT.x1 - 1.0, y1: PLOT.y1 - 1.0 };
+    for (bubble, (placed, anchor)) in
+        bubbles.iter().zip(place(&anchors, bounds, names).into_iter().zip(&anchors))
+    {
+        let Some(placed) = placed else { continue };
+        let rect = placed.rect;
+        out.push_str("<g class=\"label\">");
+        if placed.leader {
+            // From the circle towards the nearest point of the label's box.
+            let end = (anchor.x.clamp(rect.x0, rect.x1), anchor.y.clamp(rect.y0, rect.y1));
+            let (dx, dy) = (end.0 - anchor.x, end.1 - anchor.y);
+            let norm = dx.hypot(dy).max(f64::MIN_POSITIVE);
+            let start = (anchor.x + dx / norm * anchor.r, anchor.y + dy / norm * anchor.r);
+            xml::line(out, start, end, " class=\"leader\" stroke=\"#7b8794\" stroke-width=\"1\"");
+        }
+        let _ = write!(
+            out,
+            "<rect class=\"label-box\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"3\" fill=\"#ffffff\" \
+                 fill-opacity=\"0.8\"/>",
+            num(rect.x0),
+            num(rect.y0),
+            num(rect.x1 - rect.x0),
+            num(rect.y1 - rect.y0)
+        );
+        let baseline = rect.y0 + LABEL_HEIGHT / 2.0 + FONT_SIZE * 0.35;
+        xml::text(out, f64::midpoint(rect.x0, rect.x1), baseline, "middle", "", &bubble.label);
+        out.push_str("</g>");
+    }
+}
+
+/// Grid lines, tick labels and the plot's frame.
+fn axes(out: &mut String, x: &Scale, y: &Scale) {
+    let grid = " stroke=\"#ffffff\" stroke-width=\"1\"";
+    for tick in x.ticks() {
+        let at = x.at(tick);
+        xml::line(out, (at, PLOT.y0), (at, PLOT.y1), grid);
+        xml::text(out, at, PLOT.y1 + 18.0, "middle", " class=\"tick\"", &label_number(tick));
+    }
+    for tick in y.ticks() {
+        let at = y.at(tick);
+        xml::line(out, (PLOT.x0, at), (PLOT.x1, at), grid);
+        xml::text(out, PLOT.x0 - 8.0, at + FONT_SIZE * 0.35, "end", " class=\"tick\"", &label_number(tick));
+    }
+    let _ = write!(
+        out,
+        "<rect class=\"frame\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"none\" stroke=\"#9aa5b1\"/>",
+        num(PLOT.x0),
+        num(PLOT.y0),
+        num(PLOT.x1 - PLOT.x0),
+        num(PLOT.y1 - PLOT.y0)
+    );
+}
+
+/// The quadrant names in the plot's corners; returns their boxes, which labels keep off.
+fn names(out: &mut String) -> Vec<Rect> {
+    let pad = 8.0;
+    let corners = [
+        (Quadrant::QuickWin, PLOT.x0 + pad, PLOT.y0 + pad, "start"),
+        (Quadrant::BigBet, PLOT.x1 - pad, PLOT.y0 + pad, "end"),
+        (Quadrant::FillIn, PLOT.x0 + pad, PLOT.y1 - pad - NAME_SIZE * 1.2, "start"),
+        (Quadrant::TimeSink, PLOT.x1 - pad, PLOT.y1 - pad - NAME_SIZE * 1.2, "end"),
+    ];
+    corners
+        .into_iter()
+        .map(|(quadrant, x, top, anchor)| {
+            // Bold text: a tenth wider than regular.
+            let width = text_width(quadrant.label(), NAME_SIZE) * 1.1;
+            let attributes = format!(
+                " class=\"quadrant-name\" font-size=\"{}\" font-weight=\"bold\" fill=\"{}\"",
+                num(NAME_SIZE),
+                colours(quadrant).1
+            );
+            xml::text(out, x, top + NAME_SIZE, anchor, &attributes, quadrant.label());
+            let x0 = if anchor == "start" { x } else { x - width };
+            Rect { x0: x0 - 2.0, y0: top - 2.0, x1: x0 + width + 2.0, y1: top + NAME_SIZE * 1.2 + 2.0 }
+        })
+        .collect()
+}

@@ -230,3 +230,48 @@ fn errors_name_the_file_item_field_and_rater() {
     fails(&analyze(&["agreement", "--threshold", "x"]), r#"option --threshold: "x" is not a number >= 0"#);
     fails(&analyze(&["strategy", "--format", "csv"]), r#"option --format: "csv" is not one of table, json"#);
 }
+
+#[test]
+fn a_config_file_declares_raters_and_the_aggregate() {
+    let config = file(
+        "raters-config.json",
+        r#"{"raters": [{"id": "po", "weight": 3}, {"id": "eng"}], "aggregate": "median"}"#,
+    );
+    let backlog =
+        file("rated-by-config.json", r#"[{"id": "A", "effort": {"ratings": {"po": 2, "eng": 8}}}]"#);
+    let report = json_of(&analyze(&["agreement", &backlog, "--config", &config, "--format", "json"]));
+    // 2 (weight 3 of 4) reaches half the weight: the median is 2.
+    assert_eq!(report["aggregate"], "median");
+    assert_eq!(
+        (report["items"][0]["value"].as_f64(), report["items"][0]["spread"].as_f64()),
+        (Some(2.0), Some(0.75))
+    );
+    let twice = file("raters-twice.json", r#"{"raters": [{"id": "po"}], "items": []}"#);
+    fails(
+        &analyze(&["strategy", &twice, "--config", &config]),
+        &format!(r#"{twice}: section "raters" is given both in the configuration and in the backlog"#),
+    );
+    // compare and consensus read their input with the configuration too.
+    for subcommand in ["compare", "consensus"] {
+        let run = analyze(&[
+            subcommand,
+            &backlog,
+            "--config",
+            &config,
+            "--frameworks",
+            "rice,wsjf",
+            "--format",
+            "json",
+        ]);
+        assert_eq!(json_of(&run)["frameworks"], json!(["rice", "wsjf"]));
+        let undeclared =
+            file("undeclared-by-config.json", r#"[{"id": "A", "effort": {"ratings": {"pm": 2}}}]"#);
+        let run = analyze(&[subcommand, &undeclared, "--config", &config]);
+        fails(
+            &run,
+            &format!(
+                r#"{undeclared}: item "A": effort rating by "pm" names no declared rater (raters: po, eng)"#
+            ),
+        );
+    }
+}

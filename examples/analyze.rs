@@ -1,10 +1,12 @@
 //! `analyze`: decision support on a backlog: how sure the ranking is, what would change it, how
 //! the frameworks disagree, what they agree on, where value meets effort (quick wins, big bets,
-//! fill-ins, time sinks), and what changed since the last version.
+//! fill-ins, time sinks), what changed since the last version, where the raters disagree, and
+//! where the backlog parts from the strategy.
 //!
 //! ```text
 //! cargo run --release --example analyze -- sensitivity|explain|compare|consensus|quadrants [OPTIONS] [FILE]
 //! cargo run --release --example analyze -- diff OLD NEW [OPTIONS]
+//! cargo run --release --example analyze -- agreement|strategy [OPTIONS] [FILE]
 //! ```
 //!
 //! The analyses are the library's (`prioritize::analysis`); this program parses options, reads
@@ -24,7 +26,10 @@ use prioritize::analysis::{self, Axes, Explanation, ItemBounds, Split, TopK, Uns
 use prioritize::ranking::UnscoredPolicy;
 use prioritize::{Backlog, Engine, Field, RankOptions};
 use serde::Serialize;
-use tables::{compare_table, consensus_table, diff_table, explain_table, quadrants_table, sensitivity_table};
+use tables::{
+    agreement_table, compare_table, consensus_table, diff_table, explain_table, quadrants_table,
+    sensitivity_table, strategy_table,
+};
 
 /// analyze: decision support for a product backlog
 #[derive(Debug, Parser)]
@@ -123,6 +128,28 @@ enum Analysis {
         #[command(flatten)]
         format: TableOrJson,
     },
+    /// where raters disagree: every rated field by the spread of its ratings, largest first
+    #[command(after_help = common::EXIT_STATUS)]
+    Agreement {
+        #[command(flatten)]
+        input: InputArgs,
+        /// mark spreads of S or more as worth a conversation (default 0.5)
+        #[arg(long, value_name = "S", allow_negative_numbers = true, value_parser = threshold)]
+        threshold: Option<f64>,
+        #[command(flatten)]
+        format: TableOrJson,
+    },
+    /// the backlog's own order against the strategy (alignment): tau-b, the largest shifts
+    #[command(after_help = common::EXIT_STATUS)]
+    Strategy {
+        #[command(flatten)]
+        input: InputArgs,
+        /// list the N largest shifts each way (default 5)
+        #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = common::parsers::count)]
+        top: Option<usize>,
+        #[command(flatten)]
+        format: TableOrJson,
+    },
 }
 
 /// The options of `compare` and `consensus`: one backlog, several frameworks.
@@ -174,6 +201,20 @@ fn quadrants_help() -> String {
     help + common::EXIT_STATUS
 }
 
+/// `--threshold S`: a spread >= 0.
+fn threshold(text: &str) -> Result<f64, String> {
+    let spread = common::parsers::number(text, "a number >= 0")?;
+    if spread.is_finite() && spread >= 0.0 {
+        Ok(spread)
+    } else {
+        Err(format!("{spread} is outside the finite numbers >= 0"))
+    }
+}
+
+/// The spread from which `agreement` marks a rated field as worth a conversation: the largest
+/// rating twice the smallest, or the raters half the field's scale apart.
+const DEFAULT_THRESHOLD: f64 = 0.5;
+
 /// The `k` of the top-k analyses when `--top` is not given.
 const DEFAULT_TOP: usize = 5;
 
@@ -185,6 +226,8 @@ enum Command {
     Consensus,
     Quadrants,
     Diff,
+    Agreement,
+    Strategy,
 }
 
 /// The options of `analyze` beyond the shared ones.
@@ -195,6 +238,8 @@ struct Extra {
     /// `--then` for compare and consensus, where it sets MoSCoW's secondary order.
     then: Option<Framework>,
     split: Option<Split>,
+    /// `--threshold` of agreement.
+    threshold: Option<f64>,
 }
 
 fn main() -> ExitCode {
@@ -276,6 +321,25 @@ impl Analysis {
                     Some(old),
                 )
             }
+            Analysis::Agreement { input, threshold, format: f } => {
+                let options = Options {
+                    input: input.input(),
+                    file: input.file()?,
+                    format: format(f),
+                    ..Options::default()
+                };
+                (Command::Agreement, options, Extra { threshold, ..Extra::default() }, None)
+            }
+            Analysis::Strategy { input, top, format: f } => {
+                let options = Options {
+                    input: input.input(),
+                    file: input.file()?,
+                    top,
+                    format: format(f),
+                    ..Options::default()
+                };
+                (Command::Strategy, options, Extra::default(), None)
+            }
         })
     }
 }
@@ -283,6 +347,7 @@ impl Analysis {
 impl SeveralArgs {
     fn split(self, top: Option<usize>, format: Format) -> Result<(Options, Extra), Failure> {
         let options = Options {
+            input: self.input.input(),
             file: self.input.file()?,
             alignment_weight: self.weight.alignment_weight,
             strict: self.strict,
@@ -371,6 +436,17 @@ fn analyze(command: Command, options: &Options, extra: &Extra, old: Option<&str>
             strict(options, &new, &*engine)?;
             let result = analysis::diff(&old, &new, &*engine, top)?;
             render(options.format, &result, || diff_table(&result))?
+        }
+        Command::Agreement => {
+            let backlog = common::load_backlog(&options.input, options.file.as_deref())?;
+            let report = analysis::agreement(&backlog);
+            let threshold = extra.threshold.unwrap_or(DEFAULT_THRESHOLD);
+            render(options.format, &report, || agreement_table(&report, threshold))?
+        }
+        Command::Strategy => {
+            let backlog = common::load_backlog(&options.input, options.file.as_deref())?;
+            let report = analysis::strategy(&backlog);
+            render(options.format, &report, || strategy_table(&report, top))?
         }
     };
     common::write_stdout(|out| out.write_all(output.as_bytes()))

@@ -145,6 +145,62 @@ pub enum Error {
         /// The shared id.
         objective: String,
     },
+    /// A rater is invalid: an empty id, an id with control characters, or a weight that is not
+    /// a finite number > 0.
+    #[error("rater {rater:?}: {field} {value} is outside {allowed}")]
+    InvalidRater {
+        /// The rater's id.
+        rater: String,
+        /// The field: `id` or `weight`.
+        field: &'static str,
+        /// The offending value, as written.
+        value: String,
+        /// What is allowed.
+        allowed: &'static str,
+    },
+    /// Two raters share an id.
+    #[error("rater {rater:?}: id is declared twice (rater ids must be unique)")]
+    DuplicateRater {
+        /// The shared id.
+        rater: String,
+    },
+    /// A rating names a rater the backlog does not declare (when it declares raters).
+    #[error("item {item:?}: {field} rating by {rater:?} names no declared rater (raters: {})", rater_list(.raters))]
+    UnknownRater {
+        /// The item's id.
+        item: String,
+        /// The rated field.
+        field: String,
+        /// The undeclared rater.
+        rater: String,
+        /// The declared raters' ids, which the message lists.
+        raters: Vec<String>,
+    },
+    /// A rating is NaN, infinite or outside its field's range.
+    #[error("item {item:?}: {field} rating {value} by {rater:?} is outside {allowed}{}", range_hint(.field, *.value))]
+    RatingOutOfRange {
+        /// The item's id.
+        item: String,
+        /// The rated field: a built-in field's or a criterion's name.
+        field: String,
+        /// The rater.
+        rater: String,
+        /// The offending rating.
+        value: f64,
+        /// What the field allows, e.g. `0..=1`.
+        allowed: String,
+    },
+    /// A field's ratings are malformed: no rater, a rater named twice, a rater id that is empty
+    /// or has control characters, or ratings together with a range.
+    #[error("item {item:?}: {field} ratings: {reason}")]
+    InvalidRatings {
+        /// The item's id.
+        item: String,
+        /// The rated field.
+        field: String,
+        /// What is wrong, and what is allowed.
+        reason: String,
+    },
     /// A score came out infinite or NaN: the inputs are too large for `f64`.
     #[error("item {item:?}: {framework} score is {value}, which overflows f64 (scale the inputs down)")]
     ScoreOverflow {
@@ -417,6 +473,10 @@ fn range_hint(field: &str, value: f64) -> String {
         "duration" if value == 0.0 => " (a duration of 0 would make the score infinite)".into(),
         _ => String::new(),
     }
+}
+
+fn rater_list(raters: &[String]) -> String {
+    if raters.is_empty() { "none".to_owned() } else { raters.join(", ") }
 }
 
 fn known_criteria(criteria: &[String]) -> String {

@@ -57,11 +57,14 @@
 //!
 //! # Decision support
 //!
-//! Any numeric input may be a range estimate ([`model::Estimate`]). The [`analysis`] module tells how
+//! Any numeric input may be a range estimate ([`model::Estimate`]), or several people's ratings
+//! ([`model::Ratings`]: `{"ratings": {"po": 8, "pm": 3}}`, weighted by the backlog's [`Rater`]s and
+//! combined by its [`Aggregate`], their extent the range). The [`analysis`] module tells how
 //! sure a ranking is (score and position bounds within the ranges), what single change would move
 //! an item up, how the frameworks disagree (Kendall's tau-b, Spearman's rho), a Borda consensus
-//! across them, what changed between two versions of a backlog, and the value/effort matrix
-//! (quick wins, big bets, fill-ins, time sinks).
+//! across them, what changed between two versions of a backlog, the value/effort matrix (quick
+//! wins, big bets, fill-ins, time sinks), where raters disagree, and how far the backlog's own
+//! order is from the strategy's.
 //!
 //! # Guarantees
 //!
@@ -105,8 +108,8 @@ pub use engine::{
 };
 pub use error::{Error, Result};
 pub use model::{
-    Alignment, AlignmentWeight, Backlog, BacklogItem, Category, Confidence, Criterion, Field, FieldSet,
-    Impact, Item, Objective,
+    Aggregate, Alignment, AlignmentWeight, Backlog, BacklogItem, Category, Confidence, Criterion, Field,
+    FieldSet, Impact, Item, Objective, Rater,
 };
 pub use ranking::{RankOptions, Ranking};
 

@@ -389,5 +389,7 @@ fn result_types_are_send_and_sync() {
     send_sync::<prioritize::analysis::Comparison>();
     send_sync::<prioritize::analysis::Consensus>();
     send_sync::<prioritize::analysis::RankingDiff>();
+    send_sync::<prioritize::analysis::Agreement>();
+    send_sync::<prioritize::analysis::Strategy>();
     send_sync::<Estimate>();
 }

@@ -5,7 +5,7 @@
 
 mod cli_support;
 
-use cli_support::{Run, file, run_example};
+use cli_support::{Run, fails_with as fails, file, json_of as json, quiet as ok, run_example};
 use serde_json::Value;
 
 fn analyze_with_stdin(args: &[&str], stdin: &str) -> Run {
@@ -14,26 +14,6 @@ fn analyze_with_stdin(args: &[&str], stdin: &str) -> Run {
 
 fn analyze(args: &[&str]) -> Run {
     analyze_with_stdin(args, "")
-}
-
-/// Succeeds with nothing on standard error.
-#[track_caller]
-fn ok(run: &Run) -> &str {
-    assert_eq!((run.status, run.stderr.as_str()), (0, ""), "{run:?}");
-    &run.stdout
-}
-
-#[track_caller]
-fn json(run: &Run) -> Value {
-    serde_json::from_str(ok(run)).expect("JSON output")
-}
-
-/// Fails with status 2, nothing on standard output, and one `error:` line starting so.
-#[track_caller]
-fn fails(run: &Run, start: &str) {
-    assert_eq!((run.status, run.stdout.as_str()), (2, ""), "{run:?}");
-    assert!(run.stderr.starts_with(&format!("error: {start}")), "{run:?}");
-    assert_eq!(run.stderr.lines().count(), 1, "{run:?}");
 }
 
 fn sample(name: &str) -> String {
@@ -254,11 +234,11 @@ fn reads_standard_input() {
 fn errors_follow_the_rank_conventions() {
     fails(
         &analyze(&[]),
-        "expected a subcommand: sensitivity, explain, compare, consensus, quadrants or diff (see --help)",
+        "expected a subcommand: sensitivity, explain, compare, consensus, quadrants, diff, agreement or strategy (see --help)",
     );
     fails(
         &analyze(&["rank"]),
-        r#"expected a subcommand: sensitivity, explain, compare, consensus, quadrants or diff, got "rank""#,
+        r#"expected a subcommand: sensitivity, explain, compare, consensus, quadrants, diff, agreement or strategy, got "rank""#,
     );
     fails(&analyze(&["sensitivity", "--uncertainty", "1.5"]), "option --uncertainty: 1.5 is outside 0..1");
     fails(&analyze(&["explain", "--uncertainty", "0.2"]), "option --uncertainty does not apply to explain");

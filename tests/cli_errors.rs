@@ -182,7 +182,7 @@ fn input_errors_name_the_item_and_the_field() {
     fails(
         &rank(&[&path]),
         &[&format!(
-            r#"{path}: item "A": reach: expected a number, a text or a range {{"low": .., "high": ..}}, got a list at line 1 column 40"#
+            r#"{path}: item "A": reach: expected a number, a text, a range {{"low": .., "high": ..}} or ratings {{"ratings": {{..}}}}, got a list at line 1 column 40"#
         )],
     );
 }

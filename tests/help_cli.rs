@@ -90,17 +90,29 @@ fn analyze_lists_its_subcommands_and_each_its_options() {
     );
     assert_eq!(
         entries(&text),
-        ["sensitivity", "explain", "compare", "consensus", "quadrants", "diff", "-h, --help"]
+        [
+            "sensitivity",
+            "explain",
+            "compare",
+            "consensus",
+            "quadrants",
+            "diff",
+            "agreement",
+            "strategy",
+            "-h, --help"
+        ]
     );
     let format = "--format <table|json>";
     let several = [&RANK_ARGS[..5], &["--frameworks <LIST>"], &RANK_ARGS[6..]].concat();
-    let cases: [(&str, Vec<&str>); 6] = [
+    let cases: [(&str, Vec<&str>); 8] = [
         ("sensitivity", [&RANK_ARGS[..], &["--uncertainty <F>", "--top <N>", format]].concat()),
         ("explain", [&RANK_ARGS[..], &["--top <N>", format]].concat()),
         ("compare", [&several[..], &["--top <N>", format]].concat()),
         ("consensus", [&several[..], &[format]].concat()),
         ("quadrants", [&RANK_ARGS[..], &["--split <median|mean|VALUE,EFFORT>", format]].concat()),
         ("diff", [&["<OLD>", "<NEW>"][..], &RANK_ARGS[5..], &["--top <N>", format]].concat()),
+        ("agreement", [&RANK_ARGS[..5], &["--threshold <S>", format]].concat()),
+        ("strategy", [&RANK_ARGS[..5], &["--top <N>", format]].concat()),
     ];
     for (subcommand, mut expected) in cases {
         expected.push("-h, --help");

@@ -22,6 +22,9 @@ fn every_public_type_is_send_and_sync() {
     check::<Alignment>();
     check::<AlignmentWeight>();
     check::<Objective>();
+    check::<prioritize::Rater>();
+    check::<prioritize::Aggregate>();
+    check::<prioritize::model::Ratings<'static>>();
     check::<Rice>();
     check::<Wsjf>();
     check::<MoSCoW>();

@@ -77,7 +77,7 @@ fn a_value_of_the_wrong_type_names_what_its_field_takes() {
     );
     assert!(
         read(r#"{"id": "A", "title": "a", "reach": true}"#)
-            .starts_with(r#"item "A": reach: expected a number, a text or a range {"low": .., "high": ..}, got a boolean (true)"#),
+            .starts_with(r#"item "A": reach: expected a number, a text, a range {"low": .., "high": ..} or ratings {"ratings": {..}}, got a boolean (true)"#),
     );
     assert!(
         read(r#"{"id": "A", "title": "a", "moscow": true}"#)

@@ -141,7 +141,7 @@ fn invalid_values_are_rejected_at_deserialization() {
         (r#"[{"id": "A", "title": "a", "alignment": 2}]"#, r#"item "A": alignment 2 is outside 0..=1"#),
         (
             r#"[{"id": "A", "title": "a", "reach": true}]"#,
-            r#"item "A": reach: expected a number, a text or a range {"low": .., "high": ..}, got a boolean (true)"#,
+            r#"item "A": reach: expected a number, a text, a range {"low": .., "high": ..} or ratings {"ratings": {..}}, got a boolean (true)"#,
         ),
         (r#"[{"id": "", "title": "a"}]"#, r#"item titled "a": id "" is empty"#),
         (r#"[{"id": "A", "title": "a"}, {"id": "A", "title": "b"}]"#, r#"item "A": id is used twice"#),
@@ -165,7 +165,7 @@ fn invalid_values_are_rejected_at_deserialization() {
         ),
         (
             r#"{"objectives": [], "items": [], "extra": 1}"#,
-            "unknown field `extra`, expected one of `objectives`, `criteria`, `scorecards`, `items`",
+            "unknown field `extra`, expected one of `objectives`, `criteria`, `scorecards`, `raters`, `aggregate`, `items`",
         ),
         (r#"{"objectives": []}"#, "missing field `items`"),
         (r#"[{"title": "a"}]"#, r#"item titled "a": id is missing (expected a non-empty string)"#),

@@ -4,7 +4,8 @@ use std::fmt::Write as _;
 
 use crate::common::{self, Align, Table, clip, number};
 use prioritize::analysis::{
-    self, Axes, Comparison, Consensus, Explanation, Quadrant, Quadrants, RankingDiff, Sensitivity, Split,
+    self, Agreement, Axes, Comparison, Consensus, Explanation, Quadrant, Quadrants, RankingDiff, Sensitivity,
+    Split, StrategicItem, Strategy,
 };
 
 fn optional(value: Option<f64>) -> String {
@@ -214,6 +215,96 @@ pub(crate) fn diff_table(result: &RankingDiff) -> String {
     text.push('\n');
     text.push_str(&table.render(common::TABLE_WIDTH));
     text
+}
+
+/// Every rated field, largest spread first; those at or above `threshold` marked `!` and counted
+/// in the first line, so the few estimates worth a conversation stand out.
+pub(crate) fn agreement_table(report: &Agreement, threshold: f64) -> String {
+    let mut text = String::new();
+    if report.items.is_empty() {
+        text.push_str("no rated fields (rate one as {\"ratings\": {\"po\": 8, \"pm\": 3}} in JSON)\n");
+        return text;
+    }
+    let flagged = report.items.iter().filter(|field| field.spread >= threshold).count();
+    let _ = writeln!(
+        text,
+        "{flagged} of {} rated fields spread {} or more (marked !): worth a conversation; values are the {}\n",
+        report.items.len(),
+        number(threshold),
+        report.aggregate,
+    );
+    let mut table = Table::new()
+        .column("!", Align::Left)
+        .column("id", Align::Left)
+        .column("field", Align::Left)
+        .column("spread", Align::Right)
+        .column("value", Align::Right)
+        .column("min", Align::Right)
+        .column("max", Align::Right)
+        .flexible("ratings");
+    for field in &report.items {
+        let ratings: Vec<String> =
+            field.ratings.iter().map(|(rater, value)| format!("{rater} {}", number(*value))).collect();
+        table.row(vec![
+            if field.spread >= threshold { "!".to_owned() } else { String::new() },
+            field.id.clone(),
+            field.field.clone(),
+            format!("{:.2}", field.spread),
+            number(field.value),
+            number(field.min),
+            number(field.max),
+            ratings.join(", "),
+        ]);
+    }
+    text.push_str(&table.render(common::TABLE_WIDTH));
+    text
+}
+
+/// Kendall's tau-b, then the `top` largest shifts each way.
+pub(crate) fn strategy_table(report: &Strategy, top: usize) -> String {
+    let mut text = String::new();
+    let tau = report.kendall_tau_b.map_or_else(|| "undefined".to_owned(), |tau| format!("{tau:.3}"));
+    let _ = writeln!(
+        text,
+        "backlog order vs strategy (alignment): kendall tau-b {tau} (1 = the same order, -1 = reversed)"
+    );
+    let sections = [
+        (
+            "ahead of the strategy: earlier in the backlog than their alignment would put them",
+            report.ahead(top),
+        ),
+        ("behind the strategy: later in the backlog than their alignment would put them", report.behind(top)),
+    ];
+    for (heading, items) in sections {
+        let _ = writeln!(text, "\n{heading}");
+        if items.is_empty() {
+            text.push_str("none\n");
+            continue;
+        }
+        text.push_str(&shift_table(&items));
+    }
+    text
+}
+
+fn shift_table(items: &[&StrategicItem]) -> String {
+    let mut table = Table::new()
+        .column("id", Align::Left)
+        .flexible("title")
+        .column("backlog", Align::Right)
+        .column("strategic", Align::Right)
+        .column("shift", Align::Right)
+        .column("alignment", Align::Right);
+    for item in items {
+        table.row(vec![
+            item.id.clone(),
+            item.title.clone(),
+            item.backlog_position.to_string(),
+            item.strategic_position.to_string(),
+            format!("{:+}", item.shift),
+            number(item.alignment),
+        ]);
+    }
+    table.render(common::TABLE_WIDTH)
 }
 
 pub(crate) fn quadrants_table(matrix: &Quadrants, split: Split) -> String {

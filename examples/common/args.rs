@@ -29,7 +29,7 @@ pub(crate) struct InputArgs {
     /// the format of FILE (default: its extension; json for -)
     #[arg(long, value_name = "json|csv", value_enum, hide_possible_values = true)]
     pub(crate) input_format: Option<InputFormat>,
-    /// a JSON file of criteria and objectives to add
+    /// a JSON file of criteria, objectives and raters to add
     #[arg(long, value_name = "FILE")]
     pub(crate) config: Option<String>,
 }
@@ -65,6 +65,16 @@ fn mappings(text: &str) -> Result<Mappings, String> {
 }
 
 impl InputArgs {
+    /// How to read `FILE`: `--from`, `--map`, `--input-format` and `--config`.
+    pub(crate) fn input(&self) -> Input {
+        Input {
+            from: self.from,
+            map: self.map.clone().unwrap_or_default().0,
+            format: self.input_format,
+            config: self.config.clone(),
+        }
+    }
+
     /// The one `FILE`, if any.
     ///
     /// # Errors
@@ -121,14 +131,8 @@ impl RankArgs {
     ///
     /// A second `FILE`, or `--then`/`--alignment-weight` where they mean nothing.
     pub(crate) fn options(self) -> Result<Options, Failure> {
-        let input = Input {
-            from: self.input.from,
-            map: self.input.map.clone().unwrap_or_default().0,
-            format: self.input.input_format,
-            config: self.input.config.clone(),
-        };
         let options = Options {
-            input,
+            input: self.input.input(),
             file: self.input.file()?,
             framework: self.engine.framework.unwrap_or_default(),
             then: self.engine.weight.then,

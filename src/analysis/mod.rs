@@ -1,9 +1,11 @@
 //! Decision support: how sure a ranking is, what would change it, how the frameworks disagree,
-//! what they agree on, and what changed between two versions of a backlog.
+//! what they agree on, what changed between two versions of a backlog, where raters disagree, and
+//! where the backlog parts from the strategy.
 //!
-//! Every analysis takes a [`Backlog`](crate::Backlog) and one or more [`Engine`]s and returns a
-//! plain result type (with the `serde` feature, `Serialize`, in the shape the `analyze` example
-//! prints as JSON). Ids are owned strings, so results outlive the backlog.
+//! Every analysis takes a [`Backlog`](crate::Backlog) and, but for [`agreement`] and
+//! [`strategy`], one or more [`Engine`]s, and returns a plain result type (with the `serde`
+//! feature, `Serialize`, in the shape the `analyze` example prints as JSON). Ids are owned
+//! strings, so results outlive the backlog.
 //!
 //! - [`sensitivity`]: each item's lowest and highest score within its range estimates, its best
 //!   and worst possible position, and which items are certainly or only possibly in the top k;
@@ -14,6 +16,9 @@
 //! - [`consensus`]: a Borda-count ranking across engines.
 //! - [`diff`]: two versions of a backlog under one engine.
 //! - [`quadrants`]: the value/effort matrix (quick wins, big bets, fill-ins, time sinks).
+//! - [`agreement`]: where raters disagree: every rated field by the spread of its ratings.
+//! - [`strategy`]: the backlog's own order against the strategic order (by alignment), with
+//!   each item's shift and Kendall's tau-b between the two.
 //!
 //! ```
 //! use prioritize::analysis::sensitivity;
@@ -33,20 +38,24 @@
 //! # Ok::<(), prioritize::Error>(())
 //! ```
 
+mod agreement;
 mod compare;
 mod consensus;
 mod correlation;
 mod diff;
 mod quadrants;
 mod sensitivity;
+mod strategy;
 mod what_if;
 
+pub use agreement::{Agreement, RatedField, agreement};
 pub use compare::{Comparison, EnginePair, ItemPositions, PositionDifference, TopOverlap, compare};
 pub use consensus::{Consensus, ConsensusEntry, Excluded, consensus};
 pub use correlation::{kendall_tau_b, spearman_rho};
 pub use diff::{InputChange, InputValue, Move, RankingDiff, diff};
 pub use quadrants::{Axes, Quadrant, QuadrantItem, Quadrants, Split, SplitLines, Unclassified, quadrants};
 pub use sensitivity::{ItemBounds, Sensitivity, TopK, sensitivity, with_uncertainty};
+pub use strategy::{StrategicItem, Strategy, strategy};
 pub use what_if::{Bound, Change, Explanation, explain};
 
 use crate::engine::{Engine, Evaluation, Score};

@@ -162,7 +162,8 @@ pub fn sensitivity(backlog: &Backlog, engine: &dyn Engine) -> Result<Sensitivity
 ///
 /// A value `v` becomes the range `v · (1 − fraction) ..= v · (1 + fraction)` with expected value
 /// `v`, clamped to the field's valid values (confidence at most 1). Ranges the item already has
-/// are kept as they are: an explicit range is better information than a blanket one.
+/// are kept as they are, given or from ratings (a rated field's range runs from its smallest to
+/// its largest rating): an explicit range is better information than a blanket one.
 ///
 /// ```
 /// use prioritize::analysis::with_uncertainty;

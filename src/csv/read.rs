@@ -279,6 +279,9 @@ impl<'c> Reader<'c> {
                 .collect();
             draft.push_row(row.id, row.title, inputs, row.depends_on, row.tags)
         })?;
+        if let Some(config) = self.config {
+            draft.set_raters(config.raters().map(<[_]>::to_vec), config.aggregate());
+        }
         Ok(Imported { backlog: draft.finish(criteria, objectives, scorecards)?, ignored })
     }
 

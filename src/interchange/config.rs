@@ -5,10 +5,11 @@ use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use super::BacklogSeed;
 use crate::engine::{Scorecard, Scorecards};
 use crate::error::{Error, Result};
-use crate::model::{Backlog, Criterion, Objective};
+use crate::model::{Aggregate, Backlog, Criterion, Objective, Rater};
 
 /// The sections of a backlog file other than `items`: declared `criteria`, strategic
-/// `objectives` and named `scorecards`. A configuration file is such an object; its sections
+/// `objectives`, named `scorecards`, the `raters` of rated fields and how their ratings
+/// `aggregate` (`"mean"` or `"median"`). A configuration file is such an object; its sections
 /// combine with a backlog read from anywhere (JSON or CSV), and a section given in both is an
 /// error.
 ///
@@ -38,10 +39,12 @@ pub struct Config {
     criteria: Option<Vec<Criterion>>,
     objectives: Option<Vec<Objective>>,
     scorecards: Option<Vec<Scorecard>>,
+    raters: Option<Vec<Rater>>,
+    aggregate: Option<Aggregate>,
 }
 
 /// The sections a backlog file may have besides `items`.
-const SECTIONS: &[&str] = &["objectives", "criteria", "scorecards", "items"];
+const SECTIONS: &[&str] = &["objectives", "criteria", "scorecards", "raters", "aggregate", "items"];
 
 impl Config {
     /// A configuration with no section.
@@ -69,6 +72,33 @@ impl Config {
     pub fn with_scorecards(mut self, scorecards: impl IntoIterator<Item = Scorecard>) -> Config {
         self.scorecards = Some(scorecards.into_iter().collect());
         self
+    }
+
+    /// The configuration with these raters declared.
+    #[must_use]
+    pub fn with_raters(mut self, raters: impl IntoIterator<Item = Rater>) -> Config {
+        self.raters = Some(raters.into_iter().collect());
+        self
+    }
+
+    /// The configuration with this aggregate of ratings.
+    #[must_use]
+    pub fn with_aggregate(mut self, aggregate: Aggregate) -> Config {
+        self.aggregate = Some(aggregate);
+        self
+    }
+
+    /// The declared raters; `None` when the section is absent (then every rater the ratings
+    /// name counts, with weight 1).
+    #[must_use]
+    pub fn raters(&self) -> Option<&[Rater]> {
+        self.raters.as_deref()
+    }
+
+    /// How ratings combine ([`Aggregate::Mean`] when the section is absent).
+    #[must_use]
+    pub fn aggregate(&self) -> Aggregate {
+        self.aggregate.unwrap_or_default()
     }
 
     /// The declared criteria (none when the section is absent).
@@ -121,6 +151,8 @@ impl Config {
             criteria: one_of("criteria", self.criteria, other.criteria)?,
             objectives: one_of("objectives", self.objectives, other.objectives)?,
             scorecards: one_of("scorecards", self.scorecards, other.scorecards)?,
+            raters: one_of("raters", self.raters, other.raters)?,
+            aggregate: one_of("aggregate", self.aggregate, other.aggregate)?,
         })
     }
 
@@ -143,9 +175,13 @@ impl Config {
             "scorecards" if self.scorecards.is_none() => {
                 self.scorecards = Some(map.next_value::<Scorecards>()?.0);
             }
+            "raters" if self.raters.is_none() => self.raters = Some(map.next_value()?),
+            "aggregate" if self.aggregate.is_none() => self.aggregate = Some(map.next_value()?),
             "criteria" => return Err(de::Error::duplicate_field("criteria")),
             "objectives" => return Err(de::Error::duplicate_field("objectives")),
             "scorecards" => return Err(de::Error::duplicate_field("scorecards")),
+            "raters" => return Err(de::Error::duplicate_field("raters")),
+            "aggregate" => return Err(de::Error::duplicate_field("aggregate")),
             other => return Err(de::Error::unknown_field(other, SECTIONS)),
         }
         Ok(())
@@ -159,8 +195,8 @@ fn one_of<T>(section: &'static str, first: Option<T>, second: Option<T>) -> Resu
     }
 }
 
-/// Reads `{"criteria": [...], "objectives": [...], "scorecards": {...}}`: a backlog file's
-/// sections without `items`.
+/// Reads `{"criteria": [...], "objectives": [...], "scorecards": {...}, "raters": [...],
+/// "aggregate": "mean"}`: a backlog file's sections without `items`.
 impl<'de> serde::Deserialize<'de> for Config {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_map(ConfigVisitor)
@@ -173,8 +209,9 @@ impl<'de> Visitor<'de> for ConfigVisitor {
     type Value = Config;
 
     fn expecting(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        formatter
-            .write_str(r#"a configuration: {"criteria": [...], "objectives": [...], "scorecards": {...}}"#)
+        formatter.write_str(
+            r#"a configuration: {"criteria": [...], "objectives": [...], "scorecards": {...}, "raters": [...]}"#,
+        )
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Config, A::Error> {

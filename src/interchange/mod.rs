@@ -16,7 +16,7 @@ use serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
 
 use crate::engine::ScorecardsRef;
 use crate::model::draft::Draft;
-use crate::model::{Backlog, BacklogItem, Estimate, Field, Item};
+use crate::model::{Aggregate, Backlog, BacklogItem, Estimate, Field, Item, Ratings};
 use record::{Record, RecordSeed};
 
 /// Reads an item and checks it as [`ItemBuilder::build`](crate::model::ItemBuilder::build) does;
@@ -27,9 +27,9 @@ impl<'de> Deserialize<'de> for BacklogItem {
     }
 }
 
-/// Writes the item in the interchange format: absent fields are left out, and a field estimated
-/// as a range is written `{"low": .., "expected": .., "high": ..}`, so reading it back gives the
-/// same item.
+/// Writes the item in the interchange format: absent fields are left out, a field estimated as a
+/// range is written `{"low": .., "expected": .., "high": ..}`, and a rated field
+/// `{"ratings": {"po": 8.0, ..}}`, so reading it back gives the same item.
 impl Serialize for Item<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(None)?;
@@ -38,11 +38,21 @@ impl Serialize for Item<'_> {
             map.serialize_entry("title", self.title())?;
         }
         let ranges: Vec<(&str, Estimate)> = self.ranges().collect();
-        let builtin = Field::NUMERIC.iter().filter_map(|field| Some((field.as_str(), self.number(*field)?)));
-        for (name, value) in builtin.chain(self.criterion_values()) {
-            match ranges.iter().find(|(range, _)| *range == name) {
-                Some((_, range)) => map.serialize_entry(name, range)?,
-                None => map.serialize_entry(name, &value)?,
+        let rated: Vec<(&str, Ratings<'_>)> = self.rated().collect();
+        let builtin = Field::NUMERIC.iter().map(|field| (field.as_str(), self.number(*field)));
+        let criteria = self.criterion_values().map(|(name, value)| (name, Some(value)));
+        // Rated criteria of an owned item have no value yet.
+        let unvalued = rated
+            .iter()
+            .filter(|&&(name, _)| Field::from_name(name).is_none() && self.value(name).is_none())
+            .map(|&(name, _)| (name, None));
+        for (name, value) in builtin.chain(criteria).chain(unvalued) {
+            if let Some((_, ratings)) = rated.iter().find(|(field, _)| *field == name) {
+                map.serialize_entry(name, &Rated(*ratings))?;
+            } else if let Some((_, range)) = ranges.iter().find(|(field, _)| *field == name) {
+                map.serialize_entry(name, range)?;
+            } else if let Some(value) = value {
+                map.serialize_entry(name, &value)?;
             }
         }
         if let Some(category) = self.moscow() {
@@ -61,26 +71,48 @@ impl Serialize for Item<'_> {
     }
 }
 
+/// A rated field as written: `{"ratings": {"po": 8.0, "pm": 3.0}}`.
+struct Rated<'a>(Ratings<'a>);
+
+impl Serialize for Rated<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(std::iter::once(("ratings", self.0)))
+    }
+}
+
 impl Serialize for BacklogItem {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         Item::of(self, 0.0).serialize(serializer)
     }
 }
 
-/// Writes `{"objectives": [...], "criteria": [...], "scorecards": {...}, "items": [...]}`
-/// (`criteria` and `scorecards` only when the backlog has some).
+/// Writes `{"objectives": [...], "criteria": [...], "scorecards": {...}, "raters": [...],
+/// "aggregate": "median", "items": [...]}` (`criteria` and `scorecards` only when the backlog has
+/// some, `raters` only when it declares them, `aggregate` only when it is not the default `mean`).
 impl Serialize for Backlog {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let criteria = !self.criteria().is_empty();
         let scorecards = !self.scorecards().is_empty();
-        let fields = 2 + usize::from(criteria) + usize::from(scorecards);
-        let mut backlog = serializer.serialize_struct("Backlog", fields)?;
+        let raters = self.raters_declared;
+        let aggregate = self.aggregate() != Aggregate::default();
+        let sections = 2
+            + usize::from(criteria)
+            + usize::from(scorecards)
+            + usize::from(raters)
+            + usize::from(aggregate);
+        let mut backlog = serializer.serialize_struct("Backlog", sections)?;
         backlog.serialize_field("objectives", self.objectives())?;
         if criteria {
             backlog.serialize_field("criteria", self.criteria())?;
         }
         if scorecards {
             backlog.serialize_field("scorecards", &ScorecardsRef(self.scorecards()))?;
+        }
+        if raters {
+            backlog.serialize_field("raters", self.raters())?;
+        }
+        if aggregate {
+            backlog.serialize_field("aggregate", &self.aggregate())?;
         }
         backlog.serialize_field("items", &crate::ranking::serialize::Seq(|| self.items()))?;
         backlog.end()
@@ -123,6 +155,7 @@ impl<'de> Visitor<'de> for BacklogVisitor<'_> {
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Backlog, A::Error> {
         let mut draft = Draft::new(Some(self.config.criteria().to_vec()));
         ItemsVisitor { draft: &mut draft }.visit_seq(seq)?;
+        draft.set_raters(self.config.raters().map(<[_]>::to_vec), self.config.aggregate());
         let (criteria, objectives) = (self.config.criteria().to_vec(), self.config.objectives().to_vec());
         draft.finish(criteria, objectives, self.config.scorecards().to_vec()).map_err(de::Error::custom)
     }
@@ -145,8 +178,9 @@ impl<'de> Visitor<'de> for BacklogVisitor<'_> {
                 sections.read_section(&key, &mut map)?;
             }
         }
-        let draft = draft.ok_or_else(|| de::Error::missing_field("items"))?;
+        let mut draft = draft.ok_or_else(|| de::Error::missing_field("items"))?;
         let config = self.config.clone().merge(sections).map_err(de::Error::custom)?;
+        draft.set_raters(config.raters().map(<[_]>::to_vec), config.aggregate());
         let scorecards = config.scorecards().to_vec();
         draft
             .finish(config.criteria().to_vec(), config.objectives().to_vec(), scorecards)

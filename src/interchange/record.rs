@@ -49,7 +49,9 @@ struct Typed<'de> {
     tags: Vec<Cow<'de, str>>,
 }
 
-const RANGE: &str = r#"a number, a text or a range {"low": .., "high": ..}"#;
+const RANGE: &str = r#"a number, a text, a range {"low": .., "high": ..} or ratings {"ratings": {..}}"#;
+
+const RATINGS: &str = r#"an object of rater ids to ratings, such as {"po": 8, "pm": 3}"#;
 
 impl<'de> Record<'de> {
     /// How errors name the item: its id, or its title when the id is missing.
@@ -81,6 +83,12 @@ impl<'de> Record<'de> {
                 (_, Loose::Text(text)) => Some(Input::Text(text.into_owned())),
                 (Key::Known(Field::Moscow), other) => {
                     return Err(wrong(&id, key.name(), "a MoSCoW label", &other));
+                }
+                (key, Loose::Map(entries))
+                    if *key != Key::Known(Field::Alignment)
+                        && entries.iter().any(|(name, _)| name == "ratings") =>
+                {
+                    Some(ratings(&id, key.name(), entries)?)
                 }
                 (_, Loose::Map(entries)) => {
                     let mut pairs = Vec::with_capacity(entries.len());
@@ -160,6 +168,32 @@ impl<'de> Record<'de> {
             typed.tags.iter().map(AsRef::as_ref),
         )
     }
+}
+
+/// `{"ratings": {"po": 8, "pm": 3}}`: each rating a number or a text (a label such as `high`).
+fn ratings(item: &str, field: &str, entries: Vec<(Cow<'_, str>, Loose<'_>)>) -> Result<Input> {
+    if entries.len() > 1 {
+        return Err(Error::InvalidRatings {
+            item: item.to_owned(),
+            field: field.to_owned(),
+            reason: r#"a field takes ratings or a range, not both (write {"ratings": {..}} alone)"#.into(),
+        });
+    }
+    let ratings = match entries.into_iter().next() {
+        Some((_, Loose::Map(ratings))) => ratings,
+        Some((_, other)) => return Err(wrong(item, field, RATINGS, &other)),
+        None => Vec::new(),
+    };
+    let mut inputs = Vec::with_capacity(ratings.len());
+    for (rater, value) in ratings {
+        let input = match value {
+            Loose::Number(number) => Input::Number(number),
+            Loose::Text(text) => Input::Text(text.into_owned()),
+            other => return Err(wrong(item, field, RATINGS, &other)),
+        };
+        inputs.push((rater.into_owned(), input));
+    }
+    Ok(Input::Ratings(inputs))
 }
 
 /// The id as text, for naming an item whose id has the wrong type.

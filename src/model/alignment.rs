@@ -150,10 +150,15 @@ pub(crate) fn weighted_mean(objectives: &[Objective], contribution: impl Fn(usiz
 /// `f64::MAX`) and products with tiny weights do not underflow (subnormal weights); 1 for every
 /// weight between 2^-511 and 2^511. A power of two scales exactly, so the mean is unchanged.
 fn weight_scale(objectives: &[Objective]) -> f64 {
+    scale_for(objectives.iter().map(Objective::weight).fold(0.0, f64::max))
+}
+
+/// The power of two of [`weight_scale`] for weights whose largest is `largest` (raters' weights
+/// use it too).
+pub(crate) fn scale_for(largest: f64) -> f64 {
     const LIMIT: f64 = f64::from_bits((1023 + 511) << 52); // 2^511
     const DOWN: f64 = f64::from_bits((1023 - 600) << 52); // 2^-600
     const UP: f64 = f64::from_bits((1023 + 600) << 52); // 2^600
-    let largest = objectives.iter().map(Objective::weight).fold(0.0, f64::max);
     if largest > LIMIT {
         DOWN
     } else if largest > 0.0 && largest < 1.0 / LIMIT {

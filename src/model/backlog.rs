@@ -10,6 +10,8 @@ use crate::model::estimate::Estimate;
 use crate::model::field::{Field, FieldName, FieldSet};
 use crate::model::graph::Graph;
 use crate::model::item::BacklogItem;
+use crate::model::rater::{Aggregate, Rater};
+use crate::model::ratings::RatingTable;
 use crate::model::view::Item;
 
 /// A validated backlog: items with unique ids, every dependency present, no self-dependency and no
@@ -57,6 +59,14 @@ pub struct Backlog {
     pub(crate) tags: Lists<u32>,
     /// Ranges by (item, column): built-in numeric columns first, then criteria.
     pub(crate) estimates: Vec<(u32, u16, Estimate)>,
+    /// The raters: as declared, or else those the ratings name, by id, of weight 1.
+    pub(crate) raters: Vec<Rater>,
+    /// Whether the raters were declared (then every rating names one of them).
+    pub(crate) raters_declared: bool,
+    /// How each rated field's ratings combine into its value.
+    pub(crate) aggregate: Aggregate,
+    /// The ratings by (item, column), columns numbered as for `estimates`.
+    pub(crate) ratings: RatingTable,
     /// Item indices sorted by id, for lookups.
     by_id: Vec<u32>,
 }
@@ -79,6 +89,10 @@ pub(crate) struct Parts {
     pub(crate) tag_texts: Texts,
     pub(crate) tags: Lists<u32>,
     pub(crate) estimates: Vec<(u32, u16, Estimate)>,
+    pub(crate) raters: Vec<Rater>,
+    pub(crate) raters_declared: bool,
+    pub(crate) aggregate: Aggregate,
+    pub(crate) ratings: RatingTable,
 }
 
 /// A numeric column of a backlog: every item's value of one field, in input order.
@@ -235,6 +249,10 @@ impl Backlog {
             tag_texts: parts.tag_texts,
             tags: parts.tags,
             estimates: parts.estimates,
+            raters: parts.raters,
+            raters_declared: parts.raters_declared,
+            aggregate: parts.aggregate,
+            ratings: parts.ratings,
             by_id,
         };
         backlog.alignment = backlog.resolve_alignments();
@@ -329,6 +347,19 @@ impl Backlog {
         self.scorecards.iter().find(|scorecard| scorecard.id() == id).cloned()
     }
 
+    /// The raters: as declared ([`BacklogBuilder::raters`], or a backlog file's `raters`), or,
+    /// when none are declared, those the ratings name, sorted by id, each of weight 1.
+    #[must_use]
+    pub fn raters(&self) -> &[Rater] {
+        &self.raters
+    }
+
+    /// How each rated field's ratings combine into its value (default [`Aggregate::Mean`]).
+    #[must_use]
+    pub fn aggregate(&self) -> Aggregate {
+        self.aggregate
+    }
+
     /// The position of the declared criterion `id` among [`Backlog::criteria`].
     #[must_use]
     pub fn criterion_index(&self, id: &str) -> Option<usize> {
@@ -417,6 +448,7 @@ impl Backlog {
             change(&mut owned)?;
             draft.push_item(&owned);
         }
+        draft.set_raters(self.raters_declared.then(|| self.raters.clone()), self.aggregate);
         draft.finish(self.criteria.clone(), self.objectives.clone(), self.scorecards.clone())
     }
 }
@@ -428,6 +460,8 @@ pub struct BacklogBuilder {
     criteria: Vec<Criterion>,
     scorecards: Vec<Scorecard>,
     objectives: Vec<Objective>,
+    raters: Option<Vec<Rater>>,
+    aggregate: Aggregate,
     draft: Draft,
 }
 
@@ -469,6 +503,24 @@ impl BacklogBuilder {
         self
     }
 
+    /// Declares a rater. Once raters are declared, every rating must name one of them;
+    /// without any, every rater the ratings name counts, with weight 1.
+    pub fn rater(self, rater: Rater) -> Self {
+        self.raters([rater])
+    }
+
+    /// Declares raters (none at all, `raters([])`, makes every rating an error).
+    pub fn raters(mut self, raters: impl IntoIterator<Item = Rater>) -> Self {
+        self.raters.get_or_insert_with(Vec::new).extend(raters);
+        self
+    }
+
+    /// How each rated field's ratings combine into its value (default [`Aggregate::Mean`]).
+    pub fn aggregate(mut self, aggregate: Aggregate) -> Self {
+        self.aggregate = aggregate;
+        self
+    }
+
     /// Adds an item.
     pub fn item(mut self, item: impl std::borrow::Borrow<BacklogItem>) -> Self {
         self.draft.push_item(item.borrow());
@@ -495,7 +547,31 @@ impl BacklogBuilder {
     /// - [`Error::UnknownScorecardField`] for a scorecard's field that is neither a numeric
     ///   built-in field nor a declared criterion, and [`Error::InvalidScorecard`] for a field
     ///   without the bounds its normalization needs.
-    pub fn build(self) -> Result<Backlog> {
+    /// - [`Error::DuplicateRater`] when two raters share an id;
+    /// - [`Error::UnknownRater`] for a rating by a rater not declared (when raters are);
+    /// - [`Error::RatingOutOfRange`] for a rating outside its criterion's bounds.
+    ///
+    /// The value of each rated field is computed here, from the raters' weights:
+    ///
+    /// ```
+    /// use prioritize::{Aggregate, Backlog, BacklogItem, Field, Rater};
+    ///
+    /// let item = BacklogItem::builder("A", "a").ratings(Field::Effort, [("po", 3), ("pm", 5), ("eng", 8)]).build()?;
+    /// let raters = [Rater::new("po", 1.0)?, Rater::new("pm", 1.0)?, Rater::new("eng", 2.0)?];
+    /// let mean = Backlog::builder().raters(raters.clone()).item(&item).build()?;
+    /// assert_eq!(mean.item(0).value(Field::Effort), Some(6.0)); // (3 + 5 + 2 · 8) / 4
+    /// let median = Backlog::builder().raters(raters).aggregate(Aggregate::Median).item(&item).build()?;
+    /// assert_eq!(median.item(0).value(Field::Effort), Some(5.0)); // 3, 5: weight 2 of 4
+    ///
+    /// let undeclared = Backlog::builder().rater(Rater::new("po", 1.0)?).item(&item).build();
+    /// assert_eq!(
+    ///     undeclared.unwrap_err().to_string(),
+    ///     r#"item "A": effort rating by "pm" names no declared rater (raters: po)"#
+    /// );
+    /// # Ok::<(), prioritize::Error>(())
+    /// ```
+    pub fn build(mut self) -> Result<Backlog> {
+        self.draft.set_raters(self.raters, self.aggregate);
         self.draft.finish(self.criteria, self.objectives, self.scorecards)
     }
 }

@@ -17,6 +17,8 @@ use crate::model::input::{Checker, Input, Numeric};
 use crate::model::item::BacklogItem;
 use crate::model::number::Fraction;
 
+mod ratings;
+
 /// Where a numeric value goes: a built-in column, or the named column at this index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Slot {
@@ -71,6 +73,8 @@ pub(crate) struct Draft {
     tag_texts: Texts,
     tags: Lists<u32>,
     estimates: Vec<(u32, Slot, Estimate)>,
+    /// The ratings, combined into values when the draft is finished.
+    ratings: ratings::Recorded,
 }
 
 impl Draft {
@@ -119,21 +123,34 @@ impl Draft {
     }
 
     /// Adds an item whose values are already checked (built by [`ItemBuilder`](crate::ItemBuilder)).
+    ///
+    /// A rated field's value and range are left to the ratings (an item copied out of a backlog
+    /// has them as that backlog computed them).
     pub(crate) fn push_item(&mut self, item: &BacklogItem) {
         let index = self.begin(item.id().as_str(), item.title());
+        let rated = |name: &str| item.ratings.iter().any(|(field, _)| field == name);
         for (column, &value) in item.numbers.iter().enumerate() {
-            if !value.is_nan() {
+            if !value.is_nan() && !rated(Field::NUMERIC[column].as_str()) {
                 self.numbers[column].set(index, value);
             }
         }
-        for (name, value) in &item.criteria {
+        for (name, value) in item.criteria.iter().filter(|(name, _)| !rated(name)) {
             let slot = self.slot(Numeric::Criterion(name));
             self.set(index, slot, *value);
         }
-        for (name, estimate) in &item.estimates {
+        for (name, estimate) in item.estimates.iter().filter(|(name, _)| !rated(name)) {
             if let Some(field) = Numeric::named(name) {
                 let slot = self.slot(field);
                 self.estimates.push((index as u32, slot, *estimate));
+            }
+        }
+        for (name, ratings) in &item.ratings {
+            if let Some(field) = Numeric::named(name) {
+                let slot = self.slot(field);
+                if let Slot::Named(named) = slot {
+                    self.named[named].first = self.named[named].first.min(index);
+                }
+                self.ratings.push(index, slot, ratings.iter().map(|(rater, value)| (rater.as_str(), *value)));
             }
         }
         self.set_moscow(index, item.moscow());
@@ -255,6 +272,16 @@ impl Draft {
                 }
             },
             Target::Number(slot) => {
+                if let Input::Ratings(ratings) = &input {
+                    let field = match slot {
+                        Slot::Builtin(column) => Numeric::Builtin(Field::NUMERIC[column]),
+                        Slot::Named(named) => Numeric::Criterion(&self.named[named].name),
+                    };
+                    return match check.ratings(field, ratings) {
+                        Ok(ratings) => self.push_ratings(index, slot, &ratings),
+                        Err(error) => self.value_error(index, slot, error),
+                    };
+                }
                 let (value, range) = match slot {
                     Slot::Builtin(column) => {
                         check.estimated(Numeric::Builtin(Field::NUMERIC[column]), &input)?
@@ -290,6 +317,25 @@ impl Draft {
             }
         }
         Ok(())
+    }
+
+    /// A value's error: at once for a built-in field or a known criterion; for a name that may
+    /// yet prove a criterion, kept until the criteria are known (an unknown name is reported as
+    /// such instead).
+    fn value_error(&mut self, index: usize, slot: Slot, error: Error) -> Result<()> {
+        let Slot::Named(named) = slot else { return Err(error) };
+        let named = &mut self.named[named];
+        named.first = named.first.min(index);
+        match &self.criteria {
+            Some(criteria) if !criteria.iter().any(|c| c.id() == named.name) => {
+                Err(unknown_field(self.ids.get(index), &named.name, criteria))
+            }
+            Some(_) => Err(error),
+            None => {
+                named.error.get_or_insert(error);
+                Ok(())
+            }
+        }
     }
 
     fn begin(&mut self, id: &str, title: &str) -> usize {
@@ -360,6 +406,7 @@ impl Draft {
         }
         check_criteria(&criteria)?;
         check_scorecards(&scorecards, &criteria)?;
+        let rated = self.finish_ratings(&criteria)?;
         let criterion_values = self.take_criteria(&criteria)?;
         for column in &mut self.numbers {
             column.finish(len);
@@ -389,6 +436,10 @@ impl Draft {
             tag_texts: self.tag_texts,
             tags: self.tags,
             estimates,
+            raters: rated.raters,
+            raters_declared: rated.declared,
+            aggregate: rated.aggregate,
+            ratings: rated.table,
         })
     }
 

@@ -8,7 +8,9 @@ use crate::error::{Error, Result};
 ///
 /// Rankings use the expected value (the item's point value, as before); the sensitivity analysis
 /// uses the ends. Any numeric field, built-in or declared, may be a range. In JSON a range is written `{"low": 2, "high": 5}`, optionally with
-/// `"expected"` (otherwise the midpoint); each end is checked like the plain value.
+/// `"expected"` (otherwise the midpoint); each end is checked like the plain value. A rated field
+/// ([`Ratings`](crate::model::Ratings)) has the range from its smallest to its largest rating,
+/// with the ratings' aggregate as the expected value.
 ///
 /// ```
 /// use prioritize::{BacklogItem, Field};

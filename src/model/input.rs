@@ -14,12 +14,34 @@ use crate::model::field::Field;
 use crate::model::impact::Impact;
 use crate::model::number::{Fraction, check_number};
 
-/// A value as written: a number, a text, or an object of names to numbers.
+/// A value as written: a number, a text, an object of names to numbers, or ratings (rater ids
+/// to values, each a number or a text).
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Input {
     Number(f64),
     Text(String),
     Pairs(Vec<(String, f64)>),
+    Ratings(Vec<(String, Input)>),
+}
+
+impl Input {
+    /// The value as error messages show it.
+    fn shown(&self) -> String {
+        match self {
+            Input::Number(number) => number.to_string(),
+            Input::Text(text) => text.clone(),
+            Input::Pairs(pairs) => {
+                let pairs: Vec<String> =
+                    pairs.iter().map(|(name, value)| format!("{name}: {value}")).collect();
+                format!("{{{}}}", pairs.join(", "))
+            }
+            Input::Ratings(ratings) => {
+                let ratings: Vec<String> =
+                    ratings.iter().map(|(rater, value)| format!("{rater}: {}", value.shown())).collect();
+                format!("{{ratings: {{{}}}}}", ratings.join(", "))
+            }
+        }
+    }
 }
 
 /// A numeric field: built-in, or a criterion named by its id.
@@ -65,16 +87,12 @@ pub(crate) struct Checker<'a> {
 
 impl Checker<'_> {
     fn invalid(&self, field: &str, input: &Input, expected: &'static str) -> Error {
-        let value = match input {
-            Input::Number(number) => number.to_string(),
-            Input::Text(text) => text.clone(),
-            Input::Pairs(pairs) => {
-                let pairs: Vec<String> =
-                    pairs.iter().map(|(name, value)| format!("{name}: {value}")).collect();
-                format!("{{{}}}", pairs.join(", "))
-            }
-        };
-        Error::InvalidValue { item: self.item.to_owned(), field: field.to_owned(), value, expected }
+        Error::InvalidValue {
+            item: self.item.to_owned(),
+            field: field.to_owned(),
+            value: input.shown(),
+            expected,
+        }
     }
 
     /// A plain number; a text that spells a number counts as one (CSV cells are text).
@@ -85,7 +103,7 @@ impl Checker<'_> {
                 Ok(number) => number,
                 Err(_) => return Err(self.invalid(field.name(), input, "a number")),
             },
-            Input::Pairs(_) => return Err(self.invalid(field.name(), input, "a number")),
+            Input::Pairs(_) | Input::Ratings(_) => return Err(self.invalid(field.name(), input, "a number")),
         };
         field.check(value).map_err(|error| error.at(self.item, field.name()))
     }
@@ -167,6 +185,42 @@ impl Checker<'_> {
         Ok((point, Some(estimate)))
     }
 
+    /// Ratings of a numeric field: at least one, each rater once, each rating checked as a plain
+    /// value of the field (a criterion's bounds are the backlog's, checked when it is built).
+    pub(crate) fn ratings(
+        &self,
+        field: Numeric<'_>,
+        ratings: &[(String, Input)],
+    ) -> Result<Vec<(String, f64)>> {
+        let invalid = |reason: String| Error::InvalidRatings {
+            item: self.item.to_owned(),
+            field: field.name().to_owned(),
+            reason,
+        };
+        if ratings.is_empty() {
+            return Err(invalid("expected a rating by at least one rater".into()));
+        }
+        let mut checked: Vec<(String, f64)> = Vec::with_capacity(ratings.len());
+        for (rater, input) in ratings {
+            if rater.is_empty() || rater.chars().any(char::is_control) {
+                return Err(invalid(format!(
+                    "rater id {rater:?} is not a non-empty string without control characters"
+                )));
+            }
+            if checked.iter().any(|(other, _)| other == rater) {
+                return Err(invalid(format!("rater {rater:?} is named twice")));
+            }
+            let value = self.plain(field, input).map_err(|error| match error {
+                Error::OutOfRange { item, field, value, allowed } => {
+                    Error::RatingOutOfRange { item, field, rater: rater.clone(), value, allowed }
+                }
+                other => other,
+            })?;
+            checked.push((rater.clone(), value));
+        }
+        Ok(checked)
+    }
+
     pub(crate) fn moscow(&self, input: &Input) -> Result<Category> {
         let name = Field::Moscow.as_str();
         match input {
@@ -197,6 +251,7 @@ impl Checker<'_> {
                 }
                 Err(_) => Err(self.invalid(name, &input, "a number")),
             },
+            Input::Ratings(_) => Err(self.invalid(name, &input, "a number or contributions per objective")),
         }
     }
 

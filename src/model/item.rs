@@ -10,6 +10,7 @@ use crate::model::id::ItemId;
 use crate::model::impact::Impact;
 use crate::model::input::{Checker, Input, Numeric};
 use crate::model::number::{Effort, NonNegative, OutOfTen};
+use crate::model::ratings::Ratings;
 
 /// One candidate piece of work, owned: what a backlog is built from.
 ///
@@ -51,6 +52,10 @@ pub struct BacklogItem {
     pub(crate) tags: Vec<String>,
     /// The fields given as ranges, by name; the point values above are their expected values.
     pub(crate) estimates: Vec<(String, Estimate)>,
+    /// The rated fields, by name, with (rater id, rating) pairs. Such a field's value and range
+    /// are the backlog's to compute: absent on a built item, copied from the backlog by
+    /// [`Item::to_owned`](crate::Item::to_owned), recomputed when the item joins a backlog.
+    pub(crate) ratings: Vec<(String, Vec<(String, f64)>)>,
 }
 
 /// Equal when every field is: the numbers compare by their bits, so that an absent value (NaN)
@@ -66,6 +71,7 @@ impl PartialEq for BacklogItem {
             && self.depends_on == other.depends_on
             && self.tags == other.tags
             && self.estimates == other.estimates
+            && self.ratings == other.ratings
     }
 }
 
@@ -79,6 +85,7 @@ impl BacklogItem {
             inputs: Vec::new(),
             depends_on: Vec::new(),
             tags: Vec::new(),
+            conflict: None,
         }
     }
 
@@ -267,6 +274,33 @@ impl BacklogItem {
         self.estimates.iter().map(|(name, estimate)| (name.as_str(), *estimate))
     }
 
+    /// The ratings of a field, if it was rated.
+    ///
+    /// An item that is not yet in a backlog has no value for a rated field: the value is the
+    /// aggregate of the ratings weighted by the backlog's raters, computed when the item joins
+    /// a [`Backlog`](crate::Backlog).
+    ///
+    /// ```
+    /// use prioritize::{Backlog, BacklogItem, Field};
+    ///
+    /// let item = BacklogItem::builder("A", "a").ratings(Field::Impact, [("po", 3), ("pm", 1)]).build()?;
+    /// assert_eq!(item.ratings(Field::Impact).map(|r| r.len()), Some(2));
+    /// assert_eq!(item.value(Field::Impact), None);
+    /// let backlog = Backlog::from_items([item])?;
+    /// assert_eq!(backlog.item(0).value(Field::Impact), Some(2.0));
+    /// # Ok::<(), prioritize::Error>(())
+    /// ```
+    #[must_use]
+    pub fn ratings(&self, field: impl FieldName) -> Option<Ratings<'_>> {
+        let name = field.field_name();
+        self.ratings.iter().find(|(f, _)| f == name).map(|(_, ratings)| Ratings::owned(ratings))
+    }
+
+    /// The rated fields, by name, with their ratings, in the order given.
+    pub fn rated(&self) -> impl ExactSizeIterator<Item = (&str, Ratings<'_>)> + '_ {
+        self.ratings.iter().map(|(name, ratings)| (name.as_str(), Ratings::owned(ratings)))
+    }
+
     /// Sets the point value of a numeric field, checked as the builder checks a plain value; any
     /// range of the field is kept (the analyses use this for scenarios within it).
     pub(crate) fn set_value(&mut self, name: &str, value: f64) -> Result<()> {
@@ -320,6 +354,8 @@ pub struct ItemBuilder {
     inputs: Vec<(String, Input)>,
     depends_on: Vec<String>,
     tags: Vec<String>,
+    /// A field given both as a range and as ratings.
+    conflict: Option<String>,
 }
 
 macro_rules! number_setters {
@@ -394,6 +430,30 @@ impl ItemBuilder {
         self.input(field.field_name(), Input::Pairs(pairs))
     }
 
+    /// A numeric input as several raters' ratings, `(rater id, rating)` pairs (replaces a plain
+    /// value of the field; a field cannot have both ratings and a range). The field's value is
+    /// the aggregate the backlog computes with its raters' weights, and its range runs from the
+    /// smallest to the largest rating; [`build`](ItemBuilder::build) checks each rating as a
+    /// plain value of the field.
+    ///
+    /// ```
+    /// use prioritize::{BacklogItem, Field};
+    ///
+    /// let item = BacklogItem::builder("A", "a").ratings(Field::Confidence, [("po", 0.8), ("pm", 80.0)]).build();
+    /// assert_eq!(
+    ///     item.unwrap_err().to_string(),
+    ///     r#"item "A": confidence rating 80 by "pm" is outside 0..=1 (write 0.8 for 80 %)"#
+    /// );
+    /// ```
+    pub fn ratings<R: Into<String>, V: Into<f64>>(
+        self,
+        field: impl FieldName,
+        ratings: impl IntoIterator<Item = (R, V)>,
+    ) -> Self {
+        let ratings = ratings.into_iter().map(|(rater, value)| (rater.into(), Input::Number(value.into())));
+        self.input(field.field_name(), Input::Ratings(ratings.collect()))
+    }
+
     /// The MoSCoW category.
     pub fn moscow(self, category: Category) -> Self {
         self.input(Field::Moscow.as_str(), Input::Text(category.as_str().to_owned()))
@@ -423,6 +483,12 @@ impl ItemBuilder {
     }
 
     pub(crate) fn input(mut self, field: &str, input: Input) -> Self {
+        let range_and_ratings = |a: &Input, b: &Input| {
+            matches!((a, b), (Input::Pairs(_), Input::Ratings(_)) | (Input::Ratings(_), Input::Pairs(_)))
+        };
+        if self.inputs.iter().any(|(existing, old)| existing == field && range_and_ratings(old, &input)) {
+            self.conflict.get_or_insert_with(|| field.to_owned());
+        }
         self.inputs.retain(|(existing, _)| existing != field);
         self.inputs.push((field.to_owned(), input));
         self
@@ -437,6 +503,9 @@ impl ItemBuilder {
     ///   accept;
     /// - [`Error::OutOfRange`] for a NaN, infinite or out-of-range number, e.g. an effort of 0 or
     ///   a confidence of 80 (write 0.8);
+    /// - [`Error::RatingOutOfRange`] for a rating its field does not allow, naming the rater;
+    /// - [`Error::InvalidRatings`] for ratings by no rater, a rater named twice, or a field given
+    ///   both ratings and a range;
     /// - [`Error::DuplicateContribution`] when an objective is named twice;
     /// - [`Error::SelfDependency`] when the item depends on itself.
     pub fn build(self) -> Result<BacklogItem> {
@@ -445,6 +514,13 @@ impl ItemBuilder {
             return Err(Error::EmptyId { title: self.title });
         };
         let check = Checker { item: id.as_str() };
+        if let Some(field) = self.conflict {
+            return Err(Error::InvalidRatings {
+                item: id.to_string(),
+                field,
+                reason: "a field takes ratings or a range, not both".into(),
+            });
+        }
         let mut item = BacklogItem {
             title: self.title,
             numbers: [f64::NAN; Field::NUMERIC.len()],
@@ -454,6 +530,7 @@ impl ItemBuilder {
             depends_on: Vec::with_capacity(self.depends_on.len()),
             tags: self.tags,
             estimates: Vec::new(),
+            ratings: Vec::new(),
             id: id.clone(),
         };
         for (name, input) in self.inputs {
@@ -469,6 +546,11 @@ impl ItemBuilder {
                             expected: "a value only for numeric fields, moscow and alignment",
                         });
                     };
+                    if let Input::Ratings(ratings) = &input {
+                        let ratings = check.ratings(field, ratings)?;
+                        item.ratings.push((name, ratings));
+                        continue;
+                    }
                     let (value, range) = check.estimated(field, &input)?;
                     item.store(field, value);
                     if let Some(range) = range {

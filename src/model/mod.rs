@@ -19,6 +19,8 @@ mod impact;
 pub(crate) mod input;
 mod item;
 mod number;
+mod rater;
+mod ratings;
 mod view;
 
 pub use crate::error::{Source, ValueError};
@@ -33,4 +35,6 @@ pub use id::ItemId;
 pub use impact::{Impact, ParseImpactError};
 pub use item::{BacklogItem, ItemBuilder};
 pub use number::{Effort, Fraction, NonNegative, OutOfTen};
+pub use rater::{Aggregate, Rater};
+pub use ratings::Ratings;
 pub use view::Item;

@@ -13,6 +13,7 @@ use crate::model::impact::Impact;
 use crate::model::input::Numeric;
 use crate::model::item::BacklogItem;
 use crate::model::number::{Effort, Fraction, NonNegative, OutOfTen};
+use crate::model::ratings::Ratings;
 
 /// One item of a [`Backlog`], read through a cheap view (a reference and an index): what engines
 /// score and what rankings, plans and analyses hand out.
@@ -365,6 +366,36 @@ impl<'a> Item<'a> {
         stored.chain(owned.iter().map(|(name, estimate)| (name.as_str(), *estimate)))
     }
 
+    /// The ratings of a numeric field, if it was rated: its value is their aggregate and its
+    /// range runs from the smallest to the largest rating (see [`Ratings`]).
+    #[must_use]
+    pub fn ratings(&self, field: impl FieldName) -> Option<Ratings<'a>> {
+        let name = field.field_name();
+        match self.source {
+            Source::Stored { backlog, index } => {
+                let column = column_of(backlog, name)?;
+                let (_, values) = backlog.ratings.of(index).find(|&(rated, _)| rated == column)?;
+                Some(Ratings::stored(values, &backlog.raters))
+            }
+            Source::Owned { item, .. } => item.ratings(name),
+        }
+    }
+
+    /// The rated fields, by name, with their ratings: built-in fields in the interchange order,
+    /// then criteria (for an owned item, in the order given).
+    pub fn rated(&self) -> impl Iterator<Item = (&'a str, Ratings<'a>)> + 'a {
+        let (stored, owned) = match self.source {
+            Source::Stored { backlog, index } => (Some((backlog, index)), &[][..]),
+            Source::Owned { item, .. } => (None, &item.ratings[..]),
+        };
+        let stored = stored.into_iter().flat_map(|(backlog, index)| {
+            backlog.ratings.of(index).map(move |(column, values)| {
+                (column_name(backlog, column), Ratings::stored(values, &backlog.raters))
+            })
+        });
+        stored.chain(owned.iter().map(|(name, ratings)| (name.as_str(), Ratings::owned(ratings))))
+    }
+
     fn stored_ranges(&self) -> impl Iterator<Item = (usize, Estimate)> + 'a {
         let stored = match self.source {
             Source::Stored { backlog, index } => ranges_of(backlog, index),
@@ -395,6 +426,15 @@ impl<'a> Item<'a> {
                     depends_on: self.depends_on().filter_map(crate::model::ItemId::new).collect(),
                     tags: self.tags().map(str::to_owned).collect(),
                     estimates: self.ranges().map(|(name, estimate)| (name.to_owned(), estimate)).collect(),
+                    ratings: self
+                        .rated()
+                        .map(|(name, ratings)| {
+                            (
+                                name.to_owned(),
+                                ratings.iter().map(|(rater, v)| (rater.to_owned(), v)).collect(),
+                            )
+                        })
+                        .collect(),
                 }
             }
         }
@@ -439,9 +479,9 @@ impl PartialEq for Item<'_> {
 }
 
 /// An iterator whose length is known up front.
-struct Counted<I> {
-    inner: I,
-    count: usize,
+pub(crate) struct Counted<I> {
+    pub(crate) inner: I,
+    pub(crate) count: usize,
 }
 
 impl<I: Iterator> Iterator for Counted<I> {

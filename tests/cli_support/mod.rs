@@ -102,6 +102,27 @@ pub(crate) fn fails(run: &Run, errors: &[&str]) {
     assert_eq!(run.stderr, expected);
 }
 
+/// Succeeds with nothing on standard error.
+#[track_caller]
+pub(crate) fn quiet(run: &Run) -> &str {
+    assert_eq!((run.status, run.stderr.as_str()), (0, ""), "{run:?}");
+    &run.stdout
+}
+
+/// Succeeds quietly with JSON on standard output.
+#[track_caller]
+pub(crate) fn json_of(run: &Run) -> serde_json::Value {
+    serde_json::from_str(quiet(run)).expect("JSON output")
+}
+
+/// Fails with status 2, nothing on standard output, and one `error:` line starting so.
+#[track_caller]
+pub(crate) fn fails_with(run: &Run, start: &str) {
+    assert_eq!((run.status, run.stdout.as_str()), (2, ""), "{run:?}");
+    assert!(run.stderr.starts_with(&format!("error: {start}")), "{run:?}");
+    assert_eq!(run.stderr.lines().count(), 1, "{run:?}");
+}
+
 /// Intercom's three RICE example projects (675, 400, 800), with WSJF and MoSCoW inputs, and an
 /// item nobody has estimated.
 pub(crate) const INTERCOM: &str = r#"{

@@ -28,10 +28,9 @@ pub(crate) struct Spec {
 }
 
 impl Spec {
-    /// The item with id `I{index}`.
-    pub(crate) fn build(&self, index: usize) -> BacklogItem {
-        let mut builder = BacklogItem::builder(id(index), format!("item {index}"));
-        let numbers = [
+    /// The numeric fields and the overall alignment, in the interchange order.
+    pub(crate) fn numbers(&self) -> [(Field, Option<f64>); 8] {
+        [
             (Field::Reach, self.reach),
             (Field::Impact, self.impact),
             (Field::Confidence, self.confidence),
@@ -40,8 +39,13 @@ impl Spec {
             (Field::TimeCriticality, self.time_criticality),
             (Field::RiskReduction, self.risk_reduction),
             (Field::Alignment, self.alignment),
-        ];
-        for (field, value) in numbers {
+        ]
+    }
+
+    /// The item with id `I{index}`.
+    pub(crate) fn build(&self, index: usize) -> BacklogItem {
+        let mut builder = BacklogItem::builder(id(index), format!("item {index}"));
+        for (field, value) in self.numbers() {
             if let Some(value) = value {
                 builder = set(builder, field, value);
             }

@@ -157,7 +157,7 @@ enum Analysis {
 struct SeveralArgs {
     #[command(flatten)]
     input: InputArgs,
-    /// comma-separated, from rice, wsjf, moscow (default rice,wsjf,moscow)
+    /// frameworks, comma-separated (default rice,wsjf,moscow)
     #[arg(long, value_name = "LIST", value_parser = frameworks)]
     frameworks: Option<Frameworks>,
     #[command(flatten)]
@@ -171,14 +171,13 @@ struct SeveralArgs {
 #[derive(Debug, Clone)]
 struct Frameworks(Vec<Framework>);
 
-/// `rice,wsjf,moscow`, or some of them.
+/// Framework names separated by commas, such as `rice,wsjf,moscow`.
 fn frameworks(list: &str) -> Result<Frameworks, String> {
     list.split(',')
-        .map(|label| match label.trim() {
-            "rice" => Ok(Framework::Rice),
-            "wsjf" => Ok(Framework::Wsjf),
-            "moscow" => Ok(Framework::Moscow),
-            other => Err(format!("{other:?} is not one of rice, wsjf, moscow")),
+        .map(|label| {
+            Framework::from_str(label.trim(), false).map_err(|_| {
+                format!("{:?} is not one of rice, wsjf, moscow, ice, cd3, opportunity", label.trim())
+            })
         })
         .collect::<Result<_, _>>()
         .map(Frameworks)
@@ -196,7 +195,7 @@ fn quadrants_help() -> String {
             other => format!(", against {other}"),
         };
         // Writing to a String cannot fail.
-        let _ = writeln!(help, "  {name:<8}{}{against}", axes.value());
+        let _ = writeln!(help, "  {name:<13}{}{against}", axes.value());
     }
     help + common::EXIT_STATUS
 }
@@ -372,7 +371,7 @@ fn analyze(command: Command, options: &Options, extra: &Extra, old: Option<&str>
             if let Some(fraction) = extra.uncertainty {
                 backlog = analysis::with_uncertainty(&backlog, fraction)?;
             }
-            let engine = options.engine();
+            let engine = options.engine(&backlog)?;
             strict(options, &backlog, &*engine)?;
             let report = analysis::sensitivity(&backlog, &*engine)?;
             let json = SensitivityOutput {
@@ -386,7 +385,7 @@ fn analyze(command: Command, options: &Options, extra: &Extra, old: Option<&str>
         }
         Command::Explain => {
             let backlog = common::load_backlog(&options.input, options.file.as_deref())?;
-            let engine = options.engine();
+            let engine = options.engine(&backlog)?;
             strict(options, &backlog, &*engine)?;
             let mut explanations = analysis::explain(&backlog, &*engine)?;
             if let Some(n) = options.top {
@@ -419,7 +418,7 @@ fn analyze(command: Command, options: &Options, extra: &Extra, old: Option<&str>
         }
         Command::Quadrants => {
             let backlog = common::load_backlog(&options.input, options.file.as_deref())?;
-            let engine = options.engine();
+            let engine = options.engine(&backlog)?;
             let ranking = backlog.rank_with(&*engine, &options.rank_options())?;
             let split = extra.split.unwrap_or_default();
             let matrix = analysis::quadrants(&ranking, split)?;
@@ -429,7 +428,7 @@ fn analyze(command: Command, options: &Options, extra: &Extra, old: Option<&str>
             let old_file = old;
             let old = common::load_backlog(&options.input, old_file)?;
             let new = common::load_backlog(&options.input, options.file.as_deref())?;
-            let engine = options.engine();
+            let engine = options.engine(&new)?;
             // OLD is ranked alone first, so that its errors name OLD (the diff's would name NEW).
             let ranked = old.rank_with(&*engine, &options.rank_options());
             ranked.map_err(|error| Failure::from(error).in_file(old_file))?;

@@ -123,7 +123,7 @@ fn plan(options: &Options, mut extra: PlanOptions) -> Result<(), Failure> {
         return Err(Failure::new("plan needs --capacity C or --periods LIST (see --help)"));
     }
     let backlog = common::load_backlog(&options.input, options.file.as_deref())?;
-    let engine = options.engine();
+    let engine = options.engine(&backlog)?;
     let ranking = backlog.rank_with(&*engine, &options.rank_options())?;
     let selection = match options.capacity {
         Some(capacity) => {

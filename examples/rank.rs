@@ -66,7 +66,7 @@ fn rank(options: &Options, respect_dependencies: bool, pins: &[Pin]) -> Result<(
         ));
     }
     let backlog = common::load_backlog(&options.input, options.file.as_deref())?;
-    let engine = options.engine();
+    let engine = options.engine(&backlog)?;
     if respect_dependencies || !pins.is_empty() {
         // Plan the whole backlog, then keep the top: a prerequisite may rank below the cut.
         let whole = Options { top: None, ..options.clone() };

@@ -72,7 +72,7 @@ fn main() -> ExitCode {
 
 fn report(options: &Options, cli: &Cli) -> Result<(), Failure> {
     let backlog = common::load_backlog(&options.input, options.file.as_deref())?;
-    let engine = options.engine();
+    let engine = options.engine(&backlog)?;
     let ranking = backlog.rank_with(&*engine, &options.rank_options())?;
     common::warn_all(ranking.warnings());
 

@@ -248,7 +248,7 @@ fn errors_follow_the_rank_conventions() {
     );
     fails(
         &analyze(&["compare", "--frameworks", "rice,kano"]),
-        r#"option --frameworks: "kano" is not one of rice, wsjf, moscow"#,
+        r#"option --frameworks: "kano" is not one of rice, wsjf, moscow, ice, cd3, opportunity"#,
     );
     fails(
         &analyze(&["consensus", "--framework", "rice"]),

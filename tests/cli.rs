@@ -368,9 +368,9 @@ fn embedded_sample_is_the_shipped_file() {
 fn help_prints_usage_and_succeeds() {
     let run = rank(&["--help"]);
     assert!(ok(&run).starts_with("rank: rank a product backlog"), "{}", run.stdout);
-    assert!(
-        run.stdout.contains("\n      --framework <rice|wsjf|moscow>  the scoring engine (default rice)\n")
-    );
+    assert!(run.stdout.contains(
+        "\n      --framework <FRAMEWORK>    the engine: rice (default), wsjf, moscow, ice, cd3, opportunity\n"
+    ));
     assert_eq!(run.stderr, "");
 }
 
@@ -599,4 +599,52 @@ fn a_config_file_declares_criteria_for_json_and_csv() {
          moscow, alignment, depends_on, tags or a declared criterion) at line 1 column 81"
         )],
     );
+}
+
+/// Every framework ranks the embedded sample, and they disagree on what comes first.
+#[test]
+fn every_framework_ranks_the_sample() {
+    let first = |args: &[&str]| -> String {
+        let mut args = args.to_vec();
+        args.extend(["--format", "csv", "--top", "1"]);
+        let run = rank(&args);
+        ok(&run).lines().nth(1).and_then(|row| row.split(',').nth(2)).unwrap_or_default().to_owned()
+    };
+    assert_eq!(first(&["--framework", "rice"]), "CHK-1");
+    assert_eq!(first(&["--framework", "wsjf"]), "SCA-1");
+    assert_eq!(first(&["--framework", "ice"]), "DUN-1");
+    assert_eq!(first(&["--framework", "cd3"]), "DUN-1");
+    assert_eq!(first(&["--framework", "opportunity"]), "DUN-1");
+    assert_eq!(first(&["--scorecard", "value"]), "USG-1");
+    assert_eq!(first(&["--formula", "reach * impact * confidence / effort"]), "CHK-1");
+    assert_eq!(first(&["--framework", "moscow", "--then", "cd3"]), "CHK-1");
+    // CD3 by the published definition: DUN-1's $10,000 a week over 3 weeks.
+    let run = rank(&["--framework=cd3", "--format=json", "--top=1"]);
+    assert!(
+        ok(&run).contains(
+            "\"cost_of_delay\": 10000.0,\n        \"duration\": 3.0,\n        \"cd3\": 3333.3333333333335"
+        ),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn scorecards_and_formulas_are_engines_of_their_own() {
+    fails(
+        &rank(&["--scorecard", "value", "--framework", "rice"]),
+        &["option --scorecard is an engine of its own: give it without --framework rice"],
+    );
+    fails(
+        &rank(&["--scorecard", "value", "--formula", "reach"]),
+        &["options --scorecard and --formula are two engines (give one)"],
+    );
+    fails(
+        &rank(&["--scorecard", "risk"]),
+        &[r#"option --scorecard: the backlog has no scorecard "risk" (its scorecards: value)"#],
+    );
+    let run = rank(&["--formula", "reach * "]);
+    assert_eq!(run.status, 2);
+    assert!(run.stderr.starts_with("error: option --formula: "), "{}", run.stderr);
+    assert!(run.stderr.contains("at character 9"), "{}", run.stderr);
 }

@@ -17,13 +17,19 @@ fn option_errors_exit_with_status_2() {
         (&["--top"], "option --top needs a value"),
         (&["--top", "--strict"], "option --top needs a value"),
         (&["--top="], r#"option --top: "" is not a whole number >= 0"#),
-        (&["--framework=kano"], r#"option --framework: "kano" is not one of rice, wsjf, moscow"#),
+        (
+            &["--framework=kano"],
+            r#"option --framework: "kano" is not one of rice, wsjf, moscow, ice, cd3, opportunity"#,
+        ),
         (&["--top", "many"], r#"option --top: "many" is not a whole number >= 0"#),
         (&["--top", "-1"], r#"option --top: "-1" is not a whole number >= 0"#),
-        (&["--framework", "kano"], r#"option --framework: "kano" is not one of rice, wsjf, moscow"#),
+        (
+            &["--framework", "kano"],
+            r#"option --framework: "kano" is not one of rice, wsjf, moscow, ice, cd3, opportunity"#,
+        ),
         (
             &["--framework", "moscow", "--then", "moscow"],
-            r#"option --then: "moscow" is not one of rice, wsjf"#,
+            r#"option --then: "moscow" is not one of rice, wsjf, ice, cd3, opportunity"#,
         ),
         (&["--then", "rice"], "option --then needs --framework moscow"),
         (&["--format", "xml"], r#"option --format: "xml" is not one of table, json, csv"#),
@@ -40,7 +46,7 @@ fn option_errors_exit_with_status_2() {
     fails(
         &rank(&["--framework", "moscow", "--alignment-weight", "0.5"]),
         &[
-            "option --alignment-weight needs a score to weight: with --framework moscow, add --then rice or --then wsjf",
+            "option --alignment-weight needs a score to weight: with --framework moscow, add --then (rice, wsjf, ice, cd3 or opportunity)",
         ],
     );
     fails(

@@ -47,14 +47,16 @@ fn help(example: &str, args: &[&str]) -> String {
 
 /// `FILE`, how to read it, the engine and `--strict`: what every command that ranks one backlog
 /// takes.
-const RANK_ARGS: [&str; 9] = [
+const RANK_ARGS: [&str; 11] = [
     "[FILE]",
     "--from <TOOL>",
     "--map <MAP>",
     "--input-format <json|csv>",
     "--config <FILE>",
-    "--framework <rice|wsjf|moscow>",
-    "--then <rice|wsjf>",
+    "--framework <FRAMEWORK>",
+    "--scorecard <NAME>",
+    "--formula <EXPR>",
+    "--then <FRAMEWORK>",
     "--alignment-weight <L>",
     "--strict",
 ];
@@ -67,8 +69,8 @@ fn rank_lists_its_options() {
     assert_eq!(entries(&text), [&RANK_ARGS[..], &own, &["--pin <ID=POSITION>", "-h, --help"]].concat());
     // A help text that goes on over two lines keeps its indent.
     assert!(text.contains(
-        "      --respect-dependencies          never place an item before an item it depends on;\n\
-         \x20                                     a prerequisite takes the place of what waits on it\n"
+        "      --respect-dependencies     never place an item before an item it depends on;\n\
+         \x20                                a prerequisite takes the place of what waits on it\n"
     ));
 }
 
@@ -103,7 +105,7 @@ fn analyze_lists_its_subcommands_and_each_its_options() {
         ]
     );
     let format = "--format <table|json>";
-    let several = [&RANK_ARGS[..5], &["--frameworks <LIST>"], &RANK_ARGS[6..]].concat();
+    let several = [&RANK_ARGS[..5], &["--frameworks <LIST>"], &RANK_ARGS[8..]].concat();
     let cases: [(&str, Vec<&str>); 8] = [
         ("sensitivity", [&RANK_ARGS[..], &["--uncertainty <F>", "--top <N>", format]].concat()),
         ("explain", [&RANK_ARGS[..], &["--top <N>", format]].concat()),
@@ -127,9 +129,10 @@ fn quadrants_says_how_each_framework_is_measured() {
     let text = help("analyze", &["quadrants"]);
     assert!(
         text.ends_with(
-            "\nvalue is what the score divides by effort:\n  rice    reach × impact × confidence\n  \
-             wsjf    cost of delay\n  moscow  score × effort\nexit status: 0 on success, 2 on bad input or \
-             bad options\n"
+            "\nvalue is what the score divides by effort:\n  rice         reach × impact × confidence\n  \
+             wsjf         cost of delay\n  moscow       score × effort\n  ice          score × effort\n  \
+             cd3          cost of delay, against duration\n  opportunity  score × effort\nexit status: 0 on \
+             success, 2 on bad input or bad options\n"
         ),
         "{text}"
     );

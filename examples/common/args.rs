@@ -3,10 +3,10 @@
 
 use clap::Args;
 use clap::builder::{PossibleValuesParser, TypedValueParser};
-use prioritize::AlignmentWeight;
 use prioritize::csv::Preset;
 use prioritize::model::Effort;
 use prioritize::plan::Pin;
+use prioritize::{AlignmentWeight, Formula};
 
 use super::{Failure, Format, Framework, Input, Options};
 
@@ -94,7 +94,7 @@ impl InputArgs {
 #[derive(Debug, Clone, Default, Args)]
 pub(crate) struct WeightArgs {
     /// MoSCoW's secondary order within each category
-    #[arg(long, value_name = "rice|wsjf", value_parser = then_parser(), hide_possible_values = true)]
+    #[arg(long, value_name = "FRAMEWORK", value_parser = then_parser(), hide_possible_values = true)]
     pub(crate) then: Option<Framework>,
     /// weight of strategic alignment in 0..=1 (default 0)
     #[arg(long, value_name = "L", allow_negative_numbers = true, value_parser = alignment_weight)]
@@ -104,9 +104,15 @@ pub(crate) struct WeightArgs {
 /// `--framework`, `--then` and `--alignment-weight`: the engine.
 #[derive(Debug, Clone, Default, Args)]
 pub(crate) struct EngineArgs {
-    /// the scoring engine (default rice)
-    #[arg(long, value_name = "rice|wsjf|moscow", value_enum, hide_possible_values = true)]
+    /// the engine: rice (default), wsjf, moscow, ice, cd3, opportunity
+    #[arg(long, value_name = "FRAMEWORK", value_enum, hide_possible_values = true)]
     pub(crate) framework: Option<Framework>,
+    /// rank with the backlog's (or --config's) scorecard NAME
+    #[arg(long, value_name = "NAME")]
+    pub(crate) scorecard: Option<String>,
+    /// rank with a formula: 'reach * impact / effort'
+    #[arg(long, value_name = "EXPR", value_parser = formula, allow_hyphen_values = true)]
+    pub(crate) formula: Option<Formula>,
     #[command(flatten)]
     pub(crate) weight: WeightArgs,
 }
@@ -131,10 +137,28 @@ impl RankArgs {
     ///
     /// A second `FILE`, or `--then`/`--alignment-weight` where they mean nothing.
     pub(crate) fn options(self) -> Result<Options, Failure> {
+        let own =
+            [("--scorecard", self.engine.scorecard.is_some()), ("--formula", self.engine.formula.is_some())];
+        let mut own = own.iter().filter(|(_, given)| *given).map(|(name, _)| *name);
+        if let Some(first) = own.next() {
+            if let Some(second) = own.next() {
+                return Err(Failure::new(format_args!(
+                    "options {first} and {second} are two engines (give one)"
+                )));
+            }
+            if let Some(framework) = self.engine.framework {
+                let framework = framework.as_str();
+                return Err(Failure::new(format_args!(
+                    "option {first} is an engine of its own: give it without --framework {framework}"
+                )));
+            }
+        }
         let options = Options {
             input: self.input.input(),
             file: self.input.file()?,
             framework: self.engine.framework.unwrap_or_default(),
+            scorecard: self.engine.scorecard,
+            formula: self.engine.formula,
             then: self.engine.weight.then,
             alignment_weight: self.engine.weight.alignment_weight,
             strict: self.strict,
@@ -153,10 +177,15 @@ pub(crate) struct TableOrJson {
     pub(crate) format: Option<Format>,
 }
 
-/// `rice` or `wsjf`, for `--then`.
+/// A framework that scores, for `--then`.
 pub(crate) fn then_parser() -> impl TypedValueParser<Value = Framework> {
-    PossibleValuesParser::new(["rice", "wsjf"])
-        .map(|label| if label == "wsjf" { Framework::Wsjf } else { Framework::Rice })
+    PossibleValuesParser::new(["rice", "wsjf", "ice", "cd3", "opportunity"])
+        .map(|label| clap::ValueEnum::from_str(&label, true).unwrap_or_default())
+}
+
+/// `--formula EXPR`, parsed once.
+fn formula(text: &str) -> Result<Formula, String> {
+    Formula::parse(text).map_err(|error| error.to_string())
 }
 
 /// `table` or `json`.

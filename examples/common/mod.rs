@@ -49,7 +49,9 @@ use prioritize::interchange::Config;
 use prioritize::model::Effort;
 use prioritize::plan::PlannedItem;
 use prioritize::ranking::UnscoredPolicy;
-use prioritize::{AlignmentWeight, Backlog, Engine, MoSCoW, RankOptions, Rice, Wsjf};
+use prioritize::{
+    AlignmentWeight, Backlog, Cd3, Engine, Formula, Ice, MoSCoW, Opportunity, RankOptions, Rice, Wsjf,
+};
 use serde::de::DeserializeSeed;
 
 pub(crate) use args::{EngineArgs, InputArgs, InputFormat, RankArgs, TableOrJson, WeightArgs};
@@ -221,6 +223,26 @@ pub(crate) enum Framework {
     Wsjf,
     /// MoSCoW.
     Moscow,
+    /// ICE.
+    Ice,
+    /// CD3.
+    Cd3,
+    /// Opportunity scoring.
+    Opportunity,
+}
+
+impl Framework {
+    /// The name on the command line.
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            Framework::Rice => "rice",
+            Framework::Wsjf => "wsjf",
+            Framework::Moscow => "moscow",
+            Framework::Ice => "ice",
+            Framework::Cd3 => "cd3",
+            Framework::Opportunity => "opportunity",
+        }
+    }
 }
 
 /// An output format, as `--format` names it.
@@ -246,6 +268,10 @@ pub(crate) struct Options {
     pub(crate) framework: Framework,
     /// `--then` (only with MoSCoW).
     pub(crate) then: Option<Framework>,
+    /// `--scorecard`.
+    pub(crate) scorecard: Option<String>,
+    /// `--formula`.
+    pub(crate) formula: Option<Formula>,
     /// `--alignment-weight`.
     pub(crate) alignment_weight: Option<AlignmentWeight>,
     /// `--top`.
@@ -267,26 +293,40 @@ impl Options {
         if self.framework == Framework::Moscow && self.then.is_none() && self.alignment_weight.is_some() {
             return Err(Failure::new(
                 "option --alignment-weight needs a score to weight: with --framework moscow, \
-                 add --then rice or --then wsjf",
+                 add --then (rice, wsjf, ice, cd3 or opportunity)",
             ));
         }
         Ok(())
     }
 
-    /// The engine the options choose, with the alignment weight.
-    pub(crate) fn engine(&self) -> Box<dyn Engine> {
+    /// The engine the options choose, with the alignment weight: a scorecard of `backlog`, a
+    /// formula, or a framework.
+    ///
+    /// # Errors
+    ///
+    /// A scorecard the backlog does not name.
+    pub(crate) fn engine(&self, backlog: &Backlog) -> Result<Box<dyn Engine>, Failure> {
         let weight = self.alignment_weight.unwrap_or_default();
-        match (self.framework, self.then) {
-            (Framework::Rice, _) => Box::new(Rice::default().alignment_weight(weight)),
-            (Framework::Wsjf, _) => Box::new(Wsjf::default().alignment_weight(weight)),
-            (Framework::Moscow, None) => Box::new(MoSCoW::default()),
-            (Framework::Moscow, Some(Framework::Wsjf)) => {
-                Box::new(MoSCoW::default().then(Wsjf::default()).alignment_weight(weight))
-            }
-            (Framework::Moscow, Some(_)) => {
-                Box::new(MoSCoW::default().then(Rice::default()).alignment_weight(weight))
-            }
+        if let Some(name) = &self.scorecard {
+            let Some(scorecard) = backlog.scorecard(name) else {
+                let known: Vec<&str> = backlog.scorecards().iter().map(prioritize::Scorecard::id).collect();
+                let known = if known.is_empty() { "none".to_owned() } else { known.join(", ") };
+                return Err(Failure::new(format_args!(
+                    "option --scorecard: the backlog has no scorecard {name:?} (its scorecards: {known})"
+                )));
+            };
+            return Ok(Box::new(scorecard.alignment_weight(weight)));
         }
+        if let Some(formula) = &self.formula {
+            return Ok(Box::new(formula.clone().alignment_weight(weight)));
+        }
+        Ok(match (self.framework, self.then) {
+            (Framework::Moscow, None) => Box::new(MoSCoW::default()),
+            (Framework::Moscow, Some(then)) => Box::new(
+                MoSCoW::default().then(plain(then, AlignmentWeight::default())).alignment_weight(weight),
+            ),
+            (framework, _) => plain(framework, weight),
+        })
     }
 
     /// One engine per framework of `frameworks`, with these options' alignment weight; `then`
@@ -296,7 +336,17 @@ impl Options {
             .iter()
             .map(|&framework| {
                 let then = if framework == Framework::Moscow { then } else { None };
-                Options { framework, then, ..self.clone() }.engine()
+                let options = Options { framework, then, scorecard: None, formula: None, ..self.clone() };
+                let weight = options.alignment_weight.unwrap_or_default();
+                match (framework, then) {
+                    (Framework::Moscow, None) => Box::new(MoSCoW::default()) as Box<dyn Engine>,
+                    (Framework::Moscow, Some(then)) => Box::new(
+                        MoSCoW::default()
+                            .then(plain(then, AlignmentWeight::default()))
+                            .alignment_weight(weight),
+                    ),
+                    (framework, _) => plain(framework, weight),
+                }
             })
             .collect()
     }
@@ -314,6 +364,19 @@ impl Options {
             options = options.unscored(UnscoredPolicy::Reject);
         }
         options
+    }
+}
+
+/// The engine of a framework that scores on its own (MoSCoW orders by category: as a plain
+/// framework it stands for itself with no secondary order).
+fn plain(framework: Framework, weight: AlignmentWeight) -> Box<dyn Engine> {
+    match framework {
+        Framework::Rice => Box::new(Rice::default().alignment_weight(weight)),
+        Framework::Wsjf => Box::new(Wsjf::default().alignment_weight(weight)),
+        Framework::Ice => Box::new(Ice::default().alignment_weight(weight)),
+        Framework::Cd3 => Box::new(Cd3::default().alignment_weight(weight)),
+        Framework::Opportunity => Box::new(Opportunity::default().alignment_weight(weight)),
+        Framework::Moscow => Box::new(MoSCoW::default()),
     }
 }
 

@@ -83,6 +83,7 @@ pub mod analysis;
 pub mod csv;
 pub mod engine;
 mod error;
+pub mod guide;
 #[cfg(feature = "serde")]
 pub mod interchange;
 pub mod model;

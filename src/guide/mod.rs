@@ -20,3 +20,7 @@
 #[cfg_attr(feature = "csv", doc = include_str!("format.md"))]
 #[cfg_attr(not(feature = "csv"), doc = "The interchange format (this chapter needs the `csv` feature).")]
 pub mod format {}
+
+#[cfg_attr(feature = "csv", doc = include_str!("frameworks.md"))]
+#[cfg_attr(not(feature = "csv"), doc = "The frameworks (this chapter needs the `csv` feature).")]
+pub mod frameworks {}

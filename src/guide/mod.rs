@@ -24,3 +24,7 @@ pub mod format {}
 #[cfg_attr(feature = "csv", doc = include_str!("frameworks.md"))]
 #[cfg_attr(not(feature = "csv"), doc = "The frameworks (this chapter needs the `csv` feature).")]
 pub mod frameworks {}
+
+#[cfg_attr(feature = "csv", doc = include_str!("planning.md"))]
+#[cfg_attr(not(feature = "csv"), doc = "Planning (this chapter needs the `csv` feature).")]
+pub mod planning {}

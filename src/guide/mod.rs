@@ -28,3 +28,7 @@ pub mod frameworks {}
 #[cfg_attr(feature = "csv", doc = include_str!("planning.md"))]
 #[cfg_attr(not(feature = "csv"), doc = "Planning (this chapter needs the `csv` feature).")]
 pub mod planning {}
+
+#[cfg_attr(feature = "csv", doc = include_str!("analysis.md"))]
+#[cfg_attr(not(feature = "csv"), doc = "Decision support (this chapter needs the `csv` feature).")]
+pub mod analysis {}

@@ -4,7 +4,7 @@
 //! Each chapter is a Markdown file of this directory, and every Rust example in it runs as a
 //! doctest (`cargo test --doc`), so the guide cannot drift from the crate.
 //!
-//! 1. [`format`]: the interchange format. Every field, label, range and section of a backlog
+//! 1. [`format`](mod@format): the interchange format. Every field, label, range and section of a backlog
 //!    file, declared criteria, configuration files, CSV files and other tools' exports, and the
 //!    CSV the crate writes.
 //! 2. [`frameworks`]: RICE, WSJF, MoSCoW, ICE, CD3, opportunity scoring, weighted scorecards and
@@ -32,3 +32,7 @@ pub mod planning {}
 #[cfg_attr(feature = "csv", doc = include_str!("analysis.md"))]
 #[cfg_attr(not(feature = "csv"), doc = "Decision support (this chapter needs the `csv` feature).")]
 pub mod analysis {}
+
+#[cfg_attr(feature = "csv", doc = include_str!("cli.md"))]
+#[cfg_attr(not(feature = "csv"), doc = "The command-line tools (this chapter needs the `csv` feature).")]
+pub mod cli {}

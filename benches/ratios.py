@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Print the README's table of medians and ratios from the last `cargo bench --bench ranking`.
+"""Print CONTRIBUTING.md's table of medians and ratios from the last `cargo bench --bench ranking`.
 
     cargo bench --bench ranking && python3 benches/ratios.py
 

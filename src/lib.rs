@@ -27,55 +27,37 @@
 //! # Ok::<(), prioritize::Error>(())
 //! ```
 //!
-//! # The frameworks
+//! # Guide
 //!
-//! - [`Rice`] (Sean McBride, Intercom, 2016): `reach · impact · confidence / effort`.
-//! - [`Wsjf`] (SAFe, after Reinertsen's CD3): `(business_value + time_criticality +
-//!   risk_reduction) / job_size`, with an opt-in strict check of the 1, 2, 3, 5, 8, 13, 20 scale.
-//! - [`MoSCoW`] (DSDM): Must > Should > Could > Won't; within a category the input order stands,
-//!   or a secondary engine orders it ([`MoSCoW::then`]).
-//! - [`Ice`] (Sean Ellis; Itamar Gilad): `impact · confidence · ease`, confidence read on ICE's
-//!   0..=10 scale (the stored fraction times 10); or, chosen explicitly, their average.
-//! - [`Cd3`] (Don Reinertsen; Black Swan Farming): `cost_of_delay / duration`.
-//! - [`Opportunity`] (Anthony Ulwick): `importance + max(importance − satisfaction, 0)`.
-//! - [`Scorecard`] (Aha!, airfocus, ProductPlan): weights over built-in fields and the team's
-//!   own criteria, with optional normalization to 0..=100; declared in code or in a backlog
-//!   file's `scorecards` section.
-//! - [`Formula`]: a team's own expression over the item's fields
-//!   (`reach * impact * confidence / effort`, `min(..)`, `sqrt(..)`, ...).
-//! - Strategic alignment ([`AlignmentWeight`] `λ`, default 0): any score becomes
-//!   `score · (1 − λ + λ · alignment)`.
-//! - Your own: implement [`Engine`].
+//! - [`guide::format`]: the interchange format: every field, label, range and section of a
+//!   backlog file, declared criteria, configuration files, CSV files and other tools' exports.
+//! - [`guide::frameworks`]: RICE, WSJF, MoSCoW and the other frameworks with their published
+//!   sources, strategic alignment, engines of your own, ordering, ties and unscored items.
+//! - [`guide::planning`]: dependency-aware order, pins, capacity plans and roadmaps.
+//! - [`guide::analysis`]: range estimates, sensitivity, what would move an item, framework
+//!   comparison, consensus, diffs and the value/effort matrix.
+//! - [`guide::cli`]: the command-line tools `rank`, `plan`, `analyze`, `report` and `generate`.
 //!
-//! # Planning
+//! # Modules
 //!
-//! A ranked list is not yet a plan. [`Ranking::respecting_dependencies`] never places an item
-//! before one it depends on (a prerequisite inherits the place of what waits on it);
-//! [`plan::PlannedOrder::pin`] applies the Product Owner's [`plan::Pin`]s; [`plan::CapacityPlan`] chooses what fits
-//! a sprint or a budget with the highest total score (exact or greedy, with an upper bound and
-//! the gap); [`plan::Roadmap`] fills periods with capacities in planned order.
-//!
-//! # Decision support
-//!
-//! Any numeric input may be a range estimate ([`model::Estimate`]), or several people's ratings
-//! ([`model::Ratings`]: `{"ratings": {"po": 8, "pm": 3}}`, weighted by the backlog's [`Rater`]s and
-//! combined by its [`Aggregate`], their extent the range). The [`analysis`] module tells how
-//! sure a ranking is (score and position bounds within the ranges), what single change would move
-//! an item up, how the frameworks disagree (Kendall's tau-b, Spearman's rho), a Borda consensus
-//! across them, what changed between two versions of a backlog, the value/effort matrix (quick
-//! wins, big bets, fill-ins, time sinks), where raters disagree, and how far the backlog's own
-//! order is from the strategy's.
+//! The core types are at the root: a [`Backlog`] of items ([`BacklogItem`] to build one, [`Item`]
+//! to read one), the engines [`Rice`], [`Wsjf`], [`MoSCoW`], [`Ice`], [`Cd3`], [`Opportunity`],
+//! [`Scorecard`] and [`Formula`] behind the [`Engine`] trait, several people's estimates ([`Rater`],
+//! [`Aggregate`]), and the [`Ranking`] an engine produces. The rest is in [`model`] (checked
+//! values, criteria, objectives, ratings), [`engine`], [`ranking`] (options, unscored items,
+//! warnings), [`plan`], [`analysis`], [`interchange`] (JSON and configuration files), [`csv`] and
+//! [`svg`].
 //!
 //! # Guarantees
 //!
-//! - A [`Backlog`] that exists is valid: unique ids, known dependencies, no cycle; checked when it
-//!   is built and when it is deserialized.
+//! - A [`Backlog`] that exists is valid: unique ids, known dependencies, no cycle, every field
+//!   built in or declared; checked when it is built and when it is read.
 //! - Bad input is an [`Error`] naming the item, the field, the value and what is allowed; never a
 //!   panic, never a silent default. A score that overflows `f64` is an error.
 //! - Unscored is not zero: an item that lacks an input the engine needs is reported apart, with
-//!   the fields it lacks ([`Ranking::unscored`]); [`ranking::UnscoredPolicy::Reject`] makes it an error.
-//! - The order is total: category, then score (higher first), then input order. Ranks are
-//!   competition ranks (1, 2, 2, 4).
+//!   the fields it lacks ([`Ranking::unscored`]).
+//! - The order is total and deterministic: category, then score (higher first), then input order.
+//!   Ranks are competition ranks (1, 2, 2, 4).
 //!
 //! # Feature flags
 //!
@@ -95,6 +77,7 @@ pub mod analysis;
 pub mod csv;
 pub mod engine;
 mod error;
+pub mod guide;
 #[cfg(feature = "serde")]
 pub mod interchange;
 pub mod model;

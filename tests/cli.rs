@@ -7,7 +7,7 @@ mod cli_support;
 
 use std::path::Path;
 
-use cli_support::{INTERCOM, fails, file, intercom, ok, rank, run_example};
+use cli_support::{INTERCOM, fails, file, intercom, ok, rank, run_example, run_in};
 
 #[test]
 fn json_output_has_the_exact_shape() {
@@ -355,6 +355,34 @@ fn the_sample_csv_ranks_as_the_sample_json() {
         // every resolved value exact in binary, so both files rank bit for bit the same.
         assert_eq!(ok(&rank(&from_json)), ok(&rank(&from_csv)), "{args:?}");
     }
+}
+
+/// The Jira export the README and the guide rank, with the output they show.
+#[test]
+fn the_sample_jira_export_ranks_as_documented() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let run = run_in(root, "rank", &["--from", "jira", "examples/data/jira-export.csv"], "");
+    assert_eq!(
+        ok(&run),
+        "\
+pos  rank  id       title                              score  reach  impact  conf  effort
+---  ----  -------  --------------------------------  ------  -----  ------  ----  ------
+  1     1  PAY-101  Saved cards for returning buyers  2133.3   4000       2   0.8       3
+  2     2  PAY-103  Retry failed renewals               1350   1800       3   0.5       2
+  3     3  PAY-102  Apple Pay at checkout               1250   5000       1   0.5       2
+  4     4  PAY-104  Card vault migration                 400   4000     0.5     1       5
+
+unscored: these items lack fields rice needs (unscored is not zero)
+id       missing
+-------  -------
+PAY-105  effort
+"
+    );
+    assert_eq!(
+        run.stderr,
+        "warning: examples/data/jira-export.csv: ignored columns that match no field: \"Issue id\", \
+         \"Issue Type\", \"Status\", \"Assignee\"\n"
+    );
 }
 
 #[test]

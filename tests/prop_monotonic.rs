@@ -150,8 +150,8 @@ proptest! {
     }
 
     /// Scaling by any positive factor keeps the order of items whose scores differ by more than
-    /// rounding can explain (DESIGN.md: other factors may change the last bit, so near-ties may
-    /// swap).
+    /// rounding can explain (other factors may change the last bit of a score, so near-ties may
+    /// swap: see the guide's "Ordering and ties").
     #[test]
     fn scaling_by_any_factor_keeps_the_order_of_clearly_different_scores(
         specs in full_specs(), choice in prop::sample::select(vec![Choice::Rice(0.0), Choice::Wsjf(0.0)]),

@@ -232,7 +232,7 @@ proptest! {
 
 /// Regression: serde_json parses floats approximately unless its `float_roundtrip` feature is
 /// on, so `0.9999999999999999` came back as 1 and 17-digit values lost their last bit. The
-/// examples and tests enable the feature; the README tells users to do the same.
+/// examples and tests enable the feature; the README and the guide tell users to do the same.
 #[test]
 fn seventeen_digit_numbers_come_back_bit_for_bit() {
     for value in [0.999_999_999_999_999_9, 1.219_577_396_326_273_5, 0.1 + 0.2, 5e-324, f64::MAX] {

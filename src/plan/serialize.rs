@@ -1,4 +1,4 @@
-//! Plans in the CLI's JSON output shapes (documented in the README's "Planning" section).
+//! Plans in the CLI's JSON output shapes (documented in the guide's planning chapter, `src/guide/planning.md`).
 
 use serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
 

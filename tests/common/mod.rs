@@ -112,7 +112,8 @@ pub(crate) const NUMBERS: [Field; 12] = [
     Field::Satisfaction,
 ];
 
-/// Whether `value` is allowed in the numeric `field` (or the overall alignment), by DESIGN.md.
+/// Whether `value` is allowed in the numeric `field` (or the overall alignment), by the interchange format
+/// (`src/guide/format.md`).
 pub(crate) fn allowed(field: Field, value: f64) -> bool {
     match field {
         Field::Confidence | Field::Alignment => (0.0..=1.0).contains(&value),

@@ -4,6 +4,52 @@
 //! views; a [`BacklogItem`] is an owned item, for building one. Every value is checked on the way
 //! in, by the same code for the builder and the readers.
 
+/// The typed getters of the numeric built-in fields, for a type with `number(Field)`: the owned
+/// item and its view read alike.
+macro_rules! typed_getters {
+    ($($(#[$doc:meta])* $name:ident: $field:ident as $ty:ident;)*) => {
+        $(
+            $(#[$doc])*
+            #[must_use]
+            pub fn $name(&self) -> Option<$ty> {
+                self.number(Field::$field).and_then(|x| $ty::new(x).ok())
+            }
+        )*
+    };
+}
+
+/// The getters for every numeric built-in field.
+macro_rules! numeric_getters {
+    () => {
+        typed_getters! {
+            /// RICE reach: people or events per period.
+            reach: Reach as NonNegative;
+            /// RICE and ICE impact.
+            impact: Impact as Impact;
+            /// Confidence in `0..=1`.
+            confidence: Confidence as Confidence;
+            /// Effort and WSJF job size.
+            effort: Effort as Effort;
+            /// WSJF user-business value.
+            business_value: BusinessValue as NonNegative;
+            /// WSJF time criticality.
+            time_criticality: TimeCriticality as NonNegative;
+            /// WSJF risk reduction and/or opportunity enablement.
+            risk_reduction: RiskReduction as NonNegative;
+            /// ICE ease.
+            ease: Ease as NonNegative;
+            /// CD3 cost of delay per unit of time.
+            cost_of_delay: CostOfDelay as NonNegative;
+            /// CD3 duration.
+            duration: Duration as Effort;
+            /// Opportunity scoring's importance, 0..=10.
+            importance: Importance as OutOfTen;
+            /// Opportunity scoring's satisfaction, 0..=10.
+            satisfaction: Satisfaction as OutOfTen;
+        }
+    };
+}
+
 mod alignment;
 mod backlog;
 mod category;

@@ -154,77 +154,7 @@ impl<'a> Item<'a> {
         stored.chain(owned.iter().map(|(name, value)| (name.as_str(), *value)))
     }
 
-    /// RICE reach.
-    #[must_use]
-    pub fn reach(&self) -> Option<NonNegative> {
-        self.number(Field::Reach).and_then(|x| NonNegative::new(x).ok())
-    }
-
-    /// RICE and ICE impact.
-    #[must_use]
-    pub fn impact(&self) -> Option<Impact> {
-        self.number(Field::Impact).and_then(|x| Impact::new(x).ok())
-    }
-
-    /// Confidence in `0..=1`.
-    #[must_use]
-    pub fn confidence(&self) -> Option<Confidence> {
-        self.number(Field::Confidence).and_then(|x| Confidence::new(x).ok())
-    }
-
-    /// Effort and WSJF job size.
-    #[must_use]
-    pub fn effort(&self) -> Option<Effort> {
-        self.number(Field::Effort).and_then(|x| Effort::new(x).ok())
-    }
-
-    /// WSJF user-business value.
-    #[must_use]
-    pub fn business_value(&self) -> Option<NonNegative> {
-        self.number(Field::BusinessValue).and_then(|x| NonNegative::new(x).ok())
-    }
-
-    /// WSJF time criticality.
-    #[must_use]
-    pub fn time_criticality(&self) -> Option<NonNegative> {
-        self.number(Field::TimeCriticality).and_then(|x| NonNegative::new(x).ok())
-    }
-
-    /// WSJF risk reduction and/or opportunity enablement.
-    #[must_use]
-    pub fn risk_reduction(&self) -> Option<NonNegative> {
-        self.number(Field::RiskReduction).and_then(|x| NonNegative::new(x).ok())
-    }
-
-    /// ICE ease.
-    #[must_use]
-    pub fn ease(&self) -> Option<NonNegative> {
-        self.number(Field::Ease).and_then(|x| NonNegative::new(x).ok())
-    }
-
-    /// CD3 cost of delay per unit of time.
-    #[must_use]
-    pub fn cost_of_delay(&self) -> Option<NonNegative> {
-        self.number(Field::CostOfDelay).and_then(|x| NonNegative::new(x).ok())
-    }
-
-    /// CD3 duration.
-    #[must_use]
-    pub fn duration(&self) -> Option<Effort> {
-        self.number(Field::Duration).and_then(|x| Effort::new(x).ok())
-    }
-
-    /// Opportunity scoring's importance.
-    #[must_use]
-    pub fn importance(&self) -> Option<OutOfTen> {
-        self.number(Field::Importance).and_then(|x| OutOfTen::new(x).ok())
-    }
-
-    /// Opportunity scoring's satisfaction.
-    #[must_use]
-    pub fn satisfaction(&self) -> Option<OutOfTen> {
-        self.number(Field::Satisfaction).and_then(|x| OutOfTen::new(x).ok())
-    }
+    numeric_getters!();
 
     /// The MoSCoW category.
     #[must_use]

@@ -188,7 +188,7 @@ mod tests {
 
     #[test]
     fn numbers_fold_without_names() {
-        // The language's rules are tested through rankings in `tests/formula.rs`; here, the
+        // The language's rules are tested through rankings in `tests/engines/formula.rs`; here, the
         // program alone.
         assert_eq!(value("min(3, 1, 2) + max(4) - abs(-2) + 2^3^2"), 515.0);
         assert_eq!(value("sqrt(16) + log10(1000) + ln(1) - -2^2"), 11.0);

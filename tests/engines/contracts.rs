@@ -1,0 +1,110 @@
+//! What every engine promises: a boxed engine forwards every method, breakdowns hold exactly the
+//! named values, engines declare exactly the fields they read, and the strict WSJF scale. Values
+//! are exact and computed by hand.
+
+// Exact scores are the point of these tests.
+#![allow(clippy::float_cmp)]
+
+use prioritize::{
+    Backlog, BacklogItem, Breakdown, Engine, Evaluation, Field, FieldSet, Item, MoSCoW, Rice, Score, Wsjf,
+};
+
+fn scored(score: f64) -> Evaluation {
+    Evaluation::Scored { category: None, score: Some(Score::new(score).expect("finite")) }
+}
+
+fn wsjf_item(id: &str, parts: [f64; 4]) -> BacklogItem {
+    let [bv, tc, rr, size] = parts;
+    BacklogItem::builder(id, id)
+        .business_value(bv)
+        .time_criticality(tc)
+        .risk_reduction(rr)
+        .effort(size)
+        .moscow(prioritize::Category::Must)
+        .build()
+        .expect("valid")
+}
+
+#[test]
+fn a_boxed_engine_forwards_every_method() {
+    let boxed: Box<Wsjf> = Box::default();
+    let item = wsjf_item("A", [1.0, 3.0, 5.0, 3.0]);
+    let backlog = Backlog::from_items([item.clone()]).expect("valid");
+    let item = Item::of(&item, 0.0);
+    assert_eq!(<Box<Wsjf> as Engine>::name(&boxed), "wsjf");
+    assert_eq!(<Box<Wsjf> as Engine>::inputs(&boxed, &backlog), Wsjf::INPUTS);
+    let breakdown = <Box<Wsjf> as Engine>::breakdown(&boxed, &item);
+    assert_eq!(breakdown.get("cost_of_delay"), Some(9.0));
+    assert_eq!(<Box<Wsjf> as Engine>::evaluate(&boxed, &item).ok(), Some(scored(3.0)));
+    let mut all = Vec::new();
+    <Box<Wsjf> as Engine>::evaluate_all(&boxed, &backlog, 0..1, &mut all).expect("scores");
+    assert_eq!(all, [scored(3.0)]);
+    // As MoSCoW's secondary engine, through the box: same fields needed, same breakdown.
+    let through_box = MoSCoW::default().then(Box::new(Wsjf::default()) as Box<dyn Engine>);
+    assert_eq!(through_box.inputs(&backlog), Wsjf::INPUTS.with(Field::Moscow));
+    assert_eq!(through_box.breakdown(&item), Wsjf::default().breakdown(&item));
+}
+
+#[test]
+fn breakdowns_have_exactly_the_named_values() {
+    // Intercom's first project: 450 · 3 · 1 / 2 = 675; with λ = 0.5 and alignment 0.5 the factor
+    // is 1 − 0.5 + 0.25 = 0.75.
+    let item =
+        BacklogItem::builder("P1", "p").reach(450).impact(3).confidence(1).effort(2).build().expect("valid");
+    let plain = Rice::default().breakdown(&Item::of(&item, 0.5));
+    assert_eq!(plain.len(), 5);
+    assert!(!plain.is_empty());
+    assert_eq!(
+        plain.iter().collect::<Vec<_>>(),
+        [("reach", 450.0), ("impact", 3.0), ("confidence", 1.0), ("effort", 2.0), ("rice", 675.0)]
+    );
+    assert_eq!(plain.names().collect::<Vec<_>>(), ["reach", "impact", "confidence", "effort", "rice"]);
+    let half = prioritize::AlignmentWeight::new(0.5).expect("valid");
+    let aligned = Rice::default().alignment_weight(half).breakdown(&Item::of(&item, 0.5));
+    assert_eq!(aligned.len(), 7);
+    assert_eq!(aligned.get("alignment"), Some(0.5));
+    assert_eq!(aligned.get("alignment_factor"), Some(0.75));
+    assert!(Breakdown::new().is_empty());
+    assert_eq!(Breakdown::new().len(), 0);
+    let joined = Breakdown::new().with("a", 1.0).extend(Breakdown::new().with("b", 2.0).with("c", 3.0));
+    assert_eq!(joined.iter().collect::<Vec<_>>(), [("a", 1.0), ("b", 2.0), ("c", 3.0)]);
+}
+
+#[test]
+fn engines_declare_exactly_the_fields_they_read() {
+    use Field::{BusinessValue, Confidence, Effort, Impact, Moscow, Reach, RiskReduction, TimeCriticality};
+    let set = |fields: &[Field]| fields.iter().copied().collect::<FieldSet>();
+    let backlog = Backlog::default();
+    assert_eq!(Rice::default().inputs(&backlog), set(&[Reach, Impact, Confidence, Effort]));
+    assert_eq!(
+        Wsjf::default().inputs(&backlog),
+        set(&[BusinessValue, TimeCriticality, RiskReduction, Effort])
+    );
+    assert_eq!(MoSCoW::default().inputs(&backlog), set(&[Moscow]));
+    assert_eq!(
+        MoSCoW::default().then(Rice::default()).inputs(&backlog),
+        set(&[Reach, Impact, Confidence, Effort, Moscow])
+    );
+    assert!(MoSCoW::default().secondary().is_none());
+    let then = MoSCoW::default().then(Wsjf::default());
+    assert_eq!(then.secondary().map(Engine::name), Some("wsjf"));
+}
+
+#[test]
+fn strict_wsjf_rejects_values_off_the_fibonacci_scale() {
+    use prioritize::engine::Scale;
+    assert!(Scale::Fibonacci.allows(13.0));
+    assert!(!Scale::Fibonacci.allows(4.0));
+    assert!(Scale::Any.allows(4.0));
+    let off = Backlog::from_items([wsjf_item("F1", [1.0, 4.0, 5.0, 3.0])]).expect("valid");
+    let strict = Wsjf::default().scale(Scale::Fibonacci);
+    let error = off.rank(strict).map(|ranking| ranking.len()).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        r#"item "F1": time_criticality 4 is not on the wsjf scale 1, 2, 3, 5, 8, 13, 20 (strict mode)"#
+    );
+    // The default scale takes any non-negative number: (1 + 4 + 5) / 3.
+    let any = Wsjf::default();
+    let ranking = off.rank(any).expect("valid");
+    assert_eq!(ranking.get(1).and_then(|entry| entry.score()), Some(10.0 / 3.0));
+}

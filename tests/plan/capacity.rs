@@ -1,0 +1,236 @@
+//! Capacity plans and roadmaps, with hand-computed values.
+
+// Scores and efforts are whole numbers, so their sums are exact and compared exactly.
+#![allow(clippy::float_cmp)]
+
+use crate::support::{Spec, Value, backlog, spec};
+use prioritize::model::{Effort, NonNegative};
+use prioritize::plan::{CapacityPlan, Fallback, Method, Mode, Period, Roadmap, Unplaced};
+use prioritize::{Category, Error, MoSCoW};
+
+fn cap(value: f64) -> NonNegative {
+    NonNegative::new(value).unwrap()
+}
+
+fn with(moscow: Category, spec: Spec<'_>) -> Spec<'_> {
+    Spec { moscow: Some(moscow), ..spec }
+}
+
+fn chosen(plan: &CapacityPlan<'_>) -> Vec<String> {
+    plan.iter().map(|entry| entry.item().id().to_string()).collect()
+}
+
+/// A must with a prerequisite, a won't, an effort-less item and its dependent, two candidates.
+fn sprint() -> prioritize::Backlog {
+    backlog(&[
+        with(Category::Must, spec("LOGIN", Some(5), Some(3), &["DB"])),
+        spec("DB", None, Some(2), &[]),
+        with(Category::Wont, spec("DARK", Some(90), Some(1), &[])),
+        spec("SPIKE", Some(40), None, &[]),
+        spec("AFTER", Some(60), Some(1), &["SPIKE"]),
+        spec("EXPORT", Some(30), Some(4), &[]),
+        spec("SEARCH", Some(24), Some(2), &[]),
+        spec("BADGE", Some(7), Some(1), &[]),
+    ])
+}
+
+#[test]
+fn musts_come_first_and_wont_and_effortless_items_are_excluded() {
+    let backlog = sprint();
+    let ranking = backlog.rank(&Value).unwrap();
+    let plan = CapacityPlan::new(&ranking, cap(9.0), Mode::Auto).unwrap();
+    // Musts: LOGIN + DB = 5. Left 4: EXPORT (30) alone, or SEARCH + BADGE (31, effort 3).
+    assert_eq!(chosen(&plan), ["DB", "LOGIN", "SEARCH", "BADGE"]);
+    assert_eq!(plan.get(1).unwrap().promoted_by().map(|i| i.id()), Some("LOGIN"));
+    assert_eq!(plan.get(1).unwrap().score(), None);
+    assert_eq!((plan.total_score(), plan.total_effort(), plan.free()), (36.0, 8.0, 1.0));
+    assert_eq!(plan.method(), &Method::Exact { resolution: 1.0 });
+    // Bound: musts 5, then by score per effort SEARCH (12; effort 2 of 4), then half of EXPORT
+    // (7.5; 30 * 2/4): 5 + 24 + 15 = 44.
+    assert_eq!((plan.upper_bound(), plan.gap()), (44.0, 8.0));
+    let excluded: Vec<(String, String)> =
+        plan.excluded().map(|(item, reason)| (item.id().to_string(), reason.to_string())).collect();
+    assert_eq!(
+        excluded,
+        [
+            ("DARK".to_owned(), "won't have".to_owned()),
+            ("SPIKE".to_owned(), "lacks effort".to_owned()),
+            ("AFTER".to_owned(), r#"depends on "SPIKE", which cannot be planned"#.to_owned()),
+        ]
+    );
+}
+
+#[test]
+fn greedy_takes_the_best_score_per_effort_and_reports_its_bound() {
+    let backlog = sprint();
+    let ranking = backlog.rank(&Value).unwrap();
+    let plan = CapacityPlan::new(&ranking, cap(9.0), Mode::Greedy).unwrap();
+    // SEARCH (12 per effort), then BADGE (7; EXPORT's 7.5 no longer fits).
+    assert_eq!(chosen(&plan), ["DB", "LOGIN", "SEARCH", "BADGE"]);
+    assert_eq!(plan.method(), &Method::Greedy { fallback: None });
+    assert_eq!((plan.total_score(), plan.upper_bound()), (36.0, 44.0));
+}
+
+#[test]
+fn musts_that_do_not_fit_are_an_error_naming_the_shortfall() {
+    let backlog = sprint();
+    let ranking = backlog.rank(&Value).unwrap();
+    let error = CapacityPlan::new(&ranking, cap(4.0), Mode::Auto).unwrap_err();
+    assert_eq!(error, Error::MustOverCapacity { effort: 5.0, capacity: 4.0, shortfall: 1.0, count: 2 });
+    assert_eq!(
+        error.to_string(),
+        "must haves and their prerequisites need effort 5, over the capacity 4 by 1"
+    );
+}
+
+#[test]
+fn a_must_that_cannot_be_planned_is_an_error_naming_the_cause() {
+    let cases = [
+        (
+            vec![with(Category::Must, spec("M", Some(1), None, &[]))],
+            r#"item "M": must have cannot be planned: it lacks effort (a capacity plan needs one)"#,
+        ),
+        (
+            vec![
+                spec("W", Some(1), None, &[]),
+                with(Category::Must, spec("M", Some(1), Some(1), &["V"])),
+                spec("V", Some(1), Some(1), &["W"]),
+            ],
+            r#"item "M": must have cannot be planned: it depends on "W", which lacks effort (a capacity plan needs one)"#,
+        ),
+        (
+            vec![
+                with(Category::Wont, spec("W", Some(1), Some(1), &[])),
+                with(Category::Must, spec("M", Some(1), Some(1), &["W"])),
+            ],
+            r#"item "M": must have cannot be planned: it depends on "W", a won't have"#,
+        ),
+    ];
+    for (specs, message) in cases {
+        let backlog = backlog(&specs);
+        let ranking = backlog.rank(&Value).unwrap();
+        assert_eq!(CapacityPlan::new(&ranking, cap(10.0), Mode::Auto).unwrap_err().to_string(), message);
+    }
+}
+
+#[test]
+fn moscow_alone_gives_nothing_to_maximise() {
+    let backlog = backlog(&[with(Category::Must, spec("M", Some(1), Some(1), &[]))]);
+    let moscow = MoSCoW::default();
+    let ranking = backlog.rank(&moscow).unwrap();
+    assert_eq!(
+        CapacityPlan::new(&ranking, cap(10.0), Mode::Auto).unwrap_err().to_string(),
+        "the moscow engine gives no scores; a capacity plan needs an engine that scores items \
+         (rice, wsjf, or moscow with a secondary engine)"
+    );
+}
+
+#[test]
+fn auto_finds_the_resolution_and_exact_falls_back_when_it_cannot_be_exact() {
+    let items = [
+        prioritize::BacklogItem::builder("A", "a").business_value(3).effort(0.5).build().unwrap(),
+        prioritize::BacklogItem::builder("B", "b").business_value(5).effort(1.5).build().unwrap(),
+        prioritize::BacklogItem::builder("C", "c").business_value(4).effort(1).build().unwrap(),
+    ];
+    let backlog = prioritize::Backlog::from_items(items).unwrap();
+    let ranking = backlog.rank(&Value).unwrap();
+    let plan = CapacityPlan::new(&ranking, cap(2.0), Mode::Auto).unwrap();
+    assert_eq!(plan.method(), &Method::Exact { resolution: 0.5 });
+    // A + B (8, effort 2) beat A + C (7, effort 1.5).
+    assert_eq!((chosen(&plan), plan.total_score()), (vec!["B".to_owned(), "A".to_owned()], 8.0));
+    let exact = Mode::Exact { resolution: Effort::new(1.0).unwrap() };
+    let plan = CapacityPlan::new(&ranking, cap(2.0), exact).unwrap();
+    let fallback = Fallback::NotMultiple { item: "B".into(), effort: 1.5, resolution: 1.0 };
+    assert_eq!(fallback.to_string(), r#"item "B": effort 1.5 is not a multiple of the resolution 1"#);
+    assert_eq!(plan.method(), &Method::Greedy { fallback: Some(fallback) });
+    let plan = CapacityPlan::new(&ranking, cap(1e12), Mode::Auto).unwrap();
+    assert_eq!(
+        plan.method(),
+        &Method::Greedy { fallback: Some(Fallback::TableTooLarge { cells: 4_000_000_000_002 }) }
+    );
+    assert_eq!(plan.total_score(), 12.0);
+}
+
+#[test]
+fn roadmap_fills_the_earliest_period_its_prerequisites_allow() {
+    let backlog = backlog(&[
+        spec("CORE", Some(10), Some(15), &[]),
+        spec("UI", Some(90), Some(8), &["CORE"]),
+        spec("FAST", Some(50), Some(4), &[]),
+        spec("BIG", Some(40), Some(45), &[]),
+        spec("NOEFFORT", Some(30), None, &[]),
+        spec("NEXT", Some(20), Some(1), &["NOEFFORT"]),
+        with(Category::Wont, spec("LATER", Some(15), Some(1), &[])),
+        spec("SMALL", Some(5), Some(1), &[]),
+    ]);
+    let ranking = backlog.rank(&Value).unwrap();
+    let order = ranking.respecting_dependencies().unwrap();
+    let periods = [Period::new("now", cap(20.0)), Period::new("next", cap(30.0)), Period::unbounded("later")];
+    let roadmap = Roadmap::new(&order, periods);
+    let buckets: Vec<(&str, Vec<&str>, f64, Option<f64>)> = roadmap
+        .buckets()
+        .iter()
+        .map(|bucket| {
+            let ids = bucket.items().map(|entry| entry.item().id()).collect();
+            (bucket.period().name(), ids, bucket.used(), bucket.free())
+        })
+        .collect();
+    // Order: CORE (for UI), UI, FAST, BIG, NOEFFORT (for NEXT), NEXT, LATER, SMALL.
+    assert_eq!(
+        buckets,
+        [
+            ("now", vec!["CORE", "FAST", "SMALL"], 20.0, Some(0.0)),
+            ("next", vec!["UI"], 8.0, Some(22.0)),
+            ("later", vec!["BIG"], 45.0, None),
+        ]
+    );
+    let unplaced: Vec<(&str, Unplaced<'_>)> =
+        roadmap.unplaced().map(|(entry, why)| (entry.item().id(), why)).collect();
+    assert_eq!(
+        unplaced,
+        [
+            ("NOEFFORT", Unplaced::LacksEffort),
+            ("NEXT", Unplaced::Prerequisite(backlog.get("NOEFFORT").unwrap())),
+            ("LATER", Unplaced::Wont),
+        ]
+    );
+    let bounded = Roadmap::new(&order, [Period::new("q1", cap(10.0))]);
+    assert_eq!(
+        bounded.unplaced().next().map(|(entry, why)| (entry.item().id(), why)),
+        Some(("CORE", Unplaced::NoRoom))
+    );
+    assert_eq!(
+        Unplaced::Prerequisite(backlog.get("CORE").unwrap()).to_string(),
+        r#"depends on "CORE", which is in no period"#
+    );
+}
+
+#[test]
+fn exact_falls_back_to_greedy_on_a_large_group_or_fine_efforts() {
+    // A hub with 11 dependents: 2^11 + 1 prerequisite-closed subsets, over the limit of 1,024.
+    let leaves: Vec<String> = (0..11).map(|i| format!("L{i}")).collect();
+    let mut specs = vec![spec("HUB", Some(1), Some(1), &[])];
+    specs.extend(leaves.iter().map(|id| spec(id, Some(2), Some(1), &["HUB"])));
+    let backlog = backlog(&specs);
+    let ranking = backlog.rank(&Value).unwrap();
+    let plan = CapacityPlan::new(&ranking, cap(20.0), Mode::Auto).unwrap();
+    let fallback = Fallback::GroupTooLarge { item: "HUB".into(), items: 12 };
+    assert_eq!(
+        fallback.to_string(),
+        r#"the dependency group of "HUB" (12 items) has more than 1024 prerequisite-closed subsets"#
+    );
+    assert_eq!(plan.method(), &Method::Greedy { fallback: Some(fallback) });
+    assert_eq!((plan.len(), plan.total_score()), (12, 23.0));
+
+    let item =
+        prioritize::BacklogItem::builder("F", "fine").business_value(1).effort(0.0001).build().unwrap();
+    let backlog = prioritize::Backlog::from_items([item]).unwrap();
+    let ranking = backlog.rank(&Value).unwrap();
+    let plan = CapacityPlan::new(&ranking, cap(1.0), Mode::Auto).unwrap();
+    let fallback = Fallback::NoResolution { item: "F".into(), effort: 0.0001 };
+    assert_eq!(
+        fallback.to_string(),
+        r#"item "F": effort 0.0001 has more than 3 decimals, so no resolution fits"#
+    );
+    assert_eq!(plan.method(), &Method::Greedy { fallback: Some(fallback) });
+}

@@ -1,0 +1,7 @@
+//! Planning: the dependency-aware order with pins, capacity plans and roadmaps, by hand and
+//! against brute force.
+
+mod capacity;
+mod order;
+mod properties;
+mod support;

@@ -270,13 +270,25 @@ fn compare_counts_engine_ties_as_ties() {
         rice("A", 30.0, 1.0).moscow(Category::Must),
         rice("B", 20.0, 1.0).moscow(Category::Must),
         rice("C", 10.0, 1.0).moscow(Category::Could),
+        BacklogItem::builder("D", "d").moscow(Category::Wont),
     ]);
     let (rice, moscow) = (Rice::default(), MoSCoW::default());
     let engines: [&dyn Engine; 2] = [&rice, &moscow];
-    let pair = &compare(&backlog, &engines, 1).expect("compares").pairs[0];
+    let comparison = compare(&backlog, &engines, 1).expect("compares");
+    let pair = &comparison.pairs[0];
+    // D is unscored by RICE, so A, B and C are the items in common.
+    assert_eq!(pair.common, 3);
     // Ranks (1, 2, 3) and (1, 1, 3): 2 concordant, 1 tied in y: 2 / sqrt(3 · 2).
     assert_eq!(pair.kendall_tau_b, Some(2.0 / 6.0_f64.sqrt()));
     assert!(pair.differences.is_empty(), "positions agree");
+    let unscored: Vec<Vec<(&str, Vec<&str>)>> = comparison
+        .unscored
+        .iter()
+        .map(|list| {
+            list.iter().map(|u| (u.id.as_str(), u.missing.iter().map(String::as_str).collect())).collect()
+        })
+        .collect();
+    assert_eq!(unscored, [vec![("D", vec!["reach", "impact", "confidence", "effort"])], vec![]]);
 }
 
 // --- consensus -----------------------------------------------------------------------------

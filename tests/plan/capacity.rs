@@ -61,6 +61,56 @@ fn musts_come_first_and_wont_and_effortless_items_are_excluded() {
 }
 
 #[test]
+fn a_plan_reports_its_inputs_and_each_chosen_item() {
+    let backlog = sprint();
+    let ranking = backlog.rank(&Value).unwrap();
+    let plan = CapacityPlan::new(&ranking, cap(9.5), Mode::Auto).unwrap();
+    assert!(std::ptr::eq(plan.backlog(), &raw const backlog));
+    assert_eq!((plan.framework(), plan.capacity(), plan.free()), ("value", 9.5, 1.5));
+    assert_eq!((plan.len(), plan.is_empty()), (4, false));
+    let selected: Vec<(usize, usize, &str, Option<f64>, f64)> = plan
+        .iter()
+        .map(|entry| (entry.position(), entry.index(), entry.item().id(), entry.score(), entry.effort()))
+        .collect();
+    assert_eq!(
+        selected,
+        [
+            (1, 1, "DB", None, 2.0),
+            (2, 0, "LOGIN", Some(5.0), 3.0),
+            (3, 6, "SEARCH", Some(24.0), 2.0),
+            (4, 7, "BADGE", Some(7.0), 1.0),
+        ]
+    );
+    assert!(plan.get(5).is_none() && plan.get(0).is_none());
+    // Without Must Haves and with no room for anything, the plan is empty.
+    let small = crate::support::backlog(&[spec("A", Some(3), Some(2), &[])]);
+    let ranking = small.rank(&Value).unwrap();
+    let empty = CapacityPlan::new(&ranking, cap(1.0), Mode::Auto).unwrap();
+    assert_eq!((empty.len(), empty.is_empty(), empty.free(), empty.total_score()), (0, true, 1.0, 0.0));
+}
+
+#[test]
+fn efforts_that_fill_the_capacity_up_to_rounding_fit() {
+    // 3,000,000 + 0.1 + 0.2 sums to 3000000.3000000003 in f64, one ulp over the capacity
+    // 3000000.3: rounding, not an overflow, so the Must Haves fit.
+    let item = |id: &str, effort: f64| {
+        prioritize::BacklogItem::builder(id, id)
+            .business_value(1)
+            .effort(effort)
+            .moscow(Category::Must)
+            .build()
+    };
+    let backlog = prioritize::Backlog::from_items(
+        [item("M1", 3e6), item("M2", 0.1), item("M3", 0.2)].map(Result::unwrap),
+    )
+    .unwrap();
+    let ranking = backlog.rank(&Value).unwrap();
+    let plan = CapacityPlan::new(&ranking, cap(3_000_000.3), Mode::Greedy).unwrap();
+    assert_eq!(chosen(&plan), ["M1", "M2", "M3"]);
+    assert!(plan.total_effort() > plan.capacity() && plan.free() > -1e-9 * plan.capacity());
+}
+
+#[test]
 fn greedy_takes_the_best_score_per_effort_and_reports_its_bound() {
     let backlog = sprint();
     let ranking = backlog.rank(&Value).unwrap();
@@ -149,6 +199,20 @@ fn auto_finds_the_resolution_and_exact_falls_back_when_it_cannot_be_exact() {
         &Method::Greedy { fallback: Some(Fallback::TableTooLarge { cells: 4_000_000_000_002 }) }
     );
     assert_eq!(plan.total_score(), 12.0);
+}
+
+#[test]
+fn efforts_with_two_decimals_get_a_resolution_of_a_hundredth() {
+    // 32.02 × 100 is 3202.0000000000005 in f64: a hundredth still divides it, up to rounding.
+    let items = [
+        prioritize::BacklogItem::builder("A", "a").business_value(3).effort(32.02).build().unwrap(),
+        prioritize::BacklogItem::builder("B", "b").business_value(5).effort(0.25).build().unwrap(),
+    ];
+    let backlog = prioritize::Backlog::from_items(items).unwrap();
+    let ranking = backlog.rank(&Value).unwrap();
+    let plan = CapacityPlan::new(&ranking, cap(40.0), Mode::Auto).unwrap();
+    assert_eq!(plan.method(), &Method::Exact { resolution: 0.01 });
+    assert_eq!(chosen(&plan), ["B", "A"]);
 }
 
 #[test]

@@ -96,6 +96,32 @@ fn a_ranking_cut_by_top_is_completed_first() {
     assert_eq!(ranking.len(), 1);
     let order = ranking.respecting_dependencies().unwrap();
     assert_eq!(ids(&order), ["A", "B", "C"]);
+    // Whatever the counts: 3 of 4 scored items kept and 2 unscored make 3 × 2 = 6 items, yet
+    // the fourth scored item (D) is still planned.
+    let six = crate::support::backlog(&[
+        spec("A", Some(4), None, &[]),
+        spec("B", Some(3), None, &[]),
+        spec("C", Some(2), None, &[]),
+        spec("D", Some(1), None, &[]),
+        spec("U", None, None, &[]),
+        spec("V", None, None, &[]),
+    ]);
+    let ranking = six.rank_with(&Value, &RankOptions::default().top(3)).unwrap();
+    assert_eq!((ranking.len(), ranking.unscored().len()), (3, 2));
+    let order = ranking.respecting_dependencies().unwrap();
+    assert_eq!(ids(&order), ["A", "B", "C", "D"]);
+    assert_eq!(order.unscored().map(|u| u.item().id()).collect::<Vec<_>>(), ["U", "V"]);
+}
+
+#[test]
+fn a_ranking_with_more_unscored_than_ranked_items_is_complete() {
+    let backlog =
+        backlog(&[spec("U", None, None, &[]), spec("A", Some(1), None, &["U"]), spec("V", None, None, &[])]);
+    let ranking = backlog.rank(&Value).unwrap();
+    assert_eq!((ranking.len(), ranking.unscored().len()), (1, 2));
+    let order = ranking.respecting_dependencies().unwrap();
+    assert_eq!(rows(&order), [row("U", Some("A"), true), row("A", None, false)]);
+    assert_eq!(order.unscored().map(|u| u.item().id()).collect::<Vec<_>>(), ["V"]);
 }
 
 fn three() -> prioritize::Backlog {

@@ -110,7 +110,11 @@ fn point_backlog(specs: &[Spec]) -> Backlog {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(128))]
+    // The two failures recorded beside this file are replayed first.
+    #![proptest_config(ProptestConfig {
+        failure_persistence: Some(Box::new(proptest::test_runner::FileFailurePersistence::WithSource("proptest-regressions"))),
+        ..crate::common::config(128)
+    })]
 
     /// Score bounds and best/worst positions equal the extremes over every joint assignment of
     /// range ends across the whole backlog, each ranked from scratch.

@@ -206,6 +206,8 @@ fn reference(items: &[Values], index: usize, names: &[&str], weights: &[f64], no
 }
 
 proptest! {
+    #![proptest_config(crate::common::config(256))]
+
     /// `reach * impact * confidence / effort` ranks every backlog as `Rice` does: the same
     /// order, the same scores to the bit, the same unscored items lacking the same fields, and an
     /// error for the same item; with any alignment weight, in full, top-k and strict rankings.

@@ -189,7 +189,7 @@ fn reference_greedy(backlog: &Backlog, ranking: &prioritize::Ranking<'_>, capaci
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(400))]
+    #![proptest_config(crate::common::config(400))]
 
     #[test]
     fn exact_plans_match_brute_force(gens in prop::collection::vec(item(), 0..=10), seed: u64, capacity in 0..=25_u32) {

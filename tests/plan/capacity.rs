@@ -202,6 +202,44 @@ fn auto_finds_the_resolution_and_exact_falls_back_when_it_cannot_be_exact() {
 }
 
 #[test]
+fn the_exact_table_is_refused_above_its_cell_limit_and_solved_at_it() {
+    // `n` independent items of effort 1: `n` groups of one subset, so n × 2 rows of
+    // capacity + 1 columns.
+    let plan_of = |n: usize, capacity: f64| {
+        let specs: Vec<String> = (0..n).map(|i| format!("I{i}")).collect();
+        let backlog = backlog(&specs.iter().map(|id| spec(id, Some(1), Some(1), &[])).collect::<Vec<_>>());
+        let ranking = backlog.rank(&Value).unwrap();
+        let plan = CapacityPlan::new(&ranking, cap(capacity), Mode::Auto).unwrap();
+        (plan.method().clone(), plan.total_score())
+    };
+    let too_large = |cells| Method::Greedy { fallback: Some(Fallback::TableTooLarge { cells }) };
+    assert_eq!(prioritize::plan::EXACT_CELL_LIMIT, 20_000_000);
+    // Refused before the groups are known: two rows at least, 2 × 15,000,001 columns.
+    assert_eq!(plan_of(2, 15_000_000.0), (too_large(30_000_002), 2.0));
+    // Two rows would fit exactly (2 × 10,000,000); the four rows counted next do not.
+    assert_eq!(plan_of(2, 9_999_999.0), (too_large(40_000_000), 2.0));
+    assert_eq!(plan_of(20, 999_999.0), (too_large(40_000_000), 20.0));
+    // Exactly the limit: 4 rows × 5,000,000 columns.
+    assert_eq!(plan_of(2, 4_999_999.0), (Method::Exact { resolution: 1.0 }, 2.0));
+}
+
+#[test]
+fn an_unscored_item_is_chosen_only_as_a_prerequisite_in_every_mode() {
+    let backlog = backlog(&[
+        spec("A", Some(5), Some(1), &[]),
+        spec("U", None, Some(1), &[]),
+        spec("P", None, Some(1), &[]),
+        spec("B", Some(3), Some(1), &["P"]),
+    ]);
+    let ranking = backlog.rank(&Value).unwrap();
+    for mode in [Mode::Auto, Mode::Greedy] {
+        let plan = CapacityPlan::new(&ranking, cap(10.0), mode).unwrap();
+        assert_eq!(chosen(&plan), ["A", "P", "B"], "{mode:?}");
+        assert_eq!((plan.total_score(), plan.total_effort()), (8.0, 3.0), "{mode:?}");
+    }
+}
+
+#[test]
 fn efforts_with_two_decimals_get_a_resolution_of_a_hundredth() {
     // 32.02 × 100 is 3202.0000000000005 in f64: a hundredth still divides it, up to rounding.
     let items = [

@@ -224,6 +224,25 @@ fn the_exact_table_is_refused_above_its_cell_limit_and_solved_at_it() {
 }
 
 #[test]
+fn a_dependency_group_is_solved_exactly_up_to_its_subset_limit() {
+    // A root and `k` items that need it: 2^k prerequisite-closed subsets (the root with any of
+    // the others).
+    let plan_of = |k: usize| {
+        let ids: Vec<String> = (0..k).map(|i| format!("L{i}")).collect();
+        let mut specs = vec![spec("R", Some(1), Some(1), &[])];
+        specs.extend(ids.iter().map(|id| spec(id, Some(2), Some(1), &["R"])));
+        let backlog = backlog(&specs);
+        let ranking = backlog.rank(&Value).unwrap();
+        let plan = CapacityPlan::new(&ranking, cap(12.0), Mode::Auto).unwrap();
+        (plan.method().clone(), plan.total_score())
+    };
+    assert_eq!(prioritize::plan::EXACT_GROUP_LIMIT, 1024);
+    assert_eq!(plan_of(10), (Method::Exact { resolution: 1.0 }, 21.0));
+    let fallback = Fallback::GroupTooLarge { item: "R".into(), items: 12 };
+    assert_eq!(plan_of(11), (Method::Greedy { fallback: Some(fallback) }, 23.0));
+}
+
+#[test]
 fn an_unscored_item_is_chosen_only_as_a_prerequisite_in_every_mode() {
     let backlog = backlog(&[
         spec("A", Some(5), Some(1), &[]),

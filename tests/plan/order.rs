@@ -124,6 +124,45 @@ fn a_ranking_with_more_unscored_than_ranked_items_is_complete() {
     assert_eq!(order.unscored().map(|u| u.item().id()).collect::<Vec<_>>(), ["V"]);
 }
 
+#[test]
+fn a_planned_order_reports_its_engine_categories_warnings_and_missing_fields() {
+    use crate::support::Spec;
+    use prioritize::{Category, MoSCoW};
+    let with = |moscow, spec: Spec<'static>| Spec { moscow: Some(moscow), ..spec };
+    // Must Haves take 7 of the 11 effort units of Must, Should and Could Haves: over 60 %.
+    let backlog = crate::support::backlog(&[
+        with(Category::Must, spec("M", Some(5), Some(7), &["P"])),
+        with(Category::Should, spec("P", None, Some(1), &[])),
+        with(Category::Should, spec("S", Some(3), Some(2), &[])),
+        with(Category::Could, spec("C", Some(1), Some(1), &[])),
+    ]);
+    let ranking = backlog.rank(MoSCoW::default().then(Value)).unwrap();
+    let mut order = ranking.respecting_dependencies().unwrap();
+    assert_eq!((order.framework(), order.is_categorized(), order.is_empty()), ("moscow", true, false));
+    assert_eq!(order.warnings().len(), 1);
+    assert_eq!(order.warnings(), ranking.warnings());
+    let entries: Vec<(&str, Option<Category>, Option<f64>, Vec<&str>)> = order
+        .iter()
+        .map(|entry| (entry.item().id(), entry.category(), entry.score(), entry.missing_names()))
+        .collect();
+    assert_eq!(
+        entries,
+        [
+            ("P", None, None, vec!["business_value"]),
+            ("M", Some(Category::Must), Some(5.0), vec![]),
+            ("S", Some(Category::Should), Some(3.0), vec![]),
+            ("C", Some(Category::Could), Some(1.0), vec![]),
+        ]
+    );
+    order.truncate(2);
+    assert_eq!(ids(&order), ["P", "M"]);
+    // The plain engine: no categories, no warning.
+    let plain = backlog.rank(&Value).unwrap().respecting_dependencies().unwrap();
+    assert_eq!((plain.framework(), plain.is_categorized(), plain.warnings().len()), ("value", false, 0));
+    let empty = prioritize::Backlog::default();
+    assert!(empty.rank(&Value).unwrap().respecting_dependencies().unwrap().is_empty());
+}
+
 fn three() -> prioritize::Backlog {
     backlog(&[
         spec("A", Some(40), None, &[]),

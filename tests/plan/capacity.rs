@@ -288,6 +288,7 @@ fn roadmap_fills_the_earliest_period_its_prerequisites_allow() {
     let order = ranking.respecting_dependencies().unwrap();
     let periods = [Period::new("now", cap(20.0)), Period::new("next", cap(30.0)), Period::unbounded("later")];
     let roadmap = Roadmap::new(&order, periods);
+    assert_eq!(roadmap.framework(), "value");
     let buckets: Vec<(&str, Vec<&str>, f64, Option<f64>)> = roadmap
         .buckets()
         .iter()

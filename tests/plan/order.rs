@@ -195,6 +195,12 @@ fn a_position_pin_moves_one_item_and_keeps_the_rest_in_order() {
         .pin(&["E=2".parse().unwrap(), "B=5".parse().unwrap()])
         .unwrap();
     assert_eq!(ids(&order), ["A", "E", "C", "D", "B"]);
+    // A pinned item that stays after its prerequisite, and a pinned prerequisite that stays
+    // before its dependent, are both fine.
+    for pin in [Pin::At { id: "C".into(), position: 2 }, Pin::At { id: "A".into(), position: 2 }] {
+        let order = ranking.respecting_dependencies().unwrap().pin(&[pin]).unwrap();
+        assert_eq!(ids(&order).iter().filter(|id| *id == "A" || *id == "C").collect::<Vec<_>>(), ["A", "C"]);
+    }
 }
 
 #[test]

@@ -369,6 +369,28 @@ fn diff_by_hand() {
 }
 
 #[test]
+fn a_diff_is_empty_only_when_every_list_is() {
+    let old = backlog([rice("A", 30.0, 1.0), rice("B", 20.0, 1.0)]);
+    let same = diff(&old, &old, &Rice::default(), 1).expect("diffs");
+    assert!(same.is_empty());
+    let new = backlog([rice("A", 30.0, 1.0), rice("B", 40.0, 1.0)]);
+    let a_move = diff(&old, &new, &Rice::default(), 1).expect("diffs").moved[0].clone();
+    for list in 0..7 {
+        let mut one = same.clone();
+        match list {
+            0 => one.added.push("X".to_owned()),
+            1 => one.removed.push("X".to_owned()),
+            2 => one.moved.push(a_move.clone()),
+            3 => one.entered_top.push("X".to_owned()),
+            4 => one.left_top.push("X".to_owned()),
+            5 => one.now_unscored.push("X".to_owned()),
+            _ => one.now_scored.push("X".to_owned()),
+        }
+        assert!(!one.is_empty(), "list {list}");
+    }
+}
+
+#[test]
 fn diff_reports_category_changes() {
     let old =
         backlog([rice("A", 1.0, 1.0).moscow(Category::Must), rice("B", 1.0, 1.0).moscow(Category::Should)]);

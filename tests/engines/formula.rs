@@ -262,3 +262,29 @@ fn a_formula_works_wherever_an_engine_does() -> Result<()> {
     assert_eq!("2 * reach".parse::<Formula>()?.text(), "2 * reach");
     Ok(())
 }
+
+#[test]
+fn an_unbound_formula_scores_and_explains_as_its_ranking_does() -> Result<()> {
+    // A ranking binds the formula to the backlog once; called directly, the formula binds itself
+    // on every call, with the same results.
+    let backlog = Backlog::builder()
+        .criterion(Criterion::new("revenue")?)
+        .item(BacklogItem::builder("A", "").value("revenue", 8).effort(4).build()?)
+        .item(BacklogItem::builder("B", "").value("revenue", 3).build()?)
+        .item(BacklogItem::builder("C", "").value("revenue", 6).effort(2).build()?)
+        .build()?;
+    let formula = Formula::parse("revenue / effort")?;
+    let mut batch = Vec::new();
+    formula.evaluate_all(&backlog, 0..3, &mut batch)?;
+    let scores: Vec<Option<f64>> = batch.iter().map(prioritize::Evaluation::score).collect();
+    assert_eq!(scores, [Some(2.0), None, Some(3.0)]);
+    let one_by_one: Vec<Option<f64>> = (0..3)
+        .map(|index| formula.evaluate(&backlog.item(index)).map(|e| e.score()))
+        .collect::<Result<_>>()?;
+    assert_eq!(one_by_one, scores);
+    let breakdown = formula.breakdown(&backlog.item(2));
+    assert_eq!(breakdown.iter().collect::<Vec<_>>(), [("revenue", 6.0), ("effort", 2.0), ("formula", 3.0)]);
+    let ranking = backlog.rank(&formula)?;
+    assert_eq!(ranking.get(1).map(|entry| entry.breakdown()), Some(breakdown));
+    Ok(())
+}

@@ -234,6 +234,19 @@ fn a_scorecard_works_wherever_an_engine_does() -> Result<()> {
 }
 
 #[test]
+fn a_scorecard_reports_its_normalization_by_its_interchange_name() -> Result<()> {
+    let names: Vec<(&str, &str)> = [Normalize::None, Normalize::Scale, Normalize::Relative]
+        .into_iter()
+        .map(|normalize| {
+            (value_scorecard().normalize(normalize).normalization().as_str(), normalize.as_str())
+        })
+        .collect();
+    assert_eq!(names, [("none", "none"), ("scale", "scale"), ("relative", "relative")]);
+    assert_eq!(value_scorecard().normalization(), Normalize::None);
+    Ok(())
+}
+
+#[test]
 fn an_overflowing_score_is_an_error_naming_the_item() -> Result<()> {
     let backlog = Backlog::from_items([
         BacklogItem::builder("OK", "").reach(1).build()?,

@@ -234,6 +234,27 @@ fn a_scorecard_works_wherever_an_engine_does() -> Result<()> {
 }
 
 #[test]
+fn an_unbound_scorecard_scores_and_explains_as_its_ranking_does() -> Result<()> {
+    // A ranking binds the scorecard to the backlog once (relative bounds included); called
+    // directly, it binds itself on every call, with the same results.
+    let backlog = published()?;
+    let relative = value_scorecard().normalize(Normalize::Relative);
+    let mut batch = Vec::new();
+    relative.evaluate_all(&backlog, 0..3, &mut batch)?;
+    let direct: Vec<Option<f64>> = batch.iter().map(prioritize::Evaluation::score).collect();
+    let ranking = backlog.rank(&relative)?;
+    let ranked: Vec<Option<f64>> =
+        (0..3).map(|index| ranking.find(backlog.item(index).id()).and_then(|entry| entry.score())).collect();
+    assert_eq!(direct, ranked);
+    // A: 100 × (0.4 × 9/9 + 0.25 × 10/10 + 0.2 × 4/8 + 0.15 × 8/8) / 1.
+    assert_eq!(direct[0], Some(90.0));
+    let breakdown = relative.breakdown(&backlog.item(0));
+    assert_eq!(breakdown.get("ux_normalized"), Some(0.5));
+    assert_eq!(ranking.find("A").map(|entry| entry.breakdown()), Some(breakdown));
+    Ok(())
+}
+
+#[test]
 fn a_scorecard_reports_its_normalization_by_its_interchange_name() -> Result<()> {
     let names: Vec<(&str, &str)> = [Normalize::None, Normalize::Scale, Normalize::Relative]
         .into_iter()

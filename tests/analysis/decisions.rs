@@ -391,6 +391,29 @@ fn a_diff_is_empty_only_when_every_list_is() {
 }
 
 #[test]
+#[cfg(feature = "serde")]
+fn diff_reports_a_changed_alignment_as_resolved() {
+    // B's contribution to the only objective goes from 0.2 to 0.9; with λ = 1 its RICE score
+    // is scaled by its alignment: 20 · 0.2 = 4 behind A's 10 · 1 = 10, then 20 · 0.9 = 18 ahead.
+    let version = |b: f64| {
+        serde_json::from_value::<Backlog>(serde_json::json!({
+            "objectives": [{"id": "growth", "weight": 1}],
+            "items": [
+                {"id": "A", "reach": 10, "impact": 1, "confidence": 1, "effort": 1, "alignment": {"growth": 1.0}},
+                {"id": "B", "reach": 20, "impact": 1, "confidence": 1, "effort": 1, "alignment": {"growth": b}}
+            ]
+        }))
+        .expect("valid")
+    };
+    let rice = Rice::default().alignment_weight(prioritize::AlignmentWeight::new(1.0).expect("valid"));
+    let result = diff(&version(0.2), &version(0.9), &rice, 1).expect("diffs");
+    let b = &result.moved[0];
+    assert_eq!((b.id.as_str(), b.old_position, b.new_position), ("B", 2, 1));
+    let inputs: Vec<_> = b.inputs.iter().map(|i| (i.field.as_str(), i.old, i.new)).collect();
+    assert_eq!(inputs, [("alignment", Some(InputValue::Number(0.2)), Some(InputValue::Number(0.9)))]);
+}
+
+#[test]
 fn diff_reports_category_changes() {
     let old =
         backlog([rice("A", 1.0, 1.0).moscow(Category::Must), rice("B", 1.0, 1.0).moscow(Category::Should)]);

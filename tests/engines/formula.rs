@@ -288,3 +288,15 @@ fn an_unbound_formula_scores_and_explains_as_its_ranking_does() -> Result<()> {
     assert_eq!(ranking.get(1).map(|entry| entry.breakdown()), Some(breakdown));
     Ok(())
 }
+
+#[test]
+fn names_may_hold_digits_after_the_first_letter() -> Result<()> {
+    let backlog = Backlog::builder()
+        .criterion(Criterion::new("q1")?)
+        .criterion(Criterion::new("x_2")?)
+        .item(BacklogItem::builder("A", "").value("q1", 3).value("x_2", 4).build()?)
+        .build()?;
+    let ranking = backlog.rank(Formula::parse("q1*x_2 + q1")?)?;
+    assert_eq!(ranking.get(1).and_then(|entry| entry.score()), Some(15.0));
+    Ok(())
+}

@@ -255,7 +255,7 @@ fn an_unbound_scorecard_scores_and_explains_as_its_ranking_does() -> Result<()> 
 }
 
 #[test]
-fn a_scorecard_reports_its_normalization_by_its_interchange_name() -> Result<()> {
+fn a_scorecard_reports_its_normalization_by_its_interchange_name() {
     let names: Vec<(&str, &str)> = [Normalize::None, Normalize::Scale, Normalize::Relative]
         .into_iter()
         .map(|normalize| {
@@ -264,7 +264,6 @@ fn a_scorecard_reports_its_normalization_by_its_interchange_name() -> Result<()>
         .collect();
     assert_eq!(names, [("none", "none"), ("scale", "scale"), ("relative", "relative")]);
     assert_eq!(value_scorecard().normalization(), Normalize::None);
-    Ok(())
 }
 
 #[test]

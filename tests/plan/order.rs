@@ -124,6 +124,9 @@ fn a_ranking_with_more_unscored_than_ranked_items_is_complete() {
     assert_eq!(order.unscored().map(|u| u.item().id()).collect::<Vec<_>>(), ["V"]);
 }
 
+/// id, category, score, missing fields.
+type Entry<'a> = (&'a str, Option<prioritize::Category>, Option<f64>, Vec<&'a str>);
+
 #[test]
 fn a_planned_order_reports_its_engine_categories_warnings_and_missing_fields() {
     use crate::support::Spec;
@@ -141,7 +144,7 @@ fn a_planned_order_reports_its_engine_categories_warnings_and_missing_fields() {
     assert_eq!((order.framework(), order.is_categorized(), order.is_empty()), ("moscow", true, false));
     assert_eq!(order.warnings().len(), 1);
     assert_eq!(order.warnings(), ranking.warnings());
-    let entries: Vec<(&str, Option<Category>, Option<f64>, Vec<&str>)> = order
+    let entries: Vec<Entry<'_>> = order
         .iter()
         .map(|entry| (entry.item().id(), entry.category(), entry.score(), entry.missing_names()))
         .collect();

@@ -50,6 +50,10 @@ fn sensitivity_bounds_and_positions_by_hand() {
         ]
     );
     assert_eq!(report.items[1].varied, [Field::Effort.as_str()]);
+    // Only the ranges of the engine's inputs vary: A's business value is not RICE's.
+    let with_other_range = self::backlog([rice("A", 100.0, 2.0).estimate(Field::BusinessValue, 1, 2, 4)]);
+    let a = &sensitivity(&with_other_range, &engine).expect("analyses").items[0];
+    assert_eq!((a.min_score, a.max_score, a.varied.len()), (Some(50.0), Some(50.0), 0));
     let top1 = report.top(1);
     assert_eq!((ids(&top1.certain), ids(&top1.possible)), (vec![], vec!["B", "A"]));
     let top2 = report.top(2);
@@ -124,6 +128,23 @@ fn uncertainty_keeps_explicit_ranges_and_rejects_bad_fractions() {
     }
 }
 
+#[test]
+fn uncertainty_keeps_each_criterion_within_its_own_bounds() {
+    let criterion = |id: &str, max: f64| {
+        prioritize::Criterion::new(id).and_then(|c| c.bounds(Some(0.0), Some(max))).expect("valid")
+    };
+    let backlog = Backlog::builder()
+        .criterion(criterion("small", 10.0))
+        .criterion(criterion("large", 100.0))
+        .item(BacklogItem::builder("A", "a").value("small", 8).value("large", 80).build().expect("valid"))
+        .build()
+        .expect("valid");
+    // ±50 %: small 4..12 within 0..=10, large 40..120 within 0..=100.
+    let wide = with_uncertainty(&backlog, 0.5).expect("valid fraction");
+    let ends = |name: &str| wide.item(0).range(name).map(Estimate::ends);
+    assert_eq!((ends("small"), ends("large")), (Some([4.0, 10.0]), Some([40.0, 100.0])));
+}
+
 // --- explain -------------------------------------------------------------------------------
 
 #[test]
@@ -138,6 +159,8 @@ fn explain_solves_for_each_input_with_ties_broken_by_input_order() {
     let chk = &explanations[1];
     assert_eq!(chk.ahead.as_deref(), Some("AUTH-2"));
     let messages: Vec<&str> = chk.changes.iter().map(|c| c.message.as_str()).collect();
+    let displayed: Vec<String> = chk.changes.iter().map(ToString::to_string).collect();
+    assert_eq!(displayed, messages);
     assert_eq!(
         messages,
         [

@@ -113,6 +113,9 @@ fn nesting_is_bounded_and_never_overflows_the_stack() {
     assert!(Formula::parse(&"2^".repeat(100_000)).is_err());
     let fine = format!("{}1{}", "(".repeat(90), ")".repeat(90));
     assert_eq!(value(&fine), 1.0);
+    // Long is not deep: 1,000 terms side by side, each negated, nest one level.
+    let long = vec!["-reach"; 1000].join(" + ");
+    assert_eq!(value(&long), -4000.0);
 }
 
 #[test]

@@ -172,6 +172,20 @@ fn explain_solves_for_each_input_with_ties_broken_by_input_order() {
     let effort = &chk.changes[0];
     assert_eq!((effort.field, effort.bound, effort.value), (Field::Effort, Bound::Below, 2.6));
     assert_eq!(effort.exact.to_bits(), 2.6_f64.to_bits() - 1);
+    // The relative change is |value − now| / now.
+    let relative: Vec<f64> = chk.changes.iter().map(|c| c.relative_change).collect();
+    assert_eq!(relative, [(3.0 - 2.6) / 3.0, (300.0 - 260.0) / 260.0, (1.16 - 1.0) / 1.0]);
+}
+
+#[test]
+fn explain_rounds_a_limit_towards_passing_when_the_nearest_value_fails() {
+    // CHK-7 passes AUTH-2 (100) when 260.51 / effort > 100, that is effort < 2.6051. At three
+    // digits the nearest value, 2.61, fails; the next one down, 2.60, passes.
+    let backlog = backlog([rice("AUTH-2", 100.0, 1.0), rice("CHK-7", 260.51, 3.0)]);
+    let explanations = explain(&backlog, &Rice::default()).expect("explains");
+    let effort = &explanations[1].changes[0];
+    assert_eq!((effort.field, effort.bound, effort.value), (Field::Effort, Bound::AtMost, 2.6));
+    assert_eq!(effort.message, "CHK-7 passes AUTH-2 if effort <= 2.6 (now 3)");
 }
 
 #[test]

@@ -251,6 +251,12 @@ fn an_unbound_scorecard_scores_and_explains_as_its_ranking_does() -> Result<()> 
     let breakdown = relative.breakdown(&backlog.item(0));
     assert_eq!(breakdown.get("ux_normalized"), Some(0.5));
     assert_eq!(ranking.find("A").map(|entry| entry.breakdown()), Some(breakdown));
+    // Without normalization, item by item: 2 × 9 − 0.5 × 4 = 16, the cost subtracted.
+    let with_cost = Scorecard::new("net", [("revenue", 2.0), ("effort", 0.5)])?;
+    let item = BacklogItem::builder("A", "").value("revenue", 9).effort(4).build()?;
+    let backlog = Backlog::builder().criterion(Criterion::new("revenue")?).item(item).build()?;
+    assert_eq!(with_cost.evaluate(&backlog.item(0))?.score(), Some(16.0));
+    assert_eq!(scores(&backlog, &with_cost), rows(&[("A", 16.0)]));
     Ok(())
 }
 

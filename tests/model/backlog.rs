@@ -175,6 +175,18 @@ fn backlog_lookups() {
 }
 
 #[test]
+fn backlogs_are_equal_only_when_every_value_is() {
+    let one = |reach: f64| {
+        Backlog::from_items([BacklogItem::builder("A", "a").reach(reach).effort(2).build().unwrap()]).unwrap()
+    };
+    assert_eq!(one(10.0), one(10.0));
+    assert_ne!(one(10.0), one(11.0));
+    let without_reach =
+        Backlog::from_items([BacklogItem::builder("A", "a").effort(2).build().unwrap()]).unwrap();
+    assert_ne!(one(10.0), without_reach);
+}
+
+#[test]
 fn ranking_positions_are_one_based() {
     let backlog = Backlog::from_items([BacklogItem::builder("A", "a")
         .reach(1)

@@ -382,6 +382,11 @@ mod files {
             read_error(&with(r#"{"v": {"criteria": {}}}"#))
                 .starts_with(r#"scorecard "v": it weighs no field"#)
         );
+        assert!(read_error(&with("[]")).starts_with("invalid type: sequence, expected an object"));
+        assert!(
+            read_error(&with(r#"{"v": {"criteria": ["revenue"]}}"#))
+                .starts_with("invalid type: sequence, expected an object")
+        );
         assert!(
             read_error(&with(r#"{"v": {"criteria": {"revenue": 1}}, "v": {"criteria": {"reach": 1}}}"#))
                 .starts_with(r#"scorecard "v" is defined twice (scorecard names must be unique)"#)

@@ -294,3 +294,30 @@ fn item_ids_read_as_their_text() {
     assert!(id == *"CHK-7");
     assert!(id != *"CHK-8");
 }
+
+#[test]
+fn a_criterion_keeps_its_bounds_direction_and_description() {
+    use prioritize::Criterion;
+    use prioritize::model::Direction;
+    let plain = Criterion::new("risk").unwrap();
+    assert_eq!(
+        (plain.id(), plain.min(), plain.max(), plain.direction(), plain.description()),
+        ("risk", None, None, Direction::Benefit, "")
+    );
+    let risk = plain
+        .bounds(Some(1.5), Some(9.0))
+        .unwrap()
+        .direction_of(Direction::Cost)
+        .description_of("legal risk");
+    assert_eq!(
+        (risk.min(), risk.max(), risk.direction(), risk.description()),
+        (Some(1.5), Some(9.0), Direction::Cost, "legal risk")
+    );
+    // Equal bounds are a valid range of one value; a bound of −0 is kept as 0.
+    let fixed = Criterion::new("fixed").unwrap().bounds(Some(2.0), Some(2.0)).unwrap();
+    assert_eq!((fixed.min(), fixed.max()), (Some(2.0), Some(2.0)));
+    let below = Criterion::new("below").unwrap().bounds(Some(-1.0), Some(-0.0)).unwrap();
+    let above = Criterion::new("above").unwrap().bounds(Some(-0.0), Some(1.0)).unwrap();
+    assert_eq!(below.max().map(f64::to_bits), Some(0.0_f64.to_bits()));
+    assert_eq!(above.min().map(f64::to_bits), Some(0.0_f64.to_bits()));
+}

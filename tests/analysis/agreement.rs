@@ -93,3 +93,25 @@ fn sensitivity_sees_the_raters_disagree() {
     );
     assert!(wide.item(1).ratings(Field::Confidence).is_some());
 }
+
+#[test]
+fn spreads_of_ratings_a_whole_f64_range_apart() {
+    // −MAX..MAX is wider than f64 can hold; the spread is computed from halves.
+    let max = f64::MAX;
+    let backlog = Backlog::builder()
+        .criterion(Criterion::new("bounded").and_then(|c| c.bounds(Some(-max), Some(max))).expect("valid"))
+        .criterion(Criterion::new("unbounded").expect("valid"))
+        .item(
+            BacklogItem::builder("A", "a")
+                .ratings("bounded", [("po", -max), ("pm", max)])
+                .ratings("unbounded", [("po", -max), ("pm", max)])
+                .build()
+                .expect("valid"),
+        )
+        .build()
+        .expect("valid backlog");
+    let report = agreement(&backlog);
+    let spreads: Vec<(&str, f64)> = report.items.iter().map(|f| (f.field.as_str(), f.spread)).collect();
+    // (MAX − −MAX) / max(|MAX|, |−MAX|) = 2 without bounds; / (MAX − −MAX) = 1 with them.
+    assert_eq!(spreads, [("unbounded", 2.0), ("bounded", 1.0)]);
+}

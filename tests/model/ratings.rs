@@ -33,6 +33,21 @@ fn rejected(json: &str) -> String {
 }
 
 #[test]
+fn aggregates_stay_exact_for_weights_and_ratings_across_the_f64_range() {
+    let two = |exponent: i32| 2_f64.powi(exponent);
+    // Weights far beyond 2^511, or far below its inverse, are scaled by a power of two first.
+    for w in [two(1000), two(-1000), 1.0] {
+        assert_eq!(Aggregate::Mean.combine(&[(2.0, w), (6.0, 3.0 * w)]), Some(5.0), "{w:e}");
+        assert_eq!(Aggregate::Median.combine(&[(1.0, 3.0 * w), (2.0, w), (3.0, w)]), Some(1.0), "{w:e}");
+        assert_eq!(Aggregate::Median.combine(&[(1.0, w), (2.0, w), (3.0, 3.0 * w)]), Some(3.0), "{w:e}");
+    }
+    // Ratings whose weighted sum overflows: the mean is a sum of shares, 0.75 · MAX exactly.
+    let max = f64::MAX;
+    assert_eq!(Aggregate::Mean.combine(&[(max, 1.0), (max / 2.0, 1.0)]), Some(0.75 * max));
+    assert_eq!(Aggregate::Mean.combine(&[(max, two(600)), (max / 2.0, two(600))]), Some(0.75 * max));
+}
+
+#[test]
 fn weighted_means_are_exact() {
     let (po2, equal) = ([("po", 2.0), ("pm", 1.0), ("eng", 1.0)], [("po", 1.0), ("pm", 1.0), ("eng", 1.0)]);
     let ratings = [("po", 8.0), ("pm", 3.0), ("eng", 5.0)];

@@ -48,6 +48,31 @@ fn aggregates_stay_exact_for_weights_and_ratings_across_the_f64_range() {
 }
 
 #[test]
+fn a_ratings_view_reports_its_ratings_extremes_spread_and_equality() {
+    let rated = |ratings: &[(&str, f64)]| {
+        BacklogItem::builder("A", "a").ratings(Field::Effort, ratings.iter().copied()).build().expect("valid")
+    };
+    let owned = rated(&[("eng", 5.0), ("pm", 8.0), ("po", 2.0)]);
+    let backlog = Backlog::from_items([owned.clone()]).expect("valid");
+    let stored = backlog.item(0);
+    let (a, b) =
+        (owned.ratings(Field::Effort).expect("rated"), stored.ratings(Field::Effort).expect("rated"));
+    for ratings in [&a, &b] {
+        assert_eq!((ratings.len(), ratings.is_empty(), ratings.min(), ratings.max()), (3, false, 2.0, 8.0));
+        assert_eq!((ratings.get("pm"), ratings.get("qa")), (Some(8.0), None));
+        // (8 − 2) / 8 without bounds, (8 − 2) / 10 within 0..=10.
+        assert_eq!((ratings.spread(None), ratings.spread(Some((0.0, 10.0)))), (0.75, 0.6));
+    }
+    assert_eq!(a, b);
+    let other = rated(&[("eng", 6.0), ("pm", 8.0), ("po", 2.0)]);
+    let fewer = rated(&[("pm", 8.0), ("po", 2.0)]);
+    let renamed = rated(&[("qa", 5.0), ("pm", 8.0), ("po", 2.0)]);
+    for different in [&other, &fewer, &renamed] {
+        assert_ne!(a, different.ratings(Field::Effort).expect("rated"));
+    }
+}
+
+#[test]
 fn weighted_means_are_exact() {
     let (po2, equal) = ([("po", 2.0), ("pm", 1.0), ("eng", 1.0)], [("po", 1.0), ("pm", 1.0), ("eng", 1.0)]);
     let ratings = [("po", 8.0), ("pm", 3.0), ("eng", 5.0)];

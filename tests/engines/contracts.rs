@@ -88,6 +88,11 @@ fn engines_declare_exactly_the_fields_they_read() {
     assert!(MoSCoW::default().secondary().is_none());
     let then = MoSCoW::default().then(Wsjf::default());
     assert_eq!(then.secondary().map(Engine::name), Some("wsjf"));
+    let ice = prioritize::engine::Ice::default();
+    assert_eq!(ice.inputs(&backlog), set(&[Impact, Confidence, Field::Ease]));
+    let (rice, wsjf, moscow) = (Rice::default(), Wsjf::default(), MoSCoW::default());
+    let names = [rice.name(), wsjf.name(), moscow.name(), then.name(), ice.name()];
+    assert_eq!(names, ["rice", "wsjf", "moscow", "moscow", "ice"]);
 }
 
 #[test]

@@ -134,6 +134,16 @@ fn unknown_names_are_errors_that_list_the_known_ones() -> Result<()> {
         let error = backlog.rank(Formula::parse(text)?).unwrap_err();
         assert!(matches!(error, Error::UnknownFormulaName { ref name, .. } if name == text), "{error}");
     }
+    // Names are checked against the backlog before any item is scored, alone or within MoSCoW's
+    // categories, so an empty backlog reports them too.
+    let empty = Backlog::builder().criterion(Criterion::new("revenue")?).build()?;
+    for engine in [
+        Box::new(Formula::parse("revenu")?) as Box<dyn Engine>,
+        Box::new(MoSCoW::default().then(Formula::parse("revenu")?)),
+    ] {
+        let error = empty.rank(engine).map(|ranking| ranking.len()).unwrap_err();
+        assert!(matches!(error, Error::UnknownFormulaName { ref name, .. } if name == "revenu"), "{error}");
+    }
     Ok(())
 }
 

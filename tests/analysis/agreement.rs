@@ -115,3 +115,14 @@ fn spreads_of_ratings_a_whole_f64_range_apart() {
     // (MAX − −MAX) / max(|MAX|, |−MAX|) = 2 without bounds; / (MAX − −MAX) = 1 with them.
     assert_eq!(spreads, [("unbounded", 2.0), ("bounded", 1.0)]);
 }
+
+#[test]
+fn a_spread_is_relative_to_the_width_of_the_bounds() {
+    // Ratings 4 and 9 on a scale of 2 to 12: (9 − 4) / (12 − 2).
+    let backlog = Backlog::builder()
+        .criterion(Criterion::new("fit").and_then(|c| c.bounds(Some(2.0), Some(12.0))).expect("valid"))
+        .item(BacklogItem::builder("A", "a").ratings("fit", [("po", 4), ("pm", 9)]).build().expect("valid"))
+        .build()
+        .expect("valid backlog");
+    assert_eq!(agreement(&backlog).items[0].spread, 0.5);
+}

@@ -90,6 +90,9 @@ fn engines_declare_exactly_the_fields_they_read() {
     assert_eq!(then.secondary().map(Engine::name), Some("wsjf"));
     let ice = prioritize::engine::Ice::default();
     assert_eq!(ice.inputs(&backlog), set(&[Impact, Confidence, Field::Ease]));
+    let opportunity = prioritize::engine::Opportunity::default();
+    assert_eq!(opportunity.inputs(&backlog), set(&[Field::Importance, Field::Satisfaction]));
+    assert_eq!(opportunity.name(), "opportunity");
     let (rice, wsjf, moscow) = (Rice::default(), Wsjf::default(), MoSCoW::default());
     let names = [rice.name(), wsjf.name(), moscow.name(), then.name(), ice.name()];
     assert_eq!(names, ["rice", "wsjf", "moscow", "moscow", "ice"]);

@@ -76,6 +76,10 @@ fn opportunity_scores_the_published_examples() -> Result<()> {
         breakdown.iter().collect::<Vec<_>>(),
         [("importance", 9.0), ("satisfaction", 9.0), ("unmet_need", 0.0), ("opportunity", 9.0)]
     );
+    // An outcome served beyond its importance has no unmet need: the opportunity is its importance.
+    assert_eq!((Opportunity::unmet_need(5.0, 8.0), Opportunity::formula(5.0, 8.0)), (0.0, 5.0));
+    let over_served = Backlog::from_items([item("D", 5.0, 8.0)?])?;
+    assert_eq!(scores(&over_served, Opportunity::default()), [("D".to_owned(), 5.0)]);
     Ok(())
 }
 

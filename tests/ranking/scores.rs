@@ -44,6 +44,10 @@ fn a_negative_zero_score_is_stored_as_zero() {
         panic!("-0.0 is a finite score");
     };
     assert_eq!(score.get().to_bits(), 0.0_f64.to_bits());
+    // Scores are equal exactly when their numbers are.
+    assert_eq!(prioritize::Score::new(-0.0), prioritize::Score::new(0.0));
+    assert_ne!(prioritize::Score::new(1.0), prioritize::Score::new(2.0));
+    assert_ne!(prioritize::Score::new(1.0), prioritize::Score::new(1.0 + f64::EPSILON));
 }
 
 #[test]

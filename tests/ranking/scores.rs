@@ -51,6 +51,16 @@ fn a_negative_zero_score_is_stored_as_zero() {
 }
 
 #[test]
+fn a_score_orders_converts_and_displays_as_its_number() {
+    use std::cmp::Ordering;
+    let score = |x: f64| prioritize::Score::new(x).expect("finite");
+    assert_eq!(score(1.0).partial_cmp(&score(2.0)), Some(Ordering::Less));
+    assert_eq!(score(-3.5).partial_cmp(&score(-3.5)), Some(Ordering::Equal));
+    assert_eq!((f64::from(score(675.0)), f64::from(score(-0.25))), (675.0, -0.25));
+    assert_eq!((score(675.0).to_string(), score(0.5).to_string()), ("675".to_owned(), "0.5".to_owned()));
+}
+
+#[test]
 fn an_engine_that_hands_over_an_infinite_score_is_an_overflow_error() {
     let backlog = Backlog::from_items([item("A"), item("B")]).expect("valid");
     let engine = Fixed(vec![("A", 1.0), ("B", f64::INFINITY)]);

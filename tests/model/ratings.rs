@@ -316,6 +316,9 @@ fn ratings_are_written_back_and_read_the_same() {
     assert_eq!(written["items"][0]["impact"], serde_json::json!({"low": 1.0, "expected": 2.0, "high": 3.0}));
     let again: Backlog = serde_json::from_value(written).expect("valid backlog");
     assert_eq!(again, backlog);
+    // Each field once in the text: the criterion's id, then the item's rated value.
+    let text = serde_json::to_string(&backlog).expect("serializable");
+    assert_eq!(text.matches(r#""revenue""#).count(), 2, "{text}");
     // Copied out and built again, the items keep their ratings and values.
     let copied = Backlog::builder()
         .criteria(backlog.criteria().to_vec())

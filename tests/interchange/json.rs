@@ -239,6 +239,17 @@ fn a_backlog_names_its_repeated_key() {
     let read = |json: &str| serde_json::from_str::<Backlog>(json).unwrap_err().to_string();
     assert!(read(r#"{"items": [], "items": []}"#).starts_with("duplicate field `items`"));
     assert!(read(r#"{"objectives": [], "objectives": []}"#).starts_with("duplicate field `objectives`"));
+    assert!(read(r#"{"items": 5}"#).starts_with("invalid type: integer `5`, expected an array of items"));
+}
+
+#[test]
+fn with_the_criteria_first_an_undeclared_name_is_reported_at_its_item() {
+    let text =
+        r#"{"criteria": [{"id": "revenue"}], "items": [{"id": "A", "revenu": 1}, {"id": "B", "reach": 1}]}"#;
+    let error = serde_json::from_str::<Backlog>(text).unwrap_err();
+    assert!(error.to_string().starts_with(r#"item "A": unknown field "revenu""#), "{error}");
+    // Reported where item A ends, before item B is read.
+    assert!(error.column() < text.find(r#"{"id": "B""#).expect("B"), "{error}");
 }
 
 #[test]

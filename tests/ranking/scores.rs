@@ -118,6 +118,8 @@ fn items_with_one_field_each_are_unscored_with_exactly_what_they_lack() {
             ("moscow", set(&all)),
         ]
     );
+    let effort = ranking.unscored().find(|u| u.item().id() == "effort").expect("unscored");
+    assert_eq!(effort.missing_names(), ["business_value", "time_criticality", "risk_reduction"]);
     // The same items under RICE and MoSCoW: only the MoSCoW item is scored by MoSCoW alone.
     let moscow = MoSCoW::default();
     let by_category = backlog.rank(&moscow).expect("valid");

@@ -202,6 +202,7 @@ mod exports {
 Summary,Issue key,Issue id,Issue Type,Status,Priority,Assignee,Reporter,Created,Labels,Labels,Labels,Sprint,Sprint,Custom field (Story Points),Custom field (Story point estimate),Custom field (Reach),Custom field (Business Value),Inward issue link (Blocks),Inward issue link (Blocks),Custom field (Team)
 One-click checkout,PAY-1,10001,Story,To Do,High,Ana,Bo,2026-11-02 10:00,checkout,payments,,Sprint 41,,3,,4000,8,PAY-2,,Payments
 Saved cards,PAY-2,10002,Story,In Progress,Medium,,Bo,2026-11-03 09:30,payments,,,Sprint 41,Sprint 42,,2,1200,5,,,Payments
+Export,PAY-3,10003,Story,To Do,Low,,Bo,2026-11-04 11:00,,,,,,5,8,300,2,,,Payments
 ";
         let imported = Reader::new().preset(Preset::Jira).import(export.as_bytes()).expect("a Jira export");
         let backlog = &imported.backlog;
@@ -215,6 +216,7 @@ Saved cards,PAY-2,10002,Story,In Progress,Medium,,Bo,2026-11-03 09:30,payments,,
         assert_eq!(first.depends_on().collect::<Vec<_>>(), ["PAY-2"]);
         // Either story point field: a row takes the first that is not empty.
         assert_eq!(backlog.item(1).value("effort"), Some(2.0));
+        assert_eq!(backlog.item(2).value("effort"), Some(5.0));
         assert_eq!(tags(&imported, 1), ["payments"]);
         assert_eq!(
             imported.ignored,
@@ -345,4 +347,13 @@ fn a_planned_order_is_written_as_csv() {
     assert_eq!(lines[0].matches("reach").count(), 1, "{text}");
     assert!(lines[1].starts_with("1,1,B,B,3"), "{text}");
     assert!(lines[2].starts_with("2,2,A,A,1"), "{text}");
+}
+
+#[test]
+fn a_semicolon_in_a_comma_separated_header_is_part_of_a_column_name() {
+    let imported = csv::Reader::new()
+        .import("id,title,notes; more\nA,a,x\n".as_bytes())
+        .expect("a comma-separated file");
+    assert_eq!((imported.backlog.item(0).id(), imported.backlog.item(0).title()), ("A", "a"));
+    assert_eq!(imported.ignored, ["notes; more"]);
 }

@@ -358,7 +358,22 @@ fn a_failed_read_keeps_its_source() {
             Err(std::io::Error::other("disk on fire"))
         }
     }
+    struct FailingLater(bool);
+    impl std::io::Read for FailingLater {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            if std::mem::replace(&mut self.0, true) {
+                return Err(std::io::Error::other("disk on fire"));
+            }
+            let header = b"id,title\nA,a\n";
+            buf[..header.len()].copy_from_slice(header);
+            Ok(header.len())
+        }
+    }
     let error = prioritize::csv::read_backlog(Failing).unwrap_err();
+    assert!(matches!(error, Error::Io { .. }), "{error:?}");
+    assert_message(&error, "cannot read the input: disk on fire");
+    // The same when the input fails after its header, while the rows are read.
+    let error = prioritize::csv::read_backlog(FailingLater(false)).unwrap_err();
     assert!(matches!(error, Error::Io { .. }), "{error:?}");
     assert_message(&error, "cannot read the input: disk on fire");
 }

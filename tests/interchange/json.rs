@@ -267,6 +267,19 @@ fn a_value_of_the_wrong_type_names_what_its_field_takes() {
         read(r#"{"id": "A", "title": "a", "moscow": true}"#)
             .starts_with(r#"item "A": moscow: expected a MoSCoW label, got a boolean (true)"#),
     );
+    // A text where a number belongs inside an object: the object's shape is named.
+    let inside = |json: &str| serde_json::from_str::<Backlog>(json).unwrap_err().to_string();
+    assert!(
+        inside(
+            r#"{"objectives": [{"id": "g", "weight": 1}], "items": [{"id": "A", "alignment": {"g": "x"}}]}"#
+        )
+        .starts_with(
+            r#"item "A": alignment: expected an object of objective ids to numbers, got a string ("x")"#
+        )
+    );
+    assert!(inside(r#"[{"id": "A", "reach": {"low": "x", "high": 3}}]"#).starts_with(
+        r#"item "A": reach: expected a number, a text, a range {"low": .., "high": ..} or ratings {"ratings": {..}}, got a string ("x")"#
+    ));
     let backlog = serde_json::from_str::<Backlog>("[42]").unwrap_err().to_string();
     assert!(
         backlog.starts_with(

@@ -373,4 +373,9 @@ fn configurations_carry_raters_and_the_aggregate() {
     let built = Config::new().with_raters([rater("po", 1.0)]).with_aggregate(Aggregate::Mean);
     assert_eq!((built.raters().map(<[_]>::len), built.aggregate()), (Some(1), Aggregate::Mean));
     assert_eq!((Config::new().raters(), Config::new().aggregate()), (None, Aggregate::Mean));
+    let not_an_object = serde_json::from_str::<Config>("[]").expect_err("not a configuration").to_string();
+    assert!(
+        not_an_object.starts_with(r#"invalid type: sequence, expected a configuration: {"criteria": [...]"#),
+        "{not_an_object}"
+    );
 }

@@ -267,6 +267,22 @@ fn a_value_of_the_wrong_type_names_what_its_field_takes() {
         read(r#"{"id": "A", "title": "a", "moscow": true}"#)
             .starts_with(r#"item "A": moscow: expected a MoSCoW label, got a boolean (true)"#),
     );
+    // An id or a title of the wrong type: the item is named by the id as written.
+    assert!(
+        read(r#"{"id": 5, "title": "a"}"#)
+            .starts_with(r#"item "5": id: expected a string, got a number (5)"#)
+    );
+    assert!(
+        read(r#"{"id": true}"#).starts_with(r#"item "true": id: expected a string, got a boolean (true)"#)
+    );
+    assert!(
+        read(r#"{"id": "A", "title": 3}"#)
+            .starts_with(r#"item "A": title: expected a string, got a number (3)"#)
+    );
+    assert!(
+        read(r#"{"id": 7, "title": 3}"#)
+            .starts_with(r#"item "7": title: expected a string, got a number (3)"#)
+    );
     // A text where a number belongs inside an object: the object's shape is named.
     let inside = |json: &str| serde_json::from_str::<Backlog>(json).unwrap_err().to_string();
     assert!(

@@ -239,6 +239,12 @@ fn a_backlog_names_its_repeated_key() {
     let read = |json: &str| serde_json::from_str::<Backlog>(json).unwrap_err().to_string();
     assert!(read(r#"{"items": [], "items": []}"#).starts_with("duplicate field `items`"));
     assert!(read(r#"{"objectives": [], "objectives": []}"#).starts_with("duplicate field `objectives`"));
+    for (section, value) in
+        [("criteria", "[]"), ("scorecards", "{}"), ("raters", "[]"), ("aggregate", r#""mean""#)]
+    {
+        let twice = format!(r#"{{"{section}": {value}, "{section}": {value}, "items": []}}"#);
+        assert!(read(&twice).starts_with(&format!("duplicate field `{section}`")), "{}", read(&twice));
+    }
     assert!(read(r#"{"items": 5}"#).starts_with("invalid type: integer `5`, expected an array of items"));
 }
 

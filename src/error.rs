@@ -99,6 +99,37 @@ pub enum Error {
         /// The unknown id it depends on.
         dependency: String,
     },
+    /// An edit names an item the backlog does not hold.
+    #[error("item {item:?}: no item of the backlog has this id")]
+    UnknownItem {
+        /// The id as given (trimmed).
+        item: String,
+    },
+    /// An item cannot be removed while other items depend on it.
+    #[error("item {item:?}: cannot be removed while {} depend on it", quoted_list(.dependents))]
+    HasDependents {
+        /// The item's id.
+        item: String,
+        /// The ids of the items that depend on it, in input order.
+        dependents: Vec<String>,
+    },
+    /// A rated field of an item copied out of a backlog would take another value in the backlog
+    /// it joins, whose raters or aggregate differ.
+    #[error(
+        "item {item:?}: {field} is {carried} from its ratings where the item comes from, but would be \
+         {computed} here (give this backlog the raters, with their weights, and the aggregate the \
+         ratings were combined with)"
+    )]
+    RatedValueChanged {
+        /// The item's id.
+        item: String,
+        /// The rated field.
+        field: String,
+        /// The value the item carries.
+        carried: f64,
+        /// The value this backlog's raters and aggregate give.
+        computed: f64,
+    },
     /// An item depends on itself.
     #[error("item {item:?}: depends_on names the item itself")]
     SelfDependency {
@@ -581,4 +612,9 @@ impl fmt::Display for RangeDisplay {
             None => write!(f, "{{low: {}, high: {}}}", self.low, self.high),
         }
     }
+}
+
+/// Quoted ids, comma-separated: `"B", "C"`.
+fn quoted_list(ids: &[String]) -> String {
+    ids.iter().map(|id| format!("{id:?}")).collect::<Vec<_>>().join(", ")
 }

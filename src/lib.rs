@@ -92,7 +92,7 @@ pub use engine::{
 pub use error::{Error, Result};
 pub use model::{
     Aggregate, Alignment, AlignmentWeight, Backlog, BacklogItem, Category, Confidence, Criterion, Field,
-    FieldSet, Impact, Item, Objective, Rater,
+    FieldSet, FieldValue, Impact, Item, Objective, Rater,
 };
 pub use ranking::{RankOptions, Ranking};
 

@@ -56,6 +56,10 @@ impl Cd3 {
 }
 
 impl Engine for Cd3 {
+    fn to_shared(&self) -> Option<std::sync::Arc<dyn Engine>> {
+        Some(std::sync::Arc::new(*self))
+    }
+
     fn name(&self) -> &str {
         "cd3"
     }

@@ -87,6 +87,10 @@ impl Ice {
 }
 
 impl Engine for Ice {
+    fn to_shared(&self) -> Option<std::sync::Arc<dyn Engine>> {
+        Some(std::sync::Arc::new(*self))
+    }
+
     fn name(&self) -> &str {
         "ice"
     }

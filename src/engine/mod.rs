@@ -128,6 +128,15 @@ pub trait Engine: fmt::Debug + Send + Sync {
         }
         Ok(())
     }
+
+    /// A copy of the engine that borrows nothing, which a ranking kept past its borrows
+    /// ([`Ranking::into_owned`](crate::Ranking::into_owned)) holds: the built-in engines give a
+    /// copy of themselves. `None` (the default) makes such a ranking keep what it needs of the
+    /// engine instead (each entry's breakdown, computed once), so an engine of your own that is
+    /// `Clone + 'static` should return `Some(Arc::new(self.clone()))`.
+    fn to_shared(&self) -> Option<Arc<dyn Engine>> {
+        None
+    }
 }
 
 macro_rules! forward_engine {
@@ -151,6 +160,9 @@ macro_rules! forward_engine {
                 }
                 fn bind(&self, backlog: &Backlog) -> Result<Option<Box<dyn Engine>>> {
                     (**self).bind(backlog)
+                }
+                fn to_shared(&self) -> Option<Arc<dyn Engine>> {
+                    (**self).to_shared()
                 }
             }
         )*

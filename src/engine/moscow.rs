@@ -95,6 +95,10 @@ impl MoSCoW {
 }
 
 impl Engine for MoSCoW {
+    fn to_shared(&self) -> Option<std::sync::Arc<dyn Engine>> {
+        Some(std::sync::Arc::new(self.clone()))
+    }
+
     fn name(&self) -> &str {
         "moscow"
     }

@@ -65,6 +65,10 @@ impl Opportunity {
 }
 
 impl Engine for Opportunity {
+    fn to_shared(&self) -> Option<std::sync::Arc<dyn Engine>> {
+        Some(std::sync::Arc::new(*self))
+    }
+
     fn name(&self) -> &str {
         "opportunity"
     }

@@ -54,6 +54,10 @@ impl Rice {
 }
 
 impl Engine for Rice {
+    fn to_shared(&self) -> Option<std::sync::Arc<dyn Engine>> {
+        Some(std::sync::Arc::new(*self))
+    }
+
     fn name(&self) -> &str {
         "rice"
     }

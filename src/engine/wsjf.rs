@@ -108,6 +108,10 @@ impl Wsjf {
 }
 
 impl Engine for Wsjf {
+    fn to_shared(&self) -> Option<std::sync::Arc<dyn Engine>> {
+        Some(std::sync::Arc::new(*self))
+    }
+
     fn name(&self) -> &str {
         "wsjf"
     }

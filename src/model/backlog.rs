@@ -1,5 +1,7 @@
 //! The backlog: validated items in columns, with their objectives, criteria and dependencies.
 
+use std::sync::Arc;
+
 use crate::engine::Scorecard;
 use crate::error::{Error, Result};
 use crate::model::alignment::{Objective, weighted_mean};
@@ -34,41 +36,45 @@ use crate::model::view::Item;
 /// assert_eq!(order, ["B", "A"]);
 /// # Ok::<(), prioritize::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Backlog {
-    pub(crate) ids: Texts,
-    pub(crate) titles: Texts,
-    pub(crate) numbers: [Numbers; Field::NUMERIC.len()],
-    pub(crate) criteria: Vec<Criterion>,
-    pub(crate) criterion_values: Vec<Numbers>,
+    // Every column sits behind an `Arc`: a clone shares them (a ranking kept past an edit is a
+    // snapshot that costs no copy), and an edit copies only a column that is shared.
+    pub(crate) ids: Arc<Texts>,
+    pub(crate) titles: Arc<Texts>,
+    pub(crate) numbers: [Arc<Numbers>; Field::NUMERIC.len()],
+    pub(crate) criteria: Arc<Vec<Criterion>>,
+    pub(crate) criterion_values: Vec<Arc<Numbers>>,
     /// The named scorecards, each field checked against the criteria.
-    pub(crate) scorecards: Vec<Scorecard>,
+    pub(crate) scorecards: Arc<Vec<Scorecard>>,
     /// Category priorities; [`NO_CATEGORY`](crate::model::draft::NO_CATEGORY) for none. Empty
     /// when no item has one.
-    pub(crate) moscow: Vec<u8>,
+    pub(crate) moscow: Arc<Vec<u8>>,
     /// Alignments given as one number.
-    pub(crate) overall: Numbers,
+    pub(crate) overall: Arc<Numbers>,
     /// Alignments given per objective: (objective index, contribution); `u32::MAX` marks an
     /// empty object.
-    pub(crate) contributions: Lists<(u32, f64)>,
-    pub(crate) objectives: Vec<Objective>,
+    pub(crate) contributions: Arc<Lists<(u32, f64)>>,
+    pub(crate) objectives: Arc<Vec<Objective>>,
     /// Each item's alignment resolved against the objectives; empty when no item has one.
-    pub(crate) alignment: Numbers,
-    pub(crate) graph: Graph,
-    pub(crate) tag_texts: Texts,
-    pub(crate) tags: Lists<u32>,
+    pub(crate) alignment: Arc<Numbers>,
+    pub(crate) graph: Arc<Graph>,
+    /// Every item's tags end to end, in item order: item `i`'s tags are `tags.get(i)`, indices
+    /// into this.
+    pub(crate) tag_texts: Arc<Texts>,
+    pub(crate) tags: Arc<Lists<u32>>,
     /// Ranges by (item, column): built-in numeric columns first, then criteria.
-    pub(crate) estimates: Vec<(u32, u16, Estimate)>,
+    pub(crate) estimates: Arc<Vec<(u32, u16, Estimate)>>,
     /// The raters: as declared, or else those the ratings name, by id, of weight 1.
-    pub(crate) raters: Vec<Rater>,
+    pub(crate) raters: Arc<Vec<Rater>>,
     /// Whether the raters were declared (then every rating names one of them).
     pub(crate) raters_declared: bool,
     /// How each rated field's ratings combine into its value.
     pub(crate) aggregate: Aggregate,
     /// The ratings by (item, column), columns numbered as for `estimates`.
-    pub(crate) ratings: RatingTable,
+    pub(crate) ratings: Arc<RatingTable>,
     /// Item indices sorted by id, for lookups.
-    by_id: Vec<u32>,
+    pub(crate) by_id: Arc<Vec<u32>>,
 }
 
 /// What a finished [`Draft`] hands over.
@@ -228,36 +234,36 @@ impl Backlog {
                 dependency: dependency.to_owned(),
             })
         })?;
-        let by_id = keys.iter().map(|&(_, _, index)| index).collect();
+        let by_id: Vec<u32> = keys.iter().map(|&(_, _, index)| index).collect();
         drop(keys);
         let graph = Graph::new(edges, ids.len()).map_err(|cycle| Error::DependencyCycle {
             cycle: cycle.into_iter().map(|index| ids.get(index as usize).to_owned()).collect(),
         })?;
         let mut backlog = Backlog {
-            ids: parts.ids,
-            titles: parts.titles,
-            numbers: parts.numbers,
-            criteria: parts.criteria,
-            criterion_values: parts.criterion_values,
-            scorecards: parts.scorecards,
-            moscow: parts.moscow,
-            overall: parts.overall,
-            contributions,
-            objectives: parts.objectives,
-            alignment: Numbers::default(),
-            graph,
-            tag_texts: parts.tag_texts,
-            tags: parts.tags,
-            estimates: parts.estimates,
-            raters: parts.raters,
+            ids: Arc::new(parts.ids),
+            titles: Arc::new(parts.titles),
+            numbers: parts.numbers.map(Arc::new),
+            criteria: Arc::new(parts.criteria),
+            criterion_values: parts.criterion_values.into_iter().map(Arc::new).collect(),
+            scorecards: Arc::new(parts.scorecards),
+            moscow: Arc::new(parts.moscow),
+            overall: Arc::new(parts.overall),
+            contributions: Arc::new(contributions),
+            objectives: Arc::new(parts.objectives),
+            alignment: Arc::default(),
+            graph: Arc::new(graph),
+            tag_texts: Arc::new(parts.tag_texts),
+            tags: Arc::new(parts.tags),
+            estimates: Arc::new(parts.estimates),
+            raters: Arc::new(parts.raters),
             raters_declared: parts.raters_declared,
             aggregate: parts.aggregate,
-            ratings: parts.ratings,
-            by_id,
+            ratings: Arc::new(parts.ratings),
+            by_id: Arc::new(by_id),
         };
-        backlog.alignment = backlog.resolve_alignments();
-        backlog.ids.shrink_to_fit();
-        backlog.titles.shrink_to_fit();
+        backlog.alignment = Arc::new(backlog.resolve_alignments());
+        Arc::make_mut(&mut backlog.ids).shrink_to_fit();
+        Arc::make_mut(&mut backlog.titles).shrink_to_fit();
         Ok(backlog)
     }
 
@@ -442,14 +448,70 @@ impl Backlog {
         &self,
         mut change: impl FnMut(&mut BacklogItem) -> Result<()>,
     ) -> Result<Backlog> {
-        let mut draft = Draft::new(Some(self.criteria.clone()));
+        let mut builder = self.sections();
         for item in self.items() {
             let mut owned = item.to_owned();
             change(&mut owned)?;
-            draft.push_item(&owned);
+            builder.draft.push_item(&owned);
         }
-        draft.set_raters(self.raters_declared.then(|| self.raters.clone()), self.aggregate);
-        draft.finish(self.criteria.clone(), self.objectives.clone(), self.scorecards.clone())
+        builder.build()
+    }
+
+    /// A builder that holds every section of this backlog (criteria, scorecards, objectives,
+    /// raters and aggregate) and every item, in order: `backlog.to_builder().build()` gives the
+    /// backlog back, and items or sections added to the builder join them.
+    ///
+    /// ```
+    /// use prioritize::{Aggregate, Backlog, BacklogItem, Field, Rater};
+    ///
+    /// let backlog = Backlog::builder()
+    ///     .raters([Rater::new("po", 3.0)?, Rater::new("pm", 1.0)?])
+    ///     .aggregate(Aggregate::Median)
+    ///     .item(BacklogItem::builder("A", "a").ratings(Field::Effort, [("po", 2), ("pm", 10)]).build()?)
+    ///     .build()?;
+    /// let grown = backlog.to_builder().item(BacklogItem::builder("B", "b").effort(3).build()?).build()?;
+    /// assert_eq!(grown.item(0).value(Field::Effort), Some(2.0)); // still the weighted median
+    /// assert_eq!(grown.len(), 2);
+    /// assert_eq!(backlog.to_builder().build()?, backlog);
+    /// # Ok::<(), prioritize::Error>(())
+    /// ```
+    pub fn to_builder(&self) -> BacklogBuilder {
+        let mut builder = self.sections();
+        for item in self.items() {
+            builder.draft.push_item(&item.to_owned());
+        }
+        builder
+    }
+
+    /// A builder with this backlog's sections and no item.
+    pub(crate) fn sections(&self) -> BacklogBuilder {
+        BacklogBuilder {
+            criteria: self.criteria.to_vec(),
+            scorecards: self.scorecards.to_vec(),
+            objectives: self.objectives.to_vec(),
+            raters: self.raters_declared.then(|| self.raters.to_vec()),
+            aggregate: self.aggregate,
+            draft: Draft::new(Some(self.criteria.to_vec())),
+        }
+    }
+}
+
+/// Equal when the sections are equal and so is every item, field by field, in the same order
+/// (however the backlog came to be: built at once or edited since). Numbers compare by their
+/// bits, as [`BacklogItem`]s do; this compares every item, in O(n).
+impl PartialEq for Backlog {
+    fn eq(&self, other: &Backlog) -> bool {
+        self.len() == other.len()
+            && self.criteria == other.criteria
+            && self.scorecards == other.scorecards
+            && self.objectives == other.objectives
+            && self.raters == other.raters
+            && self.raters_declared == other.raters_declared
+            && self.aggregate == other.aggregate
+            && self.items().zip(other.items()).all(|(a, b)| {
+                a.to_owned() == b.to_owned()
+                    && a.resolved_alignment().to_bits() == b.resolved_alignment().to_bits()
+            })
     }
 }
 
@@ -458,7 +520,7 @@ impl Backlog {
 #[must_use = "a backlog builder does nothing until `build` is called"]
 pub struct BacklogBuilder {
     criteria: Vec<Criterion>,
-    scorecards: Vec<Scorecard>,
+    pub(crate) scorecards: Vec<Scorecard>,
     objectives: Vec<Objective>,
     raters: Option<Vec<Rater>>,
     aggregate: Aggregate,

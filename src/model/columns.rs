@@ -33,6 +33,29 @@ impl Texts {
         self.bytes.shrink_to_fit();
         self.ends.shrink_to_fit();
     }
+
+    /// Replaces the texts `range` with `texts`, in one move of the texts after them.
+    pub(crate) fn splice<'t>(
+        &mut self,
+        range: std::ops::Range<usize>,
+        texts: impl IntoIterator<Item = &'t str>,
+    ) {
+        let start = if range.start == 0 { 0 } else { self.ends[range.start - 1] };
+        let end = if range.end == 0 { 0 } else { self.ends[range.end - 1] };
+        let mut bytes = String::new();
+        let mut ends = Vec::new();
+        for text in texts {
+            bytes.push_str(text);
+            ends.push(start + bytes.len());
+        }
+        let added = bytes.len();
+        self.bytes.replace_range(start..end, &bytes);
+        // The texts after the range move by what it gained or lost.
+        let tail = self.ends.drain(range.end..).map(|e| e - (end - start) + added).collect::<Vec<_>>();
+        self.ends.truncate(range.start);
+        self.ends.extend(ends);
+        self.ends.extend(tail);
+    }
 }
 
 /// The values of one numeric field, one a item; NaN marks an item without a value (every stored
@@ -71,6 +94,42 @@ impl Numbers {
     pub(crate) fn iter(&self) -> impl Iterator<Item = (usize, f64)> + '_ {
         self.0.iter().enumerate().filter(|(_, value)| !value.is_nan()).map(|(index, &value)| (index, value))
     }
+
+    /// Whether writing `value` (NaN for none) at `index` would change the column.
+    pub(crate) fn differs(&self, index: usize, value: f64) -> bool {
+        self.0.get(index).map_or(!value.is_nan(), |old| old.to_bits() != value.to_bits())
+    }
+
+    /// Writes `value` (NaN for none) at `index` of a column of `len` items, `len` itself to
+    /// append one.
+    pub(crate) fn write(&mut self, index: usize, len: usize, value: f64) {
+        if self.0.is_empty() {
+            if value.is_nan() {
+                return;
+            }
+            self.0.resize(len, f64::NAN);
+        }
+        if index == self.0.len() {
+            self.0.push(value);
+        } else {
+            self.0[index] = value;
+        }
+    }
+
+    /// Removes item `index`'s value.
+    pub(crate) fn remove(&mut self, index: usize) {
+        if !self.0.is_empty() {
+            self.0.remove(index);
+        }
+    }
+}
+
+/// Writes `value` (NaN for none) at `index` of a shared column of `len` items (`len` appends),
+/// copying the column only when it changes and is shared.
+pub(crate) fn write_number(column: &mut std::sync::Arc<Numbers>, index: usize, len: usize, value: f64) {
+    if index == len || column.differs(index, value) {
+        std::sync::Arc::make_mut(column).write(index, len, value);
+    }
 }
 
 /// Equal when every value has the same bits (NaN, absence, equals itself).
@@ -81,11 +140,35 @@ impl PartialEq for Numbers {
 }
 
 /// A list per item in compressed rows: item `i`'s entries are `values[ends[i - 1]..ends[i]]`.
-/// `ends` is empty while no item has an entry.
+/// `ends` may stop short of the items (rows past it are empty): it is empty while no item has an
+/// entry.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub(crate) struct Lists<T> {
     ends: Vec<usize>,
     values: Vec<T>,
+}
+
+impl<T: Clone> Lists<T> {
+    /// Sets item `index`'s row to `row`, for a backlog of `len` items (`len` appends one).
+    pub(crate) fn replace_row(&mut self, index: usize, len: usize, row: &[T]) {
+        if self.rows() == 0 && row.is_empty() {
+            return;
+        }
+        if self.rows() <= index {
+            self.ends.resize(index + 1, self.values.len());
+            if index == len {
+                // An appended item: the rows before it are padded, none after it.
+            } else {
+                self.ends.resize(len, self.values.len());
+            }
+        }
+        let span = self.span(index);
+        let removed = span.len();
+        self.values.splice(span, row.iter().cloned());
+        for end in &mut self.ends[index..] {
+            *end = *end - removed + row.len();
+        }
+    }
 }
 
 impl<T> Lists<T> {
@@ -115,6 +198,39 @@ impl<T> Lists<T> {
     /// The entries of every item, end to end.
     pub(crate) fn values(&self) -> &[T] {
         &self.values
+    }
+
+    /// The number of items whose rows are stored (rows past it are empty).
+    fn rows(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Where item `index`'s entries lie in `values` (an empty range where they would go).
+    pub(crate) fn span(&self, index: usize) -> std::ops::Range<usize> {
+        let end =
+            |i: usize| if i == 0 { 0 } else { self.ends.get(i - 1).copied().unwrap_or(self.values.len()) };
+        if index >= self.rows() {
+            return self.values.len()..self.values.len();
+        }
+        end(index)..self.ends[index]
+    }
+
+    /// Removes item `index`'s row.
+    pub(crate) fn remove_row(&mut self, index: usize) {
+        if index >= self.rows() {
+            return;
+        }
+        let span = self.span(index);
+        self.values.drain(span.clone());
+        self.ends.remove(index);
+        for end in &mut self.ends[index..] {
+            *end -= span.len();
+        }
+    }
+
+    /// The entries of every item, end to end, for mapping in place.
+    pub(crate) fn values_mut(&mut self) -> &mut [T] {
+        &mut self.values
     }
 
     /// The same lists with each entry mapped.

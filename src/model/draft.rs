@@ -150,7 +150,13 @@ impl Draft {
                 if let Slot::Named(named) = slot {
                     self.named[named].first = self.named[named].first.min(index);
                 }
-                self.ratings.push(index, slot, ratings.iter().map(|(rater, value)| (rater.as_str(), *value)));
+                let carried = item.value(name.as_str()).unwrap_or(f64::NAN);
+                self.ratings.push(
+                    index,
+                    slot,
+                    ratings.iter().map(|(rater, value)| (rater.as_str(), *value)),
+                    carried,
+                );
             }
         }
         self.set_moscow(index, item.moscow());

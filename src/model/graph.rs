@@ -11,6 +11,11 @@ pub(crate) struct Graph {
 }
 
 impl Graph {
+    /// The first cycle, as [`Graph::new`] reports it.
+    pub(crate) fn cycle(&self) -> Option<Vec<u32>> {
+        self.find_cycle()
+    }
+
     /// The graph of `edges` over `len` items, or the first cycle in it (the indices along it,
     /// each depending on the next; the last on the first).
     pub(crate) fn new(edges: Lists<u32>, len: usize) -> Result<Graph, Vec<u32>> {
@@ -29,6 +34,43 @@ impl Graph {
     /// The number of dependency edges.
     pub(crate) fn edge_count(&self) -> usize {
         self.edges.values().len()
+    }
+
+    /// Sets the prerequisites of item `index` in a graph of `len` items (`len` appends one).
+    pub(crate) fn set_prerequisites(&mut self, index: usize, row: &[u32]) {
+        self.edges.replace_row(index, self.len, row);
+        self.len = self.len.max(index + 1);
+    }
+
+    /// Removes item `index`, which nothing depends on; later items move up by one.
+    pub(crate) fn remove(&mut self, index: usize) {
+        self.edges.remove_row(index);
+        for target in self.edges.values_mut() {
+            if *target as usize > index {
+                *target -= 1;
+            }
+        }
+        self.len -= 1;
+    }
+
+    /// The items that depend on item `index`, in input order.
+    pub(crate) fn dependents(&self, index: usize) -> Vec<usize> {
+        (0..self.len).filter(|&item| self.prerequisites(item).contains(&(index as u32))).collect()
+    }
+
+    /// Whether item `target` is reached from any of `from` by following prerequisites.
+    pub(crate) fn reaches(&self, from: &[u32], target: usize) -> bool {
+        let mut seen = vec![false; self.len];
+        let mut stack: Vec<u32> = from.to_vec();
+        while let Some(node) = stack.pop() {
+            if node as usize == target {
+                return true;
+            }
+            if !std::mem::replace(&mut seen[node as usize], true) {
+                stack.extend_from_slice(self.prerequisites(node as usize));
+            }
+        }
+        false
     }
 
     /// The first cycle met by a depth-first search from each item in input order.

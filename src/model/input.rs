@@ -26,7 +26,7 @@ pub(crate) enum Input {
 
 impl Input {
     /// The value as error messages show it.
-    fn shown(&self) -> String {
+    pub(crate) fn shown(&self) -> String {
         match self {
             Input::Number(number) => number.to_string(),
             Input::Text(text) => text.clone(),

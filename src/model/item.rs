@@ -59,19 +59,23 @@ pub struct BacklogItem {
 }
 
 /// Equal when every field is: the numbers compare by their bits, so that an absent value (NaN)
-/// equals an absent value (stored numbers are never NaN, and `-0.0` is stored as `0.0`).
+/// equals an absent value (stored numbers are never NaN, and `-0.0` is stored as `0.0`); the
+/// criteria, ranges and ratings compare by field, whatever the order they were given in.
 impl PartialEq for BacklogItem {
     fn eq(&self, other: &BacklogItem) -> bool {
+        fn by_name<T: PartialEq>(a: &[(String, T)], b: &[(String, T)]) -> bool {
+            a.len() == b.len() && a.iter().all(|(name, x)| b.iter().any(|(other, y)| other == name && x == y))
+        }
         self.id == other.id
             && self.title == other.title
             && self.numbers.map(f64::to_bits) == other.numbers.map(f64::to_bits)
-            && self.criteria == other.criteria
+            && by_name(&self.criteria, &other.criteria)
             && self.moscow == other.moscow
             && self.alignment == other.alignment
             && self.depends_on == other.depends_on
             && self.tags == other.tags
-            && self.estimates == other.estimates
-            && self.ratings == other.ratings
+            && by_name(&self.estimates, &other.estimates)
+            && by_name(&self.ratings, &other.ratings)
     }
 }
 
@@ -86,6 +90,7 @@ impl BacklogItem {
             depends_on: Vec::new(),
             tags: Vec::new(),
             conflict: None,
+            derived: Vec::new(),
         }
     }
 
@@ -231,6 +236,71 @@ impl BacklogItem {
         self.ratings.iter().map(|(name, ratings)| (name.as_str(), Ratings::owned(ratings)))
     }
 
+    /// A builder holding every field of the item (values, ranges, ratings, category, alignment,
+    /// dependencies, tags), to change some and build it again: `item.to_builder().build()` gives
+    /// the item back.
+    ///
+    /// A rated field keeps the value and range the backlog it came from computed, until it is
+    /// given again; the backlog the item joins checks that its raters give the same value.
+    ///
+    /// ```
+    /// use prioritize::{Backlog, BacklogItem, Category};
+    ///
+    /// let backlog = Backlog::from_items([
+    ///     BacklogItem::builder("AUTH", "Sign-in").build()?,
+    ///     BacklogItem::builder("CHK", "Checkout").reach(400).moscow(Category::Must).depends_on("AUTH").tag("web").build()?,
+    /// ])?;
+    /// let item = backlog.item(1).to_owned();
+    /// assert_eq!(item.to_builder().build()?, item);
+    /// let changed = item.to_builder().reach(800).build()?;
+    /// assert_eq!((changed.reach().map(|r| r.get()), changed.moscow()), (Some(800.0), Some(Category::Must)));
+    /// assert_eq!((changed.depends_on(), changed.tags()), (item.depends_on(), item.tags()));
+    /// # Ok::<(), prioritize::Error>(())
+    /// ```
+    pub fn to_builder(&self) -> ItemBuilder {
+        let mut builder = BacklogItem::builder(self.id.as_str(), self.title.as_str());
+        let rated = |name: &str| self.ratings.iter().any(|(field, _)| field == name);
+        let numbers = Field::NUMERIC.iter().zip(self.numbers).map(|(field, value)| (field.as_str(), value));
+        let criteria = self.criteria.iter().map(|(name, value)| (name.as_str(), *value));
+        for (name, value) in numbers.chain(criteria).filter(|(_, value)| !value.is_nan()) {
+            if rated(name) {
+                builder.derived.push((name.to_owned(), value, self.range(name)));
+                continue;
+            }
+            let input = match self.range(name) {
+                Some(range) => Input::Pairs(vec![
+                    ("low".into(), range.low()),
+                    ("expected".into(), range.expected()),
+                    ("high".into(), range.high()),
+                ]),
+                None => Input::Number(value),
+            };
+            builder.inputs.push((name.to_owned(), input));
+        }
+        for (name, ratings) in &self.ratings {
+            let ratings = ratings.iter().map(|(rater, value)| (rater.clone(), Input::Number(*value)));
+            builder.inputs.push((name.clone(), Input::Ratings(ratings.collect())));
+        }
+        if let Some(category) = self.moscow {
+            builder
+                .inputs
+                .push((Field::Moscow.as_str().to_owned(), Input::Text(category.as_str().to_owned())));
+        }
+        let alignment = match &self.alignment {
+            Some(Alignment::Overall(value)) => Some(Input::Number(value.get())),
+            Some(Alignment::PerObjective(contributions)) => Some(Input::Pairs(
+                contributions.iter().map(|(id, value)| (id.clone(), value.get())).collect(),
+            )),
+            None => None,
+        };
+        if let Some(alignment) = alignment {
+            builder.inputs.push((Field::Alignment.as_str().to_owned(), alignment));
+        }
+        builder.depends_on = self.depends_on.iter().map(ToString::to_string).collect();
+        builder.tags.clone_from(&self.tags);
+        builder
+    }
+
     /// Sets the point value of a numeric field, checked as the builder checks a plain value; any
     /// range of the field is kept (the analyses use this for scenarios within it).
     pub(crate) fn set_value(&mut self, name: &str, value: f64) -> Result<()> {
@@ -248,7 +318,22 @@ impl BacklogItem {
         Ok(())
     }
 
-    fn store(&mut self, field: Numeric<'_>, value: f64) {
+    /// Removes the field's value, range and ratings.
+    pub(crate) fn clear(&mut self, name: &str) {
+        match Numeric::named(name) {
+            Some(Numeric::Builtin(field)) => {
+                if let Some(column) = field.column() {
+                    self.numbers[column] = f64::NAN;
+                }
+            }
+            Some(Numeric::Criterion(_)) => self.criteria.retain(|(id, _)| id != name),
+            None => {}
+        }
+        self.estimates.retain(|(field, _)| field != name);
+        self.ratings.retain(|(field, _)| field != name);
+    }
+
+    pub(crate) fn store(&mut self, field: Numeric<'_>, value: f64) {
         match field {
             Numeric::Builtin(field) => {
                 if let Some(column) = field.column() {
@@ -286,6 +371,9 @@ pub struct ItemBuilder {
     tags: Vec<String>,
     /// A field given both as a range and as ratings.
     conflict: Option<String>,
+    /// Rated fields' values and ranges as the backlog an item came from computed them
+    /// ([`BacklogItem::to_builder`]), kept until the field is given again.
+    derived: Vec<(String, f64, Option<Estimate>)>,
 }
 
 macro_rules! number_setters {
@@ -420,6 +508,7 @@ impl ItemBuilder {
             self.conflict.get_or_insert_with(|| field.to_owned());
         }
         self.inputs.retain(|(existing, _)| existing != field);
+        self.derived.retain(|(existing, _, _)| existing != field);
         self.inputs.push((field.to_owned(), input));
         self
     }
@@ -487,6 +576,14 @@ impl ItemBuilder {
                         item.set_range(&name, range);
                     }
                 }
+            }
+        }
+        for (name, value, range) in self.derived {
+            if let Some(field) = Numeric::named(&name) {
+                item.store(field, value);
+            }
+            if let Some(range) = range {
+                item.set_range(&name, range);
             }
         }
         for dependency in self.depends_on {

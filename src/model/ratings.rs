@@ -39,6 +39,77 @@ impl RatingTable {
         (start..end).map(move |at| (usize::from(self.keys[at].1), self.ratings(at)))
     }
 
+    /// Whether no item is rated.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+
+    /// Where item `index`'s keys lie in `keys`.
+    fn span(&self, index: usize) -> std::ops::Range<usize> {
+        let start = self.keys.partition_point(|&(item, _, _)| (item as usize) < index);
+        start..start + self.keys[start..].partition_point(|&(item, _, _)| item as usize == index)
+    }
+
+    /// Where the ratings of keys `span` lie in `values`.
+    fn values_of(&self, span: &std::ops::Range<usize>) -> std::ops::Range<usize> {
+        let end = |at: usize| if at == 0 { 0 } else { self.keys[at - 1].2 as usize };
+        end(span.start)..end(span.end)
+    }
+
+    /// Sets the rated fields of item `index` to those of item 0 of `row` (a table of one item
+    /// whose rater indices are already this table's).
+    pub(crate) fn replace_item(&mut self, index: usize, row: &RatingTable) {
+        let span = self.span(index);
+        let values = self.values_of(&span);
+        let removed = values.len() as u32;
+        let added = row.values.len() as u32;
+        let start = values.start as u32;
+        let keys = row.keys.iter().map(|&(_, column, end)| (index as u32, column, start + end));
+        self.keys.splice(span.clone(), keys);
+        self.values.splice(values, row.values.iter().copied());
+        for key in &mut self.keys[span.start + row.keys.len()..] {
+            key.2 = key.2 - removed + added;
+        }
+    }
+
+    /// Removes item `index`'s ratings; later items move up by one.
+    pub(crate) fn remove_item(&mut self, index: usize) {
+        self.replace_item(index, &RatingTable::default());
+        for key in &mut self.keys {
+            if key.0 as usize > index {
+                key.0 -= 1;
+            }
+        }
+    }
+
+    /// Whether item `index` has ratings equal to those of item 0 of `row`.
+    pub(crate) fn same_item(&self, index: usize, row: &RatingTable) -> bool {
+        let span = self.span(index);
+        let values = self.values_of(&span);
+        span.len() == row.keys.len()
+            && self.keys[span].iter().zip(&row.keys).all(|(a, b)| a.1 == b.1)
+            && self.values[values]
+                .iter()
+                .zip(&row.values)
+                .all(|(a, b)| a.0 == b.0 && a.1.to_bits() == b.1.to_bits())
+    }
+
+    /// The rater indices of every rating, for renumbering (`to[old] = new`).
+    pub(crate) fn renumber_raters(&mut self, to: &[u32]) {
+        for (rater, _) in &mut self.values {
+            *rater = to[*rater as usize];
+        }
+    }
+
+    /// Which raters (by index, of `count`) rate anything.
+    pub(crate) fn raters_used(&self, count: usize) -> Vec<bool> {
+        let mut used = vec![false; count];
+        for &(rater, _) in &self.values {
+            used[rater as usize] = true;
+        }
+        used
+    }
+
     /// The ratings of the `at`-th key.
     fn ratings(&self, at: usize) -> &[(u32, f64)] {
         let start = if at == 0 { 0 } else { self.keys[at - 1].2 as usize };

@@ -5,9 +5,9 @@ use crate::model::Backlog;
 use crate::model::Category;
 use crate::model::Item;
 use crate::model::{Effort, NonNegative};
-use crate::ranking::Ranking;
+use crate::ranking::{Held, Ranking};
 
-use super::eligibility::{Exclusion, check_musts, exclusions, must_closure};
+use super::eligibility::{Exclusion, Reason, check_musts, exclusions, must_closure};
 use super::graph::{self, ABSENT, Dependents};
 use super::greedy;
 use super::knapsack::{self, Fallback, Problem};
@@ -94,7 +94,7 @@ pub enum Method {
 /// ```
 #[derive(Debug, Clone)]
 pub struct CapacityPlan<'a> {
-    backlog: &'a Backlog,
+    backlog: Held<'a>,
     framework: String,
     capacity: f64,
     method: Method,
@@ -104,7 +104,7 @@ pub struct CapacityPlan<'a> {
     total_score: f64,
     total_effort: f64,
     upper_bound: f64,
-    excluded: Vec<(u32, Exclusion<'a>)>,
+    excluded: Vec<(u32, Reason)>,
 }
 
 impl<'a> CapacityPlan<'a> {
@@ -183,10 +183,10 @@ impl<'a> CapacityPlan<'a> {
         let excluded = excluded
             .iter()
             .enumerate()
-            .filter_map(|(i, reason)| reason.map(|reason| (i as u32, reason.resolve(backlog))))
+            .filter_map(|(i, reason)| reason.map(|reason| (i as u32, reason)))
             .collect();
         Ok(CapacityPlan {
-            backlog,
+            backlog: ranking.held(),
             framework: ranking.framework().to_owned(),
             capacity,
             method,
@@ -224,11 +224,11 @@ fn solve(problem: &Problem<'_>, mode: Mode, chosen: &mut [bool]) -> Method {
     }
 }
 
-impl<'a> CapacityPlan<'a> {
+impl CapacityPlan<'_> {
     /// The backlog it plans.
     #[must_use]
-    pub fn backlog(&self) -> &'a Backlog {
-        self.backlog
+    pub fn backlog(&self) -> &Backlog {
+        &self.backlog
     }
 
     /// The engine's name (`rice`, `wsjf`, `moscow`).
@@ -263,9 +263,9 @@ impl<'a> CapacityPlan<'a> {
 
     /// The chosen items in dependency-aware order: Must Haves (and what they need) first, then
     /// ranking order; no item before an item it depends on.
-    pub fn iter(&self) -> impl ExactSizeIterator<Item = Selected<'a>> + '_ {
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = Selected<'_>> + '_ {
         self.chosen.iter().enumerate().map(|(offset, &(index, promoted_by))| Selected {
-            backlog: self.backlog,
+            backlog: &self.backlog,
             position: offset + 1,
             index,
             score: self.score[index as usize],
@@ -275,7 +275,7 @@ impl<'a> CapacityPlan<'a> {
 
     /// The chosen item at `position` (1-based), if there is one.
     #[must_use]
-    pub fn get(&self, position: usize) -> Option<Selected<'a>> {
+    pub fn get(&self, position: usize) -> Option<Selected<'_>> {
         self.iter().nth(position.checked_sub(1)?)
     }
 
@@ -311,8 +311,10 @@ impl<'a> CapacityPlan<'a> {
     }
 
     /// The items no plan may hold, in input order, with the reason.
-    pub fn excluded(&self) -> impl ExactSizeIterator<Item = (Item<'a>, Exclusion<'a>)> + '_ {
-        self.excluded.iter().map(|&(index, reason)| (self.backlog.item(index as usize), reason))
+    pub fn excluded(&self) -> impl ExactSizeIterator<Item = (Item<'_>, Exclusion<'_>)> + '_ {
+        self.excluded
+            .iter()
+            .map(|&(index, reason)| (self.backlog.item(index as usize), reason.resolve(&self.backlog)))
     }
 }
 

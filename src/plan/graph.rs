@@ -113,6 +113,6 @@ pub(crate) fn complete<'a>(ranking: &Ranking<'a>) -> Result<Ranking<'a>> {
     if ranking.len() + ranking.unscored().len() == ranking.backlog().len() {
         Ok(ranking.clone())
     } else {
-        Ranking::new(ranking.backlog(), ranking.shared_engine(), &crate::RankOptions::default())
+        Ranking::new(ranking.held(), ranking.shared_engine(), &crate::RankOptions::default())
     }
 }

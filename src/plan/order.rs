@@ -8,7 +8,7 @@ use crate::model::Backlog;
 use crate::model::Category;
 use crate::model::FieldSet;
 use crate::model::Item;
-use crate::ranking::{RankedItem, Ranking, UnscoredItem, Warning};
+use crate::ranking::{Held, RankedItem, Ranking, UnscoredItem, Warning};
 
 use super::graph::{self, ABSENT, Dependents};
 
@@ -45,11 +45,12 @@ use super::graph::{self, ABSENT, Dependents};
 /// ```
 #[derive(Debug, Clone)]
 pub struct PlannedOrder<'a> {
-    backlog: &'a Backlog,
+    backlog: Held<'a>,
     engine: Arc<dyn Engine + 'a>,
     categorized: bool,
     pub(super) entries: Vec<Entry>,
-    unscored: Vec<UnscoredItem<'a>>,
+    /// The unscored items left out: (index, the fields each lacks).
+    unscored: Vec<(u32, FieldSet)>,
     warnings: Vec<Warning>,
 }
 
@@ -121,7 +122,11 @@ impl<'a> Ranking<'a> {
         for entry in &entries {
             placed[entry.index as usize] = true;
         }
-        let unscored = ranking.unscored().filter(|unscored| !placed[unscored.index()]).collect();
+        let unscored = ranking
+            .unscored()
+            .filter(|unscored| !placed[unscored.index()])
+            .map(|unscored| (unscored.index() as u32, unscored.missing()))
+            .collect();
         Ok(PlannedOrder::from_parts(&ranking, entries, unscored))
     }
 }
@@ -140,16 +145,18 @@ impl<'a> PlannedOrder<'a> {
                 pinned: false,
             })
             .collect();
-        PlannedOrder::from_parts(ranking, entries, ranking.unscored().collect())
+        let unscored =
+            ranking.unscored().map(|unscored| (unscored.index() as u32, unscored.missing())).collect();
+        PlannedOrder::from_parts(ranking, entries, unscored)
     }
 
     fn from_parts(
         ranking: &Ranking<'a>,
         entries: Vec<Entry>,
-        unscored: Vec<UnscoredItem<'a>>,
+        unscored: Vec<(u32, FieldSet)>,
     ) -> PlannedOrder<'a> {
         PlannedOrder {
-            backlog: ranking.backlog(),
+            backlog: ranking.held(),
             engine: ranking.shared_engine(),
             categorized: ranking.is_categorized(),
             entries,
@@ -160,8 +167,8 @@ impl<'a> PlannedOrder<'a> {
 
     /// The backlog it orders.
     #[must_use]
-    pub fn backlog(&self) -> &'a Backlog {
-        self.backlog
+    pub fn backlog(&self) -> &Backlog {
+        &self.backlog
     }
 
     /// The engine's name (`rice`, `wsjf`, `moscow`).
@@ -209,8 +216,12 @@ impl<'a> PlannedOrder<'a> {
     }
 
     /// The unscored items left out of the order (nothing in it depends on them), in input order.
-    pub fn unscored(&self) -> impl ExactSizeIterator<Item = UnscoredItem<'a>> + '_ {
-        self.unscored.iter().copied()
+    pub fn unscored(&self) -> impl ExactSizeIterator<Item = UnscoredItem<'_>> + '_ {
+        self.unscored.iter().map(|&(index, missing)| UnscoredItem {
+            backlog: &self.backlog,
+            index: index as usize,
+            missing,
+        })
     }
 
     /// Keeps the first `len` entries (a `top` taken after planning); the unscored items left out
@@ -226,7 +237,7 @@ impl<'a> PlannedOrder<'a> {
     }
 
     fn item(&self, offset: usize, entry: Entry) -> PlannedItem<'_> {
-        PlannedItem { backlog: self.backlog, engine: &*self.engine, position: offset + 1, entry }
+        PlannedItem { backlog: &self.backlog, engine: &*self.engine, position: offset + 1, entry }
     }
 }
 

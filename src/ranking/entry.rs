@@ -68,7 +68,7 @@ impl<'a> RankedItem<'a> {
 pub struct UnscoredItem<'a> {
     pub(crate) backlog: &'a Backlog,
     pub(crate) index: usize,
-    pub(super) missing: FieldSet,
+    pub(crate) missing: FieldSet,
 }
 
 impl<'a> UnscoredItem<'a> {

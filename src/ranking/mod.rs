@@ -1,6 +1,8 @@
 //! The ranking core: one deterministic order for every engine.
 
 mod entry;
+mod frozen;
+mod held;
 mod options;
 pub(crate) mod order;
 #[cfg(feature = "serde")]
@@ -18,6 +20,8 @@ use crate::error::{Error, Result};
 use crate::model::Backlog;
 use crate::model::Category;
 use crate::model::FieldSet;
+use frozen::Frozen;
+pub(crate) use held::Held;
 use order::{NO_CATEGORY, NO_SCORE, Slot, TopK};
 
 /// Items scored a batch at a time: small enough that the evaluations stay in the cache.
@@ -52,11 +56,12 @@ impl Backlog {
     /// - [`Error::ScoreOverflow`] when a score comes out infinite or NaN;
     /// - [`Error::Unscored`] in strict mode, for the first item the engine cannot score.
     pub fn rank_with<'a, E: Engine + 'a>(&'a self, engine: E, options: &RankOptions) -> Result<Ranking<'a>> {
-        Ranking::new(self, Arc::new(engine), options)
+        Ranking::new(Held::Borrowed(self), Arc::new(engine), options)
     }
 }
 
-/// A backlog in ranked order, borrowed from the [`Backlog`], with the [`Engine`] that made it.
+/// A backlog in ranked order, borrowed from the [`Backlog`] (or, after [`Ranking::into_owned`],
+/// sharing it), with the [`Engine`] that made it.
 ///
 /// The order: category first (for engines that have one, such as MoSCoW), then score, higher
 /// first; ties keep the input order. Every entry has a `position` (1..=n) and a competition
@@ -84,8 +89,10 @@ impl Backlog {
 /// ```
 #[derive(Debug, Clone)]
 pub struct Ranking<'a> {
-    backlog: &'a Backlog,
+    backlog: Held<'a>,
     engine: Arc<dyn Engine + 'a>,
+    /// The engine as one that borrows nothing, when the ranking has it already (a bound engine).
+    shared: Option<Arc<dyn Engine>>,
     slots: Vec<Slot>,
     /// Where each category's entries end (Must, Should, Could, Won't, none).
     bucket_ends: [u32; 5],
@@ -96,13 +103,17 @@ pub struct Ranking<'a> {
 
 impl<'a> Ranking<'a> {
     pub(crate) fn new(
-        backlog: &'a Backlog,
+        held: Held<'a>,
         engine: Arc<dyn Engine + 'a>,
         options: &RankOptions,
     ) -> Result<Ranking<'a>> {
-        let engine: Arc<dyn Engine + 'a> = match engine.bind(backlog)? {
-            Some(bound) => Arc::from(bound),
-            None => engine,
+        let backlog = &*held;
+        let (engine, shared): (Arc<dyn Engine + 'a>, _) = match engine.bind(backlog)? {
+            Some(bound) => {
+                let bound: Arc<dyn Engine> = Arc::from(bound);
+                (bound.clone(), Some(bound))
+            }
+            None => (engine, None),
         };
         let (mut slots, Scan { unscored, categorized }) = match options.top_k() {
             Some(k) => {
@@ -124,7 +135,7 @@ impl<'a> Ranking<'a> {
         } else {
             Vec::new()
         };
-        Ok(Ranking { backlog, engine, slots, bucket_ends, categorized, unscored, warnings })
+        Ok(Ranking { backlog: held, engine, shared, slots, bucket_ends, categorized, unscored, warnings })
     }
 
     /// Evaluates every item in input order, a batch at a time, and hands the slot of each scored
@@ -188,8 +199,60 @@ impl<'a> Ranking<'a> {
 
     /// The backlog it ranks.
     #[must_use]
-    pub fn backlog(&self) -> &'a Backlog {
-        self.backlog
+    pub fn backlog(&self) -> &Backlog {
+        &self.backlog
+    }
+
+    /// The backlog, held as the ranking holds it, for what is made from the ranking.
+    pub(crate) fn held(&self) -> Held<'a> {
+        self.backlog.clone()
+    }
+
+    /// The same ranking, owning what it borrowed, to keep beside the backlog it came from (in an
+    /// application's state, across threads): a snapshot that later edits of that backlog do not
+    /// change.
+    ///
+    /// It is cheap: the backlog's columns are shared, not copied (an edit of the original then
+    /// copies the one column it changes, once), and so is the engine (every built-in engine,
+    /// and one of your own that gives [`Engine::to_shared`]; for another, each entry's
+    /// breakdown is computed here once, and the ranking's engine answers for this backlog's items
+    /// only).
+    ///
+    /// ```
+    /// use prioritize::{Backlog, BacklogItem, Ranking, Rice};
+    ///
+    /// let mut backlog = Backlog::from_items([
+    ///     BacklogItem::builder("A", "a").reach(100).impact(1).confidence(1).effort(1).build()?,
+    ///     BacklogItem::builder("B", "b").reach(200).impact(1).confidence(1).effort(1).build()?,
+    /// ])?;
+    /// let kept: Ranking<'static> = backlog.rank(&Rice::default())?.into_owned();
+    /// backlog.set("A", "reach", 300)?;
+    /// let now = backlog.rank(Rice::default())?;
+    /// assert_eq!(kept.get(1).map(|e| e.item().id()), Some("B")); // the snapshot
+    /// assert_eq!(now.get(1).map(|e| e.item().id()), Some("A"));
+    /// std::thread::spawn(move || assert_eq!(kept.len(), 2)).join().expect("sent to a thread");
+    /// # Ok::<(), prioritize::Error>(())
+    /// ```
+    #[must_use]
+    pub fn into_owned(self) -> Ranking<'static> {
+        let backlog = match &self.backlog {
+            Held::Borrowed(backlog) => Arc::new((*backlog).clone()),
+            Held::Shared(backlog) => Arc::clone(backlog),
+        };
+        let engine = match self.shared.clone().or_else(|| self.engine.to_shared()) {
+            Some(engine) => engine,
+            None => Arc::new(Frozen::new(&self, &backlog)),
+        };
+        Ranking {
+            backlog: Held::Shared(backlog),
+            engine: engine.clone(),
+            shared: Some(engine),
+            slots: self.slots,
+            bucket_ends: self.bucket_ends,
+            categorized: self.categorized,
+            unscored: self.unscored,
+            warnings: self.warnings,
+        }
     }
 
     /// The number of ranked entries (without unscored items).
@@ -233,9 +296,9 @@ impl<'a> Ranking<'a> {
     }
 
     /// The items the engine could not score, in input order, with the fields they lack.
-    pub fn unscored(&self) -> impl ExactSizeIterator<Item = UnscoredItem<'a>> + '_ {
+    pub fn unscored(&self) -> impl ExactSizeIterator<Item = UnscoredItem<'_>> + '_ {
         self.unscored.iter().map(|&(index, missing)| UnscoredItem {
-            backlog: self.backlog,
+            backlog: &self.backlog,
             index: index as usize,
             missing,
         })
@@ -255,7 +318,7 @@ impl<'a> Ranking<'a> {
             None
         };
         RankedItem {
-            backlog: self.backlog,
+            backlog: &self.backlog,
             engine: &*self.engine,
             index: slot.index as usize,
             position: offset + 1,

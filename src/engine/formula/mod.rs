@@ -150,6 +150,10 @@ impl fmt::Display for Formula {
 /// binds itself to the item's backlog on every call (an owned item has no criteria, so only
 /// built-in fields and `alignment` resolve).
 impl Engine for Formula {
+    fn to_shared(&self) -> Option<std::sync::Arc<dyn Engine>> {
+        Some(std::sync::Arc::new(self.clone()))
+    }
+
     fn name(&self) -> &str {
         "formula"
     }

@@ -235,6 +235,10 @@ fn relative_bounds(column: &[f64]) -> (f64, f64) {
 /// item has no criteria, so only built-in fields resolve, and relative bounds map every value
 /// to 1.
 impl Engine for Scorecard {
+    fn to_shared(&self) -> Option<std::sync::Arc<dyn Engine>> {
+        Some(std::sync::Arc::new(self.clone()))
+    }
+
     fn name(&self) -> &str {
         "scorecard"
     }

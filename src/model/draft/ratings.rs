@@ -16,6 +16,9 @@ pub(crate) struct Recorded {
     keys: Vec<(u32, Slot, u32)>,
     /// (index into `names`, rating), each field's in the order given.
     values: Vec<(u32, f64)>,
+    /// By key: the value an item copied out of a backlog carries for the field (NaN for none),
+    /// which these ratings must give again.
+    carried: Vec<f64>,
     /// The rater ids the ratings name, in the order first met.
     names: Vec<String>,
     /// The declared raters, if any.
@@ -38,7 +41,9 @@ impl Recorded {
         index: usize,
         slot: Slot,
         ratings: impl IntoIterator<Item = (&'r str, f64)>,
+        carried: f64,
     ) {
+        self.carried.push(carried);
         for (rater, value) in ratings {
             let at = match self.names.iter().position(|name| name == rater) {
                 Some(at) => at,
@@ -75,7 +80,12 @@ impl Draft {
             let named = &mut self.named[named];
             named.first = named.first.min(index);
         }
-        self.ratings.push(index, slot, ratings.iter().map(|(rater, value)| (rater.as_str(), *value)));
+        self.ratings.push(
+            index,
+            slot,
+            ratings.iter().map(|(rater, value)| (rater.as_str(), *value)),
+            f64::NAN,
+        );
         Ok(())
     }
 
@@ -110,7 +120,7 @@ impl Draft {
             .collect();
         let mut entries = Vec::with_capacity(recorded.keys.len());
         let mut start = 0;
-        for &(item, slot, end) in &recorded.keys {
+        for (&(item, slot, end), &carried) in recorded.keys.iter().zip(&recorded.carried) {
             let given = &recorded.values[start as usize..end as usize];
             start = end;
             let (column, criterion) = match slot {
@@ -144,6 +154,14 @@ impl Draft {
             let mut weighted: Vec<(f64, f64)> =
                 ratings.iter().map(|&(rater, value)| (value, raters[rater as usize].weight())).collect();
             let value = recorded.aggregate.combine_valid(&mut weighted);
+            if !carried.is_nan() && carried.to_bits() != value.to_bits() {
+                return Err(Error::RatedValueChanged {
+                    item: id.to_owned(),
+                    field: self.slot_name(slot).to_owned(),
+                    carried,
+                    computed: value,
+                });
+            }
             // Sorted by rating: the ends are the first and the last.
             let (low, high) = (weighted[0].0, weighted[weighted.len() - 1].0);
             self.set(item as usize, slot, value);

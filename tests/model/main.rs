@@ -7,6 +7,7 @@ mod common;
 mod aggregates;
 mod alignment;
 mod backlog;
+mod edits;
 mod errors;
 mod estimate;
 mod numbers;

@@ -463,14 +463,16 @@ fn a_kept_ranking_is_a_snapshot_that_can_cross_threads() {
         BacklogItem::builder(format!("I{i}"), "").reach(i).impact(1).confidence(1).effort(1).build().unwrap()
     }))
     .unwrap();
-    let kept = backlog.rank_with(&Rice::default(), &RankOptions::default().top(3)).unwrap().into_owned();
+    // A borrowed engine, too: the kept ranking holds a copy of it.
+    let rice = Rice::default();
+    let kept = backlog.rank_with(&rice, &RankOptions::default().top(3)).unwrap().into_owned();
     send_sync(&kept);
     let before = order(&kept);
     backlog.set("I0", "reach", 1000).unwrap();
     backlog.remove("I49").unwrap();
     assert_eq!(order(&kept), before);
     assert_eq!(kept.backlog().len(), 50);
-    assert_eq!(order(&backlog.rank(Rice::default()).unwrap())[0].0, "I0");
+    assert_eq!(order(&backlog.rank(rice).unwrap())[0].0, "I0");
     let shared = Arc::new(kept);
     let other = Arc::clone(&shared);
     let first = std::thread::spawn(move || other.get(1).map(|e| (e.item().id().to_owned(), e.breakdown())))

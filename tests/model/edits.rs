@@ -465,6 +465,7 @@ fn a_kept_ranking_is_a_snapshot_that_can_cross_threads() {
     .unwrap();
     // A borrowed engine, too: the kept ranking holds a copy of it.
     let rice = Rice::default();
+    #[allow(clippy::needless_borrows_for_generic_args)] // the borrow is what this tests
     let kept = backlog.rank_with(&rice, &RankOptions::default().top(3)).unwrap().into_owned();
     send_sync(&kept);
     let before = order(&kept);

@@ -283,7 +283,7 @@ fn unscored_table(ranking: &Ranking<'_>) -> String {
         format!("\nunscored: these items lack fields {} needs (unscored is not zero)\n", ranking.framework());
     let mut table = Table::new().column("id", Align::Left).column("missing", Align::Left);
     for item in ranking.unscored() {
-        table.row(vec![item.item().id().to_string(), item.missing().to_string()]);
+        table.row(vec![item.item().id().to_string(), item.missing_names().join(", ")]);
     }
     text.push_str(&table.render(common::TABLE_WIDTH));
     text

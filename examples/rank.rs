@@ -259,7 +259,7 @@ fn table(entries: &[Row<'_>], categorized: bool, framework: &str, unscored: &Uns
     if !unscored.items.is_empty() {
         let mut rows = Table::new().column("id", Align::Left).column("missing", Align::Left);
         for item in &unscored.items {
-            rows.row(vec![item.item().id().to_string(), item.missing().to_string()]);
+            rows.row(vec![item.item().id().to_string(), item.missing_names().join(", ")]);
         }
         text.push_str(&rows.render(common::TABLE_WIDTH));
     }
@@ -278,7 +278,7 @@ fn report_unscored(framework: &str, unscored: &Unscored<'_>) {
                 format!(
                     "item {:?}: unscored, {framework} needs {}, which the item lacks",
                     item.item().id(),
-                    item.missing()
+                    item.missing_names().join(", ")
                 )
             })
             .chain(unscored.more()),

@@ -165,7 +165,7 @@ pub(crate) fn planned_note(entry: &PlannedItem<'_>) -> String {
         notes.push(format!("for {}", item.id()));
     }
     if entry.is_unscored() {
-        notes.push(format!("unscored (lacks {})", entry.missing()));
+        notes.push(format!("unscored (lacks {})", entry.missing_names().join(", ")));
     }
     notes.join(", ")
 }

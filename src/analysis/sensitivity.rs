@@ -121,7 +121,7 @@ pub fn sensitivity(backlog: &Backlog, engine: &dyn Engine) -> Result<Sensitivity
             for (bit, &(field, range)) in ranges.iter().enumerate() {
                 corner.set_value(field, range.ends()[(mask >> bit & 1) as usize])?;
             }
-            if let Some((_, Some(score))) = evaluate(engine, &Item::of(&corner, alignment))? {
+            if let Some((_, Some(score))) = evaluate(engine, &Item::probe(&corner, alignment, backlog))? {
                 min = Some(min.map_or(score, |min: f64| min.min(score)));
                 max = Some(max.map_or(score, |max: f64| max.max(score)));
             }

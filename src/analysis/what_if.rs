@@ -157,7 +157,11 @@ impl Search<'_> {
     /// engine rejects the value (or its score overflows `f64`).
     fn passes(&self, probe: &mut BacklogItem, field: Field, value: f64) -> Option<bool> {
         probe.set_value(field.as_str(), value).ok()?;
-        match evaluate(self.engine, &Item::of(probe, self.alignment)).ok()? {
+        let probe = match self.item.backlog() {
+            Some(backlog) => Item::probe(probe, self.alignment, backlog),
+            None => Item::of(probe, self.alignment),
+        };
+        match evaluate(self.engine, &probe).ok()? {
             Some((category, score)) => Some(order_key(category, score, self.index) < self.target),
             None => Some(false),
         }

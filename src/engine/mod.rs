@@ -42,13 +42,14 @@ use crate::model::{Field, FieldSet};
 /// A prioritization framework: scores one item at a time.
 ///
 /// Implement it to rank with a formula of your own; an engine reads any field, built-in or a
-/// criterion the team declares:
+/// criterion the team declares, and names what an item lacks by the fields' names
+/// ([`Item::field_set`]), so that every output says `revenue` where it is missing:
 ///
 /// ```
 /// use prioritize::{Backlog, BacklogItem, Breakdown, Criterion, Engine, Evaluation, FieldSet, Item, Result};
 ///
 /// /// Revenue per effort, a team's own criterion over a built-in field.
-/// #[derive(Debug)]
+/// #[derive(Debug, Clone)]
 /// struct RevenuePerEffort;
 ///
 /// impl Engine for RevenuePerEffort {
@@ -56,17 +57,20 @@ use crate::model::{Field, FieldSet};
 ///         "revenue-per-effort"
 ///     }
 ///     fn inputs(&self, backlog: &Backlog) -> FieldSet {
-///         let inputs = FieldSet::EMPTY.with(prioritize::Field::Effort);
-///         backlog.criterion_index("revenue").map_or(inputs, |index| inputs.with_criterion(index))
+///         backlog.field_set(["revenue", "effort"]).unwrap_or_default()
 ///     }
 ///     fn evaluate(&self, item: &Item<'_>) -> Result<Evaluation> {
 ///         match (item.value("revenue"), item.value("effort")) {
 ///             (Some(revenue), Some(effort)) => Evaluation::scored(item, self.name(), revenue / effort),
-///             _ => Ok(Evaluation::Unscored { missing: FieldSet::EMPTY }),
+///             _ => Ok(Evaluation::missing(item, item.field_set(["revenue", "effort"])?)),
 ///         }
 ///     }
 ///     fn breakdown(&self, item: &Item<'_>) -> Breakdown {
 ///         Breakdown::new().with("revenue", item.value("revenue").unwrap_or(f64::NAN))
+///     }
+///     // A copy that borrows nothing, for rankings kept past their borrows.
+///     fn to_shared(&self) -> Option<std::sync::Arc<dyn Engine>> {
+///         Some(std::sync::Arc::new(self.clone()))
 ///     }
 /// }
 ///
@@ -74,9 +78,11 @@ use crate::model::{Field, FieldSet};
 ///     .criterion(Criterion::new("revenue")?)
 ///     .item(BacklogItem::builder("A", "a").value("revenue", 8).effort(4).build()?)
 ///     .item(BacklogItem::builder("B", "b").value("revenue", 3).effort(1).build()?)
+///     .item(BacklogItem::builder("C", "c").effort(1).build()?)
 ///     .build()?;
 /// let ranking = backlog.rank(RevenuePerEffort)?;
 /// assert_eq!(ranking.iter().map(|e| e.score()).collect::<Vec<_>>(), [Some(3.0), Some(2.0)]);
+/// assert_eq!(ranking.unscored().map(|u| u.missing_names()).collect::<Vec<_>>(), [["revenue"]]);
 /// # Ok::<(), prioritize::Error>(())
 /// ```
 pub trait Engine: fmt::Debug + Send + Sync {

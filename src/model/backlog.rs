@@ -390,6 +390,41 @@ impl Backlog {
         names
     }
 
+    /// The set of the fields named `names`: built-in fields, and declared criteria by their ids
+    /// (what an engine of your own gives as its [`inputs`](crate::Engine::inputs)).
+    ///
+    /// ```
+    /// use prioritize::{Backlog, Criterion, Field, FieldSet};
+    ///
+    /// let backlog = Backlog::builder().criterion(Criterion::new("revenue")?).build()?;
+    /// let set = backlog.field_set(["effort", "revenue"])?;
+    /// assert_eq!(set, FieldSet::EMPTY.with(Field::Effort).with_criterion(0));
+    /// assert!(backlog.field_set(["revenu"]).is_err());
+    /// # Ok::<(), prioritize::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::UnknownField`] for a name that is neither a built-in field nor a declared
+    /// criterion (the error's item is empty: no item is concerned).
+    pub fn field_set<'n>(&self, names: impl IntoIterator<Item = &'n str>) -> Result<FieldSet> {
+        let mut set = FieldSet::EMPTY;
+        for name in names {
+            set = match (Field::from_name(name), self.criterion_index(name)) {
+                (Some(field), _) => set.with(field),
+                (None, Some(index)) => set.with_criterion(index),
+                (None, None) => {
+                    return Err(Error::UnknownField {
+                        item: String::new(),
+                        field: name.to_owned(),
+                        criteria: self.criteria.iter().map(|c| c.id().to_owned()).collect(),
+                    });
+                }
+            };
+        }
+        Ok(set)
+    }
+
     /// The numeric column of a field, built-in or declared; `None` for a name that is neither.
     #[must_use]
     pub fn column(&self, field: impl FieldName) -> Option<Column<'_>> {

@@ -39,8 +39,16 @@ pub struct Item<'a> {
 
 #[derive(Debug, Clone, Copy)]
 enum Source<'a> {
-    Stored { backlog: &'a Backlog, index: usize },
-    Owned { item: &'a BacklogItem, alignment: f64 },
+    Stored {
+        backlog: &'a Backlog,
+        index: usize,
+    },
+    /// An owned item, with the backlog whose criteria its names refer to, if any.
+    Owned {
+        item: &'a BacklogItem,
+        alignment: f64,
+        declared: Option<&'a Backlog>,
+    },
 }
 
 impl<'a> Item<'a> {
@@ -62,7 +70,58 @@ impl<'a> Item<'a> {
     /// ```
     #[must_use]
     pub fn of(item: &'a BacklogItem, alignment: f64) -> Item<'a> {
-        Item { source: Source::Owned { item, alignment } }
+        Item { source: Source::Owned { item, alignment, declared: None } }
+    }
+
+    /// A view of an owned item that stands in for an item of `backlog` (a scenario the analyses
+    /// score), so that criteria resolve against that backlog's declarations.
+    pub(crate) fn probe(item: &'a BacklogItem, alignment: f64, backlog: &'a Backlog) -> Item<'a> {
+        Item { source: Source::Owned { item, alignment, declared: Some(backlog) } }
+    }
+
+    /// The set of the fields named `names`: built-in fields, and criteria the item's backlog
+    /// declares, so that an engine of your own can say what an item lacks by name (and every
+    /// output then names a criterion as the backlog does, `revenue`).
+    ///
+    /// ```
+    /// use prioritize::{Backlog, BacklogItem, Criterion, Evaluation};
+    ///
+    /// let backlog = Backlog::builder()
+    ///     .criterion(Criterion::new("revenue")?)
+    ///     .item(BacklogItem::builder("A", "a").effort(2).build()?)
+    ///     .build()?;
+    /// let item = backlog.item(0);
+    /// let needed = item.field_set(["revenue", "effort"])?;
+    /// let evaluation = Evaluation::missing(&item, needed);
+    /// let Evaluation::Unscored { missing } = evaluation else { panic!("A has no revenue") };
+    /// assert_eq!(backlog.field_names(missing), ["revenue"]);
+    /// assert!(item.field_set(["revenu"]).is_err()); // a typo is an error, not "lacks nothing"
+    /// # Ok::<(), prioritize::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`Error::UnknownField`](crate::Error::UnknownField) for a name that is neither a built-in
+    /// numeric field nor a criterion of the item's backlog (an item made with [`Item::of`]
+    /// belongs to no backlog, so it knows built-in fields only).
+    pub fn field_set<'n>(&self, names: impl IntoIterator<Item = &'n str>) -> crate::Result<FieldSet> {
+        let empty = Backlog::default();
+        let backlog = self.declared_in().unwrap_or(&empty);
+        backlog.field_set(names).map_err(|error| match error {
+            crate::Error::UnknownField { field, criteria, .. } => {
+                crate::Error::UnknownField { item: self.id().to_owned(), field, criteria }
+            }
+            other => other,
+        })
+    }
+
+    /// The backlog whose criteria the item's names refer to: the one it is stored in, or the
+    /// one a probe stands in for.
+    fn declared_in(&self) -> Option<&'a Backlog> {
+        match self.source {
+            Source::Stored { backlog, .. } => Some(backlog),
+            Source::Owned { declared, .. } => declared,
+        }
     }
 
     /// The backlog the item is stored in; `None` for an owned item.
@@ -130,7 +189,7 @@ impl<'a> Item<'a> {
     pub fn criterion(&self, criterion: usize) -> Option<f64> {
         match self.source {
             Source::Stored { backlog, index } => backlog.criterion_values.get(criterion)?.get(index),
-            Source::Owned { .. } => None,
+            Source::Owned { item, declared, .. } => item.value(declared?.criteria.get(criterion)?.id()),
         }
     }
 
@@ -400,7 +459,7 @@ impl PartialEq for Item<'_> {
             (Source::Stored { backlog: a, index: i }, Source::Stored { backlog: b, index: j }) => {
                 std::ptr::eq(a, b) && i == j
             }
-            (Source::Owned { item: a, alignment: x }, Source::Owned { item: b, alignment: y }) => {
+            (Source::Owned { item: a, alignment: x, .. }, Source::Owned { item: b, alignment: y, .. }) => {
                 std::ptr::eq(a, b) && x.to_bits() == y.to_bits()
             }
             _ => false,

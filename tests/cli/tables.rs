@@ -174,3 +174,23 @@ pos  rank  id  title  score    reach  impact  conf  effort
 "
     );
 }
+
+/// An item without a declared criterion that the scorecard needs: the `rank` and `plan` tables
+/// name the criterion as the backlog does, as JSON does.
+#[test]
+fn tables_name_a_missing_criterion_by_its_id() {
+    let path = file(
+        "criterion-missing.json",
+        r#"{"criteria": [{"id": "revenue"}, {"id": "legal_risk", "direction": "cost"}],
+  "scorecards": {"value": {"criteria": {"revenue": 2, "legal_risk": 1}}},
+  "items": [{"id": "A", "revenue": 3, "legal_risk": 1, "effort": 1}, {"id": "B", "effort": 1}]}"#,
+    );
+    for (example, options) in [("rank", &[][..]), ("plan", &["--capacity", "5"][..])] {
+        let args: Vec<&str> =
+            ["--scorecard", "value"].iter().chain(options).copied().chain([path.as_str()]).collect();
+        let run = run_example(example, &args, "");
+        let table = ok(&run);
+        assert!(table.contains("revenue, legal_risk"), "{example}: {table}");
+        assert!(!table.contains("criterion #"), "{example}: {table}");
+    }
+}

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Print CONTRIBUTING.md's table of medians and ratios from the last `cargo bench --bench ranking`.
+"""Print CONTRIBUTING.md's tables of medians and ratios from the last `cargo bench`.
 
     cargo bench --bench ranking && python3 benches/ratios.py
+    cargo bench --bench edits && python3 benches/ratios.py edits
 
 Reads criterion's median of each measurement in `target/criterion/{group}_{n}/{function}/new/`,
 so every ratio compares two measurements of the same run. Standard library only.
@@ -79,5 +80,24 @@ def main():
     print(f"full limit / streaming limit at n = {n:,}: {ratio_text(median('rice', n, 'limit'), median('top100', n, 'limit'))}")
 
 
+# The edits of a living backlog, each with the most it may cost as a share of a full ranking.
+EDITS = [("set", 0.01), ("set_then_top20", 0.35), ("insert", 0.05), ("remove", 1.0), ("into_owned", 0.25)]
+
+
+def edits():
+    n = 100_000
+    ranking = median("edits", n, "ranking")
+    if ranking is None:
+        sys.exit("error: no edits measured: run `cargo bench --bench edits` first")
+    print(f"full RICE ranking at n = {n:,}: {time_text(ranking)}")
+    print()
+    print("| edit | median | edit / ranking | at most |")
+    print("| --- | ---: | ---: | ---: |")
+    for function, most in EDITS:
+        time = median("edits", n, function)
+        share = "-" if time is None else f"{time / ranking:.5f}"
+        print(f"| {function} | {time_text(time)} | {share} | {most} |")
+
+
 if __name__ == "__main__":
-    main()
+    edits() if sys.argv[1:] == ["edits"] else main()

@@ -37,6 +37,9 @@
 //! - [`guide::analysis`]: range estimates, sensitivity, what would move an item, framework
 //!   comparison, consensus, diffs and the value/effort matrix.
 //! - [`guide::cli`]: the command-line tools `rank`, `plan`, `analyze`, `report` and `generate`.
+//! - [`guide::applications`]: a backlog that lives inside an application: edits in place
+//!   ([`Backlog::set`], [`Backlog::insert`], [`Backlog::replace`], [`Backlog::remove`]), rankings
+//!   kept past their borrows ([`Ranking::into_owned`]), threads, JSON, errors.
 //!
 //! # Modules
 //!

@@ -16,6 +16,8 @@
 //!    take to move an item, how frameworks disagree, consensus, what changed, the value/effort
 //!    matrix.
 //! 5. [`cli`]: the command-line tools `rank`, `plan`, `analyze`, `report` and `generate`.
+//! 6. [`applications`]: a backlog inside an application. State, edits, re-ranking, threads,
+//!    serving the ranking as JSON, telling errors apart.
 
 #[cfg_attr(feature = "csv", doc = include_str!("format.md"))]
 #[cfg_attr(not(feature = "csv"), doc = "The interchange format (this chapter needs the `csv` feature).")]
@@ -36,3 +38,10 @@ pub mod analysis {}
 #[cfg_attr(feature = "csv", doc = include_str!("cli.md"))]
 #[cfg_attr(not(feature = "csv"), doc = "The command-line tools (this chapter needs the `csv` feature).")]
 pub mod cli {}
+
+#[cfg_attr(feature = "csv", doc = include_str!("applications.md"))]
+#[cfg_attr(
+    not(feature = "csv"),
+    doc = "A backlog inside an application (this chapter needs the `csv` feature)."
+)]
+pub mod applications {}

@@ -3,6 +3,7 @@
 
 mod analyze;
 mod browser;
+mod edits;
 mod errors;
 mod generate;
 mod help;

@@ -58,7 +58,7 @@ pub use sensitivity::{ItemBounds, Sensitivity, TopK, sensitivity, with_uncertain
 pub use strategy::{StrategicItem, Strategy, strategy};
 pub use what_if::{Bound, Change, Explanation, explain};
 
-use crate::engine::{Engine, Evaluation, Score};
+use crate::engine::Engine;
 use crate::error::Result;
 use crate::model::Category;
 use crate::model::Item;
@@ -109,8 +109,6 @@ pub(crate) fn evaluate(
     engine: &dyn Engine,
     item: &Item<'_>,
 ) -> Result<Option<(Option<Category>, Option<f64>)>> {
-    Ok(match engine.evaluate(item)? {
-        Evaluation::Scored { category, score } => Some((category, score.map(Score::get))),
-        Evaluation::Unscored { .. } => None,
-    })
+    let evaluation = engine.evaluate(item)?;
+    Ok(evaluation.is_scored().then(|| (evaluation.category(), evaluation.score())))
 }

@@ -1,6 +1,8 @@
 //! CD3 (Don Reinertsen; Black Swan Farming).
 
+use super::hooks::{Hooks, Sealed};
 use std::ops::Range;
+use std::sync::Arc;
 
 use super::{Breakdown, Engine, Evaluation, score_columns, score_item, values_of};
 use crate::error::Result;
@@ -56,10 +58,6 @@ impl Cd3 {
 }
 
 impl Engine for Cd3 {
-    fn to_shared(&self) -> Option<std::sync::Arc<dyn Engine>> {
-        Some(std::sync::Arc::new(*self))
-    }
-
     fn name(&self) -> &str {
         "cd3"
     }
@@ -72,11 +70,6 @@ impl Engine for Cd3 {
         score_item(self.name(), item, (Cd3::FIELDS, self.alignment_weight), |[c, d]| Cd3::formula(c, d))
     }
 
-    fn evaluate_all(&self, backlog: &Backlog, range: Range<usize>, out: &mut Vec<Evaluation>) -> Result<()> {
-        let fields = (Cd3::FIELDS, self.alignment_weight);
-        score_columns(self.name(), backlog, range, out, fields, |[c, d]| Cd3::formula(c, d))
-    }
-
     fn breakdown(&self, item: &Item<'_>) -> Breakdown {
         let Some([cost_of_delay, duration]) = values_of(item, Cd3::FIELDS) else {
             return Breakdown::new();
@@ -86,5 +79,22 @@ impl Engine for Cd3 {
             .with("duration", duration)
             .with("cd3", Cd3::formula(cost_of_delay, duration))
             .with_alignment(self.alignment_weight, item.resolved_alignment())
+    }
+
+    fn hooks(&self) -> Option<&dyn Hooks> {
+        Some(self)
+    }
+}
+
+impl Sealed for Cd3 {}
+
+impl Hooks for Cd3 {
+    fn evaluate_all(&self, backlog: &Backlog, range: Range<usize>, out: &mut Vec<Evaluation>) -> Result<()> {
+        let fields = (Cd3::FIELDS, self.alignment_weight);
+        score_columns(self.name(), backlog, range, out, fields, |[c, d]| Cd3::formula(c, d))
+    }
+
+    fn to_shared(&self) -> Option<Arc<dyn Engine>> {
+        Some(Arc::new(*self))
     }
 }

@@ -1,6 +1,8 @@
 //! ICE (Sean Ellis; Itamar Gilad).
 
+use super::hooks::{Hooks, Sealed};
 use std::ops::Range;
+use std::sync::Arc;
 
 use super::{Breakdown, Engine, Evaluation, score_columns, score_item, values_of};
 use crate::error::Result;
@@ -87,10 +89,6 @@ impl Ice {
 }
 
 impl Engine for Ice {
-    fn to_shared(&self) -> Option<std::sync::Arc<dyn Engine>> {
-        Some(std::sync::Arc::new(*self))
-    }
-
     fn name(&self) -> &str {
         "ice"
     }
@@ -101,11 +99,6 @@ impl Engine for Ice {
 
     fn evaluate(&self, item: &Item<'_>) -> Result<Evaluation> {
         score_item(self.name(), item, (Ice::FIELDS, self.alignment_weight), |[i, c, e]| self.formula(i, c, e))
-    }
-
-    fn evaluate_all(&self, backlog: &Backlog, range: Range<usize>, out: &mut Vec<Evaluation>) -> Result<()> {
-        let fields = (Ice::FIELDS, self.alignment_weight);
-        score_columns(self.name(), backlog, range, out, fields, |[i, c, e]| self.formula(i, c, e))
     }
 
     fn breakdown(&self, item: &Item<'_>) -> Breakdown {
@@ -119,5 +112,22 @@ impl Engine for Ice {
             .with("ease", ease)
             .with("ice", self.formula(impact, confidence, ease))
             .with_alignment(self.alignment_weight, item.resolved_alignment())
+    }
+
+    fn hooks(&self) -> Option<&dyn Hooks> {
+        Some(self)
+    }
+}
+
+impl Sealed for Ice {}
+
+impl Hooks for Ice {
+    fn evaluate_all(&self, backlog: &Backlog, range: Range<usize>, out: &mut Vec<Evaluation>) -> Result<()> {
+        let fields = (Ice::FIELDS, self.alignment_weight);
+        score_columns(self.name(), backlog, range, out, fields, |[i, c, e]| self.formula(i, c, e))
+    }
+
+    fn to_shared(&self) -> Option<Arc<dyn Engine>> {
+        Some(Arc::new(*self))
     }
 }

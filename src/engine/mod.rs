@@ -5,7 +5,9 @@
 
 mod breakdown;
 mod cd3;
+mod evaluation;
 mod formula;
+mod hooks;
 mod ice;
 mod moscow;
 mod named;
@@ -21,7 +23,11 @@ use std::sync::Arc;
 
 pub use breakdown::Breakdown;
 pub use cd3::Cd3;
+pub use evaluation::Evaluation;
 pub use formula::Formula;
+#[doc(hidden)]
+pub use hooks::Hooks;
+pub(crate) use hooks::{bind, evaluate_all, to_shared};
 pub use ice::{Ice, IceVariant};
 pub use moscow::MoSCoW;
 pub use opportunity::Opportunity;
@@ -35,7 +41,6 @@ pub use wsjf::{Scale, Wsjf};
 use crate::error::{Error, Result};
 use crate::model::AlignmentWeight;
 use crate::model::Backlog;
-use crate::model::Category;
 use crate::model::Item;
 use crate::model::{Field, FieldSet};
 
@@ -49,7 +54,7 @@ use crate::model::{Field, FieldSet};
 /// use prioritize::{Backlog, BacklogItem, Breakdown, Criterion, Engine, Evaluation, FieldSet, Item, Result};
 ///
 /// /// Revenue per effort, a team's own criterion over a built-in field.
-/// #[derive(Debug, Clone)]
+/// #[derive(Debug)]
 /// struct RevenuePerEffort;
 ///
 /// impl Engine for RevenuePerEffort {
@@ -67,10 +72,6 @@ use crate::model::{Field, FieldSet};
 ///     }
 ///     fn breakdown(&self, item: &Item<'_>) -> Breakdown {
 ///         Breakdown::new().with("revenue", item.value("revenue").unwrap_or(f64::NAN))
-///     }
-///     // A copy that borrows nothing, for rankings kept past their borrows.
-///     fn to_shared(&self) -> Option<std::sync::Arc<dyn Engine>> {
-///         Some(std::sync::Arc::new(self.clone()))
 ///     }
 /// }
 ///
@@ -102,45 +103,16 @@ pub trait Engine: fmt::Debug + Send + Sync {
     /// score is not finite.
     fn evaluate(&self, item: &Item<'_>) -> Result<Evaluation>;
 
-    /// The named inputs and intermediate values behind the item's score.
-    fn breakdown(&self, item: &Item<'_>) -> Breakdown;
-
-    /// The engine made ready for one backlog, before a ranking scores it: field names resolved
-    /// to the backlog's columns, values that depend on every item (such as a scorecard's relative
-    /// bounds) computed once. The ranking then scores, and explains, with what this returns;
-    /// `None` (the default) means the engine as it is.
-    ///
-    /// # Errors
-    ///
-    /// What the engine cannot accept of this backlog, such as a field it names that the backlog
-    /// does not have.
-    fn bind(&self, backlog: &Backlog) -> Result<Option<Box<dyn Engine>>> {
-        let _ = backlog;
-        Ok(None)
+    /// The named inputs and intermediate values behind the item's score (by default none).
+    fn breakdown(&self, item: &Item<'_>) -> Breakdown {
+        let _ = item;
+        Breakdown::new()
     }
 
-    /// Scores the items `range` of `backlog`, in order, appending one evaluation each to `out`.
-    ///
-    /// The ranking core calls this a batch at a time. The default evaluates item by item; an
-    /// engine may read the backlog's [`column`](Backlog::column)s instead, for speed, as the
-    /// built-in engines do. Both must give the same evaluations.
-    ///
-    /// # Errors
-    ///
-    /// As [`Engine::evaluate`], for the first item in order that fails.
-    fn evaluate_all(&self, backlog: &Backlog, range: Range<usize>, out: &mut Vec<Evaluation>) -> Result<()> {
-        for index in range {
-            out.push(self.evaluate(&backlog.item(index))?);
-        }
-        Ok(())
-    }
-
-    /// A copy of the engine that borrows nothing, which a ranking kept past its borrows
-    /// ([`Ranking::into_owned`](crate::Ranking::into_owned)) holds: the built-in engines give a
-    /// copy of themselves. `None` (the default) makes such a ranking keep what it needs of the
-    /// engine instead (each entry's breakdown, computed once), so an engine of your own that is
-    /// `Clone + 'static` should return `Some(Arc::new(self.clone()))`.
-    fn to_shared(&self) -> Option<Arc<dyn Engine>> {
+    /// The built-in engines' own ways to score faster (hidden: an engine of your own has none,
+    /// and ranks through [`Engine::evaluate`]).
+    #[doc(hidden)]
+    fn hooks(&self) -> Option<&dyn Hooks> {
         None
     }
 }
@@ -161,14 +133,8 @@ macro_rules! forward_engine {
                 fn breakdown(&self, item: &Item<'_>) -> Breakdown {
                     (**self).breakdown(item)
                 }
-                fn evaluate_all(&self, backlog: &Backlog, range: Range<usize>, out: &mut Vec<Evaluation>) -> Result<()> {
-                    (**self).evaluate_all(backlog, range, out)
-                }
-                fn bind(&self, backlog: &Backlog) -> Result<Option<Box<dyn Engine>>> {
-                    (**self).bind(backlog)
-                }
-                fn to_shared(&self) -> Option<Arc<dyn Engine>> {
-                    (**self).to_shared()
+                fn hooks(&self) -> Option<&dyn Hooks> {
+                    (**self).hooks()
                 }
             }
         )*
@@ -176,50 +142,6 @@ macro_rules! forward_engine {
 }
 
 forward_engine!(&E, Box<E>, Arc<E>);
-
-/// What an engine says of one item.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Evaluation {
-    /// The item can be ranked.
-    Scored {
-        /// The item's category, for engines that group items first (MoSCoW); categories sort
-        /// before scores, and items without one come after every category.
-        category: Option<Category>,
-        /// The score, higher first; `None` when the engine orders by category alone.
-        score: Option<Score>,
-    },
-    /// The item lacks inputs the engine needs: it is reported apart from the ranking.
-    Unscored {
-        /// The fields it lacks.
-        missing: FieldSet,
-    },
-}
-
-impl Evaluation {
-    /// A plain score without category, checked to be finite.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::ScoreOverflow`] naming the item and `framework` when `score` is infinite or NaN.
-    pub fn scored(item: &Item<'_>, framework: &str, score: f64) -> Result<Evaluation> {
-        Ok(Evaluation::Scored { category: None, score: Some(finite_score(item.id(), framework, score)?) })
-    }
-
-    /// The item lacks those of `needed` that it has no value for.
-    #[must_use]
-    pub fn missing(item: &Item<'_>, needed: FieldSet) -> Evaluation {
-        Evaluation::Unscored { missing: item.lacking(needed) }
-    }
-
-    /// The score, if the item is scored and has one.
-    #[must_use]
-    pub fn score(&self) -> Option<f64> {
-        match self {
-            Evaluation::Scored { score, .. } => score.map(Score::get),
-            Evaluation::Unscored { .. } => None,
-        }
-    }
-}
 
 /// `score` as a [`Score`], or the overflow error that names the item.
 pub(crate) fn finite_score(item: &str, framework: &str, score: f64) -> Result<Score> {
@@ -279,7 +201,7 @@ pub(crate) fn score_columns<const N: usize>(
             fields.iter().zip(columns).filter(|(_, c)| c.is_empty()).map(|(f, _)| *f).collect();
         out.extend(range.map(|index| {
             let item = backlog.item(index);
-            Evaluation::Unscored { missing: missing.union(item.lacking(fields.into_iter().collect())) }
+            Evaluation::unscored(missing.union(item.lacking(fields.into_iter().collect())))
         }));
         return Ok(());
     }
@@ -292,11 +214,11 @@ pub(crate) fn score_columns<const N: usize>(
         }
         // A NaN input (an absent value) makes the score NaN: the one check on the common path.
         if let Some(score) = Score::new(score) {
-            out.push(Evaluation::Scored { category: None, score: Some(score) });
+            out.push(Evaluation::of(score));
         } else if values.iter().any(|value| value.is_nan()) {
             let missing =
                 fields.iter().zip(values).filter(|(_, value)| value.is_nan()).map(|(field, _)| *field);
-            out.push(Evaluation::Unscored { missing: missing.collect() });
+            out.push(Evaluation::unscored(missing.collect()));
         } else {
             let item = backlog.item(range.start + offset).id().to_owned();
             return Err(Error::ScoreOverflow { item, framework: name.to_owned(), value: score });

@@ -1,5 +1,6 @@
 //! MoSCoW (DSDM / Agile Business Consortium).
 
+use super::hooks::{Hooks, Sealed};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -74,14 +75,13 @@ impl MoSCoW {
     ) -> Result<Evaluation> {
         let (score, missing) = match secondary {
             None => (None, FieldSet::EMPTY),
-            Some(Evaluation::Scored { score, .. }) => (score, FieldSet::EMPTY),
-            Some(Evaluation::Unscored { missing }) => (None, missing),
+            Some(evaluation) => (evaluation.checked_score(), evaluation.missing_fields().unwrap_or_default()),
         };
         let Some(category) = category else {
-            return Ok(Evaluation::Unscored { missing: missing.with(Field::Moscow) });
+            return Ok(Evaluation::unscored(missing.with(Field::Moscow)));
         };
         if !missing.is_empty() {
-            return Ok(Evaluation::Unscored { missing });
+            return Ok(Evaluation::unscored(missing));
         }
         let score = match score {
             Some(score) if !self.alignment_weight.is_zero() => {
@@ -90,15 +90,11 @@ impl MoSCoW {
             }
             score => score,
         };
-        Ok(Evaluation::Scored { category: Some(category), score })
+        Ok(Evaluation::categorized(category, score))
     }
 }
 
 impl Engine for MoSCoW {
-    fn to_shared(&self) -> Option<std::sync::Arc<dyn Engine>> {
-        Some(std::sync::Arc::new(self.clone()))
-    }
-
     fn name(&self) -> &str {
         "moscow"
     }
@@ -108,40 +104,9 @@ impl Engine for MoSCoW {
         self.secondary.as_ref().map_or(own, |secondary| own.union(secondary.inputs(backlog)))
     }
 
-    fn bind(&self, backlog: &Backlog) -> Result<Option<Box<dyn Engine>>> {
-        let Some(secondary) = &self.secondary else { return Ok(None) };
-        Ok(secondary.bind(backlog)?.map(|bound| {
-            let bound = MoSCoW { secondary: Some(Arc::from(bound)), alignment_weight: self.alignment_weight };
-            Box::new(bound) as Box<dyn Engine>
-        }))
-    }
-
     fn evaluate(&self, item: &Item<'_>) -> Result<Evaluation> {
         let secondary = self.secondary.as_ref().map(|secondary| secondary.evaluate(item)).transpose()?;
         self.combine(item, secondary, item.moscow())
-    }
-
-    fn evaluate_all(&self, backlog: &Backlog, range: Range<usize>, out: &mut Vec<Evaluation>) -> Result<()> {
-        let start = out.len();
-        match &self.secondary {
-            Some(secondary) => {
-                if secondary.evaluate_all(backlog, range.clone(), out).is_err() {
-                    // Item by item, so the error reported is the first in input order.
-                    out.truncate(start);
-                    for index in range {
-                        out.push(self.evaluate(&backlog.item(index))?);
-                    }
-                    return Ok(());
-                }
-            }
-            None => out.extend(range.clone().map(|_| Evaluation::Unscored { missing: FieldSet::EMPTY })),
-        }
-        for (offset, index) in range.enumerate() {
-            let item = backlog.item(index);
-            let secondary = self.secondary.is_some().then_some(out[start + offset]);
-            out[start + offset] = self.combine(&item, secondary, item.moscow())?;
-        }
-        Ok(())
     }
 
     fn breakdown(&self, item: &Item<'_>) -> Breakdown {
@@ -151,5 +116,49 @@ impl Engine for MoSCoW {
             }
             None => Breakdown::new(),
         }
+    }
+
+    fn hooks(&self) -> Option<&dyn Hooks> {
+        Some(self)
+    }
+}
+
+impl Sealed for MoSCoW {}
+
+impl Hooks for MoSCoW {
+    fn bind(&self, backlog: &Backlog) -> Result<Option<Box<dyn Engine>>> {
+        let Some(secondary) = &self.secondary else { return Ok(None) };
+        Ok(crate::engine::bind(&**secondary, backlog)?.map(|bound| {
+            let bound = MoSCoW { secondary: Some(Arc::from(bound)), alignment_weight: self.alignment_weight };
+            Box::new(bound) as Box<dyn Engine>
+        }))
+    }
+
+    fn evaluate_all(&self, backlog: &Backlog, range: Range<usize>, out: &mut Vec<Evaluation>) -> Result<()> {
+        let start = out.len();
+        match &self.secondary {
+            Some(secondary) => {
+                if crate::engine::evaluate_all(&**secondary, backlog, range.clone(), out).is_err() {
+                    // Item by item, so the error reported is the first in input order.
+                    out.truncate(start);
+                    for index in range {
+                        out.push(self.evaluate(&backlog.item(index))?);
+                    }
+                    return Ok(());
+                }
+            }
+            // A placeholder each, which `combine` replaces.
+            None => out.extend(range.clone().map(|_| Evaluation::unscored(FieldSet::EMPTY))),
+        }
+        for (offset, index) in range.enumerate() {
+            let item = backlog.item(index);
+            let secondary = self.secondary.is_some().then_some(out[start + offset]);
+            out[start + offset] = self.combine(&item, secondary, item.moscow())?;
+        }
+        Ok(())
+    }
+
+    fn to_shared(&self) -> Option<Arc<dyn Engine>> {
+        Some(Arc::new(self.clone()))
     }
 }

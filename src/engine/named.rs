@@ -128,7 +128,7 @@ pub(crate) fn scored(raw: f64, (weight, alignment): (AlignmentWeight, f64)) -> O
     }
     // A factor in 0..=1 keeps a finite score finite.
     let score = Score::new(weight.apply(raw, alignment))?;
-    Some(Evaluation::Scored { category: None, score: Some(score) })
+    Some(Evaluation::of(score))
 }
 
 /// What a non-finite `raw` score makes of an item: unscored with the inputs it lacks (NaN), or
@@ -141,7 +141,7 @@ pub(crate) fn unscored<'n>(
     let missing = inputs
         .filter(|(_, value)| value.is_nan())
         .fold(FieldSet::EMPTY, |missing, (named, _)| missing.union(named.field_set()));
-    if missing.is_empty() { Err(raw) } else { Ok(Evaluation::Unscored { missing }) }
+    if missing.is_empty() { Err(raw) } else { Ok(Evaluation::unscored(missing)) }
 }
 
 /// Pushes the evaluations of a batch of items onto `out`: `raws` are their scores before

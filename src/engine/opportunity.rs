@@ -1,6 +1,8 @@
 //! Opportunity scoring (Anthony Ulwick, outcome-driven innovation).
 
+use super::hooks::{Hooks, Sealed};
 use std::ops::Range;
+use std::sync::Arc;
 
 use super::{Breakdown, Engine, Evaluation, score_columns, score_item, values_of};
 use crate::error::Result;
@@ -65,10 +67,6 @@ impl Opportunity {
 }
 
 impl Engine for Opportunity {
-    fn to_shared(&self) -> Option<std::sync::Arc<dyn Engine>> {
-        Some(std::sync::Arc::new(*self))
-    }
-
     fn name(&self) -> &str {
         "opportunity"
     }
@@ -82,11 +80,6 @@ impl Engine for Opportunity {
         score_item(self.name(), item, fields, |[i, s]| Opportunity::formula(i, s))
     }
 
-    fn evaluate_all(&self, backlog: &Backlog, range: Range<usize>, out: &mut Vec<Evaluation>) -> Result<()> {
-        let fields = (Opportunity::FIELDS, self.alignment_weight);
-        score_columns(self.name(), backlog, range, out, fields, |[i, s]| Opportunity::formula(i, s))
-    }
-
     fn breakdown(&self, item: &Item<'_>) -> Breakdown {
         let Some([importance, satisfaction]) = values_of(item, Opportunity::FIELDS) else {
             return Breakdown::new();
@@ -97,5 +90,22 @@ impl Engine for Opportunity {
             .with("unmet_need", Opportunity::unmet_need(importance, satisfaction))
             .with("opportunity", Opportunity::formula(importance, satisfaction))
             .with_alignment(self.alignment_weight, item.resolved_alignment())
+    }
+
+    fn hooks(&self) -> Option<&dyn Hooks> {
+        Some(self)
+    }
+}
+
+impl Sealed for Opportunity {}
+
+impl Hooks for Opportunity {
+    fn evaluate_all(&self, backlog: &Backlog, range: Range<usize>, out: &mut Vec<Evaluation>) -> Result<()> {
+        let fields = (Opportunity::FIELDS, self.alignment_weight);
+        score_columns(self.name(), backlog, range, out, fields, |[i, s]| Opportunity::formula(i, s))
+    }
+
+    fn to_shared(&self) -> Option<Arc<dyn Engine>> {
+        Some(Arc::new(*self))
     }
 }

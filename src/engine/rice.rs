@@ -1,6 +1,8 @@
 //! RICE (Sean McBride, Intercom, 2016).
 
+use super::hooks::{Hooks, Sealed};
 use std::ops::Range;
+use std::sync::Arc;
 
 use super::{Breakdown, Engine, Evaluation, score_columns, score_item, values_of};
 use crate::error::Result;
@@ -54,10 +56,6 @@ impl Rice {
 }
 
 impl Engine for Rice {
-    fn to_shared(&self) -> Option<std::sync::Arc<dyn Engine>> {
-        Some(std::sync::Arc::new(*self))
-    }
-
     fn name(&self) -> &str {
         "rice"
     }
@@ -72,17 +70,6 @@ impl Engine for Rice {
         })
     }
 
-    fn evaluate_all(&self, backlog: &Backlog, range: Range<usize>, out: &mut Vec<Evaluation>) -> Result<()> {
-        score_columns(
-            self.name(),
-            backlog,
-            range,
-            out,
-            (Rice::FIELDS, self.alignment_weight),
-            |[r, i, c, e]| Rice::formula(r, i, c, e),
-        )
-    }
-
     fn breakdown(&self, item: &Item<'_>) -> Breakdown {
         let Some([reach, impact, confidence, effort]) = values_of(item, Rice::FIELDS) else {
             return Breakdown::new();
@@ -94,5 +81,28 @@ impl Engine for Rice {
             .with("effort", effort)
             .with("rice", Rice::formula(reach, impact, confidence, effort))
             .with_alignment(self.alignment_weight, item.resolved_alignment())
+    }
+
+    fn hooks(&self) -> Option<&dyn Hooks> {
+        Some(self)
+    }
+}
+
+impl Sealed for Rice {}
+
+impl Hooks for Rice {
+    fn evaluate_all(&self, backlog: &Backlog, range: Range<usize>, out: &mut Vec<Evaluation>) -> Result<()> {
+        score_columns(
+            self.name(),
+            backlog,
+            range,
+            out,
+            (Rice::FIELDS, self.alignment_weight),
+            |[r, i, c, e]| Rice::formula(r, i, c, e),
+        )
+    }
+
+    fn to_shared(&self) -> Option<Arc<dyn Engine>> {
+        Some(Arc::new(*self))
     }
 }

@@ -1,6 +1,8 @@
 //! WSJF (SAFe, after Reinertsen's CD3).
 
+use super::hooks::{Hooks, Sealed};
 use std::ops::Range;
+use std::sync::Arc;
 
 use super::{Breakdown, Engine, Evaluation, score_columns, score_item, values_of};
 use crate::error::{Error, Result};
@@ -108,10 +110,6 @@ impl Wsjf {
 }
 
 impl Engine for Wsjf {
-    fn to_shared(&self) -> Option<std::sync::Arc<dyn Engine>> {
-        Some(std::sync::Arc::new(*self))
-    }
-
     fn name(&self) -> &str {
         "wsjf"
     }
@@ -127,6 +125,31 @@ impl Engine for Wsjf {
         })
     }
 
+    fn breakdown(&self, item: &Item<'_>) -> Breakdown {
+        let Some([business_value, time_criticality, risk_reduction, job_size]) =
+            values_of(item, Wsjf::FIELDS)
+        else {
+            return Breakdown::new();
+        };
+        let cost_of_delay = Wsjf::cost_of_delay(business_value, time_criticality, risk_reduction);
+        Breakdown::new()
+            .with("business_value", business_value)
+            .with("time_criticality", time_criticality)
+            .with("risk_reduction", risk_reduction)
+            .with("cost_of_delay", cost_of_delay)
+            .with("job_size", job_size)
+            .with("wsjf", cost_of_delay / job_size)
+            .with_alignment(self.alignment_weight, item.resolved_alignment())
+    }
+
+    fn hooks(&self) -> Option<&dyn Hooks> {
+        Some(self)
+    }
+}
+
+impl Sealed for Wsjf {}
+
+impl Hooks for Wsjf {
     fn evaluate_all(&self, backlog: &Backlog, range: Range<usize>, out: &mut Vec<Evaluation>) -> Result<()> {
         if self.scale != Scale::Any {
             // The strict scale checks each value, present or not, before scoring: item by item.
@@ -145,20 +168,7 @@ impl Engine for Wsjf {
         )
     }
 
-    fn breakdown(&self, item: &Item<'_>) -> Breakdown {
-        let Some([business_value, time_criticality, risk_reduction, job_size]) =
-            values_of(item, Wsjf::FIELDS)
-        else {
-            return Breakdown::new();
-        };
-        let cost_of_delay = Wsjf::cost_of_delay(business_value, time_criticality, risk_reduction);
-        Breakdown::new()
-            .with("business_value", business_value)
-            .with("time_criticality", time_criticality)
-            .with("risk_reduction", risk_reduction)
-            .with("cost_of_delay", cost_of_delay)
-            .with("job_size", job_size)
-            .with("wsjf", cost_of_delay / job_size)
-            .with_alignment(self.alignment_weight, item.resolved_alignment())
+    fn to_shared(&self) -> Option<Arc<dyn Engine>> {
+        Some(Arc::new(*self))
     }
 }

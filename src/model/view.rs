@@ -93,7 +93,7 @@ impl<'a> Item<'a> {
     /// let item = backlog.item(0);
     /// let needed = item.field_set(["revenue", "effort"])?;
     /// let evaluation = Evaluation::missing(&item, needed);
-    /// let Evaluation::Unscored { missing } = evaluation else { panic!("A has no revenue") };
+    /// let missing = evaluation.missing_fields().expect("A has no revenue");
     /// assert_eq!(backlog.field_names(missing), ["revenue"]);
     /// assert!(item.field_set(["revenu"]).is_err()); // a typo is an error, not "lacks nothing"
     /// # Ok::<(), prioritize::Error>(())

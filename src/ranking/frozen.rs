@@ -21,15 +21,19 @@ pub(super) struct Frozen {
 impl Frozen {
     /// What `ranking` says of its items, for `backlog`, a copy of the backlog it ranks.
     pub(super) fn new(ranking: &Ranking<'_>, backlog: &Backlog) -> Frozen {
-        let unscored = Evaluation::Unscored { missing: FieldSet::EMPTY };
+        let unscored = Evaluation::unscored(FieldSet::EMPTY);
         let mut items = vec![(unscored, Breakdown::new()); backlog.len()];
         for entry in ranking.iter() {
             let score = entry.score().and_then(crate::engine::Score::new);
-            let evaluation = Evaluation::Scored { category: entry.category(), score };
+            let evaluation = match (entry.category(), score) {
+                (Some(category), score) => Evaluation::categorized(category, score),
+                (None, Some(score)) => Evaluation::of(score),
+                (None, None) => Evaluation::unscored(FieldSet::EMPTY),
+            };
             items[entry.index()] = (evaluation, entry.breakdown());
         }
         for entry in ranking.unscored() {
-            items[entry.index()].0 = Evaluation::Unscored { missing: entry.missing() };
+            items[entry.index()].0 = Evaluation::unscored(entry.missing());
         }
         let engine = ranking.engine();
         Frozen {
@@ -59,7 +63,7 @@ impl Engine for Frozen {
         self.answer(item).map(|(evaluation, _)| *evaluation).ok_or_else(|| Error::InvalidParameter {
             parameter: "item",
             value: format!("{:?}, scored by {} as an owned ranking kept it,", item.id(), self.name),
-            allowed: "the items of that ranking's backlog (an engine that gives `to_shared` scores any)",
+            allowed: "the items of that ranking's backlog (rank again to score others)",
         })
     }
 

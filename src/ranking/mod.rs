@@ -15,7 +15,7 @@ pub use warning::{MUST_SHARE_LIMIT, ShareBasis, Warning};
 
 use std::sync::Arc;
 
-use crate::engine::{Engine, Evaluation};
+use crate::engine::Engine;
 use crate::error::{Error, Result};
 use crate::model::Backlog;
 use crate::model::Category;
@@ -108,7 +108,7 @@ impl<'a> Ranking<'a> {
         options: &RankOptions,
     ) -> Result<Ranking<'a>> {
         let backlog = &*held;
-        let (engine, shared): (Arc<dyn Engine + 'a>, _) = match engine.bind(backlog)? {
+        let (engine, shared): (Arc<dyn Engine + 'a>, _) = match crate::engine::bind(&*engine, backlog)? {
             Some(bound) => {
                 let bound: Arc<dyn Engine> = Arc::from(bound);
                 (bound.clone(), Some(bound))
@@ -157,23 +157,24 @@ impl<'a> Ranking<'a> {
         for start in (0..backlog.len()).step_by(BATCH) {
             let end = (start + BATCH).min(backlog.len());
             evaluations.clear();
-            engine.evaluate_all(backlog, start..end, &mut evaluations)?;
+            crate::engine::evaluate_all(engine, backlog, start..end, &mut evaluations)?;
             for (index, evaluation) in (start..end).zip(&evaluations) {
-                match *evaluation {
-                    Evaluation::Scored { category, score } => {
+                match evaluation.missing_fields() {
+                    None => {
+                        let (category, score) = (evaluation.category(), evaluation.checked_score());
                         let key = score.map_or(NO_SCORE, |score| order::score_key(score.get()));
                         let bucket = category.map_or(NO_CATEGORY, |category| u32::from(category.priority()));
                         scan.categorized |= bucket != NO_CATEGORY;
                         keep(Slot { key, index: index as u32, rank: bucket });
                     }
-                    Evaluation::Unscored { missing } if reject => {
+                    Some(missing) if reject => {
                         return Err(Error::Unscored {
                             item: backlog.item(index).id().to_owned(),
                             framework: engine.name().to_owned(),
                             missing: backlog.field_names(missing).into_iter().map(str::to_owned).collect(),
                         });
                     }
-                    Evaluation::Unscored { missing } => scan.unscored.push((index as u32, missing)),
+                    Some(missing) => scan.unscored.push((index as u32, missing)),
                 }
             }
         }
@@ -214,9 +215,8 @@ impl<'a> Ranking<'a> {
     ///
     /// It is cheap: the backlog's columns are shared, not copied (an edit of the original then
     /// copies the one column it changes, once), and so is the engine (every built-in engine,
-    /// and one of your own that gives [`Engine::to_shared`]; for another, each entry's
-    /// breakdown is computed here once, and the ranking's engine answers for this backlog's items
-    /// only).
+    /// and an engine of your own keeps each entry's evaluation and breakdown, computed here once:
+    /// the kept ranking's engine then answers for this backlog's items only).
     ///
     /// ```
     /// use prioritize::{Backlog, BacklogItem, Ranking, Rice};
@@ -239,7 +239,7 @@ impl<'a> Ranking<'a> {
             Held::Borrowed(backlog) => Arc::new((*backlog).clone()),
             Held::Shared(backlog) => Arc::clone(backlog),
         };
-        let engine = match self.shared.clone().or_else(|| self.engine.to_shared()) {
+        let engine = match self.shared.clone().or_else(|| crate::engine::to_shared(&*self.engine)) {
             Some(engine) => engine,
             None => Arc::new(Frozen::new(&self, &backlog)),
         };

@@ -10,7 +10,7 @@ use prioritize::{
 };
 
 fn scored(score: f64) -> Evaluation {
-    Evaluation::Scored { category: None, score: Some(Score::new(score).expect("finite")) }
+    Evaluation::of(Score::new(score).expect("finite"))
 }
 
 fn wsjf_item(id: &str, parts: [f64; 4]) -> BacklogItem {
@@ -37,7 +37,7 @@ fn a_boxed_engine_forwards_every_method() {
     assert_eq!(breakdown.get("cost_of_delay"), Some(9.0));
     assert_eq!(<Box<Wsjf> as Engine>::evaluate(&boxed, &item).ok(), Some(scored(3.0)));
     let mut all = Vec::new();
-    <Box<Wsjf> as Engine>::evaluate_all(&boxed, &backlog, 0..1, &mut all).expect("scores");
+    boxed.hooks().expect("a built-in engine").evaluate_all(&backlog, 0..1, &mut all).expect("scores");
     assert_eq!(all, [scored(3.0)]);
     // As MoSCoW's secondary engine, through the box: same fields needed, same breakdown.
     let through_box = MoSCoW::default().then(Box::new(Wsjf::default()) as Box<dyn Engine>);

@@ -288,7 +288,7 @@ fn an_unbound_formula_scores_and_explains_as_its_ranking_does() -> Result<()> {
         .build()?;
     let formula = Formula::parse("revenue / effort")?;
     let mut batch = Vec::new();
-    formula.evaluate_all(&backlog, 0..3, &mut batch)?;
+    formula.hooks().expect("a built-in engine").evaluate_all(&backlog, 0..3, &mut batch)?;
     let scores: Vec<Option<f64>> = batch.iter().map(prioritize::Evaluation::score).collect();
     assert_eq!(scores, [Some(2.0), None, Some(3.0)]);
     let one_by_one: Vec<Option<f64>> = (0..3)

@@ -240,7 +240,7 @@ fn an_unbound_scorecard_scores_and_explains_as_its_ranking_does() -> Result<()> 
     let backlog = published()?;
     let relative = value_scorecard().normalize(Normalize::Relative);
     let mut batch = Vec::new();
-    relative.evaluate_all(&backlog, 0..3, &mut batch)?;
+    relative.hooks().expect("a built-in engine").evaluate_all(&backlog, 0..3, &mut batch)?;
     let direct: Vec<Option<f64>> = batch.iter().map(prioritize::Evaluation::score).collect();
     let ranking = backlog.rank(&relative)?;
     let ranked: Vec<Option<f64>> =

@@ -23,7 +23,7 @@ impl Engine for Fixed {
     fn evaluate(&self, item: &Item<'_>) -> Result<Evaluation> {
         match self.0.iter().find(|(id, _)| *id == item.id()) {
             Some(&(_, score)) => Evaluation::scored(item, self.name(), score),
-            None => Ok(Evaluation::Unscored { missing: FieldSet::EMPTY.with(Field::Reach) }),
+            None => Ok(Evaluation::unscored(FieldSet::EMPTY.with(Field::Reach))),
         }
     }
     fn breakdown(&self, _item: &Item<'_>) -> Breakdown {
@@ -38,8 +38,8 @@ fn item(id: &str) -> BacklogItem {
 #[test]
 fn a_negative_zero_score_is_stored_as_zero() {
     let item = item("A");
-    let Ok(Evaluation::Scored { score: Some(score), .. }) =
-        Evaluation::scored(&Item::of(&item, 0.0), "fixed", -0.0)
+    let Some(score) =
+        Evaluation::scored(&Item::of(&item, 0.0), "fixed", -0.0).ok().and_then(|e| e.checked_score())
     else {
         panic!("-0.0 is a finite score");
     };

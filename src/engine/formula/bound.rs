@@ -1,5 +1,6 @@
 //! A formula bound to a backlog: its names resolved, ready to score.
 
+use crate::engine::hooks::{Hooks, Sealed};
 use std::ops::Range;
 
 use super::Formula;
@@ -51,18 +52,6 @@ impl Engine for BoundFormula {
             .map_err(|value| self.non_finite(item.id(), value))
     }
 
-    fn evaluate_all(&self, backlog: &Backlog, range: Range<usize>, out: &mut Vec<Evaluation>) -> Result<()> {
-        let columns: Vec<_> = self.names.iter().map(|named| named.values(backlog, range.clone())).collect();
-        let columns: Vec<&[f64]> = columns.iter().map(AsRef::as_ref).collect();
-        let alignment = backlog.column(Field::Alignment).map_or(&[][..], |column| column.raw());
-        let alignment = alignment.get(range.clone()).unwrap_or_default();
-        let mut buffers = Vec::new();
-        let raws = self.formula.program.evaluate_batch(&columns, range.len(), &mut buffers);
-        let weighting = (self.formula.alignment_weight, alignment);
-        push_batch(out, raws, weighting, (self.names.iter(), &columns))
-            .map_err(|(offset, value)| self.non_finite(backlog.item(range.start + offset).id(), value))
-    }
-
     fn breakdown(&self, item: &Item<'_>) -> Breakdown {
         let values = self.values(item);
         if values.iter().any(|value| value.is_nan()) {
@@ -73,5 +62,25 @@ impl Engine for BoundFormula {
             .fold(Breakdown::new(), |breakdown, (name, value)| breakdown.with(name, value))
             .with("formula", self.formula.program.evaluate(&values))
             .with_alignment(self.formula.alignment_weight, item.resolved_alignment())
+    }
+
+    fn hooks(&self) -> Option<&dyn Hooks> {
+        Some(self)
+    }
+}
+
+impl Sealed for BoundFormula {}
+
+impl Hooks for BoundFormula {
+    fn evaluate_all(&self, backlog: &Backlog, range: Range<usize>, out: &mut Vec<Evaluation>) -> Result<()> {
+        let columns: Vec<_> = self.names.iter().map(|named| named.values(backlog, range.clone())).collect();
+        let columns: Vec<&[f64]> = columns.iter().map(AsRef::as_ref).collect();
+        let alignment = backlog.column(Field::Alignment).map_or(&[][..], |column| column.raw());
+        let alignment = alignment.get(range.clone()).unwrap_or_default();
+        let mut buffers = Vec::new();
+        let raws = self.formula.program.evaluate_batch(&columns, range.len(), &mut buffers);
+        let weighting = (self.formula.alignment_weight, alignment);
+        push_batch(out, raws, weighting, (self.names.iter(), &columns))
+            .map_err(|(offset, value)| self.non_finite(backlog.item(range.start + offset).id(), value))
     }
 }

@@ -4,9 +4,11 @@ mod bound;
 mod parse;
 mod program;
 
+use crate::engine::hooks::{Hooks, Sealed};
 use std::fmt;
 use std::ops::Range;
 use std::str::FromStr;
+use std::sync::Arc;
 
 use super::named::Named;
 use super::{Breakdown, Engine, Evaluation};
@@ -150,10 +152,6 @@ impl fmt::Display for Formula {
 /// binds itself to the item's backlog on every call (an owned item has no criteria, so only
 /// built-in fields and `alignment` resolve).
 impl Engine for Formula {
-    fn to_shared(&self) -> Option<std::sync::Arc<dyn Engine>> {
-        Some(std::sync::Arc::new(self.clone()))
-    }
-
     fn name(&self) -> &str {
         "formula"
     }
@@ -163,21 +161,33 @@ impl Engine for Formula {
         names.fold(FieldSet::EMPTY, |set, named| set.union(named.field_set()))
     }
 
-    fn bind(&self, backlog: &Backlog) -> Result<Option<Box<dyn Engine>>> {
-        Ok(Some(Box::new(self.bound(backlog.criteria())?)))
-    }
-
     fn evaluate(&self, item: &Item<'_>) -> Result<Evaluation> {
         self.bound(item.backlog().map(Backlog::criteria).unwrap_or_default())?.evaluate(item)
+    }
+
+    fn breakdown(&self, item: &Item<'_>) -> Breakdown {
+        let criteria = item.backlog().map(Backlog::criteria).unwrap_or_default();
+        self.bound(criteria).map(|bound| bound.breakdown(item)).unwrap_or_default()
+    }
+
+    fn hooks(&self) -> Option<&dyn Hooks> {
+        Some(self)
+    }
+}
+
+impl Sealed for Formula {}
+
+impl Hooks for Formula {
+    fn bind(&self, backlog: &Backlog) -> Result<Option<Box<dyn Engine>>> {
+        Ok(Some(Box::new(self.bound(backlog.criteria())?)))
     }
 
     fn evaluate_all(&self, backlog: &Backlog, range: Range<usize>, out: &mut Vec<Evaluation>) -> Result<()> {
         self.bound(backlog.criteria())?.evaluate_all(backlog, range, out)
     }
 
-    fn breakdown(&self, item: &Item<'_>) -> Breakdown {
-        let criteria = item.backlog().map(Backlog::criteria).unwrap_or_default();
-        self.bound(criteria).map(|bound| bound.breakdown(item)).unwrap_or_default()
+    fn to_shared(&self) -> Option<Arc<dyn Engine>> {
+        Some(Arc::new(self.clone()))
     }
 }
 

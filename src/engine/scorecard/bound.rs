@@ -1,5 +1,6 @@
 //! A scorecard bound to a backlog: its fields resolved, with their directions and bounds.
 
+use crate::engine::hooks::{Hooks, Sealed};
 use std::ops::Range;
 
 use super::{Normalize, Scorecard};
@@ -108,6 +109,32 @@ impl Engine for BoundScorecard {
             .map_err(|value| self.overflow(item.id(), value))
     }
 
+    fn breakdown(&self, item: &Item<'_>) -> Breakdown {
+        let values = self.values(item);
+        if values.iter().any(|value| value.is_nan()) {
+            return Breakdown::new();
+        }
+        let mut breakdown = Breakdown::new();
+        for (term, &value) in self.terms.iter().zip(&values) {
+            breakdown = breakdown.with(term.named.name().to_owned(), value);
+            if self.scorecard.normalize != Normalize::None {
+                breakdown =
+                    breakdown.with(format!("{}_normalized", term.named.name()), term.normalized(value));
+            }
+        }
+        breakdown
+            .with("scorecard", self.raw(&values))
+            .with_alignment(self.scorecard.alignment_weight, item.resolved_alignment())
+    }
+
+    fn hooks(&self) -> Option<&dyn Hooks> {
+        Some(self)
+    }
+}
+
+impl Sealed for BoundScorecard {}
+
+impl Hooks for BoundScorecard {
     fn evaluate_all(&self, backlog: &Backlog, range: Range<usize>, out: &mut Vec<Evaluation>) -> Result<()> {
         let columns: Vec<_> =
             self.terms.iter().map(|term| term.named.values(backlog, range.clone())).collect();
@@ -135,23 +162,5 @@ impl Engine for BoundScorecard {
         let names = self.terms.iter().map(|term| &term.named);
         push_batch(out, &benefit, weighting, (names, &columns))
             .map_err(|(offset, value)| self.overflow(backlog.item(range.start + offset).id(), value))
-    }
-
-    fn breakdown(&self, item: &Item<'_>) -> Breakdown {
-        let values = self.values(item);
-        if values.iter().any(|value| value.is_nan()) {
-            return Breakdown::new();
-        }
-        let mut breakdown = Breakdown::new();
-        for (term, &value) in self.terms.iter().zip(&values) {
-            breakdown = breakdown.with(term.named.name().to_owned(), value);
-            if self.scorecard.normalize != Normalize::None {
-                breakdown =
-                    breakdown.with(format!("{}_normalized", term.named.name()), term.normalized(value));
-            }
-        }
-        breakdown
-            .with("scorecard", self.raw(&values))
-            .with_alignment(self.scorecard.alignment_weight, item.resolved_alignment())
     }
 }

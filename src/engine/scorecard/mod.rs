@@ -4,7 +4,9 @@ mod bound;
 #[cfg(feature = "serde")]
 pub(crate) mod serialize;
 
+use crate::engine::hooks::{Hooks, Sealed};
 use std::ops::Range;
+use std::sync::Arc;
 
 use super::named::Named;
 use super::{Breakdown, Engine, Evaluation};
@@ -235,10 +237,6 @@ fn relative_bounds(column: &[f64]) -> (f64, f64) {
 /// item has no criteria, so only built-in fields resolve, and relative bounds map every value
 /// to 1.
 impl Engine for Scorecard {
-    fn to_shared(&self) -> Option<std::sync::Arc<dyn Engine>> {
-        Some(std::sync::Arc::new(self.clone()))
-    }
-
     fn name(&self) -> &str {
         "scorecard"
     }
@@ -248,20 +246,32 @@ impl Engine for Scorecard {
         fields.fold(FieldSet::EMPTY, |set, named| set.union(named.field_set()))
     }
 
-    fn bind(&self, backlog: &Backlog) -> Result<Option<Box<dyn Engine>>> {
-        Ok(Some(Box::new(self.bound(backlog.criteria(), Some(backlog))?)))
-    }
-
     fn evaluate(&self, item: &Item<'_>) -> Result<Evaluation> {
         self.bound_for(item)?.evaluate(item)
+    }
+
+    fn breakdown(&self, item: &Item<'_>) -> Breakdown {
+        self.bound_for(item).map(|bound| bound.breakdown(item)).unwrap_or_default()
+    }
+
+    fn hooks(&self) -> Option<&dyn Hooks> {
+        Some(self)
+    }
+}
+
+impl Sealed for Scorecard {}
+
+impl Hooks for Scorecard {
+    fn bind(&self, backlog: &Backlog) -> Result<Option<Box<dyn Engine>>> {
+        Ok(Some(Box::new(self.bound(backlog.criteria(), Some(backlog))?)))
     }
 
     fn evaluate_all(&self, backlog: &Backlog, range: Range<usize>, out: &mut Vec<Evaluation>) -> Result<()> {
         self.bound(backlog.criteria(), Some(backlog))?.evaluate_all(backlog, range, out)
     }
 
-    fn breakdown(&self, item: &Item<'_>) -> Breakdown {
-        self.bound_for(item).map(|bound| bound.breakdown(item)).unwrap_or_default()
+    fn to_shared(&self) -> Option<Arc<dyn Engine>> {
+        Some(Arc::new(self.clone()))
     }
 }
 

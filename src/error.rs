@@ -99,6 +99,12 @@ pub enum Error {
         /// The unknown id it depends on.
         dependency: String,
     },
+    /// A framework name that is none of the built-in engines'.
+    #[error("framework {name:?} is not one of rice, wsjf, moscow, ice, cd3, opportunity")]
+    UnknownFramework {
+        /// The name as given.
+        name: String,
+    },
     /// An edit names an item the backlog does not hold.
     #[error("item {item:?}: no item of the backlog has this id")]
     UnknownItem {

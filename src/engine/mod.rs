@@ -7,6 +7,7 @@ mod breakdown;
 mod cd3;
 mod evaluation;
 mod formula;
+mod framework;
 mod hooks;
 mod ice;
 mod moscow;
@@ -25,6 +26,7 @@ pub use breakdown::Breakdown;
 pub use cd3::Cd3;
 pub use evaluation::Evaluation;
 pub use formula::Formula;
+pub use framework::Framework;
 #[doc(hidden)]
 pub use hooks::Hooks;
 pub(crate) use hooks::{bind, evaluate_all, to_shared};

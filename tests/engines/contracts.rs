@@ -116,3 +116,60 @@ fn strict_wsjf_rejects_values_off_the_fibonacci_scale() {
     let ranking = off.rank(any).expect("valid");
     assert_eq!(ranking.get(1).and_then(|entry| entry.score()), Some(10.0 / 3.0));
 }
+
+/// A framework named in data ranks exactly as its engine with default options, reads any case,
+/// writes its name, and refuses other names.
+#[test]
+fn a_framework_by_name_is_its_engine() {
+    use prioritize::engine::Framework;
+    use prioritize::{Cd3, Ice, Opportunity};
+    let backlog = Backlog::from_items((1..=6).map(|i: u32| {
+        BacklogItem::builder(format!("I{i}"), "")
+            .reach(i * 100)
+            .impact(f64::from(i % 3 + 1))
+            .confidence(1.0 / f64::from(i))
+            .effort(f64::from(7 - i))
+            .business_value(i)
+            .time_criticality(2)
+            .risk_reduction(1)
+            .ease(i % 4)
+            .cost_of_delay(i * 10)
+            .duration(i)
+            .importance(i)
+            .satisfaction(3)
+            .moscow([prioritize::Category::Must, prioritize::Category::Could][i as usize % 2])
+            .build()
+            .expect("valid")
+    }))
+    .expect("valid");
+    let engines: [(Framework, Box<dyn Engine>); 6] = [
+        (Framework::Rice, Box::new(Rice::default())),
+        (Framework::Wsjf, Box::new(Wsjf::default())),
+        (Framework::Moscow, Box::new(MoSCoW::default())),
+        (Framework::Ice, Box::new(Ice::default())),
+        (Framework::Cd3, Box::new(Cd3::default())),
+        (Framework::Opportunity, Box::new(Opportunity::default())),
+    ];
+    let rows = |ranking: &prioritize::Ranking<'_>| {
+        ranking
+            .iter()
+            .map(|e| (e.item().id().to_owned(), e.score(), e.category(), e.breakdown()))
+            .collect::<Vec<_>>()
+    };
+    for (framework, engine) in &engines {
+        let by_name = backlog.rank(*framework).expect("ranks");
+        assert_eq!(rows(&by_name), rows(&backlog.rank(engine).expect("ranks")), "{framework}");
+        assert_eq!(by_name.framework(), framework.as_str());
+        assert_eq!(rows(&by_name.clone().into_owned()), rows(&by_name));
+        assert_eq!(framework.as_str().to_uppercase().parse::<Framework>().expect("any case"), *framework);
+        let json = serde_json::to_string(framework).expect("serializes");
+        assert_eq!(json, format!("\"{framework}\""));
+        assert_eq!(serde_json::from_str::<Framework>(&json).expect("reads back"), *framework);
+    }
+    assert_eq!(Framework::ALL.len(), engines.len());
+    let error = serde_json::from_str::<Framework>("\"dsdm\"").unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        r#"framework "dsdm" is not one of rice, wsjf, moscow, ice, cd3, opportunity"#
+    );
+}

@@ -7,7 +7,7 @@ use ::csv::{ReaderBuilder, StringRecord, Trim};
 
 use crate::error::{Error, Result, Source};
 use crate::interchange::Config;
-use crate::model::draft::{Draft, Target};
+use crate::model::build::draft::{Draft, Target};
 use crate::model::input::Input;
 use crate::model::{Backlog, BacklogItem, Field};
 

@@ -22,6 +22,7 @@ use std::fmt;
 use std::ops::Range;
 use std::sync::Arc;
 
+pub use crate::model::{Normalize, Scorecard};
 pub use breakdown::Breakdown;
 pub use cd3::Cd3;
 pub use evaluation::Evaluation;
@@ -35,9 +36,6 @@ pub use moscow::MoSCoW;
 pub use opportunity::Opportunity;
 pub use rice::Rice;
 pub use score::Score;
-#[cfg(feature = "serde")]
-pub(crate) use scorecard::serialize::{Scorecards, ScorecardsRef};
-pub use scorecard::{Normalize, Scorecard};
 pub use wsjf::{Scale, Wsjf};
 
 use crate::error::{Error, Result};

@@ -42,10 +42,7 @@ impl Named {
     /// The names [`Named::resolve`] accepts: the numeric built-in fields, `alignment` when
     /// allowed, then the criteria.
     pub(crate) fn known(criteria: &[Criterion], alignment: bool) -> Vec<String> {
-        let builtin = Field::NUMERIC.iter().map(|field| field.as_str());
-        let alignment = alignment.then_some(Field::Alignment.as_str());
-        let criteria = criteria.iter().map(Criterion::id);
-        builtin.chain(alignment).chain(criteria).map(str::to_owned).collect()
+        crate::model::numeric_names(criteria, alignment)
     }
 
     /// The field's name as written.

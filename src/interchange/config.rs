@@ -3,8 +3,9 @@
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 
 use super::BacklogSeed;
-use crate::engine::{Scorecard, Scorecards};
 use crate::error::{Error, Result};
+use crate::model::Scorecard;
+use crate::model::scorecard::serialize::Scorecards;
 use crate::model::{Aggregate, Backlog, Criterion, Objective, Rater};
 
 /// The sections of a backlog file other than `items`: declared `criteria`, strategic

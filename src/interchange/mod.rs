@@ -14,8 +14,8 @@ pub use config::Config;
 use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
 
-use crate::engine::ScorecardsRef;
-use crate::model::draft::Draft;
+use crate::model::build::draft::Draft;
+use crate::model::scorecard::serialize::ScorecardsRef;
 use crate::model::{Aggregate, Backlog, BacklogItem, Estimate, Field, Item, Ratings};
 use record::{Record, RecordSeed};
 
@@ -93,7 +93,7 @@ impl Serialize for Backlog {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let criteria = !self.criteria().is_empty();
         let scorecards = !self.scorecards().is_empty();
-        let raters = self.raters_declared;
+        let raters = self.raters_declared();
         let aggregate = self.aggregate() != Aggregate::default();
         let sections = 2
             + usize::from(criteria)

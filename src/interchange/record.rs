@@ -7,7 +7,7 @@ use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, Vis
 
 use super::loose::Loose;
 use crate::error::{Error, Result};
-use crate::model::draft::{Draft, Slot, Target};
+use crate::model::build::draft::{Draft, Slot, Target};
 use crate::model::input::Input;
 use crate::model::{BacklogItem, Field};
 

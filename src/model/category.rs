@@ -3,6 +3,9 @@
 use std::fmt;
 use std::str::FromStr;
 
+/// The priority that marks an item without a category in a backlog's category column.
+pub(crate) const NO_CATEGORY: u8 = u8::MAX;
+
 /// A MoSCoW category (DSDM / Agile Business Consortium), in priority order:
 /// Must Have > Should Have > Could Have > Won't Have this time.
 ///

@@ -180,3 +180,12 @@ impl From<Criterion> for RawCriterion {
         }
     }
 }
+
+/// The names a formula or scorecard may use: the numeric built-in fields, `alignment` when
+/// `alignment` is true, then `criteria`.
+pub(crate) fn numeric_names(criteria: &[Criterion], alignment: bool) -> Vec<String> {
+    let builtin = Field::NUMERIC.iter().map(|field| field.as_str());
+    let alignment = alignment.then_some(Field::Alignment.as_str());
+    let criteria = criteria.iter().map(Criterion::id);
+    builtin.chain(alignment).chain(criteria).map(str::to_owned).collect()
+}

@@ -51,13 +51,13 @@ macro_rules! numeric_getters {
 }
 
 mod alignment;
-mod backlog;
-mod category;
+pub(crate) mod backlog;
+pub(crate) mod build;
+pub(crate) mod category;
 pub(crate) mod columns;
 mod confidence;
+mod counted;
 mod criterion;
-pub(crate) mod draft;
-mod edit;
 mod estimate;
 mod field;
 mod graph;
@@ -68,15 +68,18 @@ mod item;
 mod number;
 mod rater;
 mod ratings;
+pub(crate) mod scorecard;
 mod value;
-mod view;
 
 pub use crate::error::{Source, ValueError};
 pub use alignment::{Alignment, AlignmentWeight, Objective};
-pub use backlog::{Backlog, BacklogBuilder, Column};
+pub use backlog::view::Item;
+pub use backlog::{Backlog, Column};
+pub use build::BacklogBuilder;
 pub use category::{Category, ParseCategoryError};
 pub use confidence::{Confidence, ParseConfidenceError};
 pub use criterion::Criterion;
+pub(crate) use criterion::numeric_names;
 pub use estimate::Estimate;
 pub use field::{Direction, Field, FieldName, FieldSet};
 pub use id::ItemId;
@@ -85,5 +88,5 @@ pub use item::{BacklogItem, ItemBuilder};
 pub use number::{Effort, Fraction, NonNegative, OutOfTen};
 pub use rater::{Aggregate, Rater};
 pub use ratings::Ratings;
+pub use scorecard::{Normalize, Scorecard};
 pub use value::FieldValue;
-pub use view::Item;

@@ -1,7 +1,7 @@
 //! Several people's ratings of an item's field: their storage in a backlog, and a view of them.
 
+use crate::model::counted::Counted;
 use crate::model::rater::{Rater, spread};
-use crate::model::view::Counted;
 
 /// One rated (item, column) with its (rater index, rating) pairs.
 pub(crate) type Entry = (u32, u16, Vec<(u32, f64)>);

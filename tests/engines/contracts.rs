@@ -162,14 +162,19 @@ fn a_framework_by_name_is_its_engine() {
         assert_eq!(by_name.framework(), framework.as_str());
         assert_eq!(rows(&by_name.clone().into_owned()), rows(&by_name));
         assert_eq!(framework.as_str().to_uppercase().parse::<Framework>().expect("any case"), *framework);
-        let json = serde_json::to_string(framework).expect("serializes");
-        assert_eq!(json, format!("\"{framework}\""));
-        assert_eq!(serde_json::from_str::<Framework>(&json).expect("reads back"), *framework);
+        #[cfg(feature = "serde")]
+        {
+            let json = serde_json::to_string(framework).expect("serializes");
+            assert_eq!(json, format!("\"{framework}\""));
+            assert_eq!(serde_json::from_str::<Framework>(&json).expect("reads back"), *framework);
+        }
     }
     assert_eq!(Framework::ALL.len(), engines.len());
-    let error = serde_json::from_str::<Framework>("\"dsdm\"").unwrap_err();
+    let error = "dsdm".parse::<Framework>().unwrap_err();
     assert_eq!(
         error.to_string(),
         r#"framework "dsdm" is not one of rice, wsjf, moscow, ice, cd3, opportunity"#
     );
+    #[cfg(feature = "serde")]
+    assert_eq!(serde_json::from_str::<Framework>("\"dsdm\"").unwrap_err().to_string(), error.to_string());
 }

@@ -6,7 +6,9 @@ mod common;
 
 mod aggregates;
 mod alignment;
+mod architecture;
 mod backlog;
+mod edit_properties;
 mod edits;
 mod errors;
 mod estimate;

@@ -5,16 +5,11 @@
 //! nothing when it fails. It then writes into the columns only what differs, so an edit costs
 //! what it touches, and a column shared with a kept ranking is copied only when it changes.
 
-use std::sync::Arc;
-
 use crate::error::{Error, Result};
 use crate::model::backlog::Backlog;
-use crate::model::columns::write_number;
-use crate::model::draft::NO_CATEGORY;
 use crate::model::field::{Field, FieldName};
 use crate::model::input::{Checker, Input, Numeric};
 use crate::model::item::BacklogItem;
-use crate::model::rater::Rater;
 use crate::model::value::FieldValue;
 
 impl Backlog {
@@ -130,13 +125,8 @@ impl Backlog {
         let index = self.index_or_error(item.id().as_str())?;
         let prerequisites = self.prerequisites_of(&item)?;
         let row = self.row(item)?;
-        if prerequisites != self.graph.prerequisites(index) && self.graph.reaches(&prerequisites, index) {
-            let mut graph = (*self.graph).clone();
-            graph.set_prerequisites(index, &prerequisites);
-            let cycle = graph.cycle().unwrap_or_default();
-            return Err(Error::DependencyCycle {
-                cycle: cycle.into_iter().map(|at| self.ids.get(at as usize).to_owned()).collect(),
-            });
+        if let Some(cycle) = self.cycle_with(index, &prerequisites) {
+            return Err(Error::DependencyCycle { cycle });
         }
         let old = self.item(index).to_owned();
         self.write_row(index, &row, Some(&prerequisites));
@@ -166,11 +156,11 @@ impl Backlog {
     /// depend on it (remove or change them first).
     pub fn remove(&mut self, id: &str) -> Result<BacklogItem> {
         let index = self.index_or_error(id)?;
-        let dependents = self.graph.dependents(index);
+        let dependents = self.dependents(index);
         if !dependents.is_empty() {
             return Err(Error::HasDependents {
-                item: self.ids.get(index).to_owned(),
-                dependents: dependents.into_iter().map(|at| self.ids.get(at).to_owned()).collect(),
+                item: self.item(index).id().to_owned(),
+                dependents: dependents.into_iter().map(|at| self.item(at).id().to_owned()).collect(),
             });
         }
         let old = self.item(index).to_owned();
@@ -187,6 +177,7 @@ impl Backlog {
     fn row(&self, mut item: BacklogItem) -> Result<Backlog> {
         item.depends_on.clear();
         let mut builder = self.sections();
+        // The item's checks do not need the scorecards (the backlog checked them already).
         builder.scorecards.clear();
         builder.item(item).build()
     }
@@ -204,164 +195,6 @@ impl Backlog {
                 })
             })
             .collect()
-    }
-
-    /// Writes the one item of `row` at `index` (`len()` appends it), and its prerequisites when
-    /// given; only what differs is written.
-    fn write_row(&mut self, index: usize, row: &Backlog, prerequisites: Option<&[u32]>) {
-        let len = self.len();
-        let append = index == len;
-        let (id, title) = (row.ids.get(0), row.titles.get(0));
-        if append {
-            Arc::make_mut(&mut self.ids).push(id);
-            Arc::make_mut(&mut self.titles).push(title);
-            let by_id = Arc::make_mut(&mut self.by_id);
-            let ids = &self.ids;
-            let at = by_id.partition_point(|&other| ids.get(other as usize) < id);
-            by_id.insert(at, index as u32);
-        } else if self.titles.get(index) != title {
-            Arc::make_mut(&mut self.titles).splice(index..index + 1, [title]);
-        }
-        for (column, numbers) in self.numbers.iter_mut().enumerate() {
-            write_number(numbers, index, len, row.numbers[column].get(0).unwrap_or(f64::NAN));
-        }
-        for (values, new) in self.criterion_values.iter_mut().zip(&row.criterion_values) {
-            write_number(values, index, len, new.get(0).unwrap_or(f64::NAN));
-        }
-        let category = row.moscow.first().copied().unwrap_or(NO_CATEGORY);
-        if append || self.moscow.get(index).copied().unwrap_or(NO_CATEGORY) != category {
-            write_category(&mut self.moscow, index, len, category);
-        }
-        write_number(&mut self.overall, index, len, row.overall.get(0).unwrap_or(f64::NAN));
-        write_number(&mut self.alignment, index, len, row.alignment.get(0).unwrap_or(f64::NAN));
-        if append || self.contributions.get(index) != row.contributions.get(0) {
-            Arc::make_mut(&mut self.contributions).replace_row(index, len, row.contributions.get(0));
-        }
-        let tags: Vec<&str> = row.tags.get(0).iter().map(|&at| row.tag_texts.get(at as usize)).collect();
-        let old_tags = self.tags.get(index);
-        if append
-            || old_tags.len() != tags.len()
-            || old_tags.iter().zip(&tags).any(|(&at, new)| self.tag_texts.get(at as usize) != *new)
-        {
-            self.write_tags(index, len, Some(&tags));
-        }
-        if let Some(prerequisites) = prerequisites
-            && (append || self.graph.prerequisites(index) != prerequisites)
-        {
-            Arc::make_mut(&mut self.graph).set_prerequisites(index, prerequisites);
-        }
-        let estimates = row.estimates.iter().map(|&(_, column, estimate)| (index as u32, column, estimate));
-        let span = estimate_span(&self.estimates, index);
-        if !self.estimates[span.clone()].iter().copied().eq(estimates.clone()) {
-            Arc::make_mut(&mut self.estimates).splice(span, estimates);
-        }
-        self.write_ratings(index, row);
-    }
-
-    /// Sets item `index`'s tags (`None` removes the item's row); every item's tags lie end to end
-    /// in item order, so a tag's index is its place among them.
-    fn write_tags(&mut self, index: usize, len: usize, tags: Option<&[&str]>) {
-        let span = self.tags.span(index);
-        Arc::make_mut(&mut self.tag_texts).splice(span.clone(), tags.unwrap_or_default().iter().copied());
-        let lists = Arc::make_mut(&mut self.tags);
-        match tags {
-            Some(tags) => {
-                let row: Vec<u32> = (span.start..span.start + tags.len()).map(|at| at as u32).collect();
-                lists.replace_row(index, len, &row);
-            }
-            None => lists.remove_row(index),
-        }
-        for (at, tag) in lists.values_mut().iter_mut().enumerate() {
-            *tag = at as u32;
-        }
-    }
-
-    /// Writes the ratings of `row`'s one item at `index`, and the raters when none are declared
-    /// (then they are every rater the ratings name, by id).
-    fn write_ratings(&mut self, index: usize, row: &Backlog) {
-        let mut table = (*row.ratings).clone();
-        if !self.raters_declared && !row.raters.is_empty() {
-            // Raters met first in this item join the list, kept sorted by id.
-            let mut raters: Vec<Rater> = self.raters.to_vec();
-            for rater in row.raters.iter() {
-                if let Err(at) = raters.binary_search_by(|other| other.id().cmp(rater.id())) {
-                    raters.insert(at, rater.clone());
-                }
-            }
-            if raters.len() != self.raters.len() {
-                let to: Vec<u32> = self.raters.iter().map(|r| position(&raters, r.id())).collect();
-                Arc::make_mut(&mut self.ratings).renumber_raters(&to);
-                self.raters = Arc::new(raters);
-            }
-            let to: Vec<u32> = row.raters.iter().map(|r| position(&self.raters, r.id())).collect();
-            table.renumber_raters(&to);
-        }
-        if !self.ratings.same_item(index, &table) {
-            Arc::make_mut(&mut self.ratings).replace_item(index, &table);
-            self.forget_unused_raters();
-        }
-    }
-
-    /// Drops raters no rating names any more, when they were not declared.
-    fn forget_unused_raters(&mut self) {
-        if self.raters_declared {
-            return;
-        }
-        let used = self.ratings.raters_used(self.raters.len());
-        if used.iter().all(|&used| used) {
-            return;
-        }
-        let mut to = vec![u32::MAX; used.len()];
-        let mut kept = Vec::new();
-        for (at, rater) in self.raters.iter().enumerate() {
-            if used[at] {
-                to[at] = kept.len() as u32;
-                kept.push(rater.clone());
-            }
-        }
-        Arc::make_mut(&mut self.ratings).renumber_raters(&to);
-        self.raters = Arc::new(kept);
-    }
-
-    /// Removes item `index`, which nothing depends on, from every column.
-    fn remove_at(&mut self, index: usize) {
-        if !self.tags.values().is_empty() {
-            self.write_tags(index, self.len(), None);
-        }
-        Arc::make_mut(&mut self.ids).splice(index..index + 1, []);
-        Arc::make_mut(&mut self.titles).splice(index..index + 1, []);
-        let by_id = Arc::make_mut(&mut self.by_id);
-        by_id.retain(|&at| at as usize != index);
-        for at in by_id.iter_mut() {
-            if *at as usize > index {
-                *at -= 1;
-            }
-        }
-        let numbers = self.numbers.iter_mut().chain(&mut self.criterion_values);
-        for numbers in numbers.chain([&mut self.overall, &mut self.alignment]) {
-            if !numbers.as_slice().is_empty() {
-                Arc::make_mut(numbers).remove(index);
-            }
-        }
-        if !self.moscow.is_empty() {
-            Arc::make_mut(&mut self.moscow).remove(index);
-        }
-        if !self.contributions.values().is_empty() {
-            Arc::make_mut(&mut self.contributions).remove_row(index);
-        }
-        Arc::make_mut(&mut self.graph).remove(index);
-        let span = estimate_span(&self.estimates, index);
-        if !self.estimates.is_empty() {
-            let estimates = Arc::make_mut(&mut self.estimates);
-            estimates.drain(span.clone());
-            for entry in &mut estimates[span.start..] {
-                entry.0 -= 1;
-            }
-        }
-        if !self.ratings.is_empty() {
-            Arc::make_mut(&mut self.ratings).remove_item(index);
-            self.forget_unused_raters();
-        }
     }
 }
 
@@ -417,29 +250,4 @@ impl BacklogItem {
         }
         Ok(())
     }
-}
-
-fn write_category(moscow: &mut Arc<Vec<u8>>, index: usize, len: usize, category: u8) {
-    if moscow.is_empty() && category == NO_CATEGORY {
-        return;
-    }
-    let moscow = Arc::make_mut(moscow);
-    if moscow.is_empty() {
-        moscow.resize(len, NO_CATEGORY);
-    }
-    if index == moscow.len() {
-        moscow.push(category);
-    } else {
-        moscow[index] = category;
-    }
-}
-
-/// Where item `index`'s ranges lie among the ranges sorted by (item, column).
-fn estimate_span<T>(estimates: &[(u32, u16, T)], index: usize) -> std::ops::Range<usize> {
-    let start = estimates.partition_point(|&(item, _, _)| (item as usize) < index);
-    start..start + estimates[start..].partition_point(|&(item, _, _)| item as usize == index)
-}
-
-fn position(raters: &[Rater], id: &str) -> u32 {
-    raters.iter().position(|rater| rater.id() == id).unwrap_or(usize::MAX) as u32
 }

@@ -2,19 +2,24 @@
 
 use std::sync::Arc;
 
-use crate::engine::Scorecard;
 use crate::error::{Error, Result};
 use crate::model::alignment::{Objective, weighted_mean};
 use crate::model::columns::{Lists, Numbers, Texts};
 use crate::model::criterion::Criterion;
-use crate::model::draft::Draft;
 use crate::model::estimate::Estimate;
 use crate::model::field::{Field, FieldName, FieldSet};
 use crate::model::graph::Graph;
-use crate::model::item::BacklogItem;
 use crate::model::rater::{Aggregate, Rater};
 use crate::model::ratings::RatingTable;
-use crate::model::view::Item;
+use crate::model::scorecard::Scorecard;
+
+mod column;
+mod edit;
+mod index;
+pub(crate) mod view;
+
+pub use column::Column;
+use index::{id_prefix, lookup, sorted_ids};
 
 /// A validated backlog: items with unique ids, every dependency present, no self-dependency and no
 /// cycle, every field either built in or a declared [`Criterion`], and the strategic objectives
@@ -40,44 +45,44 @@ use crate::model::view::Item;
 pub struct Backlog {
     // Every column sits behind an `Arc`: a clone shares them (a ranking kept past an edit is a
     // snapshot that costs no copy), and an edit copies only a column that is shared.
-    pub(crate) ids: Arc<Texts>,
-    pub(crate) titles: Arc<Texts>,
-    pub(crate) numbers: [Arc<Numbers>; Field::NUMERIC.len()],
-    pub(crate) criteria: Arc<Vec<Criterion>>,
-    pub(crate) criterion_values: Vec<Arc<Numbers>>,
+    ids: Arc<Texts>,
+    titles: Arc<Texts>,
+    numbers: [Arc<Numbers>; Field::NUMERIC.len()],
+    criteria: Arc<Vec<Criterion>>,
+    criterion_values: Vec<Arc<Numbers>>,
     /// The named scorecards, each field checked against the criteria.
-    pub(crate) scorecards: Arc<Vec<Scorecard>>,
-    /// Category priorities; [`NO_CATEGORY`](crate::model::draft::NO_CATEGORY) for none. Empty
+    scorecards: Arc<Vec<Scorecard>>,
+    /// Category priorities; [`NO_CATEGORY`](crate::model::category::NO_CATEGORY) for none. Empty
     /// when no item has one.
-    pub(crate) moscow: Arc<Vec<u8>>,
+    moscow: Arc<Vec<u8>>,
     /// Alignments given as one number.
-    pub(crate) overall: Arc<Numbers>,
+    overall: Arc<Numbers>,
     /// Alignments given per objective: (objective index, contribution); `u32::MAX` marks an
     /// empty object.
-    pub(crate) contributions: Arc<Lists<(u32, f64)>>,
-    pub(crate) objectives: Arc<Vec<Objective>>,
+    contributions: Arc<Lists<(u32, f64)>>,
+    objectives: Arc<Vec<Objective>>,
     /// Each item's alignment resolved against the objectives; empty when no item has one.
-    pub(crate) alignment: Arc<Numbers>,
-    pub(crate) graph: Arc<Graph>,
+    alignment: Arc<Numbers>,
+    graph: Arc<Graph>,
     /// Every item's tags end to end, in item order: item `i`'s tags are `tags.get(i)`, indices
     /// into this.
-    pub(crate) tag_texts: Arc<Texts>,
-    pub(crate) tags: Arc<Lists<u32>>,
+    tag_texts: Arc<Texts>,
+    tags: Arc<Lists<u32>>,
     /// Ranges by (item, column): built-in numeric columns first, then criteria.
-    pub(crate) estimates: Arc<Vec<(u32, u16, Estimate)>>,
+    estimates: Arc<Vec<(u32, u16, Estimate)>>,
     /// The raters: as declared, or else those the ratings name, by id, of weight 1.
-    pub(crate) raters: Arc<Vec<Rater>>,
+    raters: Arc<Vec<Rater>>,
     /// Whether the raters were declared (then every rating names one of them).
-    pub(crate) raters_declared: bool,
+    raters_declared: bool,
     /// How each rated field's ratings combine into its value.
-    pub(crate) aggregate: Aggregate,
+    aggregate: Aggregate,
     /// The ratings by (item, column), columns numbered as for `estimates`.
-    pub(crate) ratings: Arc<RatingTable>,
+    ratings: Arc<RatingTable>,
     /// Item indices sorted by id, for lookups.
-    pub(crate) by_id: Arc<Vec<u32>>,
+    by_id: Arc<Vec<u32>>,
 }
 
-/// What a finished [`Draft`] hands over.
+/// What a finished draft hands over: the checked columns of a backlog being built.
 pub(crate) struct Parts {
     pub(crate) ids: Texts,
     pub(crate) titles: Texts,
@@ -101,110 +106,7 @@ pub(crate) struct Parts {
     pub(crate) ratings: RatingTable,
 }
 
-/// A numeric column of a backlog: every item's value of one field, in input order.
-///
-/// ```
-/// use prioritize::{Backlog, BacklogItem, Field};
-///
-/// let backlog = Backlog::from_items([
-///     BacklogItem::builder("A", "").effort(2).build()?,
-///     BacklogItem::builder("B", "").build()?,
-/// ])?;
-/// let effort = backlog.column(Field::Effort).expect("a numeric field");
-/// assert_eq!(effort.iter().collect::<Vec<_>>(), [Some(2.0), None]);
-/// assert!(backlog.column("revenue").is_none()); // not declared
-/// # Ok::<(), prioritize::Error>(())
-/// ```
-#[derive(Debug, Clone, Copy)]
-pub struct Column<'a> {
-    values: &'a [f64],
-    len: usize,
-}
-
-impl<'a> Column<'a> {
-    /// The value of item `index`, if it has one.
-    #[must_use]
-    pub fn get(&self, index: usize) -> Option<f64> {
-        self.values.get(index).copied().filter(|value| !value.is_nan())
-    }
-
-    /// Every item's value, NaN where an item has none (stored values are never NaN); empty when
-    /// no item has a value. For loops that score many items at once.
-    #[must_use]
-    pub fn raw(&self) -> &'a [f64] {
-        self.values
-    }
-
-    /// The number of items.
-    #[must_use]
-    pub fn len(&self) -> usize {
-        self.len
-    }
-
-    /// Whether the backlog has no item.
-    #[must_use]
-    pub fn is_empty(&self) -> bool {
-        self.len == 0
-    }
-
-    /// Every item's value, in input order.
-    pub fn iter(&self) -> impl ExactSizeIterator<Item = Option<f64>> + 'a {
-        let column = *self;
-        (0..self.len).map(move |index| column.get(index))
-    }
-}
-
 impl Backlog {
-    /// Validates `items` against each other and against `objectives`.
-    ///
-    /// # Errors
-    ///
-    /// - [`Error::DuplicateObjective`] when two objectives share an id;
-    /// - [`Error::DuplicateId`] when two items share an id;
-    /// - [`Error::UnknownObjective`] when an item's alignment names an undefined objective;
-    /// - [`Error::UnknownDependency`] when a `depends_on` id names no item;
-    /// - [`Error::DependencyCycle`] when dependencies form a cycle (the error names it);
-    /// - [`Error::UnknownField`] when an item gives a field that is neither built in nor a
-    ///   declared criterion (declare criteria with [`Backlog::builder`]);
-    /// - [`Error::TooManyItems`] beyond `u32::MAX` items.
-    pub fn new(
-        items: impl IntoIterator<Item = BacklogItem>,
-        objectives: impl IntoIterator<Item = Objective>,
-    ) -> Result<Backlog> {
-        Backlog::builder().objectives(objectives).items(items).build()
-    }
-
-    /// A backlog without objectives.
-    ///
-    /// # Errors
-    ///
-    /// As [`Backlog::new`].
-    pub fn from_items(items: impl IntoIterator<Item = BacklogItem>) -> Result<Backlog> {
-        Backlog::new(items, [])
-    }
-
-    /// Starts a backlog with declared criteria, objectives and items.
-    ///
-    /// ```
-    /// use prioritize::{Backlog, BacklogItem, Criterion};
-    ///
-    /// let backlog = Backlog::builder()
-    ///     .criterion(Criterion::new("revenue")?.bounds(Some(0.0), Some(10.0))?)
-    ///     .item(BacklogItem::builder("A", "a").value("revenue", 7).build()?)
-    ///     .build()?;
-    /// assert_eq!(backlog.item(0).value("revenue"), Some(7.0));
-    ///
-    /// let too_much = Backlog::builder()
-    ///     .criterion(Criterion::new("revenue")?.bounds(Some(0.0), Some(10.0))?)
-    ///     .item(BacklogItem::builder("A", "a").value("revenue", 12).build()?)
-    ///     .build();
-    /// assert_eq!(too_much.unwrap_err().to_string(), r#"item "A": revenue 12 is outside 0..=10"#);
-    /// # Ok::<(), prioritize::Error>(())
-    /// ```
-    pub fn builder() -> BacklogBuilder {
-        BacklogBuilder::default()
-    }
-
     pub(crate) fn from_parts(parts: Parts) -> Result<Backlog> {
         check_unique_objectives(&parts.objectives)?;
         let keys = sorted_ids(&parts.ids)?;
@@ -299,22 +201,6 @@ impl Backlog {
         self.ids.len() == 0
     }
 
-    /// The item at `index` in input order (the Product Owner's order, which breaks ties).
-    ///
-    /// # Panics
-    ///
-    /// When `index >= self.len()`.
-    #[must_use]
-    pub fn item(&self, index: usize) -> Item<'_> {
-        assert!(index < self.len(), "item index {index} out of range for a backlog of {}", self.len());
-        Item::stored(self, index)
-    }
-
-    /// The items, in input order.
-    pub fn items(&self) -> impl ExactSizeIterator<Item = Item<'_>> + DoubleEndedIterator + '_ {
-        (0..self.len()).map(|index| Item::stored(self, index))
-    }
-
     /// The strategic objectives.
     #[must_use]
     pub fn objectives(&self) -> &[Objective] {
@@ -364,6 +250,28 @@ impl Backlog {
     #[must_use]
     pub fn aggregate(&self) -> Aggregate {
         self.aggregate
+    }
+
+    /// Whether the raters were declared (else they are those the ratings name).
+    pub(crate) fn raters_declared(&self) -> bool {
+        self.raters_declared
+    }
+
+    /// The indices of the items that depend on the item at `index`, in input order.
+    pub(crate) fn dependents(&self, index: usize) -> Vec<usize> {
+        self.graph.dependents(index)
+    }
+
+    /// The cycle, by ids, that giving the item at `index` these prerequisites would close, as a
+    /// backlog built with them reports it; `None` when there is none.
+    pub(crate) fn cycle_with(&self, index: usize, prerequisites: &[u32]) -> Option<Vec<String>> {
+        if prerequisites == self.graph.prerequisites(index) || !self.graph.reaches(prerequisites, index) {
+            return None;
+        }
+        let mut graph = (*self.graph).clone();
+        graph.set_prerequisites(index, prerequisites);
+        let cycle = graph.cycle().unwrap_or_default();
+        Some(cycle.into_iter().map(|at| self.ids.get(at as usize).to_owned()).collect())
     }
 
     /// The position of the declared criterion `id` among [`Backlog::criteria`].
@@ -443,12 +351,6 @@ impl Backlog {
         lookup(&self.by_id, &self.ids, id.trim())
     }
 
-    /// The item with this id.
-    #[must_use]
-    pub fn get(&self, id: &str) -> Option<Item<'_>> {
-        self.index_of(id).map(|index| Item::stored(self, index))
-    }
-
     /// The alignment in `0..=1` of the item at `index`, resolved against the objectives
     /// (0 for an item without alignment).
     ///
@@ -476,59 +378,6 @@ impl Backlog {
     pub fn dependency_count(&self) -> usize {
         self.graph.edge_count()
     }
-
-    /// A copy of the backlog in which `change` has modified the owned items (the analyses use
-    /// this for scenarios such as widened estimates).
-    pub(crate) fn map_items(
-        &self,
-        mut change: impl FnMut(&mut BacklogItem) -> Result<()>,
-    ) -> Result<Backlog> {
-        let mut builder = self.sections();
-        for item in self.items() {
-            let mut owned = item.to_owned();
-            change(&mut owned)?;
-            builder.draft.push_item(&owned);
-        }
-        builder.build()
-    }
-
-    /// A builder that holds every section of this backlog (criteria, scorecards, objectives,
-    /// raters and aggregate) and every item, in order: `backlog.to_builder().build()` gives the
-    /// backlog back, and items or sections added to the builder join them.
-    ///
-    /// ```
-    /// use prioritize::{Aggregate, Backlog, BacklogItem, Field, Rater};
-    ///
-    /// let backlog = Backlog::builder()
-    ///     .raters([Rater::new("po", 3.0)?, Rater::new("pm", 1.0)?])
-    ///     .aggregate(Aggregate::Median)
-    ///     .item(BacklogItem::builder("A", "a").ratings(Field::Effort, [("po", 2), ("pm", 10)]).build()?)
-    ///     .build()?;
-    /// let grown = backlog.to_builder().item(BacklogItem::builder("B", "b").effort(3).build()?).build()?;
-    /// assert_eq!(grown.item(0).value(Field::Effort), Some(2.0)); // still the weighted median
-    /// assert_eq!(grown.len(), 2);
-    /// assert_eq!(backlog.to_builder().build()?, backlog);
-    /// # Ok::<(), prioritize::Error>(())
-    /// ```
-    pub fn to_builder(&self) -> BacklogBuilder {
-        let mut builder = self.sections();
-        for item in self.items() {
-            builder.draft.push_item(&item.to_owned());
-        }
-        builder
-    }
-
-    /// A builder with this backlog's sections and no item.
-    pub(crate) fn sections(&self) -> BacklogBuilder {
-        BacklogBuilder {
-            criteria: self.criteria.to_vec(),
-            scorecards: self.scorecards.to_vec(),
-            objectives: self.objectives.to_vec(),
-            raters: self.raters_declared.then(|| self.raters.to_vec()),
-            aggregate: self.aggregate,
-            draft: Draft::new(Some(self.criteria.to_vec())),
-        }
-    }
 }
 
 /// Equal when the sections are equal and so is every item, field by field, in the same order
@@ -550,137 +399,6 @@ impl PartialEq for Backlog {
     }
 }
 
-/// Builds a [`Backlog`] from criteria, objectives and items; see [`Backlog::builder`].
-#[derive(Debug, Default)]
-#[must_use = "a backlog builder does nothing until `build` is called"]
-pub struct BacklogBuilder {
-    criteria: Vec<Criterion>,
-    pub(crate) scorecards: Vec<Scorecard>,
-    objectives: Vec<Objective>,
-    raters: Option<Vec<Rater>>,
-    aggregate: Aggregate,
-    draft: Draft,
-}
-
-impl BacklogBuilder {
-    /// Declares a criterion: a numeric field of the team's own.
-    pub fn criterion(mut self, criterion: Criterion) -> Self {
-        self.criteria.push(criterion);
-        self
-    }
-
-    /// Declares criteria.
-    pub fn criteria(mut self, criteria: impl IntoIterator<Item = Criterion>) -> Self {
-        self.criteria.extend(criteria);
-        self
-    }
-
-    /// Names a scorecard, whose fields are checked against the criteria when the backlog is
-    /// built; [`Backlog::scorecard`] gives it back.
-    pub fn scorecard(mut self, scorecard: Scorecard) -> Self {
-        self.scorecards.push(scorecard);
-        self
-    }
-
-    /// Names scorecards.
-    pub fn scorecards(mut self, scorecards: impl IntoIterator<Item = Scorecard>) -> Self {
-        self.scorecards.extend(scorecards);
-        self
-    }
-
-    /// Adds a strategic objective.
-    pub fn objective(mut self, objective: Objective) -> Self {
-        self.objectives.push(objective);
-        self
-    }
-
-    /// Adds strategic objectives.
-    pub fn objectives(mut self, objectives: impl IntoIterator<Item = Objective>) -> Self {
-        self.objectives.extend(objectives);
-        self
-    }
-
-    /// Declares a rater. Once raters are declared, every rating must name one of them;
-    /// without any, every rater the ratings name counts, with weight 1.
-    pub fn rater(self, rater: Rater) -> Self {
-        self.raters([rater])
-    }
-
-    /// Declares raters (none at all, `raters([])`, makes every rating an error).
-    pub fn raters(mut self, raters: impl IntoIterator<Item = Rater>) -> Self {
-        self.raters.get_or_insert_with(Vec::new).extend(raters);
-        self
-    }
-
-    /// How each rated field's ratings combine into its value (default [`Aggregate::Mean`]).
-    pub fn aggregate(mut self, aggregate: Aggregate) -> Self {
-        self.aggregate = aggregate;
-        self
-    }
-
-    /// Adds an item.
-    pub fn item(mut self, item: impl std::borrow::Borrow<BacklogItem>) -> Self {
-        self.draft.push_item(item.borrow());
-        self
-    }
-
-    /// Adds items, in order.
-    pub fn items(mut self, items: impl IntoIterator<Item = BacklogItem>) -> Self {
-        for item in items {
-            self.draft.push_item(&item);
-        }
-        self
-    }
-
-    /// Checks the items against each other, the criteria and the objectives.
-    ///
-    /// # Errors
-    ///
-    /// As [`Backlog::new`], and:
-    /// - [`Error::DuplicateCriterion`] when two criteria share an id;
-    /// - [`Error::TooManyCriteria`] beyond [`FieldSet::MAX_CRITERIA`];
-    /// - [`Error::OutOfRange`] for a criterion's value outside its bounds;
-    /// - [`Error::DuplicateScorecard`] when two scorecards share a name;
-    /// - [`Error::UnknownScorecardField`] for a scorecard's field that is neither a numeric
-    ///   built-in field nor a declared criterion, and [`Error::InvalidScorecard`] for a field
-    ///   without the bounds its normalization needs.
-    /// - [`Error::DuplicateRater`] when two raters share an id;
-    /// - [`Error::UnknownRater`] for a rating by a rater not declared (when raters are);
-    /// - [`Error::RatingOutOfRange`] for a rating outside its criterion's bounds.
-    ///
-    /// The value of each rated field is computed here, from the raters' weights:
-    ///
-    /// ```
-    /// use prioritize::{Aggregate, Backlog, BacklogItem, Field, Rater};
-    ///
-    /// let item = BacklogItem::builder("A", "a").ratings(Field::Effort, [("po", 3), ("pm", 5), ("eng", 8)]).build()?;
-    /// let raters = [Rater::new("po", 1.0)?, Rater::new("pm", 1.0)?, Rater::new("eng", 2.0)?];
-    /// let mean = Backlog::builder().raters(raters.clone()).item(&item).build()?;
-    /// assert_eq!(mean.item(0).value(Field::Effort), Some(6.0)); // (3 + 5 + 2 · 8) / 4
-    /// let median = Backlog::builder().raters(raters).aggregate(Aggregate::Median).item(&item).build()?;
-    /// assert_eq!(median.item(0).value(Field::Effort), Some(5.0)); // 3, 5: weight 2 of 4
-    ///
-    /// let undeclared = Backlog::builder().rater(Rater::new("po", 1.0)?).item(&item).build();
-    /// assert_eq!(
-    ///     undeclared.unwrap_err().to_string(),
-    ///     r#"item "A": effort rating by "pm" names no declared rater (raters: po)"#
-    /// );
-    /// # Ok::<(), prioritize::Error>(())
-    /// ```
-    pub fn build(mut self) -> Result<Backlog> {
-        self.draft.set_raters(self.raters, self.aggregate);
-        self.draft.finish(self.criteria, self.objectives, self.scorecards)
-    }
-}
-
-impl TryFrom<Vec<BacklogItem>> for Backlog {
-    type Error = Error;
-
-    fn try_from(items: Vec<BacklogItem>) -> Result<Backlog> {
-        Backlog::from_items(items)
-    }
-}
-
 fn check_unique_objectives(objectives: &[Objective]) -> Result<()> {
     let mut ids: Vec<&str> = objectives.iter().map(Objective::id).collect();
     ids.sort_unstable();
@@ -690,47 +408,10 @@ fn check_unique_objectives(objectives: &[Objective]) -> Result<()> {
     }
 }
 
-/// The index of the item with `id`, by binary search over the indices sorted by id.
-fn lookup(by_id: &[u32], ids: &Texts, id: &str) -> Option<usize> {
-    by_id.binary_search_by(|&i| ids.get(i as usize).cmp(id)).ok().map(|at| by_id[at] as usize)
-}
-
-/// Every item's index, sorted by id, after checking that ids are unique.
-///
-/// Each key carries the id's first 16 bytes, so sorting most ids compares integers without
-/// following a pointer to the text: with a million items, going through the text cost a cache
-/// miss on every compare. (prefix, id) orders exactly as the id does, since the zero padding of a
-/// shorter id sorts first.
-fn sorted_ids(ids: &Texts) -> Result<Vec<(u128, &str, u32)>> {
-    let mut keys: Vec<(u128, &str, u32)> =
-        ids.iter().enumerate().map(|(index, id)| (id_prefix(id), id, index as u32)).collect();
-    keys.sort_unstable();
-    let duplicate = keys
-        .windows(2)
-        .filter(|pair| pair[0].1 == pair[1].1)
-        .map(|pair| (pair[0].2, pair[1].2))
-        .min_by_key(|&(_, second)| second);
-    match duplicate {
-        Some((first, second)) => Err(Error::DuplicateId {
-            item: ids.get(first as usize).to_owned(),
-            first: first as usize,
-            second: second as usize,
-        }),
-        None => Ok(keys),
-    }
-}
-
-/// The first 16 bytes of `id`, big-endian and zero-padded, so prefixes compare as the bytes do.
-fn id_prefix(id: &str) -> u128 {
-    let mut bytes = [0_u8; 16];
-    let len = id.len().min(16);
-    bytes[..len].copy_from_slice(&id.as_bytes()[..len]);
-    u128::from_be_bytes(bytes)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::BacklogItem;
 
     #[test]
     fn sorted_ids_order_as_the_ids_do() {

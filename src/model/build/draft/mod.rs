@@ -4,11 +4,10 @@
 //! what only the whole can tell (declared criteria, unique ids, dependencies, objectives) and
 //! yields a [`Backlog`].
 
-use crate::engine::Scorecard;
 use crate::error::{Error, Result};
 use crate::model::alignment::{Alignment, Objective};
 use crate::model::backlog::{Backlog, Parts};
-use crate::model::category::Category;
+use crate::model::category::{Category, NO_CATEGORY};
 use crate::model::columns::{Lists, Numbers, Texts};
 use crate::model::criterion::Criterion;
 use crate::model::estimate::Estimate;
@@ -16,6 +15,7 @@ use crate::model::field::{Field, FieldSet};
 use crate::model::input::{Checker, Input, Numeric};
 use crate::model::item::BacklogItem;
 use crate::model::number::Fraction;
+use crate::model::scorecard::Scorecard;
 
 mod ratings;
 
@@ -34,9 +34,6 @@ pub(crate) enum Target {
     Moscow,
     Alignment,
 }
-
-/// A category of none, in the MoSCoW column.
-pub(crate) const NO_CATEGORY: u8 = u8::MAX;
 
 /// A column of a field that is not built in.
 #[derive(Debug)]

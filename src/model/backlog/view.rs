@@ -2,11 +2,12 @@
 
 use std::collections::BTreeMap;
 
+use super::Backlog;
 use crate::model::alignment::Alignment;
-use crate::model::backlog::Backlog;
 use crate::model::category::Category;
+use crate::model::category::NO_CATEGORY;
 use crate::model::confidence::Confidence;
-use crate::model::draft::NO_CATEGORY;
+use crate::model::counted::Counted;
 use crate::model::estimate::Estimate;
 use crate::model::field::{Field, FieldName, FieldSet};
 use crate::model::impact::Impact;
@@ -467,24 +468,27 @@ impl PartialEq for Item<'_> {
     }
 }
 
-/// An iterator whose length is known up front.
-pub(crate) struct Counted<I> {
-    pub(crate) inner: I,
-    pub(crate) count: usize,
-}
-
-impl<I: Iterator> Iterator for Counted<I> {
-    type Item = I::Item;
-
-    fn next(&mut self) -> Option<I::Item> {
-        let next = self.inner.next()?;
-        self.count -= 1;
-        Some(next)
+/// Items read from their backlog.
+impl Backlog {
+    /// The item at `index` in input order (the Product Owner's order, which breaks ties).
+    ///
+    /// # Panics
+    ///
+    /// When `index >= self.len()`.
+    #[must_use]
+    pub fn item(&self, index: usize) -> Item<'_> {
+        assert!(index < self.len(), "item index {index} out of range for a backlog of {}", self.len());
+        Item::stored(self, index)
     }
 
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        (self.count, Some(self.count))
+    /// The items, in input order.
+    pub fn items(&self) -> impl ExactSizeIterator<Item = Item<'_>> + DoubleEndedIterator + '_ {
+        (0..self.len()).map(|index| Item::stored(self, index))
+    }
+
+    /// The item with this id.
+    #[must_use]
+    pub fn get(&self, id: &str) -> Option<Item<'_>> {
+        self.index_of(id).map(|index| Item::stored(self, index))
     }
 }
-
-impl<I: Iterator> ExactSizeIterator for Counted<I> {}

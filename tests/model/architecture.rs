@@ -51,12 +51,12 @@ fn imports(
             }
             _ => continue,
         };
-        if let Some(target) =
-            (1..=absolute.len()).rev().map(|n| absolute[..n].to_vec()).find(|m| known.contains_key(m))
+        let target =
+            (1..=absolute.len()).rev().map(|n| absolute[..n].to_vec()).find(|m| known.contains_key(m));
+        if let Some(target) = target
+            && target != module
         {
-            if target != module {
-                found.push(target);
-            }
+            found.push(target);
         }
     }
     found
@@ -88,32 +88,6 @@ fn no_two_model_files_import_each_other() {
             (module.clone(), imports(module, &text, &known, is_mod))
         })
         .collect();
-    // Depth-first search for a cycle, reporting the first found.
-    fn visit<'g>(
-        node: &'g Vec<String>,
-        graph: &'g BTreeMap<Vec<String>, Vec<Vec<String>>>,
-        state: &mut BTreeMap<&'g Vec<String>, u8>,
-        path: &mut Vec<&'g Vec<String>>,
-    ) -> Option<Vec<String>> {
-        match state.get(node) {
-            Some(2) => return None,
-            Some(1) => {
-                let start = path.iter().position(|n| *n == node).unwrap_or(0);
-                return Some(path[start..].iter().map(|n| n.join("::")).collect());
-            }
-            _ => {}
-        }
-        state.insert(node, 1);
-        path.push(node);
-        for next in graph.get(node).into_iter().flatten() {
-            if let Some(cycle) = visit(next, graph, state, path) {
-                return Some(cycle);
-            }
-        }
-        path.pop();
-        state.insert(node, 2);
-        None
-    }
     let mut state = BTreeMap::new();
     for node in graph.keys() {
         let cycle = visit(node, &graph, &mut state, &mut Vec::new());
@@ -121,4 +95,31 @@ fn no_two_model_files_import_each_other() {
     }
     // The check sees imports at all: the item view reads the backlog it views.
     assert!(graph[&vec!["backlog".to_owned(), "view".to_owned()]].contains(&vec!["backlog".to_owned()]));
+}
+
+/// Depth-first search for a cycle through `node`, reporting the first found.
+fn visit<'g>(
+    node: &'g Vec<String>,
+    graph: &'g BTreeMap<Vec<String>, Vec<Vec<String>>>,
+    state: &mut BTreeMap<&'g Vec<String>, u8>,
+    path: &mut Vec<&'g Vec<String>>,
+) -> Option<Vec<String>> {
+    match state.get(node) {
+        Some(2) => return None,
+        Some(1) => {
+            let start = path.iter().position(|n| *n == node).unwrap_or(0);
+            return Some(path[start..].iter().map(|n| n.join("::")).collect());
+        }
+        _ => {}
+    }
+    state.insert(node, 1);
+    path.push(node);
+    for next in graph.get(node).into_iter().flatten() {
+        if let Some(cycle) = visit(next, graph, state, path) {
+            return Some(cycle);
+        }
+    }
+    path.pop();
+    state.insert(node, 2);
+    None
 }

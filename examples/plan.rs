@@ -128,7 +128,18 @@ fn plan(options: &Options, mut extra: PlanOptions) -> Result<(), Failure> {
     let selection = match options.capacity {
         Some(capacity) => {
             let capacity = NonNegative::new(capacity.get()).map_err(Failure::new)?;
-            Some(CapacityPlan::new(&ranking, capacity, mode)?)
+            // A capacity plan maximises scores: an engine that gives none is an option error.
+            Some(CapacityPlan::new(&ranking, capacity, mode).map_err(|error| {
+                if error.kind() == prioritize::ErrorKind::Parameter && error.field() == Some("framework") {
+                    Failure::new(format_args!(
+                        "option --framework: {} gives no scores; a capacity plan needs an engine that scores \
+                         items (rice, wsjf, or moscow with --then)",
+                        ranking.framework()
+                    ))
+                } else {
+                    Failure::from(error)
+                }
+            })?)
         }
         None => None,
     };

@@ -92,7 +92,7 @@ pub mod svg;
 pub use engine::{
     Breakdown, Cd3, Engine, Evaluation, Formula, Ice, MoSCoW, Opportunity, Rice, Score, Scorecard, Wsjf,
 };
-pub use error::{Error, Result};
+pub use error::{Error, ErrorKind, Result};
 pub use model::{
     Aggregate, Alignment, AlignmentWeight, Backlog, BacklogItem, Category, Confidence, Criterion, Field,
     FieldSet, FieldValue, Impact, Item, Objective, Rater,

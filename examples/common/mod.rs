@@ -109,22 +109,19 @@ impl From<prioritize::Error> for Failure {
     /// The library's error in the command line's words: a parameter out of range is the option
     /// that set it, and is about the command line, not the file.
     fn from(error: prioritize::Error) -> Failure {
-        match error {
-            prioritize::Error::InvalidParameter { parameter, value, allowed } => Failure {
-                about_input: false,
-                ..Failure::new(format_args!(
-                    "option --{}: {value} is outside {allowed}",
-                    parameter.replace('_', "-")
+        match (error.kind(), error.field()) {
+            // "alignment_weight -0.5 is outside 0..=1": the option, then what it got.
+            (prioritize::ErrorKind::Parameter, Some(parameter))
+                if error.to_string().starts_with(&format!("{parameter} ")) =>
+            {
+                let message = error.to_string();
+                Failure::new(format_args!(
+                    "option --{}: {}",
+                    parameter.replace('_', "-"),
+                    &message[parameter.len() + 1..]
                 ))
-            },
-            prioritize::Error::NoScores { framework } => Failure {
-                about_input: false,
-                ..Failure::new(format_args!(
-                    "option --framework: {framework} gives no scores; a capacity plan needs an engine that \
-                     scores items (rice, wsjf, or moscow with --then)"
-                ))
-            },
-            error => Failure { about_input: true, ..Failure::new(error) },
+            }
+            _ => Failure { about_input: true, ..Failure::new(error) },
         }
     }
 }

@@ -6,7 +6,7 @@
 
 use std::fmt;
 
-use crate::error::{Error, Result};
+use crate::error::{Detail, Error, Result};
 use crate::model::{Field, NonNegative};
 use crate::ranking::Ranking;
 
@@ -384,7 +384,7 @@ fn read(ranking: &Ranking<'_>) -> (Vec<Reading>, Vec<Unclassified>) {
 ///
 /// # Errors
 ///
-/// [`Error::ScoreOverflow`] naming the item when its value overflows `f64` (a score times an
+/// a [`Value`](crate::ErrorKind::Value) error naming the item when its value overflows `f64` (a score times an
 /// effort can).
 pub fn quadrants(ranking: &Ranking<'_>, split: Split) -> Result<Quadrants> {
     let framework = ranking.framework().to_owned();
@@ -394,7 +394,7 @@ pub fn quadrants(ranking: &Ranking<'_>, split: Split) -> Result<Quadrants> {
     for Reading { id, title, measured: reading } in readings {
         match reading {
             Ok((value, _)) if !value.is_finite() => {
-                return Err(Error::ScoreOverflow { item: id, framework, value });
+                return Err(Error::from(Detail::ScoreOverflow { item: id, framework, value }));
             }
             Ok((value, effort)) => measured.push((id, title, value, effort)),
             Err(missing) => excluded.push(Unclassified { id, missing }),

@@ -2,7 +2,7 @@
 
 use super::{OrderKey, Unscored, evaluate, order_key};
 use crate::engine::Engine;
-use crate::error::{Error, Result};
+use crate::error::{Detail, Error, Result};
 use crate::model::Backlog;
 use crate::model::Category;
 use crate::model::Estimate;
@@ -180,15 +180,15 @@ pub fn sensitivity(backlog: &Backlog, engine: &dyn Engine) -> Result<Sensitivity
 ///
 /// # Errors
 ///
-/// - [`Error::InvalidParameter`] when `fraction` is not in `0..1`;
-/// - [`Error::OutOfRange`] when a widened value overflows `f64`.
+/// - a [`Parameter`](crate::ErrorKind::Parameter) error when `fraction` is not in `0..1`;
+/// - a [`Value`](crate::ErrorKind::Value) error when a widened value overflows `f64`.
 pub fn with_uncertainty(backlog: &Backlog, fraction: f64) -> Result<Backlog> {
     if !(0.0..1.0).contains(&fraction) {
-        return Err(Error::InvalidParameter {
+        return Err(Error::from(Detail::InvalidParameter {
             parameter: "uncertainty",
             value: fraction.to_string(),
             allowed: "0..1 (a fraction, e.g. 0.2 for ±20 %)",
-        });
+        }));
     }
     let criteria = backlog.criteria();
     backlog.map_items(|item| {

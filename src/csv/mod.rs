@@ -9,7 +9,7 @@
 //! - an empty cell is an absent value.
 //!
 //! Every cell goes through the same checks as JSON and the builder, so errors name the item and
-//! the field; a malformed file is an [`Error::MalformedCsv`](crate::Error::MalformedCsv) naming
+//! the field; a malformed file is an a [`Syntax`](crate::ErrorKind::Syntax) error naming
 //! the line.
 //!
 //! Rankings are written with a header row, then one entry a row. A text cell that a spreadsheet

@@ -5,7 +5,7 @@ use std::str::FromStr;
 
 use ::csv::{ReaderBuilder, StringRecord, Trim};
 
-use crate::error::{Error, Result, Source};
+use crate::error::{Detail, Error, Result, Source};
 use crate::interchange::Config;
 use crate::model::build::draft::{Draft, Target};
 use crate::model::input::Input;
@@ -257,11 +257,11 @@ impl<'c> Reader<'c> {
     ///
     /// # Errors
     ///
-    /// - [`Error::EmptyInput`] when the input holds nothing but white space;
-    /// - [`Error::MalformedCsv`] naming the line, for a row whose number of cells differs from the
+    /// - a [`Syntax`](crate::ErrorKind::Syntax) error when the input holds nothing but white space;
+    /// - a [`Syntax`](crate::ErrorKind::Syntax) error naming the line, for a row whose number of cells differs from the
     ///   header's, text that is not UTF-8, a header without an id column, a single-valued field
     ///   given by two columns, or a mapping to a name that is no field;
-    /// - [`Error::Io`] when reading fails;
+    /// - an [`Io`](crate::ErrorKind::Io) error when reading fails;
     /// - any error of [`ItemBuilder::build`](crate::model::ItemBuilder::build) for a bad cell,
     ///   naming the item and the field (e.g. `item "CHK-7": confidence 80 is outside 0..=1
     ///   (write 0.8 for 80 %)`);
@@ -292,13 +292,13 @@ impl<'c> Reader<'c> {
         mut each: impl FnMut(Row<'_>) -> Result<()>,
     ) -> Result<Vec<String>> {
         let mut reader = BufReader::with_capacity(1 << 16, reader);
-        let io_error = |error| Error::Io { source: Source::new(error) };
+        let io_error = |error| Error::from(Detail::Io { source: Source::new(error) });
         // Leading white space is kept (and given back below), so that line numbers stay right.
         let mut blank = Vec::new();
         let delimiter = loop {
             let buffer = reader.fill_buf().map_err(io_error)?;
             if buffer.is_empty() {
-                return Err(Error::EmptyInput { expected: "a header row such as id,title" });
+                return Err(Error::from(Detail::EmptyInput { expected: "a header row such as id,title" }));
             }
             let white = buffer.iter().take_while(|byte| byte.is_ascii_whitespace()).count();
             if white < buffer.len() {
@@ -348,12 +348,12 @@ impl<'c> Reader<'c> {
         let known = |name: &str| Field::from_name(name).is_some() || criteria.iter().any(|c| c.id() == name);
         for (_, field) in &self.mappings {
             if !known(field) {
-                return Err(Error::MalformedCsv {
+                return Err(Error::from(Detail::MalformedCsv {
                     line: 1,
                     reason: format!(
                         "a column is mapped to {field:?}, which is neither a field nor a declared criterion"
                     ),
-                });
+                }));
             }
         }
         let preset = self.preset.map(Preset::columns).unwrap_or_default();
@@ -397,24 +397,24 @@ impl<'c> Reader<'c> {
                     roles.push((index, role));
                     continue;
                 }
-                return Err(Error::MalformedCsv {
+                return Err(Error::from(Detail::MalformedCsv {
                     line: 1,
                     reason: format!(
                         "the header gives {field} twice, in columns {} and {} ({field} takes one value)",
                         first + 1,
                         index + 1
                     ),
-                });
+                }));
             }
             roles.push((index, role));
         }
         if !roles.iter().any(|(_, role)| *role == Role::Id) {
-            return Err(Error::MalformedCsv {
+            return Err(Error::from(Detail::MalformedCsv {
                 line: 1,
                 reason: "the header has no id column (expected the interchange field names, such as \
                          id,title,reach,impact,confidence,effort, or another tool's export with its preset)"
                     .into(),
-            });
+            }));
         }
         Ok(Columns { roles, ignored })
     }
@@ -447,10 +447,10 @@ fn malformed(error: ::csv::Error) -> Error {
         }
         ::csv::ErrorKind::Utf8 { err, .. } => format!("cell {} is not valid UTF-8", err.field() + 1),
         // The CSV reader's error says what the operating system's says.
-        ::csv::ErrorKind::Io(_) => return Error::Io { source: Source::new(error) },
-        _ => return Error::Csv { line, source: Source::new(error) },
+        ::csv::ErrorKind::Io(_) => return Error::from(Detail::Io { source: Source::new(error) }),
+        _ => return Error::from(Detail::Csv { line, source: Source::new(error) }),
     };
-    Error::MalformedCsv { line, reason }
+    Error::from(Detail::MalformedCsv { line, reason })
 }
 
 #[cfg(test)]
@@ -462,7 +462,7 @@ mod tests {
         for input in ["", " \n\n  "] {
             assert_eq!(
                 read_backlog(input.as_bytes()).unwrap_err(),
-                Error::EmptyInput { expected: "a header row such as id,title" }
+                Error::from(Detail::EmptyInput { expected: "a header row such as id,title" })
             );
         }
     }

@@ -43,7 +43,7 @@ impl Evaluation {
     ///
     /// # Errors
     ///
-    /// [`Error::ScoreOverflow`](crate::Error::ScoreOverflow) naming the item and `framework` when
+    /// a [`Value`](crate::ErrorKind::Value) error naming the item and `framework` when
     /// `score` is infinite or NaN.
     pub fn scored(item: &Item<'_>, framework: &str, score: f64) -> Result<Evaluation> {
         Ok(Evaluation::of(finite_score(item.id(), framework, score)?))

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use super::hooks::{self, Hooks, Sealed};
 use super::{Breakdown, Cd3, Engine, Evaluation, Ice, MoSCoW, Opportunity, Rice, Wsjf};
-use crate::error::{Error, Result};
+use crate::error::{Detail, Error, Result};
 use crate::model::{Backlog, FieldSet, Item};
 
 /// A built-in engine by name, with its default options: what an application stores when a team
@@ -98,13 +98,13 @@ impl FromStr for Framework {
 
     /// # Errors
     ///
-    /// [`Error::UnknownFramework`] for a name that is none of them.
+    /// a [`Parameter`](crate::ErrorKind::Parameter) error for a name that is none of them.
     fn from_str(name: &str) -> Result<Framework> {
         let trimmed = name.trim();
         Framework::ALL
             .into_iter()
             .find(|framework| framework.as_str().eq_ignore_ascii_case(trimmed))
-            .ok_or_else(|| Error::UnknownFramework { name: name.to_owned() })
+            .ok_or_else(|| Error::from(Detail::UnknownFramework { name: name.to_owned() }))
     }
 }
 
@@ -157,6 +157,6 @@ impl serde::Serialize for Framework {
 impl<'de> serde::Deserialize<'de> for Framework {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> std::result::Result<Framework, D::Error> {
         let name = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        name.parse().map_err(serde::de::Error::custom)
+        name.parse().map_err(crate::error::json::custom)
     }
 }

@@ -38,7 +38,7 @@ pub use rice::Rice;
 pub use score::Score;
 pub use wsjf::{Scale, Wsjf};
 
-use crate::error::{Error, Result};
+use crate::error::{Detail, Error, Result};
 use crate::model::AlignmentWeight;
 use crate::model::Backlog;
 use crate::model::Item;
@@ -99,7 +99,7 @@ pub trait Engine: fmt::Debug + Send + Sync {
     ///
     /// # Errors
     ///
-    /// Any input the engine rejects, e.g. [`Error::OffScale`]; [`Error::ScoreOverflow`] when the
+    /// Any input the engine rejects, e.g. a [`Value`](crate::ErrorKind::Value) error; a [`Value`](crate::ErrorKind::Value) error when the
     /// score is not finite.
     fn evaluate(&self, item: &Item<'_>) -> Result<Evaluation>;
 
@@ -145,10 +145,12 @@ forward_engine!(&E, Box<E>, Arc<E>);
 
 /// `score` as a [`Score`], or the overflow error that names the item.
 pub(crate) fn finite_score(item: &str, framework: &str, score: f64) -> Result<Score> {
-    Score::new(score).ok_or_else(|| Error::ScoreOverflow {
-        item: item.to_owned(),
-        framework: framework.to_owned(),
-        value: score,
+    Score::new(score).ok_or_else(|| {
+        Error::from(Detail::ScoreOverflow {
+            item: item.to_owned(),
+            framework: framework.to_owned(),
+            value: score,
+        })
     })
 }
 
@@ -221,7 +223,11 @@ pub(crate) fn score_columns<const N: usize>(
             out.push(Evaluation::unscored(missing.collect()));
         } else {
             let item = backlog.item(range.start + offset).id().to_owned();
-            return Err(Error::ScoreOverflow { item, framework: name.to_owned(), value: score });
+            return Err(Error::from(Detail::ScoreOverflow {
+                item,
+                framework: name.to_owned(),
+                value: score,
+            }));
         }
     }
     Ok(())

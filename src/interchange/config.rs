@@ -3,7 +3,7 @@
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 
 use super::BacklogSeed;
-use crate::error::{Error, Result};
+use crate::error::{Detail, Error, Result};
 use crate::model::Scorecard;
 use crate::model::scorecard::serialize::Scorecards;
 use crate::model::{Aggregate, Backlog, Criterion, Objective, Rater};
@@ -146,7 +146,7 @@ impl Config {
     ///
     /// # Errors
     ///
-    /// [`Error::RepeatedSection`] naming a section that both give.
+    /// a [`Structure`](crate::ErrorKind::Structure) error naming a section that both give.
     pub fn merge(self, other: Config) -> Result<Config> {
         Ok(Config {
             criteria: one_of("criteria", self.criteria, other.criteria)?,
@@ -191,7 +191,7 @@ impl Config {
 
 fn one_of<T>(section: &'static str, first: Option<T>, second: Option<T>) -> Result<Option<T>> {
     match (first, second) {
-        (Some(_), Some(_)) => Err(Error::RepeatedSection { section }),
+        (Some(_), Some(_)) => Err(Error::from(Detail::RepeatedSection { section })),
         (first, second) => Ok(first.or(second)),
     }
 }

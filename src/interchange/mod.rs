@@ -128,6 +128,55 @@ impl<'de> Deserialize<'de> for Backlog {
     }
 }
 
+/// Reading a backlog from JSON text, with errors a program can inspect.
+#[cfg(feature = "json")]
+impl Backlog {
+    /// Reads a backlog from JSON text in the interchange format (a backlog object or a bare array
+    /// of items), checked as every reader checks it.
+    ///
+    /// `serde_json::from_str::<Backlog>` reads the same, but its error is text; this one is the
+    /// crate's [`Error`](crate::Error), whose kind, item, field, line and column a program can ask.
+    ///
+    /// ```
+    /// use prioritize::{Backlog, ErrorKind};
+    ///
+    /// let backlog = Backlog::from_json(r#"[{"id": "A", "effort": 2}]"#)?;
+    /// assert_eq!(backlog.len(), 1);
+    ///
+    /// let error = Backlog::from_json("[\n  {\"id\": \"A\", \"effort\": 0}\n]").unwrap_err();
+    /// assert_eq!(error.kind(), ErrorKind::Value);
+    /// assert_eq!((error.item(), error.field(), error.line()), (Some("A"), Some("effort"), Some(2)));
+    /// assert_eq!(
+    ///     error.to_string(),
+    ///     r#"item "A": effort 0 is outside the finite numbers > 0 (an effort of 0 would make the score infinite) at line 2 column 26"#
+    /// );
+    ///
+    /// let syntax = Backlog::from_json("[{\"id\": \"A\",]").unwrap_err();
+    /// assert_eq!((syntax.kind(), syntax.line(), syntax.column()), (ErrorKind::Syntax, Some(1), Some(13)));
+    /// # Ok::<(), prioritize::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// Every error a backlog being built reports, with the line and column where the reader found
+    /// it; JSON that does not parse is a [`Syntax`](crate::ErrorKind::Syntax) error, JSON of the
+    /// wrong shape a [`Value`](crate::ErrorKind::Value) or [`Structure`](crate::ErrorKind::Structure)
+    /// one.
+    pub fn from_json(text: &str) -> crate::Result<Backlog> {
+        crate::error::json::read(|| serde_json::from_str(text))
+    }
+
+    /// Reads a backlog from a reader of JSON text, as [`Backlog::from_json`] does (buffer a file
+    /// or socket yourself: the reader is read a byte at a time).
+    ///
+    /// # Errors
+    ///
+    /// As [`Backlog::from_json`], and an [`Io`](crate::ErrorKind::Io) error when the reader fails.
+    pub fn from_json_reader(reader: impl std::io::Read) -> crate::Result<Backlog> {
+        crate::error::json::read(|| serde_json::from_reader(reader))
+    }
+}
+
 /// Reads a backlog, adding the sections of a [`Config`].
 pub(crate) struct BacklogSeed<'c> {
     pub(crate) config: &'c Config,
@@ -157,7 +206,9 @@ impl<'de> Visitor<'de> for BacklogVisitor<'_> {
         ItemsVisitor { draft: &mut draft }.visit_seq(seq)?;
         draft.set_raters(self.config.raters().map(<[_]>::to_vec), self.config.aggregate());
         let (criteria, objectives) = (self.config.criteria().to_vec(), self.config.objectives().to_vec());
-        draft.finish(criteria, objectives, self.config.scorecards().to_vec()).map_err(de::Error::custom)
+        draft
+            .finish(criteria, objectives, self.config.scorecards().to_vec())
+            .map_err(crate::error::json::custom)
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Backlog, A::Error> {
@@ -179,12 +230,12 @@ impl<'de> Visitor<'de> for BacklogVisitor<'_> {
             }
         }
         let mut draft = draft.ok_or_else(|| de::Error::missing_field("items"))?;
-        let config = self.config.clone().merge(sections).map_err(de::Error::custom)?;
+        let config = self.config.clone().merge(sections).map_err(crate::error::json::custom)?;
         draft.set_raters(config.raters().map(<[_]>::to_vec), config.aggregate());
         let scorecards = config.scorecards().to_vec();
         draft
             .finish(config.criteria().to_vec(), config.objectives().to_vec(), scorecards)
-            .map_err(de::Error::custom)
+            .map_err(crate::error::json::custom)
     }
 }
 

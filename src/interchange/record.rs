@@ -6,7 +6,7 @@ use std::fmt;
 use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, Visitor};
 
 use super::loose::Loose;
-use crate::error::{Error, Result};
+use crate::error::{Detail, Error, Result};
 use crate::model::build::draft::{Draft, Slot, Target};
 use crate::model::input::Input;
 use crate::model::{BacklogItem, Field};
@@ -66,14 +66,16 @@ impl<'de> Record<'de> {
         };
         let id = match self.id {
             Some(Loose::Text(id)) => id,
-            None | Some(Loose::Null) => return Err(Error::MissingId { title: title.into_owned() }),
+            None | Some(Loose::Null) => {
+                return Err(Error::from(Detail::MissingId { title: title.into_owned() }));
+            }
             Some(other) => {
                 let item = id_text(Some(&other)).unwrap_or_default();
                 return Err(wrong(&item, "id", "a string", &other));
             }
         };
         if let Some(field) = self.repeated {
-            return Err(Error::RepeatedField { item: id.into_owned(), field });
+            return Err(Error::from(Detail::RepeatedField { item: id.into_owned(), field }));
         }
         let mut inputs = Vec::with_capacity(self.values.len());
         for (key, value) in self.values {
@@ -173,11 +175,11 @@ impl<'de> Record<'de> {
 /// `{"ratings": {"po": 8, "pm": 3}}`: each rating a number or a text (a label such as `high`).
 fn ratings(item: &str, field: &str, entries: Vec<(Cow<'_, str>, Loose<'_>)>) -> Result<Input> {
     if entries.len() > 1 {
-        return Err(Error::InvalidRatings {
+        return Err(Error::from(Detail::InvalidRatings {
             item: item.to_owned(),
             field: field.to_owned(),
             reason: r#"a field takes ratings or a range, not both (write {"ratings": {..}} alone)"#.into(),
-        });
+        }));
     }
     let ratings = match entries.into_iter().next() {
         Some((_, Loose::Map(ratings))) => ratings,
@@ -207,7 +209,12 @@ fn id_text(id: Option<&Loose<'_>>) -> Option<String> {
 }
 
 fn wrong(item: &str, field: &str, expected: &'static str, found: &Loose<'_>) -> Error {
-    Error::WrongType { item: item.to_owned(), field: field.to_owned(), expected, found: found.kind() }
+    Error::from(Detail::WrongType {
+        item: item.to_owned(),
+        field: field.to_owned(),
+        expected,
+        found: found.kind(),
+    })
 }
 
 /// A list of texts (ids or labels); `null` is an empty list.
@@ -254,7 +261,7 @@ impl<'de, T, F: FnOnce(Record<'de>) -> Result<T>> Visitor<'de> for RecordVisitor
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
         let record = Record::read(map)?;
-        (self.0)(record).map_err(de::Error::custom)
+        (self.0)(record).map_err(crate::error::json::custom)
     }
 }
 

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::error::{Error, Result};
+use crate::error::{Detail, Error, Result};
 use crate::model::number::Fraction;
 
 /// A strategic goal with a weight (`> 0`), such as `growth` weighted 3 and `retention` 1.
@@ -31,24 +31,24 @@ impl Objective {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidObjective`] for an empty id or a weight that is not a finite number `> 0`.
+    /// a [`Value`](crate::ErrorKind::Value) error for an empty id or a weight that is not a finite number `> 0`.
     pub fn new(id: impl Into<String>, weight: f64) -> Result<Objective> {
         let id = id.into();
         if id.is_empty() {
-            return Err(Error::InvalidObjective {
+            return Err(Error::from(Detail::InvalidObjective {
                 objective: id,
                 field: "id",
                 value: "\"\"".into(),
                 allowed: "the non-empty strings",
-            });
+            }));
         }
         if !(weight.is_finite() && weight > 0.0) {
-            return Err(Error::InvalidObjective {
+            return Err(Error::from(Detail::InvalidObjective {
                 objective: id,
                 field: "weight",
                 value: weight.to_string(),
                 allowed: Self::ALLOWED_WEIGHT,
-            });
+            }));
         }
         Ok(Objective { id, weight })
     }
@@ -190,12 +190,14 @@ impl AlignmentWeight {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidParameter`] when `weight` is NaN or outside `0..=1`.
+    /// a [`Parameter`](crate::ErrorKind::Parameter) error when `weight` is NaN or outside `0..=1`.
     pub fn new(weight: f64) -> Result<AlignmentWeight> {
-        Fraction::new(weight).map(|w| AlignmentWeight(w.get())).map_err(|_| Error::InvalidParameter {
-            parameter: "alignment_weight",
-            value: weight.to_string(),
-            allowed: "0..=1",
+        Fraction::new(weight).map(|w| AlignmentWeight(w.get())).map_err(|_| {
+            Error::from(Detail::InvalidParameter {
+                parameter: "alignment_weight",
+                value: weight.to_string(),
+                allowed: "0..=1",
+            })
         })
     }
 

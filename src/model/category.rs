@@ -19,7 +19,7 @@ pub(crate) const NO_CATEGORY: u8 = u8::MAX;
 /// assert!(Category::Must < Category::Should);
 /// assert_eq!(Category::Could.to_string(), "could");
 /// assert_eq!(format!("{:>6}", Category::Must), "  must");
-/// # Ok::<(), prioritize::model::ParseCategoryError>(())
+/// # Ok::<(), prioritize::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
@@ -65,16 +65,8 @@ impl fmt::Display for Category {
     }
 }
 
-/// The error of parsing a [`Category`] from text.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{text:?} is not {}", Category::LABELS)]
-pub struct ParseCategoryError {
-    /// The text that did not parse.
-    pub text: String,
-}
-
 impl FromStr for Category {
-    type Err = ParseCategoryError;
+    type Err = crate::Error;
 
     /// Parses `must`, `should`, `could`, `wont` or `won't`, with or without ` have` (and
     /// `won't have this time`), or the initials `M`, `S`, `C`, `W`; in any case.
@@ -88,7 +80,7 @@ impl FromStr for Category {
             "should" | "s" => Ok(Category::Should),
             "could" | "c" => Ok(Category::Could),
             "wont" | "won't" | "w" => Ok(Category::Wont),
-            _ => Err(ParseCategoryError { text: text.to_owned() }),
+            _ => Err(crate::Error::label(text, Category::LABELS)),
         }
     }
 }

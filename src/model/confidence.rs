@@ -3,7 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::error::ValueError;
+use crate::error::Error;
 
 /// How sure the team is of an item's estimates, in `0..=1` (RICE's `C`).
 ///
@@ -36,12 +36,12 @@ impl Confidence {
     ///
     /// # Errors
     ///
-    /// A [`ValueError`] when `value` is NaN or outside `0..=1` (80 is not 80 %: write 0.8).
-    pub fn new(value: f64) -> Result<Self, ValueError> {
+    /// An [`Error`] when `value` is NaN or outside `0..=1` (80 is not 80 %: write 0.8).
+    pub fn new(value: f64) -> Result<Self, Error> {
         if (0.0..=1.0).contains(&value) {
             Ok(Confidence(value + 0.0))
         } else {
-            Err(ValueError { value, allowed: Self::ALLOWED })
+            Err(Error::out_of(value, Self::ALLOWED))
         }
     }
 
@@ -49,19 +49,19 @@ impl Confidence {
     ///
     /// # Errors
     ///
-    /// A [`ValueError`] (in percent) when `percent` is NaN or outside `0..=100`.
+    /// An [`Error`] (in percent) when `percent` is NaN or outside `0..=100`.
     ///
     /// ```
     /// use prioritize::Confidence;
     ///
     /// assert_eq!(Confidence::from_percent(50.0)?.get(), 0.5);
-    /// # Ok::<(), prioritize::model::ValueError>(())
+    /// # Ok::<(), prioritize::Error>(())
     /// ```
-    pub fn from_percent(percent: f64) -> Result<Self, ValueError> {
+    pub fn from_percent(percent: f64) -> Result<Self, Error> {
         if (0.0..=100.0).contains(&percent) {
             Ok(Confidence(percent / 100.0 + 0.0))
         } else {
-            Err(ValueError { value: percent, allowed: "0..=100 %" })
+            Err(Error::out_of(percent, "0..=100 %"))
         }
     }
 
@@ -93,20 +93,15 @@ impl Confidence {
     }
 }
 
-/// The error of parsing a [`Confidence`] from text.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{text:?} is not a number in 0..=1, a percentage such as \"80%\", or one of high, medium, low")]
-pub struct ParseConfidenceError {
-    /// The text that did not parse.
-    pub text: String,
-}
-
+/// An error of [`Value`](crate::ErrorKind::Value) kind names the text that did not parse.
 impl FromStr for Confidence {
-    type Err = ParseConfidenceError;
+    type Err = Error;
 
     /// Parses `0.8`, `80%`, `80 %` or a label (`high`, `medium`, `low`).
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        let error = || ParseConfidenceError { text: text.to_owned() };
+        let error = || {
+            Error::label(text, "a number in 0..=1, a percentage such as \"80%\", or one of high, medium, low")
+        };
         if let Some(level) = Confidence::from_label(text) {
             return Ok(level);
         }
@@ -125,9 +120,9 @@ impl FromStr for Confidence {
 }
 
 impl TryFrom<f64> for Confidence {
-    type Error = ValueError;
+    type Error = Error;
 
-    fn try_from(value: f64) -> Result<Self, ValueError> {
+    fn try_from(value: f64) -> Result<Self, Error> {
         Confidence::new(value)
     }
 }

@@ -1,6 +1,6 @@
 //! A team's own numeric fields, declared in the backlog.
 
-use crate::error::{Error, Result};
+use crate::error::{Detail, Error, Result};
 use crate::model::field::{Direction, Field};
 
 /// A criterion a team declares for its backlog: a numeric field of its own, such as `revenue`
@@ -36,7 +36,7 @@ impl Criterion {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidCriterion`] when `id` does not match `[a-z][a-z0-9_]*` or is a built-in
+    /// a [`Value`](crate::ErrorKind::Value) error when `id` does not match `[a-z][a-z0-9_]*` or is a built-in
     /// field's name.
     pub fn new(id: impl Into<String>) -> Result<Criterion> {
         let id = id.into();
@@ -55,7 +55,7 @@ impl Criterion {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidCriterion`] for a bound that is not finite, or `min > max`.
+    /// a [`Value`](crate::ErrorKind::Value) error for a bound that is not finite, or `min > max`.
     pub fn bounds(mut self, min: Option<f64>, max: Option<f64>) -> Result<Criterion> {
         for (name, bound) in [("min", min), ("max", max)] {
             if let Some(bound) = bound.filter(|bound| !bound.is_finite()) {
@@ -137,7 +137,7 @@ impl Criterion {
 }
 
 fn invalid(criterion: &str, field: &'static str, value: String, allowed: String) -> Error {
-    Error::InvalidCriterion { criterion: criterion.to_owned(), field, value, allowed }
+    Error::from(Detail::InvalidCriterion { criterion: criterion.to_owned(), field, value, allowed })
 }
 
 /// A criterion as written: `{"id", "min", "max", "direction", "description"}`.

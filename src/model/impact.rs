@@ -3,7 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::error::ValueError;
+use crate::error::Error;
 
 /// The effect of an item on each person it reaches (RICE's `I`): a finite number `>= 0`.
 ///
@@ -16,7 +16,7 @@ use crate::error::ValueError;
 /// assert_eq!("High".parse::<Impact>()?, Impact::HIGH);
 /// assert_eq!(Impact::MASSIVE.get(), 3.0);
 /// assert_eq!(Impact::new(1.5).map(Impact::get), Ok(1.5));
-/// # Ok::<(), prioritize::model::ParseImpactError>(())
+/// # Ok::<(), prioritize::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
@@ -43,12 +43,12 @@ impl Impact {
     ///
     /// # Errors
     ///
-    /// A [`ValueError`] when `value` is NaN, infinite or negative.
-    pub fn new(value: f64) -> Result<Self, ValueError> {
+    /// An [`Error`] when `value` is NaN, infinite or negative.
+    pub fn new(value: f64) -> Result<Self, Error> {
         if value.is_finite() && value >= 0.0 {
             Ok(Impact(value + 0.0))
         } else {
-            Err(ValueError { value, allowed: Self::ALLOWED })
+            Err(Error::out_of(value, Self::ALLOWED))
         }
     }
 
@@ -73,29 +73,21 @@ impl Impact {
     }
 }
 
-/// The error of parsing an [`Impact`] from text.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{text:?} is not {}", Impact::LABELS)]
-pub struct ParseImpactError {
-    /// The text that did not parse.
-    pub text: String,
-}
-
 impl FromStr for Impact {
-    type Err = ParseImpactError;
+    type Err = Error;
 
     /// Parses a label (`high`) or a number (`2`).
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         Impact::from_label(text)
             .or_else(|| text.trim().parse().ok().and_then(|value| Impact::new(value).ok()))
-            .ok_or_else(|| ParseImpactError { text: text.to_owned() })
+            .ok_or_else(|| Error::label(text, Impact::LABELS))
     }
 }
 
 impl TryFrom<f64> for Impact {
-    type Error = ValueError;
+    type Error = Error;
 
-    fn try_from(value: f64) -> Result<Self, ValueError> {
+    fn try_from(value: f64) -> Result<Self, Error> {
         Impact::new(value)
     }
 }

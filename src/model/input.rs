@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::error::{Error, Result, ValueError};
+use crate::error::{Detail, Error, Result};
 use crate::model::alignment::Alignment;
 use crate::model::category::Category;
 use crate::model::confidence::Confidence;
@@ -71,11 +71,11 @@ impl<'a> Numeric<'a> {
 
     /// `value` checked as a plain value of this field; a criterion's bounds are the backlog's,
     /// checked when the backlog is built.
-    pub(crate) fn check(self, value: f64) -> Result<f64, ValueError> {
+    pub(crate) fn check(self, value: f64) -> Result<f64> {
         match self {
             Numeric::Builtin(field) => check_number(field, value),
             Numeric::Criterion(_) if value.is_finite() => Ok(value + 0.0),
-            Numeric::Criterion(_) => Err(ValueError { value, allowed: "the finite numbers" }),
+            Numeric::Criterion(_) => Err(Error::out_of(value, "the finite numbers")),
         }
     }
 }
@@ -87,12 +87,12 @@ pub(crate) struct Checker<'a> {
 
 impl Checker<'_> {
     fn invalid(&self, field: &str, input: &Input, expected: &'static str) -> Error {
-        Error::InvalidValue {
+        Error::from(Detail::InvalidValue {
             item: self.item.to_owned(),
             field: field.to_owned(),
             value: input.shown(),
             expected,
-        }
+        })
     }
 
     /// A plain number; a text that spells a number counts as one (CSV cells are text).
@@ -157,12 +157,12 @@ impl Checker<'_> {
                 "high" => &mut ends[2],
                 _ => {
                     let expected = "a range key: low, expected or high";
-                    return Err(Error::InvalidValue {
+                    return Err(Error::from(Detail::InvalidValue {
                         item: self.item.to_owned(),
                         field: name.to_owned(),
                         value: key.clone(),
                         expected,
-                    });
+                    }));
                 }
             };
             if slot.replace(*value).is_some() {
@@ -192,10 +192,12 @@ impl Checker<'_> {
         field: Numeric<'_>,
         ratings: &[(String, Input)],
     ) -> Result<Vec<(String, f64)>> {
-        let invalid = |reason: String| Error::InvalidRatings {
-            item: self.item.to_owned(),
-            field: field.name().to_owned(),
-            reason,
+        let invalid = |reason: String| {
+            Error::from(Detail::InvalidRatings {
+                item: self.item.to_owned(),
+                field: field.name().to_owned(),
+                reason,
+            })
         };
         if ratings.is_empty() {
             return Err(invalid("expected a rating by at least one rater".into()));
@@ -210,11 +212,15 @@ impl Checker<'_> {
             if checked.iter().any(|(other, _)| other == rater) {
                 return Err(invalid(format!("rater {rater:?} is named twice")));
             }
-            let value = self.plain(field, input).map_err(|error| match error {
-                Error::OutOfRange { item, field, value, allowed } => {
-                    Error::RatingOutOfRange { item, field, rater: rater.clone(), value, allowed }
-                }
-                other => other,
+            let value = self.plain(field, input).map_err(|error| match error.detail() {
+                Detail::OutOfRange { item, field, value, allowed } => Error::from(Detail::RatingOutOfRange {
+                    item: item.clone(),
+                    field: field.clone(),
+                    rater: rater.clone(),
+                    value: *value,
+                    allowed: allowed.clone(),
+                }),
+                _ => error,
             })?;
             checked.push((rater.clone(), value));
         }
@@ -237,7 +243,10 @@ impl Checker<'_> {
                 for (objective, value) in pairs {
                     let contribution = Fraction::new(value).map_err(|error| error.at(self.item, name))?;
                     if contributions.insert(objective.clone(), contribution).is_some() {
-                        return Err(Error::DuplicateContribution { item: self.item.to_owned(), objective });
+                        return Err(Error::from(Detail::DuplicateContribution {
+                            item: self.item.to_owned(),
+                            objective,
+                        }));
                     }
                 }
                 Ok(Alignment::PerObjective(contributions))
@@ -259,12 +268,12 @@ impl Checker<'_> {
     pub(crate) fn id<'t>(&self, field: Field, id: &'t str) -> Result<&'t str> {
         let trimmed = id.trim();
         if trimmed.chars().any(char::is_control) {
-            return Err(Error::InvalidValue {
+            return Err(Error::from(Detail::InvalidValue {
                 item: self.item.to_owned(),
                 field: field.as_str().to_owned(),
                 value: trimmed.to_owned(),
                 expected: "an id without control characters",
-            });
+            }));
         }
         Ok(trimmed)
     }

@@ -1,6 +1,6 @@
 //! Owned backlog items and their builder.
 
-use crate::error::{Error, Result};
+use crate::error::{Detail, Error, Result};
 use crate::model::alignment::Alignment;
 use crate::model::category::Category;
 use crate::model::confidence::Confidence;
@@ -306,12 +306,12 @@ impl BacklogItem {
     pub(crate) fn set_value(&mut self, name: &str, value: f64) -> Result<()> {
         let check = Checker { item: self.id.as_str() };
         let Some(field) = Numeric::named(name) else {
-            return Err(Error::InvalidValue {
+            return Err(Error::from(Detail::InvalidValue {
                 item: self.id.to_string(),
                 field: name.to_owned(),
                 value: value.to_string(),
                 expected: "a numeric field",
-            });
+            }));
         };
         let value = check.plain(field, &Input::Number(value))?;
         self.store(field, value);
@@ -517,28 +517,28 @@ impl ItemBuilder {
     ///
     /// # Errors
     ///
-    /// - [`Error::EmptyId`] when the id is empty (after trimming);
-    /// - [`Error::InvalidValue`] for an id with control characters, or text a field does not
+    /// - a [`Value`](crate::ErrorKind::Value) error when the id is empty (after trimming);
+    /// - a [`Value`](crate::ErrorKind::Value) error for an id with control characters, or text a field does not
     ///   accept;
-    /// - [`Error::OutOfRange`] for a NaN, infinite or out-of-range number, e.g. an effort of 0 or
+    /// - a [`Value`](crate::ErrorKind::Value) error for a NaN, infinite or out-of-range number, e.g. an effort of 0 or
     ///   a confidence of 80 (write 0.8);
-    /// - [`Error::RatingOutOfRange`] for a rating its field does not allow, naming the rater;
-    /// - [`Error::InvalidRatings`] for ratings by no rater, a rater named twice, or a field given
+    /// - a [`Value`](crate::ErrorKind::Value) error for a rating its field does not allow, naming the rater;
+    /// - a [`Value`](crate::ErrorKind::Value) error for ratings by no rater, a rater named twice, or a field given
     ///   both ratings and a range;
-    /// - [`Error::DuplicateContribution`] when an objective is named twice;
-    /// - [`Error::SelfDependency`] when the item depends on itself.
+    /// - a [`Structure`](crate::ErrorKind::Structure) error when an objective is named twice;
+    /// - a [`Structure`](crate::ErrorKind::Structure) error when the item depends on itself.
     pub fn build(self) -> Result<BacklogItem> {
         let id = Checker { item: self.id.trim() }.id(Field::Id, &self.id)?;
         let Some(id) = ItemId::new(id) else {
-            return Err(Error::EmptyId { title: self.title });
+            return Err(Error::from(Detail::EmptyId { title: self.title }));
         };
         let check = Checker { item: id.as_str() };
         if let Some(field) = self.conflict {
-            return Err(Error::InvalidRatings {
+            return Err(Error::from(Detail::InvalidRatings {
                 item: id.to_string(),
                 field,
                 reason: "a field takes ratings or a range, not both".into(),
-            });
+            }));
         }
         let mut item = BacklogItem {
             title: self.title,
@@ -558,12 +558,12 @@ impl ItemBuilder {
                 Some(Field::Alignment) => item.alignment = Some(check.alignment(input)?),
                 _ => {
                     let Some(field) = Numeric::named(&name) else {
-                        return Err(Error::InvalidValue {
+                        return Err(Error::from(Detail::InvalidValue {
                             item: id.to_string(),
                             field: name.clone(),
                             value: format!("{input:?}"),
                             expected: "a value only for numeric fields, moscow and alignment",
-                        });
+                        }));
                     };
                     if let Input::Ratings(ratings) = &input {
                         let ratings = check.ratings(field, ratings)?;
@@ -589,12 +589,15 @@ impl ItemBuilder {
         for dependency in self.depends_on {
             let dependency = check.id(Field::DependsOn, &dependency)?;
             if dependency == id.as_str() {
-                return Err(Error::SelfDependency { item: dependency.to_owned() });
+                return Err(Error::from(Detail::SelfDependency { item: dependency.to_owned() }));
             }
             match ItemId::new(dependency) {
                 Some(dependency) => item.depends_on.push(dependency),
                 None => {
-                    return Err(Error::UnknownDependency { item: id.to_string(), dependency: String::new() });
+                    return Err(Error::from(Detail::UnknownDependency {
+                        item: id.to_string(),
+                        dependency: String::new(),
+                    }));
                 }
             }
         }

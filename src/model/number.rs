@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use crate::error::ValueError;
+use crate::error::Error;
 use crate::model::confidence::Confidence;
 use crate::model::field::Field;
 use crate::model::impact::Impact;
@@ -23,22 +23,22 @@ macro_rules! checked_number {
             ///
             /// # Errors
             ///
-            /// A [`ValueError`] when `value` is NaN, infinite or out of range.
+            /// An [`Error`] when `value` is NaN, infinite or out of range.
             ///
             /// ```
             #[doc = concat!("use prioritize::model::", stringify!($name), ";")]
             ///
             #[doc = concat!("assert_eq!(", stringify!($name), "::new(", $example, ")?.get(), ", $example, ");")]
             #[doc = concat!("assert!(", stringify!($name), "::new(f64::NAN).is_err());")]
-            /// # Ok::<(), prioritize::model::ValueError>(())
+            /// # Ok::<(), prioritize::Error>(())
             /// ```
-            pub fn new(value: f64) -> Result<Self, ValueError> {
+            pub fn new(value: f64) -> Result<Self, Error> {
                 let $x = value;
                 if $x.is_finite() && $valid {
                     // `+ 0.0` turns -0.0 into 0.0, so equal values have equal bits.
                     Ok(Self(value + 0.0))
                 } else {
-                    Err(ValueError { value, allowed: $allowed })
+                    Err(Error::out_of(value, $allowed))
                 }
             }
 
@@ -50,9 +50,9 @@ macro_rules! checked_number {
         }
 
         impl TryFrom<f64> for $name {
-            type Error = ValueError;
+            type Error = Error;
 
-            fn try_from(value: f64) -> Result<Self, ValueError> {
+            fn try_from(value: f64) -> Result<Self, Error> {
                 Self::new(value)
             }
         }
@@ -107,7 +107,7 @@ checked_number!(
 );
 
 /// `value` checked for the numeric built-in `field` (normalised: -0.0 becomes 0.0).
-pub(crate) fn check_number(field: Field, value: f64) -> Result<f64, ValueError> {
+pub(crate) fn check_number(field: Field, value: f64) -> Result<f64, Error> {
     match field {
         Field::Impact => Impact::new(value).map(f64::from),
         Field::Confidence => Confidence::new(value).map(f64::from),

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use crate::error::{Error, Result};
+use crate::error::{Detail, Error, Result};
 use crate::model::alignment::scale_for;
 
 /// Someone who rates items, such as the Product Owner (`po`), the Product Manager (`pm`) or
@@ -32,26 +32,26 @@ impl Rater {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidRater`] for an empty id, an id with control characters, or a weight that
+    /// a [`Value`](crate::ErrorKind::Value) error for an empty id, an id with control characters, or a weight that
     /// is not a finite number `> 0`.
     pub fn new(id: impl Into<String>, weight: f64) -> Result<Rater> {
         let id = id.into();
         if id.is_empty() || id.chars().any(char::is_control) {
             let value = format!("{id:?}");
-            return Err(Error::InvalidRater {
+            return Err(Error::from(Detail::InvalidRater {
                 rater: id,
                 field: "id",
                 value,
                 allowed: "the non-empty strings without control characters",
-            });
+            }));
         }
         if !(weight.is_finite() && weight > 0.0) {
-            return Err(Error::InvalidRater {
+            return Err(Error::from(Detail::InvalidRater {
                 rater: id,
                 field: "weight",
                 value: weight.to_string(),
                 allowed: "the finite numbers > 0",
-            });
+            }));
         }
         Ok(Rater { id, weight })
     }

@@ -1,6 +1,6 @@
 //! Capacity-constrained selection: what to do in a sprint, a quarter or a budget.
 
-use crate::error::{Error, Result};
+use crate::error::{Detail, Error, Result};
 use crate::model::Backlog;
 use crate::model::Category;
 use crate::model::Item;
@@ -51,7 +51,7 @@ pub enum Method {
 ///
 /// The rules, in order:
 /// 1. Must Haves (by the items' `moscow` field, whatever the engine) and their prerequisites are
-///    chosen first; if they do not fit, [`Error::MustOverCapacity`] names the shortfall.
+///    chosen first; if they do not fit, a [`Parameter`](crate::ErrorKind::Parameter) error names the shortfall.
 /// 2. Won't Haves are never chosen; nor is an item without an effort, nor an item that depends on
 ///    one of those ([`CapacityPlan::excluded`]).
 /// 3. The rest is chosen to maximise the total score. An unscored item counts 0: it is chosen
@@ -112,11 +112,11 @@ impl<'a> CapacityPlan<'a> {
     ///
     /// # Errors
     ///
-    /// - [`Error::MustOverCapacity`] when the Must Haves and their prerequisites need more effort
+    /// - a [`Parameter`](crate::ErrorKind::Parameter) error when the Must Haves and their prerequisites need more effort
     ///   than `capacity`, naming the shortfall;
-    /// - [`Error::MustUnplannable`] when a Must Have lacks an effort or depends on an item that
+    /// - a [`Parameter`](crate::ErrorKind::Parameter) error when a Must Have lacks an effort or depends on an item that
     ///   lacks one or is a Won't Have;
-    /// - [`Error::NoScores`] when the engine gives no scores (MoSCoW without a secondary
+    /// - a [`Parameter`](crate::ErrorKind::Parameter) error when the engine gives no scores (MoSCoW without a secondary
     ///   engine): there is nothing to maximise.
     pub fn new(ranking: &Ranking<'a>, capacity: NonNegative, mode: Mode) -> Result<CapacityPlan<'a>> {
         let ranking = graph::complete(ranking)?;
@@ -126,7 +126,7 @@ impl<'a> CapacityPlan<'a> {
         let mut position = vec![ABSENT; n];
         for entry in ranking.iter() {
             let Some(value) = entry.score() else {
-                return Err(Error::NoScores { framework: ranking.framework().to_owned() });
+                return Err(Error::from(Detail::NoScores { framework: ranking.framework().to_owned() }));
             };
             score[entry.index()] = Some(value);
             position[entry.index()] = entry.position() as u64;
@@ -141,12 +141,12 @@ impl<'a> CapacityPlan<'a> {
         let capacity = capacity.get();
         let must_effort: f64 = (0..n).filter(|&i| must[i]).map(|i| effort[i]).sum();
         if !knapsack::fits(must_effort, capacity) {
-            return Err(Error::MustOverCapacity {
+            return Err(Error::from(Detail::MustOverCapacity {
                 effort: must_effort,
                 capacity,
                 shortfall: must_effort - capacity,
                 count: must.iter().filter(|&&m| m).count(),
-            });
+            }));
         }
         // Candidates in ranking order (unscored ones last, in input order): greedy's tie order.
         let mut candidates: Vec<u32> =

@@ -3,7 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::error::{Error, Result};
+use crate::error::{Detail, Error, Result};
 
 use super::order::{Entry, PlannedOrder};
 
@@ -64,7 +64,7 @@ impl Pin {
     }
 
     fn invalid(&self, reason: String) -> Error {
-        Error::InvalidPin { item: self.id().to_owned(), pin: self.to_string(), reason }
+        Error::from(Detail::InvalidPin { item: self.id().to_owned(), pin: self.to_string(), reason })
     }
 }
 
@@ -84,10 +84,12 @@ impl FromStr for Pin {
     type Err = Error;
 
     fn from_str(text: &str) -> Result<Pin> {
-        let invalid = || Error::InvalidParameter {
-            parameter: "pin",
-            value: text.to_owned(),
-            allowed: "ID=POSITION, with a non-empty ID and a whole POSITION >= 1",
+        let invalid = || {
+            Error::from(Detail::InvalidParameter {
+                parameter: "pin",
+                value: text.to_owned(),
+                allowed: "ID=POSITION, with a non-empty ID and a whole POSITION >= 1",
+            })
         };
         let (id, position) = text.rsplit_once('=').ok_or_else(invalid)?;
         let position: usize = position.trim().parse().map_err(|_| invalid())?;
@@ -106,9 +108,9 @@ impl<'a> PlannedOrder<'a> {
     ///
     /// # Errors
     ///
-    /// - [`Error::PinBreaksDependency`] naming both items when a pinned item would come before
+    /// - a [`Parameter`](crate::ErrorKind::Parameter) error naming both items when a pinned item would come before
     ///   an item it depends on, or after an item that depends on it;
-    /// - [`Error::InvalidPin`] when a pin names an item the order does not hold (an unknown id,
+    /// - a [`Parameter`](crate::ErrorKind::Parameter) error when a pin names an item the order does not hold (an unknown id,
     ///   or an unscored item that nothing in the order needs), a position outside `1..=len`, a
     ///   position already taken, an item pinned twice, an item pinned next to itself or next to
     ///   an item pinned to a position, or when a later pin undoes a `Before`/`After` pin.
@@ -222,12 +224,12 @@ impl<'a> PlannedOrder<'a> {
                 if let Some(pin) =
                     culprit.filter(|_| offset[prerequisite] != usize::MAX && offset[prerequisite] > at)
                 {
-                    return Err(Error::PinBreaksDependency {
+                    return Err(Error::from(Detail::PinBreaksDependency {
                         item: pin.id().to_owned(),
                         pin: pin.to_string(),
                         dependent: backlog.item(dependent).id().to_owned(),
                         prerequisite: backlog.item(prerequisite).id().to_owned(),
-                    });
+                    }));
                 }
             }
         }

@@ -20,7 +20,7 @@ use super::order::{PlannedItem, PlannedOrder};
 /// let later = Period::unbounded("later");
 /// assert_eq!((now.name(), now.capacity()), ("now", Some(20.0)));
 /// assert_eq!(later.capacity(), None);
-/// # Ok::<(), prioritize::model::ValueError>(())
+/// # Ok::<(), prioritize::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Period {

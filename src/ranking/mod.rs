@@ -16,7 +16,7 @@ pub use warning::{MUST_SHARE_LIMIT, ShareBasis, Warning};
 use std::sync::Arc;
 
 use crate::engine::Engine;
-use crate::error::{Error, Result};
+use crate::error::{Detail, Error, Result};
 use crate::model::Backlog;
 use crate::model::Category;
 use crate::model::FieldSet;
@@ -52,9 +52,9 @@ impl Backlog {
     ///
     /// # Errors
     ///
-    /// - whatever the engine reports for an item, e.g. [`Error::OffScale`] in WSJF's strict mode;
-    /// - [`Error::ScoreOverflow`] when a score comes out infinite or NaN;
-    /// - [`Error::Unscored`] in strict mode, for the first item the engine cannot score.
+    /// - whatever the engine reports for an item, e.g. a [`Value`](crate::ErrorKind::Value) error in WSJF's strict mode;
+    /// - a [`Value`](crate::ErrorKind::Value) error when a score comes out infinite or NaN;
+    /// - an [`Unscored`](crate::ErrorKind::Unscored) error in strict mode, for the first item the engine cannot score.
     pub fn rank_with<'a, E: Engine + 'a>(&'a self, engine: E, options: &RankOptions) -> Result<Ranking<'a>> {
         Ranking::new(Held::Borrowed(self), Arc::new(engine), options)
     }
@@ -168,11 +168,11 @@ impl<'a> Ranking<'a> {
                         keep(Slot { key, index: index as u32, rank: bucket });
                     }
                     Some(missing) if reject => {
-                        return Err(Error::Unscored {
+                        return Err(Error::from(Detail::Unscored {
                             item: backlog.item(index).id().to_owned(),
                             framework: engine.name().to_owned(),
                             missing: backlog.field_names(missing).into_iter().map(str::to_owned).collect(),
-                        });
+                        }));
                     }
                     Some(missing) => scan.unscored.push((index as u32, missing)),
                 }
@@ -331,8 +331,9 @@ impl<'a> Ranking<'a> {
 
 #[cfg(test)]
 mod tests {
+    use crate::error::Detail;
     use crate::ranking::UnscoredPolicy;
-    use crate::{Backlog, BacklogItem, Error, RankOptions, Rice};
+    use crate::{Backlog, BacklogItem, RankOptions, Rice};
 
     /// Item `i` has reach `i`, so the order is by index, descending, and item 17 (no effort) is
     /// unscored.
@@ -387,10 +388,8 @@ mod tests {
         let rice = Rice::default();
         let strict = RankOptions::default().unscored(UnscoredPolicy::Reject);
         for options in [strict, strict.top(5)] {
-            match backlog.rank_with(rice, &options) {
-                Err(Error::Unscored { item, .. }) => assert_eq!(item, "I17"),
-                other => panic!("expected an unscored error, got {other:?}"),
-            }
+            let error = backlog.rank_with(rice, &options).expect_err("strict");
+            assert_eq!((error.kind(), error.item()), (crate::ErrorKind::Unscored, Some("I17")));
         }
     }
 
@@ -416,11 +415,8 @@ mod tests {
 
     #[test]
     fn an_infinite_score_is_an_error_naming_the_item() {
-        match backlog().rank(&Unbounded) {
-            Err(Error::ScoreOverflow { item, framework, value }) => {
-                assert_eq!((item.as_str(), framework.as_str(), value), ("I3", "unbounded", f64::INFINITY));
-            }
-            other => panic!("expected an overflow error, got {other:?}"),
-        }
+        let error = backlog().rank(&Unbounded).expect_err("an overflow");
+        assert!(matches!(error.detail(), Detail::ScoreOverflow { item, framework, value }
+            if (item.as_str(), framework.as_str(), *value) == ("I3", "unbounded", f64::INFINITY)));
     }
 }

@@ -8,7 +8,7 @@ pub enum UnscoredPolicy {
     /// Report them apart from the ranking, with the fields they lack.
     #[default]
     Report,
-    /// Fail with [`Error::Unscored`](crate::Error::Unscored) on the first of them (strict mode).
+    /// Fail with an [`Unscored`](crate::ErrorKind::Unscored) error on the first of them (strict mode).
     Reject,
 }
 
@@ -25,7 +25,7 @@ pub enum UnscoredPolicy {
 ///     .capacity(Effort::new(40.0)?)
 ///     .unscored(UnscoredPolicy::Reject);
 /// assert_eq!(options.top_k(), Some(10));
-/// # Ok::<(), prioritize::model::ValueError>(())
+/// # Ok::<(), prioritize::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct RankOptions {

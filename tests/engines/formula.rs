@@ -3,7 +3,7 @@
 
 use prioritize::ranking::UnscoredPolicy;
 use prioritize::{
-    AlignmentWeight, Backlog, BacklogItem, Category, Criterion, Engine, Error, Formula, Item, MoSCoW,
+    AlignmentWeight, Backlog, BacklogItem, Category, Criterion, Engine, ErrorKind, Formula, Item, MoSCoW,
     RankOptions, Result, Rice,
 };
 
@@ -107,7 +107,8 @@ fn syntax_errors_name_the_character_and_what_was_expected() {
 fn nesting_is_bounded_and_never_overflows_the_stack() {
     let deep = format!("{}1{}", "(".repeat(100_000), ")".repeat(100_000));
     let error = Formula::parse(&deep).unwrap_err();
-    assert!(matches!(error, Error::InvalidFormula { position: 101, .. }), "{error}");
+    assert_eq!(error.kind(), ErrorKind::Syntax);
+    assert!(error.to_string().contains(": at character 101: "), "{error}");
     assert!(error.to_string().ends_with("the formula nests deeper than 100 levels"));
     assert!(Formula::parse(&"-".repeat(100_000)).is_err());
     assert!(Formula::parse(&"2^".repeat(100_000)).is_err());
@@ -132,7 +133,7 @@ fn unknown_names_are_errors_that_list_the_known_ones() -> Result<()> {
     // Fields that are not numbers are not names a formula can use.
     for text in ["moscow", "id", "Reach"] {
         let error = backlog.rank(Formula::parse(text)?).unwrap_err();
-        assert!(matches!(error, Error::UnknownFormulaName { ref name, .. } if name == text), "{error}");
+        assert_eq!((error.kind(), error.field()), (ErrorKind::Structure, Some(text)), "{error}");
     }
     // Names are checked against the backlog before any item is scored, alone or within MoSCoW's
     // categories, so an empty backlog reports them too.
@@ -142,7 +143,7 @@ fn unknown_names_are_errors_that_list_the_known_ones() -> Result<()> {
         Box::new(MoSCoW::default().then(Formula::parse("revenu")?)),
     ] {
         let error = empty.rank(engine).map(|ranking| ranking.len()).unwrap_err();
-        assert!(matches!(error, Error::UnknownFormulaName { ref name, .. } if name == "revenu"), "{error}");
+        assert_eq!((error.kind(), error.field()), (ErrorKind::Structure, Some("revenu")), "{error}");
     }
     Ok(())
 }
@@ -233,7 +234,8 @@ fn a_non_finite_result_is_an_error_naming_the_item() -> Result<()> {
     // Item by item, the same error.
     let formula = Formula::parse("effort / reach")?;
     let item = backlog.get("ZERO").expect("ZERO");
-    assert!(matches!(formula.evaluate(&item), Err(Error::NonFiniteFormula { item, .. }) if item == "ZERO"));
+    let error = formula.evaluate(&item).unwrap_err();
+    assert_eq!((error.kind(), error.item()), (ErrorKind::Value, Some("ZERO")));
     Ok(())
 }
 

@@ -6,7 +6,7 @@ use prioritize::engine::{IceVariant, Normalize};
 use prioritize::model::Direction;
 use prioritize::ranking::UnscoredPolicy;
 use prioritize::{
-    AlignmentWeight, Backlog, BacklogItem, Cd3, Criterion, Engine, Error, Formula, Ice, Opportunity,
+    AlignmentWeight, Backlog, BacklogItem, Cd3, Criterion, Engine, ErrorKind, Formula, Ice, Opportunity,
     RankOptions, Rice, Scorecard,
 };
 use proptest::prelude::*;
@@ -63,11 +63,22 @@ fn outcome(backlog: &Backlog, engine: &dyn Engine, options: &RankOptions) -> Out
                 })
                 .collect(),
         )),
-        Err(Error::ScoreOverflow { item, .. } | Error::NonFiniteFormula { item, .. }) => {
-            Err(("non-finite".into(), item))
+        Err(error) => {
+            let item = error.item().unwrap_or_default().to_owned();
+            let message = error.to_string();
+            match error.kind() {
+                ErrorKind::Value
+                    if message.contains("overflows f64") || message.contains("is not a finite score") =>
+                {
+                    Err(("non-finite".into(), item))
+                }
+                // "needs reach, impact, which the item lacks": what it lacks, in order.
+                ErrorKind::Unscored => {
+                    Err((format!("unscored {}", message.split(" needs ").nth(1).unwrap_or_default()), item))
+                }
+                _ => Err((message, String::new())),
+            }
         }
-        Err(Error::Unscored { item, missing, .. }) => Err((format!("unscored {missing:?}"), item)),
-        Err(other) => Err((other.to_string(), String::new())),
     }
 }
 

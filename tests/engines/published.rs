@@ -4,7 +4,7 @@
 use prioritize::engine::IceVariant;
 use prioritize::ranking::UnscoredPolicy;
 use prioritize::{
-    AlignmentWeight, Backlog, BacklogItem, Category, Cd3, Engine, Error, Ice, Item, MoSCoW, Opportunity,
+    AlignmentWeight, Backlog, BacklogItem, Category, Cd3, Engine, Ice, Item, MoSCoW, Opportunity,
     RankOptions, Result,
 };
 
@@ -178,8 +178,12 @@ fn an_overflowing_score_is_an_error_naming_the_item() -> Result<()> {
         BacklogItem::builder("HUGE", "").cost_of_delay(f64::MAX).duration(0.5).build()?,
     ])?;
     match backlog.rank(Cd3::default()) {
-        Err(Error::ScoreOverflow { item, framework, value }) => {
-            assert_eq!((item.as_str(), framework.as_str(), value), ("HUGE", "cd3", f64::INFINITY));
+        Err(error) => {
+            assert_eq!((error.kind(), error.item()), (prioritize::ErrorKind::Value, Some("HUGE")));
+            assert!(
+                error.to_string().starts_with(r#"item "HUGE": cd3 score is inf, which overflows f64"#),
+                "{error}"
+            );
         }
         other => panic!("expected an overflow, got {other:?}"),
     }

@@ -8,8 +8,8 @@ use prioritize::engine::Normalize;
 use prioritize::model::Direction;
 use prioritize::ranking::UnscoredPolicy;
 use prioritize::{
-    AlignmentWeight, Backlog, BacklogItem, Category, Criterion, Engine, Error, Item, MoSCoW, RankOptions,
-    Result, Scorecard,
+    AlignmentWeight, Backlog, BacklogItem, Category, Criterion, Engine, Item, MoSCoW, RankOptions, Result,
+    Scorecard,
 };
 
 /// The published example's four criteria, all benefits, unbounded.
@@ -280,8 +280,12 @@ fn an_overflowing_score_is_an_error_naming_the_item() -> Result<()> {
     ])?;
     let scorecard = Scorecard::new("s", [("reach", 4.0)])?;
     match backlog.rank(&scorecard) {
-        Err(Error::ScoreOverflow { item, framework, value }) => {
-            assert_eq!((item.as_str(), framework.as_str(), value), ("HUGE", "scorecard", f64::INFINITY));
+        Err(error) => {
+            assert_eq!((error.kind(), error.item()), (prioritize::ErrorKind::Value, Some("HUGE")));
+            assert!(
+                error.to_string().starts_with(r#"item "HUGE": scorecard score is inf, which overflows f64"#),
+                "{error}"
+            );
         }
         other => panic!("expected an overflow, got {other:?}"),
     }
@@ -448,12 +452,14 @@ fn a_built_backlog_checks_its_scorecards() -> Result<()> {
     let revenue = Scorecard::new("v", [("revenue", 1)])?;
     assert_eq!(build(vec![revenue.clone()])?.scorecard("v"), Some(revenue.clone()));
     assert_eq!(
-        build(vec![revenue.clone(), revenue.clone()]).unwrap_err(),
-        Error::DuplicateScorecard { scorecard: "v".into() }
+        build(vec![revenue.clone(), revenue.clone()]).unwrap_err().to_string(),
+        r#"scorecard "v" is defined twice (scorecard names must be unique)"#
     );
     let error = build(vec![Scorecard::new("w", [("title", 1)])?]).unwrap_err();
     assert!(
-        matches!(error, Error::UnknownScorecardField { ref scorecard, ref field, .. } if scorecard == "w" && field == "title")
+        error.kind() == prioritize::ErrorKind::Structure
+            && error.field() == Some("title")
+            && error.to_string().starts_with(r#"scorecard "w": field "title""#)
     );
     // Scorecards survive the analyses' copies of the backlog.
     let backlog = build(vec![revenue])?;

@@ -3,7 +3,9 @@
 #![cfg(feature = "csv")]
 
 use prioritize::model::{Fraction, ItemId};
-use prioritize::{Alignment, Backlog, BacklogItem, Category, Error, Field, MoSCoW, Ranking, Rice, Wsjf, csv};
+use prioritize::{
+    Alignment, Backlog, BacklogItem, Category, Error, ErrorKind, Field, MoSCoW, Ranking, Rice, Wsjf, csv,
+};
 
 #[track_caller]
 fn read(text: &str) -> Vec<BacklogItem> {
@@ -104,10 +106,9 @@ fn bad_cells_name_the_item_and_the_field() {
 
 #[test]
 fn malformed_files_name_the_line() {
-    assert_eq!(
-        read_error("id,title,effort\nA,a,1\n\"B\",\"b, quoted\nover two lines\",1\nC,c,1,extra\n"),
-        Error::MalformedCsv { line: 5, reason: "the row has 4 cells where the header has 3".into() }
-    );
+    let error = read_error("id,title,effort\nA,a,1\n\"B\",\"b, quoted\nover two lines\",1\nC,c,1,extra\n");
+    assert_eq!((error.kind(), error.line()), (ErrorKind::Syntax, Some(5)));
+    assert_eq!(error.to_string(), "csv line 5: the row has 4 cells where the header has 3");
     assert_eq!(
         read_error("key,title\nA,a\n").to_string(),
         "csv line 1: the header has no id column (expected the interchange field names, such as \
@@ -116,19 +117,17 @@ fn malformed_files_name_the_line() {
     // The title is optional: without its column every title is empty.
     let untitled = csv::read_backlog("id,reach\nA,1\n".as_bytes()).expect("a title column is optional");
     assert_eq!((untitled.item(0).id(), untitled.item(0).title()), ("A", ""));
+    let error = read_error("id,title,effort,Effort\nA,a,1,2\n");
+    assert_eq!((error.kind(), error.line()), (ErrorKind::Syntax, Some(1)));
     assert_eq!(
-        read_error("id,title,effort,Effort\nA,a,1,2\n"),
-        Error::MalformedCsv {
-            line: 1,
-            reason: "the header gives effort twice, in columns 3 and 4 (effort takes one value)".into()
-        }
+        error.to_string(),
+        "csv line 1: the header gives effort twice, in columns 3 and 4 (effort takes one value)"
     );
     let mut bytes = b"id,title\nA,a\nB,".to_vec();
     bytes.extend([0xff, b'\n']);
-    assert_eq!(
-        csv::read_backlog(bytes.as_slice()).expect_err("not UTF-8"),
-        Error::MalformedCsv { line: 3, reason: "cell 2 is not valid UTF-8".into() }
-    );
+    let error = csv::read_backlog(bytes.as_slice()).expect_err("not UTF-8");
+    assert_eq!((error.kind(), error.line()), (ErrorKind::Syntax, Some(3)));
+    assert_eq!(error.to_string(), "csv line 3: cell 2 is not valid UTF-8");
 }
 
 #[test]

@@ -2,7 +2,7 @@
 
 use std::borrow::Borrow;
 
-use prioritize::model::{Effort, Fraction, ItemId, NonNegative, ValueError};
+use prioritize::model::{Effort, Fraction, ItemId, NonNegative};
 use prioritize::ranking::Warning;
 use prioritize::{
     Alignment, AlignmentWeight, Backlog, BacklogItem, Breakdown, Category, Confidence, Error, Field,
@@ -42,7 +42,9 @@ fn every_public_type_is_send_and_sync() {
 #[test]
 fn checked_numbers_accept_their_range_and_reject_the_rest() {
     assert_eq!(Effort::new(0.5).map(Effort::get), Ok(0.5));
-    assert_eq!(Effort::new(0.0), Err(ValueError { value: 0.0, allowed: "the finite numbers > 0" }));
+    let zero = Effort::new(0.0).unwrap_err();
+    assert_eq!((zero.kind(), zero.item(), zero.field()), (prioritize::ErrorKind::Value, None, None));
+    assert_eq!(zero.to_string(), "0 is outside the finite numbers > 0");
     assert!(Effort::new(-1.0).is_err());
     assert!(Effort::new(f64::INFINITY).is_err());
     assert_eq!(NonNegative::new(0.0).map(NonNegative::get), Ok(0.0));

@@ -4,9 +4,7 @@
 use std::sync::Arc;
 
 use prioritize::model::Aggregate;
-use prioritize::{
-    Backlog, BacklogItem, Engine, Error, Field, FieldValue, Item, RankOptions, Ranking, Rater, Rice,
-};
+use prioritize::{Backlog, BacklogItem, Engine, Field, FieldValue, Item, RankOptions, Ranking, Rater, Rice};
 
 fn order(ranking: &Ranking<'_>) -> Vec<(String, Option<f64>)> {
     ranking.iter().map(|entry| (entry.item().id().to_owned(), entry.score())).collect()
@@ -122,7 +120,8 @@ fn a_replacement_that_closes_a_cycle_names_it() {
     let error = backlog.replace(BacklogItem::builder("A", "").depends_on("C").build().unwrap()).unwrap_err();
     assert_eq!(error.to_string(), r#"item "A": depends_on forms a cycle: "A" -> "C" -> "B" -> "A""#);
     let error = backlog.remove("A").unwrap_err();
-    assert_eq!(error, Error::HasDependents { item: "A".into(), dependents: vec!["B".into()] });
+    assert_eq!((error.kind(), error.item()), (prioritize::ErrorKind::Structure, Some("A")));
+    assert_eq!(error.to_string(), r#"item "A": cannot be removed while "B" depend on it"#);
 }
 
 #[test]

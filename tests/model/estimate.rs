@@ -2,7 +2,7 @@
 #![cfg(feature = "serde")]
 
 use prioritize::model::Estimate;
-use prioritize::{Backlog, BacklogItem, Error, Field, Rice};
+use prioritize::{Backlog, BacklogItem, ErrorKind, Field, Rice};
 
 #[track_caller]
 fn item(json: &str) -> BacklogItem {
@@ -125,15 +125,10 @@ fn the_builder_checks_ranges_like_json() {
         BacklogItem::builder("A", "a").estimate(Field::Confidence, 0.5, 0.8, 1).build().expect("valid");
     assert_eq!(item.confidence().map(f64::from), Some(0.8));
     let error = BacklogItem::builder("A", "a").range(Field::Effort, 3, 1).build().expect_err("out of order");
+    assert_eq!((error.kind(), error.item(), error.field()), (ErrorKind::Value, Some("A"), Some("effort")));
     assert_eq!(
-        error,
-        Error::InvalidEstimate {
-            item: "A".into(),
-            field: Field::Effort.as_str().into(),
-            low: 3.0,
-            expected: None,
-            high: 1.0
-        }
+        error.to_string(),
+        r#"item "A": effort range {low: 3, high: 1} is out of order (need low <= expected <= high)"#
     );
 }
 

@@ -4,7 +4,7 @@
 
 #[cfg(feature = "serde")]
 use prioritize::interchange::Config;
-use prioritize::{Aggregate, Backlog, BacklogItem, Criterion, Error, Field, Rater};
+use prioritize::{Aggregate, Backlog, BacklogItem, Criterion, Field, Rater};
 #[cfg(feature = "serde")]
 use serde::de::DeserializeSeed;
 
@@ -265,27 +265,24 @@ fn the_builder_checks_ratings_as_the_reader_does() {
         Rater::new("po", f64::NAN).expect_err("invalid").to_string(),
         r#"rater "po": weight NaN is outside the finite numbers > 0"#
     );
+    let control = Rater::new("p\no", 1.0).expect_err("invalid");
+    assert_eq!((control.kind(), control.field()), (prioritize::ErrorKind::Value, Some("id")));
     assert_eq!(
-        Rater::new("p\no", 1.0).expect_err("invalid"),
-        Error::InvalidRater {
-            rater: "p\no".into(),
-            field: "id",
-            value: r#""p\no""#.into(),
-            allowed: "the non-empty strings without control characters",
-        }
+        control.to_string(),
+        r#"rater "p\no": id "p\no" is outside the non-empty strings without control characters"#
     );
     let unknown = Backlog::builder()
         .raters([rater("po", 2.0), rater("pm", 1.0)])
         .item(a().ratings(Field::Reach, [("po", 1), ("eng", 3)]).build().expect("valid"))
         .build();
+    let unknown = unknown.expect_err("undeclared rater");
     assert_eq!(
-        unknown.expect_err("undeclared rater"),
-        Error::UnknownRater {
-            item: "A".into(),
-            field: "reach".into(),
-            rater: "eng".into(),
-            raters: vec!["po".into(), "pm".into()],
-        }
+        (unknown.kind(), unknown.item(), unknown.field()),
+        (prioritize::ErrorKind::Structure, Some("A"), Some("reach"))
+    );
+    assert_eq!(
+        unknown.to_string(),
+        r#"item "A": reach rating by "eng" names no declared rater (raters: po, pm)"#
     );
     let criterion = Backlog::builder()
         .criterion(Criterion::new("revenue").and_then(|c| c.bounds(None, Some(10.0))).expect("valid"))
@@ -364,7 +361,11 @@ fn configurations_carry_raters_and_the_aggregate() {
     for section in [r#"{"raters": []}"#, r#"{"aggregate": "mean"}"#] {
         let other: Config = serde_json::from_str(section).expect("valid configuration");
         let name = if section.contains("raters") { "raters" } else { "aggregate" };
-        assert_eq!(config.clone().merge(other), Err(Error::RepeatedSection { section: name }));
+        let error = config.clone().merge(other).expect_err("a section twice");
+        assert_eq!(
+            error.to_string(),
+            format!("section {name:?} is given both in the configuration and in the backlog (give it once)")
+        );
     }
     let repeated = r#"{"raters": [{"id": "x"}], "items": []}"#;
     let error =

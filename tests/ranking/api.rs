@@ -3,7 +3,7 @@
 #![cfg(feature = "csv")]
 
 use prioritize::csv;
-use prioritize::{Backlog, BacklogItem, Confidence, Criterion, Error, Impact, RankOptions, Rice};
+use prioritize::{Backlog, BacklogItem, Confidence, Criterion, Impact, RankOptions, Rice};
 
 /// Exactly the calls integrations make: JSON in and out, items built in code, a ranking and its
 /// entries by position.
@@ -50,6 +50,6 @@ fn sixty_four_criteria_and_no_more() {
     assert_eq!(backlog.item(0).value("c63"), Some(63.0));
     assert_eq!(backlog.criteria().len(), 64);
     let error = Backlog::builder().criteria(criteria(65)).build().unwrap_err();
-    assert_eq!(error, Error::TooManyCriteria { count: 65, limit: 64 });
+    assert_eq!(error.kind(), prioritize::ErrorKind::Structure);
     assert_eq!(error.to_string(), "65 criteria are declared, over the limit of 64");
 }

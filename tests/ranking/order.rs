@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use crate::common::{Choice, Spec, backlog_of, choice, full_specs, order, rows, specs};
 use prioritize::ranking::UnscoredPolicy;
-use prioritize::{Backlog, Error, Field, RankOptions};
+use prioritize::{Backlog, ErrorKind, Field, RankOptions};
 use proptest::prelude::*;
 
 proptest! {
@@ -149,12 +149,16 @@ proptest! {
         let first_unscored = specs.iter().position(|spec| !choice.needs().iter().all(|f| spec.has(f)));
         match (backlog.rank_with(&*engine, &strict), first_unscored) {
             (Ok(ranking), None) => prop_assert_eq!(rows(&ranking), rows(&backlog.rank(&*engine)?)),
-            (Err(Error::Unscored { item, framework, missing }), Some(index)) => {
-                prop_assert_eq!(item, crate::common::id(index));
-                prop_assert_eq!(framework.as_str(), engine.name());
+            (Err(error), Some(index)) if error.kind() == ErrorKind::Unscored => {
+                let id = crate::common::id(index);
+                prop_assert_eq!(error.item(), Some(id.as_str()));
+                let message = error.to_string();
+                prop_assert!(message.starts_with(&format!("item {id:?}: {} needs ", engine.name())), "{}", message);
                 let lacking: Vec<&str> =
                     choice.needs().iter().filter(|&f| !specs[index].has(f)).map(Field::as_str).collect();
-                prop_assert_eq!(missing, lacking);
+                let missing = message.split(" needs ").nth(1).and_then(|rest| rest.split(", which the item lacks").next());
+                let lacking = lacking.join(", ");
+                prop_assert_eq!(missing, Some(lacking.as_str()));
             }
             (result, expected) => prop_assert!(false, "{:?} for first unscored {:?}", result.map(|r| r.len()), expected),
         }
@@ -194,9 +198,11 @@ fn top_zero_still_evaluates_every_item() {
     let ranking = unscored.rank_with(&*rice, &top0).expect("valid");
     assert_eq!((ranking.len(), ranking.unscored().map(|u| u.index()).collect::<Vec<_>>()), (0, vec![1]));
     let strict = top0.unscored(UnscoredPolicy::Reject);
-    assert!(matches!(unscored.rank_with(&*rice, &strict), Err(Error::Unscored { item, .. }) if item == "I1"));
+    let error = unscored.rank_with(&*rice, &strict).unwrap_err();
+    assert_eq!((error.kind(), error.item()), (ErrorKind::Unscored, Some("I1")));
     let huge = backlog_of(&[Spec { reach: Some(f64::MAX), impact: Some(2.0), ..full(1.0) }]);
-    assert!(matches!(huge.rank_with(&*rice, &top0), Err(Error::ScoreOverflow { item, .. }) if item == "I0"));
+    let error = huge.rank_with(&*rice, &top0).unwrap_err();
+    assert_eq!((error.kind(), error.item()), (ErrorKind::Value, Some("I0")));
 }
 
 /// A complete spec with every number `value` and category Must.

@@ -6,7 +6,7 @@ use std::ops::Range;
 use super::Formula;
 use crate::engine::named::{Named, judge, push_batch};
 use crate::engine::{Breakdown, Engine, Evaluation};
-use crate::error::{Error, Result};
+use crate::error::{Detail, Error, Result};
 use crate::model::Backlog;
 use crate::model::Item;
 use crate::model::{Field, FieldSet};
@@ -31,7 +31,11 @@ impl BoundFormula {
 
     /// The error of a result that is not finite although the item has every input.
     fn non_finite(&self, item: &str, value: f64) -> Error {
-        Error::NonFiniteFormula { item: item.to_owned(), formula: self.formula.text.clone(), value }
+        Error::from(Detail::NonFiniteFormula {
+            item: item.to_owned(),
+            formula: self.formula.text.clone(),
+            value,
+        })
     }
 }
 

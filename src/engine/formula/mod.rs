@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use super::named::Named;
 use super::{Breakdown, Engine, Evaluation};
-use crate::error::{Error, Result};
+use crate::error::{Detail, Error, Result};
 use crate::model::AlignmentWeight;
 use crate::model::Backlog;
 use crate::model::Criterion;
@@ -49,7 +49,7 @@ use program::Program;
 /// An item that lacks a field the formula names is unscored, with that field among the ones it
 /// lacks (even where the formula would not need it, as in `max(reach, 0)` or `reach ^ 0`). A
 /// result that is not finite for an item with every input present (`1 / 0`, `sqrt(-1)`,
-/// `ln(0)`, or too large for `f64`) is the error [`Error::NonFiniteFormula`] naming the item. As
+/// `ln(0)`, or too large for `f64`) is a [`Value`](crate::ErrorKind::Value) error naming the item. As
 /// every engine, a formula has an [`alignment_weight`](Formula::alignment_weight).
 ///
 /// A ranking checks the names against its backlog once, and evaluates the formula a batch of
@@ -85,7 +85,7 @@ impl Formula {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidFormula`] naming the character (from 1) where the text stops being a
+    /// a [`Syntax`](crate::ErrorKind::Syntax) error naming the character (from 1) where the text stops being a
     /// formula and what was expected there:
     ///
     /// ```
@@ -97,7 +97,7 @@ impl Formula {
     /// assert_eq!(message("log(reach)"), r#"formula "log(reach)": at character 1: unknown function "log" (expected min, max, sqrt, ln, log10 or abs)"#);
     /// ```
     ///
-    /// Names are checked when the formula ranks a backlog ([`Error::UnknownFormulaName`]).
+    /// Names are checked when the formula ranks a backlog (a [`Structure`](crate::ErrorKind::Structure) error).
     pub fn parse(text: &str) -> Result<Formula> {
         let program = parse::parse(text)?;
         Ok(Formula { text: text.to_owned(), program, alignment_weight: AlignmentWeight::default() })
@@ -124,10 +124,12 @@ impl Formula {
     /// The formula bound to the criteria of a backlog: every name resolved.
     fn bound(&self, criteria: &[Criterion]) -> Result<BoundFormula> {
         let names = self.names().map(|name| {
-            Named::resolve(name, criteria, true).ok_or_else(|| Error::UnknownFormulaName {
-                formula: self.text.clone(),
-                name: name.to_owned(),
-                known: Named::known(criteria, true),
+            Named::resolve(name, criteria, true).ok_or_else(|| {
+                Error::from(Detail::UnknownFormulaName {
+                    formula: self.text.clone(),
+                    name: name.to_owned(),
+                    known: Named::known(criteria, true),
+                })
             })
         });
         Ok(BoundFormula::new(self.clone(), names.collect::<Result<_>>()?))

@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use super::named::Named;
 use super::{Breakdown, Engine, Evaluation};
-use crate::error::{Error, Result};
+use crate::error::{Detail, Error, Result};
 use crate::model::Backlog;
 use crate::model::Criterion;
 use crate::model::FieldSet;
@@ -25,27 +25,28 @@ impl Scorecard {
     ///
     /// # Errors
     ///
-    /// [`Error::UnknownScorecardField`] for a field that is neither a numeric built-in field nor
-    /// among `criteria`; [`Error::InvalidScorecard`] for a field without both bounds under
+    /// a [`Structure`](crate::ErrorKind::Structure) error for a field that is neither a numeric built-in field nor
+    /// among `criteria`; a [`Value`](crate::ErrorKind::Value) error for a field without both bounds under
     /// [`Normalize::Scale`].
     fn terms(&self, criteria: &[Criterion], backlog: Option<&Backlog>) -> Result<Vec<Term>> {
         let mut terms = Vec::with_capacity(self.weights.len());
         for (name, weight) in &self.weights {
-            let named =
-                Named::resolve(name, criteria, false).ok_or_else(|| Error::UnknownScorecardField {
+            let named = Named::resolve(name, criteria, false).ok_or_else(|| {
+                Error::from(Detail::UnknownScorecardField {
                     scorecard: self.id.clone(),
                     field: name.clone(),
                     known: Named::known(criteria, false),
-                })?;
+                })
+            })?;
             let bounds = match self.normalize {
                 Normalize::None => (0.0, 0.0),
-                Normalize::Scale => named.bounds(criteria).ok_or_else(|| Error::InvalidScorecard {
+                Normalize::Scale => named.bounds(criteria).ok_or_else(|| Error::from(Detail::InvalidScorecard {
                     scorecard: self.id.clone(),
                     reason: format!(
                         "field {name:?} lacks a min or a max, which normalize \"scale\" needs (declare both on \
                          the criterion, or use \"relative\")"
                     ),
-                })?,
+                }))?,
                 Normalize::Relative => backlog.map_or((0.0, 0.0), |backlog| relative_bounds(named.column(backlog))),
             };
             let direction = named.direction(criteria);

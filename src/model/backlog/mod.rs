@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use crate::error::{Error, Result};
+use crate::error::{Detail, Error, Result};
 use crate::model::alignment::{Objective, weighted_mean};
 use crate::model::columns::{Lists, Numbers, Texts};
 use crate::model::criterion::Criterion;
@@ -27,7 +27,7 @@ use index::{id_prefix, lookup, sorted_ids};
 ///
 /// A `Backlog` that exists is valid: [`Backlog::new`], [`Backlog::builder`] and deserialization
 /// run the same checks. It stores each field as one contiguous column (a field no item uses costs
-/// nothing) and lends its items out as [`Item`] views.
+/// nothing) and lends its items out as [`Item`](crate::Item) views.
 ///
 /// ```
 /// use prioritize::{Backlog, BacklogItem, Rice};
@@ -120,9 +120,10 @@ impl Backlog {
             let name = &names[at as usize];
             match objectives.iter().position(|objective| objective.id() == name) {
                 Some(objective) => Ok((objective as u32, contribution)),
-                None => {
-                    Err(Error::UnknownObjective { item: ids.get(item).to_owned(), objective: name.clone() })
-                }
+                None => Err(Error::from(Detail::UnknownObjective {
+                    item: ids.get(item).to_owned(),
+                    objective: name.clone(),
+                })),
             }
         })?;
         let index_of = |id: &str| {
@@ -131,15 +132,19 @@ impl Backlog {
         };
         let edges = parts.depends_on.try_map(|item, dependency| {
             let dependency = parts.dependency_ids.get(dependency as usize);
-            index_of(dependency).ok_or_else(|| Error::UnknownDependency {
-                item: ids.get(item).to_owned(),
-                dependency: dependency.to_owned(),
+            index_of(dependency).ok_or_else(|| {
+                Error::from(Detail::UnknownDependency {
+                    item: ids.get(item).to_owned(),
+                    dependency: dependency.to_owned(),
+                })
             })
         })?;
         let by_id: Vec<u32> = keys.iter().map(|&(_, _, index)| index).collect();
         drop(keys);
-        let graph = Graph::new(edges, ids.len()).map_err(|cycle| Error::DependencyCycle {
-            cycle: cycle.into_iter().map(|index| ids.get(index as usize).to_owned()).collect(),
+        let graph = Graph::new(edges, ids.len()).map_err(|cycle| {
+            Error::from(Detail::DependencyCycle {
+                cycle: cycle.into_iter().map(|index| ids.get(index as usize).to_owned()).collect(),
+            })
         })?;
         let mut backlog = Backlog {
             ids: Arc::new(parts.ids),
@@ -239,7 +244,7 @@ impl Backlog {
         self.scorecards.iter().find(|scorecard| scorecard.id() == id).cloned()
     }
 
-    /// The raters: as declared ([`BacklogBuilder::raters`], or a backlog file's `raters`), or,
+    /// The raters: as declared ([`BacklogBuilder::raters`](crate::model::BacklogBuilder::raters), or a backlog file's `raters`), or,
     /// when none are declared, those the ratings name, sorted by id, each of weight 1.
     #[must_use]
     pub fn raters(&self) -> &[Rater] {
@@ -313,7 +318,7 @@ impl Backlog {
     ///
     /// # Errors
     ///
-    /// [`Error::UnknownField`] for a name that is neither a built-in field nor a declared
+    /// a [`Structure`](crate::ErrorKind::Structure) error for a name that is neither a built-in field nor a declared
     /// criterion (the error's item is empty: no item is concerned).
     pub fn field_set<'n>(&self, names: impl IntoIterator<Item = &'n str>) -> Result<FieldSet> {
         let mut set = FieldSet::EMPTY;
@@ -322,11 +327,11 @@ impl Backlog {
                 (Some(field), _) => set.with(field),
                 (None, Some(index)) => set.with_criterion(index),
                 (None, None) => {
-                    return Err(Error::UnknownField {
+                    return Err(Error::from(Detail::UnknownField {
                         item: String::new(),
                         field: name.to_owned(),
                         criteria: self.criteria.iter().map(|c| c.id().to_owned()).collect(),
-                    });
+                    }));
                 }
             };
         }
@@ -382,7 +387,7 @@ impl Backlog {
 
 /// Equal when the sections are equal and so is every item, field by field, in the same order
 /// (however the backlog came to be: built at once or edited since). Numbers compare by their
-/// bits, as [`BacklogItem`]s do; this compares every item, in O(n).
+/// bits, as [`BacklogItem`](crate::BacklogItem)s do; this compares every item, in O(n).
 impl PartialEq for Backlog {
     fn eq(&self, other: &Backlog) -> bool {
         self.len() == other.len()
@@ -403,7 +408,7 @@ fn check_unique_objectives(objectives: &[Objective]) -> Result<()> {
     let mut ids: Vec<&str> = objectives.iter().map(Objective::id).collect();
     ids.sort_unstable();
     match ids.windows(2).find(|pair| pair[0] == pair[1]) {
-        Some(pair) => Err(Error::DuplicateObjective { objective: pair[0].to_owned() }),
+        Some(pair) => Err(Error::from(Detail::DuplicateObjective { objective: pair[0].to_owned() })),
         None => Ok(()),
     }
 }
@@ -464,10 +469,10 @@ mod tests {
             .expect("valid")]);
         assert_eq!(
             unknown.unwrap_err(),
-            Error::UnknownDependency {
+            Error::from(Detail::UnknownDependency {
                 item: "ITEM-0000000000010".into(),
                 dependency: "ITEM-0000000000010y".into()
-            }
+            })
         );
     }
 
@@ -479,7 +484,7 @@ mod tests {
             .collect();
         assert_eq!(
             Backlog::from_items(items).unwrap_err(),
-            Error::DuplicateId { item: "B".into(), first: 0, second: 2 }
+            Error::from(Detail::DuplicateId { item: "B".into(), first: 0, second: 2 })
         );
     }
 

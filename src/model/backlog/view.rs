@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 
 use super::Backlog;
+use crate::error::{Detail, Error};
 use crate::model::alignment::Alignment;
 use crate::model::category::Category;
 use crate::model::category::NO_CATEGORY;
@@ -102,17 +103,20 @@ impl<'a> Item<'a> {
     ///
     /// # Errors
     ///
-    /// [`Error::UnknownField`](crate::Error::UnknownField) for a name that is neither a built-in
+    /// A [`Structure`](crate::ErrorKind::Structure) error naming the item and the field, for a
+    /// name that is neither a built-in
     /// numeric field nor a criterion of the item's backlog (an item made with [`Item::of`]
     /// belongs to no backlog, so it knows built-in fields only).
     pub fn field_set<'n>(&self, names: impl IntoIterator<Item = &'n str>) -> crate::Result<FieldSet> {
         let empty = Backlog::default();
         let backlog = self.declared_in().unwrap_or(&empty);
-        backlog.field_set(names).map_err(|error| match error {
-            crate::Error::UnknownField { field, criteria, .. } => {
-                crate::Error::UnknownField { item: self.id().to_owned(), field, criteria }
-            }
-            other => other,
+        backlog.field_set(names).map_err(|error| match error.detail() {
+            Detail::UnknownField { field, criteria, .. } => Error::from(Detail::UnknownField {
+                item: self.id().to_owned(),
+                field: field.clone(),
+                criteria: criteria.clone(),
+            }),
+            _ => error,
         })
     }
 

@@ -5,7 +5,7 @@
 //! nothing when it fails. It then writes into the columns only what differs, so an edit costs
 //! what it touches, and a column shared with a kept ranking is copied only when it changes.
 
-use crate::error::{Error, Result};
+use crate::error::{Detail, Error, Result};
 use crate::model::backlog::Backlog;
 use crate::model::field::{Field, FieldName};
 use crate::model::input::{Checker, Input, Numeric};
@@ -51,12 +51,12 @@ impl Backlog {
     ///
     /// # Errors
     ///
-    /// - [`Error::UnknownItem`] when no item has the id;
-    /// - [`Error::UnknownField`] for a name that is neither built in nor a declared criterion;
-    /// - [`Error::InvalidValue`] for `id`, `depends_on` or `tags` (replace the item to change
+    /// - a [`Structure`](crate::ErrorKind::Structure) error when no item has the id;
+    /// - a [`Structure`](crate::ErrorKind::Structure) error for a name that is neither built in nor a declared criterion;
+    /// - a [`Value`](crate::ErrorKind::Value) error for `id`, `depends_on` or `tags` (replace the item to change
     ///   them) and for a value the field does not take;
-    /// - and every error a backlog being built reports for a value: [`Error::OutOfRange`],
-    ///   [`Error::UnknownObjective`], [`Error::UnknownRater`], [`Error::RatingOutOfRange`], ...
+    /// - and every error a backlog being built reports for a value: a [`Value`](crate::ErrorKind::Value) error,
+    ///   a [`Structure`](crate::ErrorKind::Structure) error, a [`Structure`](crate::ErrorKind::Structure) error, a [`Value`](crate::ErrorKind::Value) error, ...
     pub fn set(&mut self, id: &str, field: impl FieldName, value: impl Into<FieldValue>) -> Result<()> {
         let index = self.index_or_error(id)?;
         let mut item = self.item(index).to_owned();
@@ -83,16 +83,20 @@ impl Backlog {
     ///
     /// # Errors
     ///
-    /// [`Error::DuplicateId`] when an item has the id already; [`Error::UnknownDependency`] for
+    /// a [`Structure`](crate::ErrorKind::Structure) error when an item has the id already; a [`Structure`](crate::ErrorKind::Structure) error for
     /// a `depends_on` id that names no item; and every error a backlog being built reports for
     /// the item's values (undeclared fields, bounds, objectives, raters).
     pub fn insert(&mut self, item: BacklogItem) -> Result<()> {
         let index = self.len();
         if u32::try_from(index + 1).is_err() {
-            return Err(Error::TooManyItems { count: index + 1 });
+            return Err(Error::from(Detail::TooManyItems { count: index + 1 }));
         }
         if let Some(first) = self.index_of(item.id().as_str()) {
-            return Err(Error::DuplicateId { item: item.id().to_string(), first, second: index });
+            return Err(Error::from(Detail::DuplicateId {
+                item: item.id().to_string(),
+                first,
+                second: index,
+            }));
         }
         let prerequisites = self.prerequisites_of(&item)?;
         let row = self.row(item)?;
@@ -119,14 +123,14 @@ impl Backlog {
     ///
     /// # Errors
     ///
-    /// [`Error::UnknownItem`] when no item has the id; [`Error::DependencyCycle`] when the new
+    /// a [`Structure`](crate::ErrorKind::Structure) error when no item has the id; a [`Structure`](crate::ErrorKind::Structure) error when the new
     /// dependencies close a cycle (the error names it); and as [`Backlog::insert`].
     pub fn replace(&mut self, item: BacklogItem) -> Result<BacklogItem> {
         let index = self.index_or_error(item.id().as_str())?;
         let prerequisites = self.prerequisites_of(&item)?;
         let row = self.row(item)?;
         if let Some(cycle) = self.cycle_with(index, &prerequisites) {
-            return Err(Error::DependencyCycle { cycle });
+            return Err(Error::from(Detail::DependencyCycle { cycle }));
         }
         let old = self.item(index).to_owned();
         self.write_row(index, &row, Some(&prerequisites));
@@ -152,16 +156,16 @@ impl Backlog {
     ///
     /// # Errors
     ///
-    /// [`Error::UnknownItem`] when no item has the id; [`Error::HasDependents`] when items
+    /// a [`Structure`](crate::ErrorKind::Structure) error when no item has the id; a [`Structure`](crate::ErrorKind::Structure) error when items
     /// depend on it (remove or change them first).
     pub fn remove(&mut self, id: &str) -> Result<BacklogItem> {
         let index = self.index_or_error(id)?;
         let dependents = self.dependents(index);
         if !dependents.is_empty() {
-            return Err(Error::HasDependents {
+            return Err(Error::from(Detail::HasDependents {
                 item: self.item(index).id().to_owned(),
                 dependents: dependents.into_iter().map(|at| self.item(at).id().to_owned()).collect(),
-            });
+            }));
         }
         let old = self.item(index).to_owned();
         self.remove_at(index);
@@ -169,7 +173,7 @@ impl Backlog {
     }
 
     fn index_or_error(&self, id: &str) -> Result<usize> {
-        self.index_of(id).ok_or_else(|| Error::UnknownItem { item: id.trim().to_owned() })
+        self.index_of(id).ok_or_else(|| Error::from(Detail::UnknownItem { item: id.trim().to_owned() }))
     }
 
     /// `item` checked as an item of this backlog, without its dependencies: a backlog of that one
@@ -188,10 +192,10 @@ impl Backlog {
             .iter()
             .map(|dependency| {
                 self.index_of(dependency.as_str()).map(|at| at as u32).ok_or_else(|| {
-                    Error::UnknownDependency {
+                    Error::from(Detail::UnknownDependency {
                         item: item.id().to_string(),
                         dependency: dependency.to_string(),
-                    }
+                    })
                 })
             })
             .collect()
@@ -203,11 +207,13 @@ impl BacklogItem {
     /// it; what the field held before (a value, a range, ratings) is replaced.
     pub(crate) fn assign(&mut self, name: &str, input: Option<Input>) -> Result<()> {
         let check = Checker { item: self.id.as_str() };
-        let refused = |expected| Error::InvalidValue {
-            item: self.id.to_string(),
-            field: name.to_owned(),
-            value: input.as_ref().map_or_else(|| "absent".to_owned(), Input::shown),
-            expected,
+        let refused = |expected| {
+            Error::from(Detail::InvalidValue {
+                item: self.id.to_string(),
+                field: name.to_owned(),
+                value: input.as_ref().map_or_else(|| "absent".to_owned(), Input::shown),
+                expected,
+            })
         };
         match Field::from_name(name) {
             Some(Field::Id | Field::DependsOn | Field::Tags) => {

@@ -18,14 +18,14 @@ impl Backlog {
     ///
     /// # Errors
     ///
-    /// - [`Error::DuplicateObjective`] when two objectives share an id;
-    /// - [`Error::DuplicateId`] when two items share an id;
-    /// - [`Error::UnknownObjective`] when an item's alignment names an undefined objective;
-    /// - [`Error::UnknownDependency`] when a `depends_on` id names no item;
-    /// - [`Error::DependencyCycle`] when dependencies form a cycle (the error names it);
-    /// - [`Error::UnknownField`] when an item gives a field that is neither built in nor a
+    /// - a [`Structure`](crate::ErrorKind::Structure) error when two objectives share an id;
+    /// - a [`Structure`](crate::ErrorKind::Structure) error when two items share an id;
+    /// - a [`Structure`](crate::ErrorKind::Structure) error when an item's alignment names an undefined objective;
+    /// - a [`Structure`](crate::ErrorKind::Structure) error when a `depends_on` id names no item;
+    /// - a [`Structure`](crate::ErrorKind::Structure) error when dependencies form a cycle (the error names it);
+    /// - a [`Structure`](crate::ErrorKind::Structure) error when an item gives a field that is neither built in nor a
     ///   declared criterion (declare criteria with [`Backlog::builder`]);
-    /// - [`Error::TooManyItems`] beyond `u32::MAX` items.
+    /// - a [`Structure`](crate::ErrorKind::Structure) error beyond `u32::MAX` items.
     pub fn new(
         items: impl IntoIterator<Item = BacklogItem>,
         objectives: impl IntoIterator<Item = Objective>,
@@ -205,16 +205,16 @@ impl BacklogBuilder {
     /// # Errors
     ///
     /// As [`Backlog::new`], and:
-    /// - [`Error::DuplicateCriterion`] when two criteria share an id;
-    /// - [`Error::TooManyCriteria`] beyond [`FieldSet::MAX_CRITERIA`];
-    /// - [`Error::OutOfRange`] for a criterion's value outside its bounds;
-    /// - [`Error::DuplicateScorecard`] when two scorecards share a name;
-    /// - [`Error::UnknownScorecardField`] for a scorecard's field that is neither a numeric
-    ///   built-in field nor a declared criterion, and [`Error::InvalidScorecard`] for a field
+    /// - a [`Structure`](crate::ErrorKind::Structure) error when two criteria share an id;
+    /// - a [`Structure`](crate::ErrorKind::Structure) error beyond [`FieldSet::MAX_CRITERIA`](crate::FieldSet::MAX_CRITERIA);
+    /// - a [`Value`](crate::ErrorKind::Value) error for a criterion's value outside its bounds;
+    /// - a [`Structure`](crate::ErrorKind::Structure) error when two scorecards share a name;
+    /// - a [`Structure`](crate::ErrorKind::Structure) error for a scorecard's field that is neither a numeric
+    ///   built-in field nor a declared criterion, and a [`Value`](crate::ErrorKind::Value) error for a field
     ///   without the bounds its normalization needs.
-    /// - [`Error::DuplicateRater`] when two raters share an id;
-    /// - [`Error::UnknownRater`] for a rating by a rater not declared (when raters are);
-    /// - [`Error::RatingOutOfRange`] for a rating outside its criterion's bounds.
+    /// - a [`Structure`](crate::ErrorKind::Structure) error when two raters share an id;
+    /// - a [`Structure`](crate::ErrorKind::Structure) error for a rating by a rater not declared (when raters are);
+    /// - a [`Value`](crate::ErrorKind::Value) error for a rating outside its criterion's bounds.
     ///
     /// The value of each rated field is computed here, from the raters' weights:
     ///

@@ -3,7 +3,7 @@
 #[cfg(feature = "serde")]
 pub(crate) mod serialize;
 
-use crate::error::{Error, Result};
+use crate::error::{Detail, Error, Result};
 use crate::model::alignment::AlignmentWeight;
 use crate::model::criterion::{Criterion, numeric_names};
 use crate::model::field::Field;
@@ -51,7 +51,7 @@ impl Normalize {
 /// unknown one is an error.
 ///
 /// A backlog file declares scorecards in its `scorecards` section, read into the backlog
-/// ([`Backlog::scorecard`]):
+/// ([`Backlog::scorecard`](crate::Backlog::scorecard)):
 /// `"scorecards": {"value": {"criteria": {"revenue": 0.4, "ux": 0.25}, "normalize": "none"}}`.
 ///
 /// ```
@@ -89,7 +89,7 @@ impl Scorecard {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidScorecard`] for a weight that is not a finite number > 0, a field named
+    /// a [`Value`](crate::ErrorKind::Value) error for a weight that is not a finite number > 0, a field named
     /// twice, or no field at all:
     ///
     /// ```
@@ -103,7 +103,8 @@ impl Scorecard {
         weights: impl IntoIterator<Item = (N, W)>,
     ) -> Result<Scorecard> {
         let id = id.into();
-        let invalid = |reason: String| Error::InvalidScorecard { scorecard: id.clone(), reason };
+        let invalid =
+            |reason: String| Error::from(Detail::InvalidScorecard { scorecard: id.clone(), reason });
         let mut checked: Vec<(String, f64)> = Vec::new();
         for (name, weight) in weights {
             let (name, weight) = (name.into(), weight.into());
@@ -162,15 +163,17 @@ impl Scorecard {
     ///
     /// # Errors
     ///
-    /// [`Error::UnknownScorecardField`] for a field that is neither a numeric built-in field nor
-    /// among `criteria`; [`Error::InvalidScorecard`] for a field without both bounds under
+    /// a [`Structure`](crate::ErrorKind::Structure) error for a field that is neither a numeric built-in field nor
+    /// among `criteria`; a [`Value`](crate::ErrorKind::Value) error for a field without both bounds under
     /// [`Normalize::Scale`].
     pub(crate) fn check(&self, criteria: &[Criterion]) -> Result<()> {
         for (name, _) in &self.weights {
-            let unknown = || Error::UnknownScorecardField {
-                scorecard: self.id.clone(),
-                field: name.clone(),
-                known: numeric_names(criteria, false),
+            let unknown = || {
+                Error::from(Detail::UnknownScorecardField {
+                    scorecard: self.id.clone(),
+                    field: name.clone(),
+                    known: numeric_names(criteria, false),
+                })
             };
             let bounds = match Field::from_name(name) {
                 Some(field) if field.is_numeric() => field.bounds(),
@@ -182,13 +185,13 @@ impl Scorecard {
                 }
             };
             if self.normalize == Normalize::Scale && bounds.is_none() {
-                return Err(Error::InvalidScorecard {
+                return Err(Error::from(Detail::InvalidScorecard {
                     scorecard: self.id.clone(),
                     reason: format!(
                         "field {name:?} lacks a min or a max, which normalize \"scale\" needs (declare both on \
                          the criterion, or use \"relative\")"
                     ),
-                });
+                }));
             }
         }
         Ok(())

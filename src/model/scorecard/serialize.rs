@@ -4,11 +4,11 @@
 use std::fmt;
 use std::marker::PhantomData;
 
-use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
+use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
 
 use super::{Normalize, Scorecard};
-use crate::error::Error;
+use crate::error::{Detail, Error};
 
 /// The scorecards of a `scorecards` section, in the order written; names are unique.
 #[derive(Debug)]
@@ -59,9 +59,11 @@ impl<'de> Deserialize<'de> for Scorecards {
         let mut scorecards: Vec<Scorecard> = Vec::with_capacity(entries.0.len());
         for (id, definition) in entries.0 {
             if scorecards.iter().any(|scorecard| scorecard.id() == id) {
-                return Err(de::Error::custom(Error::DuplicateScorecard { scorecard: id }));
+                return Err(crate::error::json::custom(Error::from(Detail::DuplicateScorecard {
+                    scorecard: id,
+                })));
             }
-            let scorecard = Scorecard::new(id, definition.criteria.0).map_err(de::Error::custom)?;
+            let scorecard = Scorecard::new(id, definition.criteria.0).map_err(crate::error::json::custom)?;
             scorecards.push(scorecard.normalize(definition.normalize));
         }
         Ok(Scorecards(scorecards))

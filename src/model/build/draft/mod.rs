@@ -4,7 +4,7 @@
 //! what only the whole can tell (declared criteria, unique ids, dependencies, objectives) and
 //! yields a [`Backlog`].
 
-use crate::error::{Error, Result};
+use crate::error::{Detail, Error, Result};
 use crate::model::alignment::{Alignment, Objective};
 use crate::model::backlog::{Backlog, Parts};
 use crate::model::category::{Category, NO_CATEGORY};
@@ -185,7 +185,7 @@ impl Draft {
     ) -> Result<()> {
         let id = Checker { item: id.trim() }.id(Field::Id, id)?;
         if id.is_empty() {
-            return Err(Error::EmptyId { title: title.to_owned() });
+            return Err(Error::from(Detail::EmptyId { title: title.to_owned() }));
         }
         let check = Checker { item: id };
         let index = self.begin(id, title);
@@ -195,11 +195,14 @@ impl Draft {
         for dependency in depends_on {
             let dependency = check.id(Field::DependsOn, dependency)?;
             if dependency == id {
-                return Err(Error::SelfDependency { item: id.to_owned() });
+                return Err(Error::from(Detail::SelfDependency { item: id.to_owned() }));
             }
             if dependency.is_empty() {
                 // As the builder says it: an empty id names no item.
-                return Err(Error::UnknownDependency { item: id.to_owned(), dependency: String::new() });
+                return Err(Error::from(Detail::UnknownDependency {
+                    item: id.to_owned(),
+                    dependency: String::new(),
+                }));
             }
             self.dependency_ids.push(dependency);
             self.depends_on.push(index, (self.dependency_ids.len() - 1) as u32);
@@ -254,10 +257,10 @@ impl Draft {
                     for (at, (objective, value)) in pairs.iter().enumerate() {
                         if pairs[..at].iter().any(|(other, _)| other == objective) {
                             let objective = objective.clone();
-                            return Err(Error::DuplicateContribution {
+                            return Err(Error::from(Detail::DuplicateContribution {
                                 item: check.item.to_owned(),
                                 objective,
-                            });
+                            }));
                         }
                         Fraction::new(*value)
                             .map_err(|error| error.at(check.item, Field::Alignment.as_str()))?;
@@ -405,7 +408,7 @@ impl Draft {
     ) -> Result<Backlog> {
         let len = self.len;
         if u32::try_from(len).is_err() {
-            return Err(Error::TooManyItems { count: len });
+            return Err(Error::from(Detail::TooManyItems { count: len }));
         }
         check_criteria(&criteria)?;
         check_scorecards(&scorecards, &criteria)?;
@@ -493,11 +496,14 @@ impl Draft {
 
 fn check_criteria(criteria: &[Criterion]) -> Result<()> {
     if criteria.len() > FieldSet::MAX_CRITERIA {
-        return Err(Error::TooManyCriteria { count: criteria.len(), limit: FieldSet::MAX_CRITERIA });
+        return Err(Error::from(Detail::TooManyCriteria {
+            count: criteria.len(),
+            limit: FieldSet::MAX_CRITERIA,
+        }));
     }
     for (index, criterion) in criteria.iter().enumerate() {
         if criteria[..index].iter().any(|other| other.id() == criterion.id()) {
-            return Err(Error::DuplicateCriterion { criterion: criterion.id().to_owned() });
+            return Err(Error::from(Detail::DuplicateCriterion { criterion: criterion.id().to_owned() }));
         }
     }
     Ok(())
@@ -508,7 +514,7 @@ fn check_criteria(criteria: &[Criterion]) -> Result<()> {
 fn check_scorecards(scorecards: &[Scorecard], criteria: &[Criterion]) -> Result<()> {
     for (index, scorecard) in scorecards.iter().enumerate() {
         if scorecards[..index].iter().any(|other| other.id() == scorecard.id()) {
-            return Err(Error::DuplicateScorecard { scorecard: scorecard.id().to_owned() });
+            return Err(Error::from(Detail::DuplicateScorecard { scorecard: scorecard.id().to_owned() }));
         }
         scorecard.check(criteria)?;
     }
@@ -516,18 +522,18 @@ fn check_scorecards(scorecards: &[Scorecard], criteria: &[Criterion]) -> Result<
 }
 
 fn unknown_field(item: &str, name: &str, criteria: &[Criterion]) -> Error {
-    Error::UnknownField {
+    Error::from(Detail::UnknownField {
         item: item.to_owned(),
         field: name.to_owned(),
         criteria: criteria.iter().map(|criterion| criterion.id().to_owned()).collect(),
-    }
+    })
 }
 
 fn out_of_bounds(item: &str, criterion: &Criterion, value: f64) -> Error {
-    Error::OutOfRange {
+    Error::from(Detail::OutOfRange {
         item: item.to_owned(),
         field: criterion.id().to_owned(),
         value,
         allowed: criterion.allowed(),
-    }
+    })
 }

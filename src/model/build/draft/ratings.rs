@@ -2,7 +2,7 @@
 //! (only then are the raters and their weights certain: a file may declare them after its items).
 
 use super::{Draft, Slot, unknown_field};
-use crate::error::{Error, Result};
+use crate::error::{Detail, Error, Result};
 use crate::model::criterion::Criterion;
 use crate::model::estimate::Estimate;
 use crate::model::field::Field;
@@ -93,8 +93,8 @@ impl Draft {
     ///
     /// # Errors
     ///
-    /// [`Error::DuplicateRater`], [`Error::UnknownRater`] (when raters are declared), and
-    /// [`Error::RatingOutOfRange`] for a rating outside its criterion's bounds.
+    /// a [`Structure`](crate::ErrorKind::Structure) error, a [`Structure`](crate::ErrorKind::Structure) error (when raters are declared), and
+    /// a [`Value`](crate::ErrorKind::Value) error for a rating outside its criterion's bounds.
     pub(crate) fn finish_ratings(&mut self, criteria: &[Criterion]) -> Result<Finished> {
         let recorded = std::mem::take(&mut self.ratings);
         let declared = recorded.raters.is_some();
@@ -103,7 +103,7 @@ impl Draft {
                 if let Some(at) =
                     (1..raters.len()).find(|&at| raters[..at].iter().any(|r| r.id() == raters[at].id()))
                 {
-                    return Err(Error::DuplicateRater { rater: raters[at].id().to_owned() });
+                    return Err(Error::from(Detail::DuplicateRater { rater: raters[at].id().to_owned() }));
                 }
                 raters
             }
@@ -141,12 +141,12 @@ impl Draft {
             let mut ratings = Vec::with_capacity(given.len());
             for &(name, value) in given {
                 let Some(rater) = rater_of[name as usize] else {
-                    return Err(Error::UnknownRater {
+                    return Err(Error::from(Detail::UnknownRater {
                         item: id.to_owned(),
                         field: self.slot_name(slot).to_owned(),
                         rater: recorded.names[name as usize].clone(),
                         raters: raters.iter().map(|rater| rater.id().to_owned()).collect(),
-                    });
+                    }));
                 };
                 ratings.push((rater, value));
             }
@@ -155,12 +155,12 @@ impl Draft {
                 ratings.iter().map(|&(rater, value)| (value, raters[rater as usize].weight())).collect();
             let value = recorded.aggregate.combine_valid(&mut weighted);
             if !carried.is_nan() && carried.to_bits() != value.to_bits() {
-                return Err(Error::RatedValueChanged {
+                return Err(Error::from(Detail::RatedValueChanged {
                     item: id.to_owned(),
                     field: self.slot_name(slot).to_owned(),
                     carried,
                     computed: value,
-                });
+                }));
             }
             // Sorted by rating: the ends are the first and the last.
             let (low, high) = (weighted[0].0, weighted[weighted.len() - 1].0);
@@ -182,13 +182,13 @@ fn check_bounds<'r>(
 ) -> Result<()> {
     for (rater, value) in ratings {
         if !criterion.allows(value) {
-            return Err(Error::RatingOutOfRange {
+            return Err(Error::from(Detail::RatingOutOfRange {
                 item: item.to_owned(),
                 field: criterion.id().to_owned(),
                 rater: rater.to_owned(),
                 value,
                 allowed: criterion.allowed(),
-            });
+            }));
         }
     }
     Ok(())

@@ -1,29 +1,49 @@
-//! The crate's error type.
+//! What went wrong, in detail: one variant a kind of mistake, each naming the item, the field,
+//! the value and what is allowed. Private: programs read an [`Error`](super::Error)'s kind and
+//! accessors, and people its message, which is this detail's.
 
 use std::fmt;
 
 use std::sync::Arc;
 
-/// A `Result` whose error is the crate's [`Error`].
-pub type Result<T, E = Error> = std::result::Result<T, E>;
+use super::ErrorKind;
 
 /// Everything that can go wrong, each naming the item, the field, the value and what is allowed.
-///
-/// Messages are lowercase and name the offending part, so a user can fix the input from the
-/// message alone:
-///
-/// ```
-/// use prioritize::BacklogItem;
-///
-/// let error = BacklogItem::builder("CHK-7", "Saved cards").confidence(80).build().unwrap_err();
-/// assert_eq!(
-///     error.to_string(),
-///     r#"item "CHK-7": confidence 80 is outside 0..=1 (write 0.8 for 80 %)"#
-/// );
-/// ```
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
-#[non_exhaustive]
-pub enum Error {
+// Some variants are the readers' (JSON, CSV), which features may leave out.
+#[cfg_attr(not(all(feature = "json", feature = "csv")), allow(dead_code))]
+pub(crate) enum Detail {
+    /// A number outside the range of a checked value type, before it is tied to an item.
+    #[error("{value} is outside {allowed}")]
+    Number {
+        /// The offending value.
+        value: f64,
+        /// What is allowed.
+        allowed: &'static str,
+    },
+    /// A text that is none of a value type's labels.
+    #[error("{text:?} is not {expected}")]
+    Label {
+        /// The text as given.
+        text: String,
+        /// What is allowed.
+        expected: &'static str,
+    },
+    /// JSON that does not parse, or holds a value of the wrong shape, as the JSON parser says it.
+    #[error("{message}")]
+    Json {
+        /// The parser's message (with the line and column).
+        message: String,
+        /// The line, from 1.
+        line: u64,
+        /// The column, from 1.
+        column: u64,
+        /// Whether the text does not parse (else it parses, to the wrong shape).
+        syntax: bool,
+        /// The parser's error.
+        #[source]
+        source: Source,
+    },
     /// A number is NaN, infinite or outside the field's range.
     #[error("item {item:?}: {field} {value} is outside {allowed}{}", range_hint(.field, *.value))]
     OutOfRange {
@@ -502,6 +522,148 @@ pub enum Error {
     },
 }
 
+impl Detail {
+    /// What kind of mistake it is.
+    pub(crate) fn kind(&self) -> ErrorKind {
+        match self {
+            Detail::MalformedCsv { .. }
+            | Detail::Csv { .. }
+            | Detail::EmptyInput { .. }
+            | Detail::InvalidFormula { .. }
+            | Detail::Json { syntax: true, .. } => ErrorKind::Syntax,
+            Detail::Number { .. }
+            | Detail::Label { .. }
+            | Detail::OutOfRange { .. }
+            | Detail::InvalidEstimate { .. }
+            | Detail::InvalidValue { .. }
+            | Detail::OffScale { .. }
+            | Detail::EmptyId { .. }
+            | Detail::InvalidObjective { .. }
+            | Detail::InvalidRater { .. }
+            | Detail::RatingOutOfRange { .. }
+            | Detail::InvalidRatings { .. }
+            | Detail::ScoreOverflow { .. }
+            | Detail::WrongType { .. }
+            | Detail::InvalidCriterion { .. }
+            | Detail::NonFiniteFormula { .. }
+            | Detail::InvalidScorecard { .. }
+            | Detail::RatedValueChanged { .. }
+            | Detail::Json { .. } => ErrorKind::Value,
+            Detail::DuplicateId { .. }
+            | Detail::UnknownDependency { .. }
+            | Detail::UnknownItem { .. }
+            | Detail::HasDependents { .. }
+            | Detail::SelfDependency { .. }
+            | Detail::DependencyCycle { .. }
+            | Detail::UnknownObjective { .. }
+            | Detail::DuplicateContribution { .. }
+            | Detail::DuplicateObjective { .. }
+            | Detail::DuplicateRater { .. }
+            | Detail::UnknownRater { .. }
+            | Detail::UnknownField { .. }
+            | Detail::MissingId { .. }
+            | Detail::RepeatedField { .. }
+            | Detail::DuplicateCriterion { .. }
+            | Detail::TooManyCriteria { .. }
+            | Detail::RepeatedSection { .. }
+            | Detail::UnknownFormulaName { .. }
+            | Detail::UnknownScorecardField { .. }
+            | Detail::DuplicateScorecard { .. }
+            | Detail::TooManyItems { .. } => ErrorKind::Structure,
+            Detail::Unscored { .. } => ErrorKind::Unscored,
+            Detail::InvalidParameter { .. }
+            | Detail::InvalidPin { .. }
+            | Detail::PinBreaksDependency { .. }
+            | Detail::MustUnplannable { .. }
+            | Detail::MustOverCapacity { .. }
+            | Detail::NoScores { .. }
+            | Detail::UnknownFramework { .. } => ErrorKind::Parameter,
+            Detail::Io { .. } => ErrorKind::Io,
+        }
+    }
+
+    /// The id of the item it concerns, if one.
+    pub(crate) fn item(&self) -> Option<&str> {
+        match self {
+            Detail::OutOfRange { item, .. }
+            | Detail::InvalidEstimate { item, .. }
+            | Detail::InvalidValue { item, .. }
+            | Detail::OffScale { item, .. }
+            | Detail::DuplicateId { item, .. }
+            | Detail::UnknownDependency { item, .. }
+            | Detail::UnknownItem { item, .. }
+            | Detail::HasDependents { item, .. }
+            | Detail::RatedValueChanged { item, .. }
+            | Detail::SelfDependency { item, .. }
+            | Detail::UnknownObjective { item, .. }
+            | Detail::DuplicateContribution { item, .. }
+            | Detail::UnknownRater { item, .. }
+            | Detail::RatingOutOfRange { item, .. }
+            | Detail::InvalidRatings { item, .. }
+            | Detail::ScoreOverflow { item, .. }
+            | Detail::Unscored { item, .. }
+            | Detail::InvalidPin { item, .. }
+            | Detail::PinBreaksDependency { item, .. }
+            | Detail::MustUnplannable { item, .. }
+            | Detail::UnknownField { item, .. }
+            | Detail::WrongType { item, .. }
+            | Detail::RepeatedField { item, .. }
+            | Detail::NonFiniteFormula { item, .. } => Some(item),
+            Detail::DependencyCycle { cycle } => cycle.first().map(String::as_str),
+            _ => None,
+        }
+    }
+
+    /// The field (or the parameter) it concerns, if one.
+    pub(crate) fn field(&self) -> Option<&str> {
+        match self {
+            Detail::OutOfRange { field, .. }
+            | Detail::InvalidEstimate { field, .. }
+            | Detail::InvalidValue { field, .. }
+            | Detail::OffScale { field, .. }
+            | Detail::RatedValueChanged { field, .. }
+            | Detail::UnknownRater { field, .. }
+            | Detail::RatingOutOfRange { field, .. }
+            | Detail::InvalidRatings { field, .. }
+            | Detail::UnknownField { field, .. }
+            | Detail::WrongType { field, .. }
+            | Detail::RepeatedField { field, .. }
+            | Detail::UnknownScorecardField { field, .. } => Some(field),
+            Detail::InvalidObjective { field, .. }
+            | Detail::InvalidRater { field, .. }
+            | Detail::InvalidCriterion { field, .. } => Some(*field),
+            Detail::InvalidParameter { parameter, .. } => Some(parameter),
+            Detail::NoScores { .. } => Some("framework"),
+            Detail::UnknownFormulaName { name, .. } => Some(name),
+            Detail::DuplicateId { .. } | Detail::EmptyId { .. } | Detail::MissingId { .. } => Some("id"),
+            Detail::UnknownDependency { .. }
+            | Detail::SelfDependency { .. }
+            | Detail::DependencyCycle { .. } => Some("depends_on"),
+            Detail::UnknownObjective { .. } | Detail::DuplicateContribution { .. } => Some("alignment"),
+            Detail::InvalidPin { .. } | Detail::PinBreaksDependency { .. } => Some("pin"),
+            _ => None,
+        }
+    }
+
+    /// The line of the input it concerns, if known.
+    pub(crate) fn line(&self) -> Option<u64> {
+        match self {
+            Detail::MalformedCsv { line, .. } | Detail::Csv { line, .. } | Detail::Json { line, .. } => {
+                Some(*line)
+            }
+            _ => None,
+        }
+    }
+
+    /// The column of the input it concerns, if known.
+    pub(crate) fn column(&self) -> Option<u64> {
+        match self {
+            Detail::Json { column, .. } => Some(*column),
+            _ => None,
+        }
+    }
+}
+
 /// A hint for the common slips: a confidence in percent, an effort or a duration of 0.
 fn range_hint(field: &str, value: f64) -> String {
     match field {
@@ -521,13 +683,13 @@ fn known_criteria(criteria: &[String]) -> String {
 }
 
 /// The error behind another, such as the operating system's reason a read failed; shared, so that
-/// [`Error`] stays `Clone`, and compared by message.
+/// an error stays `Clone`, and compared by message.
 #[derive(Debug, Clone)]
-pub struct Source(Arc<dyn std::error::Error + Send + Sync>);
+pub(crate) struct Source(Arc<dyn std::error::Error + Send + Sync>);
 
 impl Source {
     /// Wraps an error.
-    pub fn new(error: impl std::error::Error + Send + Sync + 'static) -> Source {
+    pub(crate) fn new(error: impl std::error::Error + Send + Sync + 'static) -> Source {
         Source(Arc::new(error))
     }
 }
@@ -550,12 +712,6 @@ impl PartialEq for Source {
     }
 }
 
-impl From<std::io::Error> for Error {
-    fn from(error: std::io::Error) -> Error {
-        Error::Io { source: Source::new(error) }
-    }
-}
-
 struct CycleDisplay<'a>(&'a [String]);
 
 impl fmt::Display for CycleDisplay<'_> {
@@ -566,40 +722,6 @@ impl fmt::Display for CycleDisplay<'_> {
         match self.0.first() {
             Some(first) => write!(f, "{first:?}"),
             None => Ok(()),
-        }
-    }
-}
-
-/// A number outside the range of a checked value type, before it is tied to an item.
-///
-/// The constructors of [`Effort`](crate::model::Effort), [`Confidence`](crate::model::Confidence) and the other
-/// value types return it; building an item turns it into an [`Error::OutOfRange`] that names the
-/// item and the field.
-///
-/// ```
-/// use prioritize::model::Effort;
-///
-/// let error = Effort::new(0.0).unwrap_err();
-/// assert_eq!(error.to_string(), "0 is outside the finite numbers > 0");
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, thiserror::Error)]
-#[error("{value} is outside {allowed}")]
-pub struct ValueError {
-    /// The offending value.
-    pub value: f64,
-    /// What is allowed.
-    pub allowed: &'static str,
-}
-
-impl ValueError {
-    /// Ties the error to an item and a field.
-    #[must_use]
-    pub fn at(self, item: &str, field: &str) -> Error {
-        Error::OutOfRange {
-            item: item.to_owned(),
-            field: field.to_owned(),
-            value: self.value,
-            allowed: self.allowed.to_owned(),
         }
     }
 }
@@ -623,4 +745,29 @@ impl fmt::Display for RangeDisplay {
 /// Quoted ids, comma-separated: `"B", "C"`.
 fn quoted_list(ids: &[String]) -> String {
     ids.iter().map(|id| format!("{id:?}")).collect::<Vec<_>>().join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::Error;
+
+    /// Messages no input of a test can reach on its own machine.
+    #[test]
+    fn messages_out_of_reach_of_inputs() {
+        let message = |detail: Detail| Error::from(detail).to_string();
+        assert_eq!(
+            message(Detail::TooManyItems { count: 5_000_000_000 }),
+            "backlog of 5000000000 items exceeds the limit of 4294967295 items"
+        );
+        assert_eq!(
+            message(Detail::DependencyCycle { cycle: Vec::new() }),
+            r#"item "": depends_on forms a cycle: "#
+        );
+        let cycle = Error::from(Detail::DependencyCycle { cycle: vec!["A".into(), "B".into()] });
+        assert_eq!(
+            (cycle.kind(), cycle.item(), cycle.field()),
+            (ErrorKind::Structure, Some("A"), Some("depends_on"))
+        );
+    }
 }

@@ -132,13 +132,6 @@ pub(crate) fn write_number(column: &mut std::sync::Arc<Numbers>, index: usize, l
     }
 }
 
-/// Equal when every value has the same bits (NaN, absence, equals itself).
-impl PartialEq for Numbers {
-    fn eq(&self, other: &Numbers) -> bool {
-        self.0.len() == other.0.len() && self.0.iter().zip(&other.0).all(|(a, b)| a.to_bits() == b.to_bits())
-    }
-}
-
 /// A list per item in compressed rows: item `i`'s entries are `values[ends[i - 1]..ends[i]]`.
 /// `ends` may stop short of the items (rows past it are empty): it is empty while no item has an
 /// entry.

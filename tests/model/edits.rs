@@ -192,3 +192,84 @@ fn a_kept_ranking_of_an_engine_of_your_own_keeps_its_breakdowns() {
     let stranger = BacklogItem::builder("Z", "").reach(5).build().unwrap();
     assert!(kept.engine().evaluate(&Item::of(&stranger, 0.0)).is_err());
 }
+
+#[test]
+fn set_takes_titles_categories_and_alignments_as_the_format_writes_them() {
+    let mut backlog = Backlog::builder()
+        .objective(prioritize::Objective::new("growth", 3.0).unwrap())
+        .item(BacklogItem::builder("A", "old").build().unwrap())
+        .build()
+        .unwrap();
+    backlog.set("A", "title", "One-click checkout").unwrap();
+    backlog.set("A", Field::Moscow, "Should have").unwrap();
+    backlog.set("A", "alignment", 0.25).unwrap();
+    let item = backlog.item(0);
+    assert_eq!(
+        (item.title(), item.moscow(), item.resolved_alignment()),
+        ("One-click checkout", Some(prioritize::Category::Should), 0.25)
+    );
+    let per_objective = prioritize::Alignment::PerObjective(
+        [("growth".to_owned(), prioritize::model::Fraction::new(0.5).unwrap())].into_iter().collect(),
+    );
+    backlog.set("A", "alignment", per_objective).unwrap();
+    assert_eq!(backlog.item(0).resolved_alignment(), 0.5);
+    for field in ["title", "moscow", "alignment"] {
+        backlog.set("A", field, FieldValue::Absent).unwrap();
+    }
+    let item = backlog.item(0);
+    assert_eq!((item.title(), item.moscow(), item.alignment()), ("", None, None));
+    assert_eq!(
+        backlog.set("A", "moscow", "maybe").unwrap_err().to_string(),
+        r#"item "A": moscow "maybe" is not one of must, should, could, wont (or M, S, C, W)"#
+    );
+    assert_eq!(backlog.set("A", "title", 3).unwrap_err().to_string(), r#"item "A": title "3" is not a text"#);
+}
+
+#[test]
+fn removing_an_item_moves_the_later_dependencies_up() {
+    let mut backlog = Backlog::from_items([
+        BacklogItem::builder("A", "").build().unwrap(),
+        BacklogItem::builder("B", "").tag("x").build().unwrap(),
+        BacklogItem::builder("C", "").depends_on("B").tag("y").build().unwrap(),
+        BacklogItem::builder("D", "").depends_on("C").depends_on("B").build().unwrap(),
+    ])
+    .unwrap();
+    backlog.remove("A").unwrap();
+    assert_eq!(backlog.prerequisites(1).collect::<Vec<_>>(), [0]);
+    assert_eq!(backlog.prerequisites(2).collect::<Vec<_>>(), [1, 0]);
+    assert_eq!(backlog.get("D").map(|d| d.depends_on().collect::<Vec<_>>()), Some(vec!["C", "B"]));
+    assert_eq!(backlog.get("C").map(|c| c.tags().collect::<Vec<_>>()), Some(vec!["y"]));
+    assert_eq!(backlog.index_of("D"), Some(2));
+}
+
+#[test]
+fn ratings_set_again_replace_the_old_ones_and_keep_the_others() {
+    let mut backlog = Backlog::from_items([
+        BacklogItem::builder("A", "").ratings("effort", [("po", 2), ("pm", 4)]).build().unwrap(),
+        BacklogItem::builder("B", "").build().unwrap(),
+    ])
+    .unwrap();
+    let ratings = |backlog: &Backlog, id: &str, field: &str| {
+        backlog
+            .get(id)
+            .and_then(|item| item.ratings(field))
+            .map(|r| r.iter().map(|(rater, v)| (rater.to_owned(), v)).collect::<Vec<_>>())
+    };
+    // Another field rated: the first keeps its ratings.
+    backlog.set("A", "impact", FieldValue::ratings([("po", 1.0)])).unwrap();
+    assert_eq!(ratings(&backlog, "A", "impact"), Some(vec![("po".to_owned(), 1.0)]));
+    assert_eq!(ratings(&backlog, "A", "effort"), Some(vec![("pm".to_owned(), 4.0), ("po".to_owned(), 2.0)]));
+    // The same raters with another rating.
+    backlog.set("A", "effort", FieldValue::ratings([("po", 6.0), ("pm", 4.0)])).unwrap();
+    assert_eq!(ratings(&backlog, "A", "effort"), Some(vec![("pm".to_owned(), 4.0), ("po".to_owned(), 6.0)]));
+    assert_eq!(backlog.item(0).value("effort"), Some(5.0));
+    // A rater met first now sorts before the others: every rating keeps its rater.
+    backlog.set("B", "reach", FieldValue::ratings([("eng", 10.0)])).unwrap();
+    assert_eq!(backlog.raters().iter().map(|r| r.id()).collect::<Vec<_>>(), ["eng", "pm", "po"]);
+    assert_eq!(ratings(&backlog, "A", "effort"), Some(vec![("pm".to_owned(), 4.0), ("po".to_owned(), 6.0)]));
+    assert_eq!(ratings(&backlog, "B", "reach"), Some(vec![("eng".to_owned(), 10.0)]));
+    assert!(!backlog.item(0).ratings("effort").is_some_and(|r| r.is_empty()));
+    // The backlog is the one its edited input builds.
+    let rebuilt = Backlog::from_items(backlog.items().map(|item| item.to_owned())).unwrap();
+    assert_eq!(rebuilt, backlog);
+}

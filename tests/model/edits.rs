@@ -265,7 +265,7 @@ fn ratings_set_again_replace_the_old_ones_and_keep_the_others() {
     assert_eq!(backlog.item(0).value("effort"), Some(5.0));
     // A rater met first now sorts before the others: every rating keeps its rater.
     backlog.set("B", "reach", FieldValue::ratings([("eng", 10.0)])).unwrap();
-    assert_eq!(backlog.raters().iter().map(|r| r.id()).collect::<Vec<_>>(), ["eng", "pm", "po"]);
+    assert_eq!(backlog.raters().iter().map(prioritize::Rater::id).collect::<Vec<_>>(), ["eng", "pm", "po"]);
     assert_eq!(ratings(&backlog, "A", "effort"), Some(vec![("pm".to_owned(), 4.0), ("po".to_owned(), 6.0)]));
     assert_eq!(ratings(&backlog, "B", "reach"), Some(vec![("eng".to_owned(), 10.0)]));
     assert!(!backlog.item(0).ratings("effort").is_some_and(|r| r.is_empty()));

@@ -29,7 +29,7 @@ use std::time::Duration;
 use criterion::measurement::WallTime;
 use criterion::{BatchSize, BenchmarkGroup, Criterion, SamplingMode, Throughput};
 use prioritize::{
-    Alignment, AlignmentWeight, Backlog, BacklogItem, Category, Engine, Field, Formula, MoSCoW, RankOptions,
+    Alignment, AlignmentWeight, Backlog, BacklogItem, Category, Engine, Field, Formula, Moscow, RankOptions,
     Rice, Scorecard, Wsjf,
 };
 
@@ -199,7 +199,7 @@ fn full_rankings(c: &mut Criterion) {
             });
             group.finish();
         }
-        let moscow = MoSCoW::default().then(Wsjf::default());
+        let moscow = Moscow::default().then(Wsjf::default());
         let mut group = group(c, "moscow_then_wsjf", n);
         group.bench_function("ranking", |b| {
             let backlog = support::shared(n);

@@ -1,6 +1,6 @@
 //! Build a backlog in code and rank it with each framework: `cargo run --example quickstart`.
 
-use prioritize::{Backlog, BacklogItem, Category, Engine, MoSCoW, Rice, Wsjf};
+use prioritize::{Backlog, BacklogItem, Category, Engine, Moscow, Rice, Wsjf};
 
 fn main() -> Result<(), prioritize::Error> {
     // RICE: reach, impact, confidence, effort; WSJF: business value, time criticality, risk
@@ -30,7 +30,7 @@ fn main() -> Result<(), prioritize::Error> {
     let engines: [Box<dyn Engine>; 3] = [
         Box::new(Rice::default()),
         Box::new(Wsjf::default()),
-        Box::new(MoSCoW::default().then(Wsjf::default())),
+        Box::new(Moscow::default().then(Wsjf::default())),
     ];
     for engine in &engines {
         let ranking = backlog.rank(engine)?;

@@ -15,7 +15,7 @@ mod support;
 use std::alloc::System;
 use std::process::ExitCode;
 
-use prioritize::{AlignmentWeight, Backlog, Engine, MoSCoW, RankOptions, Rice, Wsjf};
+use prioritize::{AlignmentWeight, Backlog, Engine, Moscow, RankOptions, Rice, Wsjf};
 use stats_alloc::{INSTRUMENTED_SYSTEM, Region, StatsAlloc};
 
 #[global_allocator]
@@ -97,7 +97,7 @@ fn main() -> ExitCode {
     );
 
     let aligned = Rice::default().alignment_weight(AlignmentWeight::new(0.5).expect("0.5 is in 0..=1"));
-    let moscow = MoSCoW::default().then(Wsjf::default());
+    let moscow = Moscow::default().then(Wsjf::default());
     let full = RankOptions::default();
     let top = RankOptions::default().top(100);
     let cases: [(&str, &dyn Engine, &RankOptions); 5] = [

@@ -1,4 +1,4 @@
-//! Rank a product backlog with the frameworks teams already use (RICE, WSJF and MoSCoW),
+//! Rank a product backlog with the frameworks teams already use (RICE, WSJF and Moscow),
 //! weighted by strategic alignment: validated, deterministic and explained.
 //!
 //! A Product Owner orders the backlog sprint by sprint; a Product Manager ties it to strategy.
@@ -44,7 +44,7 @@
 //! # Modules
 //!
 //! The core types are at the root: a [`Backlog`] of items ([`BacklogItem`] to build one, [`Item`]
-//! to read one), the engines [`Rice`], [`Wsjf`], [`MoSCoW`], [`Ice`], [`Cd3`], [`Opportunity`],
+//! to read one), the engines [`Rice`], [`Wsjf`], [`Moscow`], [`Ice`], [`Cd3`], [`Opportunity`],
 //! [`Scorecard`] and [`Formula`] behind the [`Engine`] trait, several people's estimates ([`Rater`],
 //! [`Aggregate`]), and the [`Ranking`] an engine produces. The rest is in [`model`] (checked
 //! values, criteria, objectives, ratings), [`engine`], [`ranking`] (options, unscored items,
@@ -90,7 +90,7 @@ pub mod ranking;
 pub mod svg;
 
 pub use engine::{
-    Breakdown, Cd3, Engine, Evaluation, Formula, Ice, MoSCoW, Opportunity, Rice, Score, Scorecard, Wsjf,
+    Breakdown, Cd3, Engine, Evaluation, Formula, Ice, Moscow, Opportunity, Rice, Score, Scorecard, Wsjf,
 };
 pub use error::{Error, ErrorKind, Result};
 pub use model::{

@@ -50,7 +50,7 @@ use prioritize::model::Effort;
 use prioritize::plan::PlannedItem;
 use prioritize::ranking::UnscoredPolicy;
 use prioritize::{
-    AlignmentWeight, Backlog, Cd3, Engine, Formula, Ice, MoSCoW, Opportunity, RankOptions, Rice, Wsjf,
+    AlignmentWeight, Backlog, Cd3, Engine, Formula, Ice, Moscow, Opportunity, RankOptions, Rice, Wsjf,
 };
 use serde::de::DeserializeSeed;
 
@@ -318,9 +318,9 @@ impl Options {
             return Ok(Box::new(formula.clone().alignment_weight(weight)));
         }
         Ok(match (self.framework, self.then) {
-            (Framework::Moscow, None) => Box::new(MoSCoW::default()),
+            (Framework::Moscow, None) => Box::new(Moscow::default()),
             (Framework::Moscow, Some(then)) => Box::new(
-                MoSCoW::default().then(plain(then, AlignmentWeight::default())).alignment_weight(weight),
+                Moscow::default().then(plain(then, AlignmentWeight::default())).alignment_weight(weight),
             ),
             (framework, _) => plain(framework, weight),
         })
@@ -336,9 +336,9 @@ impl Options {
                 let options = Options { framework, then, scorecard: None, formula: None, ..self.clone() };
                 let weight = options.alignment_weight.unwrap_or_default();
                 match (framework, then) {
-                    (Framework::Moscow, None) => Box::new(MoSCoW::default()) as Box<dyn Engine>,
+                    (Framework::Moscow, None) => Box::new(Moscow::default()) as Box<dyn Engine>,
                     (Framework::Moscow, Some(then)) => Box::new(
-                        MoSCoW::default()
+                        Moscow::default()
                             .then(plain(then, AlignmentWeight::default()))
                             .alignment_weight(weight),
                     ),
@@ -373,7 +373,7 @@ fn plain(framework: Framework, weight: AlignmentWeight) -> Box<dyn Engine> {
         Framework::Ice => Box::new(Ice::default().alignment_weight(weight)),
         Framework::Cd3 => Box::new(Cd3::default().alignment_weight(weight)),
         Framework::Opportunity => Box::new(Opportunity::default().alignment_weight(weight)),
-        Framework::Moscow => Box::new(MoSCoW::default()),
+        Framework::Moscow => Box::new(Moscow::default()),
     }
 }
 

@@ -6,7 +6,7 @@ use prioritize::engine::{IceVariant, Normalize, Scale};
 use prioritize::model::Effort;
 use prioritize::ranking::UnscoredPolicy;
 use prioritize::{
-    AlignmentWeight, Backlog, Cd3, Engine, Formula, Ice, MoSCoW, Opportunity, RankOptions, Rice, Scorecard,
+    AlignmentWeight, Backlog, Cd3, Engine, Formula, Ice, Moscow, Opportunity, RankOptions, Rice, Scorecard,
     Wsjf, csv,
 };
 
@@ -26,14 +26,14 @@ fn engines(backlog: &Backlog) -> Vec<Box<dyn Engine>> {
         Box::new(Rice::default().alignment_weight(half)),
         Box::new(Wsjf::default()),
         Box::new(Wsjf::default().scale(Scale::Fibonacci).alignment_weight(half)),
-        Box::new(MoSCoW::default()),
-        Box::new(MoSCoW::default().then(Rice::default()).alignment_weight(half)),
-        Box::new(MoSCoW::default().then(Wsjf::default())),
+        Box::new(Moscow::default()),
+        Box::new(Moscow::default().then(Rice::default()).alignment_weight(half)),
+        Box::new(Moscow::default().then(Wsjf::default())),
         Box::new(Ice::default()),
         Box::new(Ice::default().variant(IceVariant::Average).alignment_weight(half)),
         Box::new(Cd3::default()),
         Box::new(Opportunity::default().alignment_weight(half)),
-        Box::new(MoSCoW::default().then(Cd3::default())),
+        Box::new(Moscow::default().then(Cd3::default())),
     ];
     let builtin = [("reach", 1.0), ("effort", 2.0), ("confidence", 0.5), ("importance", 1.0)];
     for normalize in [Normalize::None, Normalize::Scale, Normalize::Relative] {
@@ -41,7 +41,7 @@ fn engines(backlog: &Backlog) -> Vec<Box<dyn Engine>> {
         engines.push(Box::new(scorecard.alignment_weight(half)));
     }
     for scorecard in backlog.scorecards() {
-        engines.push(Box::new(MoSCoW::default().then(scorecard.clone())));
+        engines.push(Box::new(Moscow::default().then(scorecard.clone())));
         for normalize in [Normalize::None, Normalize::Scale, Normalize::Relative] {
             engines.push(Box::new(scorecard.clone().normalize(normalize)));
         }
@@ -50,7 +50,7 @@ fn engines(backlog: &Backlog) -> Vec<Box<dyn Engine>> {
     let own = format!("{} + 1", criteria.join(" * "));
     for text in FORMULAS.iter().copied().chain(Some(own.as_str()).filter(|_| !criteria.is_empty())) {
         let formula = Formula::parse(text).expect("the formulas parse");
-        engines.push(Box::new(MoSCoW::default().then(formula.clone())));
+        engines.push(Box::new(Moscow::default().then(formula.clone())));
         engines.push(Box::new(formula.alignment_weight(half)));
     }
     engines

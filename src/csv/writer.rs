@@ -79,7 +79,7 @@ impl Writer {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{MoSCoW, Rice};
+    use crate::{Moscow, Rice};
 
     /// Ids, titles and a promoted_by cell that a spreadsheet would run (JSON keeps the leading
     /// tab and carriage return, which the CSV reader trims).
@@ -139,7 +139,7 @@ position,rank,id,title,score,reach,impact,confidence,effort,rice
     #[test]
     fn planned_orders_guard_ids_titles_and_promoted_by() {
         let backlog = backlog();
-        let moscow = MoSCoW::default().then(Rice::default());
+        let moscow = Moscow::default().then(Rice::default());
         let ranking = backlog.rank(&moscow).expect("ranks");
         let order = ranking.respecting_dependencies().expect("plans");
         let header =

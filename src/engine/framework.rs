@@ -6,7 +6,7 @@ use std::str::FromStr;
 use std::sync::Arc;
 
 use super::hooks::{self, Hooks, Sealed};
-use super::{Breakdown, Cd3, Engine, Evaluation, Ice, MoSCoW, Opportunity, Rice, Wsjf};
+use super::{Breakdown, Cd3, Engine, Evaluation, Ice, Moscow, Opportunity, Rice, Wsjf};
 use crate::error::{Detail, Error, Result};
 use crate::model::{Backlog, FieldSet, Item};
 
@@ -15,7 +15,7 @@ use crate::model::{Backlog, FieldSet, Item};
 ///
 /// It reads and writes as the interchange format names the frameworks (`rice`, `wsjf`, `moscow`,
 /// `ice`, `cd3`, `opportunity`; any case is read), and is an [`Engine`] itself. For options (an
-/// alignment weight, MoSCoW's secondary engine, WSJF's strict scale), use the engine's own type.
+/// alignment weight, Moscow's secondary engine, WSJF's strict scale), use the engine's own type.
 ///
 /// ```
 /// use prioritize::engine::Framework;
@@ -40,7 +40,7 @@ pub enum Framework {
     Rice,
     /// [`Wsjf`]: cost of delay / job size.
     Wsjf,
-    /// [`MoSCoW`]: Must, Should, Could, Won't, in input order within each.
+    /// [`Moscow`]: Must, Should, Could, Won't, in input order within each.
     Moscow,
     /// [`Ice`]: impact · confidence · ease.
     Ice,
@@ -79,7 +79,7 @@ impl Framework {
         match self {
             Framework::Rice => f(&Rice::default()),
             Framework::Wsjf => f(&Wsjf::default()),
-            Framework::Moscow => f(&MoSCoW::default()),
+            Framework::Moscow => f(&Moscow::default()),
             Framework::Ice => f(&Ice::default()),
             Framework::Cd3 => f(&Cd3::default()),
             Framework::Opportunity => f(&Opportunity::default()),

@@ -32,7 +32,7 @@ pub use framework::Framework;
 pub use hooks::Hooks;
 pub(crate) use hooks::{bind, evaluate_all, to_shared};
 pub use ice::{Ice, IceVariant};
-pub use moscow::MoSCoW;
+pub use moscow::Moscow;
 pub use opportunity::Opportunity;
 pub use rice::Rice;
 pub use score::Score;

@@ -15,11 +15,11 @@ use crate::model::{Field, FieldSet};
 /// MoSCoW: Must Have > Should Have > Could Have > Won't Have this time (DSDM).
 ///
 /// Within a category MoSCoW says nothing, so the input order (the Product Owner's own order)
-/// stands, unless a secondary engine orders each category ([`MoSCoW::then`]). Needs `moscow`, and
+/// stands, unless a secondary engine orders each category ([`Moscow::then`]). Needs `moscow`, and
 /// the secondary engine's fields when one is set.
 ///
 /// ```
-/// use prioritize::{Backlog, BacklogItem, Category, MoSCoW, Wsjf};
+/// use prioritize::{Backlog, BacklogItem, Category, Moscow, Wsjf};
 ///
 /// let backlog = Backlog::from_items([
 ///     BacklogItem::builder("A", "a").moscow(Category::Should)
@@ -29,22 +29,22 @@ use crate::model::{Field, FieldSet};
 ///     BacklogItem::builder("C", "c").moscow(Category::Must)
 ///         .business_value(2).time_criticality(2).risk_reduction(2).effort(1).build()?,
 /// ])?;
-/// let engine = MoSCoW::default().then(Wsjf::default());
+/// let engine = Moscow::default().then(Wsjf::default());
 /// let ranking = backlog.rank(engine)?;
 /// let order: Vec<&str> = ranking.iter().map(|e| e.item().id()).collect();
 /// assert_eq!(order, ["C", "B", "A"]);
 /// # Ok::<(), prioritize::Error>(())
 /// ```
 #[derive(Debug, Clone, Default)]
-pub struct MoSCoW {
+pub struct Moscow {
     secondary: Option<Arc<dyn Engine>>,
     alignment_weight: AlignmentWeight,
 }
 
-impl MoSCoW {
+impl Moscow {
     /// Orders each category by `engine` (RICE or WSJF, or one of your own).
     #[must_use]
-    pub fn then(mut self, engine: impl Engine + 'static) -> MoSCoW {
+    pub fn then(mut self, engine: impl Engine + 'static) -> Moscow {
         self.secondary = Some(Arc::new(engine));
         self
     }
@@ -53,7 +53,7 @@ impl MoSCoW {
     /// engine there is no score to weight). It multiplies on top of any weight the secondary
     /// engine has of its own, so set it in one place.
     #[must_use]
-    pub fn alignment_weight(mut self, weight: AlignmentWeight) -> MoSCoW {
+    pub fn alignment_weight(mut self, weight: AlignmentWeight) -> Moscow {
         self.alignment_weight = weight;
         self
     }
@@ -65,7 +65,7 @@ impl MoSCoW {
     }
 }
 
-impl MoSCoW {
+impl Moscow {
     /// Combines the secondary engine's evaluation with the item's category.
     fn combine(
         &self,
@@ -94,7 +94,7 @@ impl MoSCoW {
     }
 }
 
-impl Engine for MoSCoW {
+impl Engine for Moscow {
     fn name(&self) -> &str {
         "moscow"
     }
@@ -123,13 +123,13 @@ impl Engine for MoSCoW {
     }
 }
 
-impl Sealed for MoSCoW {}
+impl Sealed for Moscow {}
 
-impl Hooks for MoSCoW {
+impl Hooks for Moscow {
     fn bind(&self, backlog: &Backlog) -> Result<Option<Box<dyn Engine>>> {
         let Some(secondary) = &self.secondary else { return Ok(None) };
         Ok(crate::engine::bind(&**secondary, backlog)?.map(|bound| {
-            let bound = MoSCoW { secondary: Some(Arc::from(bound)), alignment_weight: self.alignment_weight };
+            let bound = Moscow { secondary: Some(Arc::from(bound)), alignment_weight: self.alignment_weight };
             Box::new(bound) as Box<dyn Engine>
         }))
     }

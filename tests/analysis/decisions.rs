@@ -5,7 +5,7 @@ use prioritize::analysis::{
     with_uncertainty,
 };
 use prioritize::model::{Estimate, ItemBuilder};
-use prioritize::{Backlog, BacklogItem, Category, Engine, Field, MoSCoW, Rice, Wsjf};
+use prioritize::{Backlog, BacklogItem, Category, Engine, Field, Moscow, Rice, Wsjf};
 
 /// A RICE item with impact and confidence 1, so its score is `reach / effort`.
 fn rice(id: &str, reach: f64, effort: f64) -> ItemBuilder {
@@ -86,7 +86,7 @@ fn sensitivity_under_moscow_moves_only_within_a_category() {
         rice("M1", 10.0, 1.0).moscow(Category::Must),
         rice("M2", 20.0, 1.0).moscow(Category::Must).range(Field::Effort, 1, 4),
     ]);
-    let engine = MoSCoW::default().then(Rice::default());
+    let engine = Moscow::default().then(Rice::default());
     let report = sensitivity(&backlog, &engine).expect("analyses");
     let rows: Vec<_> = report
         .items
@@ -244,7 +244,7 @@ fn explain_under_wsjf_and_across_moscow_categories() {
 
     let categorized =
         backlog([rice("M", 1.0, 1.0).moscow(Category::Must), rice("S", 100.0, 1.0).moscow(Category::Should)]);
-    let engine = MoSCoW::default().then(Rice::default());
+    let engine = Moscow::default().then(Rice::default());
     let explanations = explain(&categorized, &engine).expect("explains");
     assert_eq!(explanations[1].ahead.as_deref(), Some("M"));
     assert!(explanations[1].changes.is_empty(), "no score passes a higher category");
@@ -309,7 +309,7 @@ fn compare_counts_engine_ties_as_ties() {
         rice("C", 10.0, 1.0).moscow(Category::Could),
         BacklogItem::builder("D", "d").moscow(Category::Wont),
     ]);
-    let (rice, moscow) = (Rice::default(), MoSCoW::default());
+    let (rice, moscow) = (Rice::default(), Moscow::default());
     let engines: [&dyn Engine; 2] = [&rice, &moscow];
     let comparison = compare(&backlog, &engines, 1).expect("compares");
     let pair = &comparison.pairs[0];
@@ -341,7 +341,7 @@ fn borda_with_ties_by_hand() {
         rice("D", 40.0, 1.0).moscow(Category::Should),
         BacklogItem::builder("E", "e").moscow(Category::Must),
     ]);
-    let (moscow, rice) = (MoSCoW::default(), Rice::default());
+    let (moscow, rice) = (Moscow::default(), Rice::default());
     let engines: [&dyn Engine; 2] = [&moscow, &rice];
     let result = consensus(&backlog, &engines).expect("counts");
     let rows: Vec<_> = result
@@ -456,7 +456,7 @@ fn diff_reports_category_changes() {
         backlog([rice("A", 1.0, 1.0).moscow(Category::Must), rice("B", 1.0, 1.0).moscow(Category::Should)]);
     let new =
         backlog([rice("A", 1.0, 1.0).moscow(Category::Could), rice("B", 1.0, 1.0).moscow(Category::Should)]);
-    let result = diff(&old, &new, &MoSCoW::default(), 1).expect("diffs");
+    let result = diff(&old, &new, &Moscow::default(), 1).expect("diffs");
     let a = &result.moved[1];
     assert_eq!((a.id.as_str(), a.change), ("A", -1));
     assert_eq!(

@@ -5,7 +5,7 @@ use crate::common::set;
 use prioritize::analysis::{
     Bound, compare, consensus, diff, explain, kendall_tau_b, sensitivity, spearman_rho,
 };
-use prioritize::{AlignmentWeight, Backlog, BacklogItem, Category, Engine, Field, MoSCoW, Rice, Wsjf};
+use prioritize::{AlignmentWeight, Backlog, BacklogItem, Category, Engine, Field, Moscow, Rice, Wsjf};
 use proptest::prelude::*;
 
 /// The numeric fields the engines read, in the interchange order (each may be given as a range).
@@ -94,9 +94,9 @@ fn engine(choice: u8) -> Box<dyn Engine> {
     match choice % 5 {
         0 => Box::new(Rice::default()),
         1 => Box::new(Wsjf::default()),
-        2 => Box::new(MoSCoW::default().then(Rice::default())),
+        2 => Box::new(Moscow::default().then(Rice::default())),
         3 => Box::new(Rice::default().alignment_weight(half)),
-        _ => Box::new(MoSCoW::default().then(Wsjf::default()).alignment_weight(half)),
+        _ => Box::new(Moscow::default().then(Wsjf::default()).alignment_weight(half)),
     }
 }
 

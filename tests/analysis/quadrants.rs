@@ -4,7 +4,7 @@
 use prioritize::analysis::{Axes, Quadrant, Quadrants, Split, SplitLines, quadrants};
 use prioritize::model::{ItemBuilder, NonNegative};
 use prioritize::{
-    Backlog, BacklogItem, Breakdown, Category, Engine, Evaluation, Field, FieldSet, Item, MoSCoW, Rice, Wsjf,
+    Backlog, BacklogItem, Breakdown, Category, Engine, Evaluation, Field, FieldSet, Item, Moscow, Rice, Wsjf,
 };
 
 #[track_caller]
@@ -216,7 +216,7 @@ fn moscow_alone_gives_no_value_and_moscow_with_rice_gives_score_times_effort() {
         rice("B", 300.0, 2.0).moscow(Category::Should),
         BacklogItem::builder("C", "c").reach(1),
     ]);
-    let matrix = matrix_of(&backlog, MoSCoW::default(), Split::Median);
+    let matrix = matrix_of(&backlog, Moscow::default(), Split::Median);
     assert_eq!((matrix.framework.as_str(), matrix.split), ("moscow", None));
     assert!(matrix.items.is_empty());
     assert_eq!(
@@ -224,7 +224,7 @@ fn moscow_alone_gives_no_value_and_moscow_with_rice_gives_score_times_effort() {
         [("A", vec!["score"]), ("B", vec!["score"]), ("C", vec!["moscow", "effort"])]
     );
 
-    let matrix = matrix_of(&backlog, MoSCoW::default().then(Rice::default()), Split::Median);
+    let matrix = matrix_of(&backlog, Moscow::default().then(Rice::default()), Split::Median);
     // Scores 25 and 150 times efforts 4 and 2.
     assert_eq!(rows(&matrix), [("A", 100.0, 4.0, Quadrant::TimeSink), ("B", 300.0, 2.0, Quadrant::QuickWin)]);
     assert_eq!(

@@ -9,7 +9,7 @@
 
 use prioritize::model::ItemBuilder;
 use prioritize::{
-    AlignmentWeight, Backlog, BacklogItem, Category, Engine, Field, FieldSet, MoSCoW, Ranking, Rice, Wsjf,
+    AlignmentWeight, Backlog, BacklogItem, Category, Engine, Field, FieldSet, Moscow, Ranking, Rice, Wsjf,
 };
 use proptest::prelude::*;
 
@@ -266,7 +266,7 @@ pub(crate) fn full_specs() -> impl Strategy<Value = Vec<Spec>> {
 pub(crate) enum Choice {
     Rice(f64),
     Wsjf(f64),
-    MoSCoW,
+    Moscow,
     /// MoSCoW ordered by RICE, with MoSCoW's own alignment weight.
     MoSCoWThenRice(f64),
     /// MoSCoW ordered by WSJF, with MoSCoW's own alignment weight.
@@ -277,7 +277,7 @@ pub(crate) fn choice() -> impl Strategy<Value = Choice> {
     prop_oneof![
         (fraction()).prop_map(Choice::Rice),
         (fraction()).prop_map(Choice::Wsjf),
-        Just(Choice::MoSCoW),
+        Just(Choice::Moscow),
         (fraction()).prop_map(Choice::MoSCoWThenRice),
         (fraction()).prop_map(Choice::MoSCoWThenWsjf),
     ]
@@ -295,12 +295,12 @@ impl Choice {
         match self {
             Choice::Rice(lambda) => Box::new(Rice::default().alignment_weight(weight(lambda))),
             Choice::Wsjf(lambda) => Box::new(Wsjf::default().alignment_weight(weight(lambda))),
-            Choice::MoSCoW => Box::new(MoSCoW::default()),
+            Choice::Moscow => Box::new(Moscow::default()),
             Choice::MoSCoWThenRice(lambda) => {
-                Box::new(MoSCoW::default().then(Rice::default()).alignment_weight(weight(lambda)))
+                Box::new(Moscow::default().then(Rice::default()).alignment_weight(weight(lambda)))
             }
             Choice::MoSCoWThenWsjf(lambda) => {
-                Box::new(MoSCoW::default().then(Wsjf::default()).alignment_weight(weight(lambda)))
+                Box::new(Moscow::default().then(Wsjf::default()).alignment_weight(weight(lambda)))
             }
         }
     }
@@ -312,7 +312,7 @@ impl Choice {
         let fields: Vec<Field> = match self {
             Choice::Rice(_) => rice.to_vec(),
             Choice::Wsjf(_) => wsjf.to_vec(),
-            Choice::MoSCoW => vec![Field::Moscow],
+            Choice::Moscow => vec![Field::Moscow],
             Choice::MoSCoWThenRice(_) => [&rice[..], &[Field::Moscow]].concat(),
             Choice::MoSCoWThenWsjf(_) => [&wsjf[..], &[Field::Moscow]].concat(),
         };
@@ -327,7 +327,7 @@ impl Choice {
         match self {
             Choice::Rice(lambda) => (4, Some(aligned(naive_rice(spec), lambda, alignment))),
             Choice::Wsjf(lambda) => (4, Some(aligned(naive_wsjf(spec), lambda, alignment))),
-            Choice::MoSCoW => (bucket, None),
+            Choice::Moscow => (bucket, None),
             Choice::MoSCoWThenRice(lambda) => (bucket, Some(aligned(naive_rice(spec), lambda, alignment))),
             Choice::MoSCoWThenWsjf(lambda) => (bucket, Some(aligned(naive_wsjf(spec), lambda, alignment))),
         }

@@ -6,7 +6,7 @@
 #![allow(clippy::float_cmp)]
 
 use prioritize::{
-    Backlog, BacklogItem, Breakdown, Engine, Evaluation, Field, FieldSet, Item, MoSCoW, Rice, Score, Wsjf,
+    Backlog, BacklogItem, Breakdown, Engine, Evaluation, Field, FieldSet, Item, Moscow, Rice, Score, Wsjf,
 };
 
 fn scored(score: f64) -> Evaluation {
@@ -40,7 +40,7 @@ fn a_boxed_engine_forwards_every_method() {
     boxed.hooks().expect("a built-in engine").evaluate_all(&backlog, 0..1, &mut all).expect("scores");
     assert_eq!(all, [scored(3.0)]);
     // As MoSCoW's secondary engine, through the box: same fields needed, same breakdown.
-    let through_box = MoSCoW::default().then(Box::new(Wsjf::default()) as Box<dyn Engine>);
+    let through_box = Moscow::default().then(Box::new(Wsjf::default()) as Box<dyn Engine>);
     assert_eq!(through_box.inputs(&backlog), Wsjf::INPUTS.with(Field::Moscow));
     assert_eq!(through_box.breakdown(&item), Wsjf::default().breakdown(&item));
 }
@@ -80,20 +80,20 @@ fn engines_declare_exactly_the_fields_they_read() {
         Wsjf::default().inputs(&backlog),
         set(&[BusinessValue, TimeCriticality, RiskReduction, Effort])
     );
-    assert_eq!(MoSCoW::default().inputs(&backlog), set(&[Moscow]));
+    assert_eq!(prioritize::Moscow::default().inputs(&backlog), set(&[Moscow]));
     assert_eq!(
-        MoSCoW::default().then(Rice::default()).inputs(&backlog),
+        prioritize::Moscow::default().then(Rice::default()).inputs(&backlog),
         set(&[Reach, Impact, Confidence, Effort, Moscow])
     );
-    assert!(MoSCoW::default().secondary().is_none());
-    let then = MoSCoW::default().then(Wsjf::default());
+    assert!(prioritize::Moscow::default().secondary().is_none());
+    let then = prioritize::Moscow::default().then(Wsjf::default());
     assert_eq!(then.secondary().map(Engine::name), Some("wsjf"));
     let ice = prioritize::engine::Ice::default();
     assert_eq!(ice.inputs(&backlog), set(&[Impact, Confidence, Field::Ease]));
     let opportunity = prioritize::engine::Opportunity::default();
     assert_eq!(opportunity.inputs(&backlog), set(&[Field::Importance, Field::Satisfaction]));
     assert_eq!(opportunity.name(), "opportunity");
-    let (rice, wsjf, moscow) = (Rice::default(), Wsjf::default(), MoSCoW::default());
+    let (rice, wsjf, moscow) = (Rice::default(), Wsjf::default(), prioritize::Moscow::default());
     let names = [rice.name(), wsjf.name(), moscow.name(), then.name(), ice.name()];
     assert_eq!(names, ["rice", "wsjf", "moscow", "moscow", "ice"]);
 }
@@ -145,7 +145,7 @@ fn a_framework_by_name_is_its_engine() {
     let engines: [(Framework, Box<dyn Engine>); 6] = [
         (Framework::Rice, Box::new(Rice::default())),
         (Framework::Wsjf, Box::new(Wsjf::default())),
-        (Framework::Moscow, Box::new(MoSCoW::default())),
+        (Framework::Moscow, Box::new(Moscow::default())),
         (Framework::Ice, Box::new(Ice::default())),
         (Framework::Cd3, Box::new(Cd3::default())),
         (Framework::Opportunity, Box::new(Opportunity::default())),

@@ -3,7 +3,7 @@
 
 use prioritize::ranking::UnscoredPolicy;
 use prioritize::{
-    AlignmentWeight, Backlog, BacklogItem, Category, Criterion, Engine, ErrorKind, Formula, Item, MoSCoW,
+    AlignmentWeight, Backlog, BacklogItem, Category, Criterion, Engine, ErrorKind, Formula, Item, Moscow,
     RankOptions, Result, Rice,
 };
 
@@ -140,7 +140,7 @@ fn unknown_names_are_errors_that_list_the_known_ones() -> Result<()> {
     let empty = Backlog::builder().criterion(Criterion::new("revenue")?).build()?;
     for engine in [
         Box::new(Formula::parse("revenu")?) as Box<dyn Engine>,
-        Box::new(MoSCoW::default().then(Formula::parse("revenu")?)),
+        Box::new(Moscow::default().then(Formula::parse("revenu")?)),
     ] {
         let error = empty.rank(engine).map(|ranking| ranking.len()).unwrap_err();
         assert_eq!((error.kind(), error.field()), (ErrorKind::Structure, Some("revenu")), "{error}");
@@ -257,7 +257,7 @@ fn a_formula_works_wherever_an_engine_does() -> Result<()> {
         item("M2", Category::Must, 500.0)?,
     ])?;
     let formula = Formula::parse("reach * impact * confidence / effort")?;
-    let ranking = backlog.rank(MoSCoW::default().then(formula.clone()))?;
+    let ranking = backlog.rank(Moscow::default().then(formula.clone()))?;
     assert_eq!(ranking.iter().map(|e| e.item().id()).collect::<Vec<_>>(), ["M2", "M1", "S1"]);
     assert_eq!(ranking.get(1).expect("M2").breakdown().get("formula"), Some(500.0));
     let top = backlog.rank_with(&formula, &RankOptions::default().top(1))?;

@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 
 use crate::common::{self, Choice, Spec, backlog_of, fraction, full_specs, order, rows, weight};
-use prioritize::{Backlog, Engine, Field, MoSCoW, Rice, Wsjf};
+use prioritize::{Backlog, Engine, Field, Moscow, Rice, Wsjf};
 use proptest::prelude::*;
 use proptest::sample::Index;
 
@@ -181,8 +181,8 @@ proptest! {
             (Box::new(Rice::default()), Box::new(Rice::default().alignment_weight(zero))),
             (Box::new(Wsjf::default()), Box::new(Wsjf::default().alignment_weight(zero))),
             (
-                Box::new(MoSCoW::default().then(Wsjf::default())),
-                Box::new(MoSCoW::default().then(Wsjf::default()).alignment_weight(zero)),
+                Box::new(Moscow::default().then(Wsjf::default())),
+                Box::new(Moscow::default().then(Wsjf::default()).alignment_weight(zero)),
             ),
         ];
         for (plain, aligned) in &pairs {

@@ -3,7 +3,7 @@
 
 use prioritize::model::Effort;
 use prioritize::ranking::{ShareBasis, Warning};
-use prioritize::{Backlog, BacklogItem, Category, MoSCoW, RankOptions, Rice, Wsjf};
+use prioritize::{Backlog, BacklogItem, Category, Moscow, RankOptions, Rice, Wsjf};
 
 fn item(id: &str, category: Category, effort: f64, value: u32) -> BacklogItem {
     BacklogItem::builder(id, id)
@@ -31,7 +31,7 @@ fn backlog() -> Backlog {
 #[test]
 fn categories_sort_first_and_input_order_stands_within_them() {
     let backlog = backlog();
-    let moscow = MoSCoW::default();
+    let moscow = Moscow::default();
     let ranking = backlog.rank(&moscow).unwrap();
     let rows: Vec<(&str, usize, Option<Category>, Option<f64>)> =
         ranking.iter().map(|e| (e.item().id(), e.rank(), e.category(), e.score())).collect();
@@ -52,7 +52,7 @@ fn categories_sort_first_and_input_order_stands_within_them() {
 #[test]
 fn a_secondary_engine_orders_each_category() {
     let backlog = backlog();
-    let moscow = MoSCoW::default().then(Wsjf::default());
+    let moscow = Moscow::default().then(Wsjf::default());
     let ranking = backlog.rank(&moscow).unwrap();
     let rows: Vec<(&str, usize, f64)> =
         ranking.iter().map(|e| (e.item().id(), e.rank(), e.score().unwrap())).collect();
@@ -72,14 +72,14 @@ fn items_without_category_or_secondary_inputs_are_unscored() {
         BacklogItem::builder("Y", "no rice").moscow(Category::Should).build().unwrap(),
     ])
     .unwrap();
-    let plain = MoSCoW::default();
+    let plain = Moscow::default();
     let ranking = backlog.rank(&plain).unwrap();
     assert_eq!(ranking.len(), 2);
     let unscored: Vec<(&str, String)> =
         ranking.unscored().map(|u| (u.item().id(), u.missing().to_string())).collect();
     assert_eq!(unscored, [("X", "moscow".to_owned())]);
 
-    let with_rice = MoSCoW::default().then(Rice::default());
+    let with_rice = Moscow::default().then(Rice::default());
     let ranking = backlog.rank(&with_rice).unwrap();
     let unscored: Vec<(&str, String)> =
         ranking.unscored().map(|u| (u.item().id(), u.missing().to_string())).collect();
@@ -97,7 +97,7 @@ fn items_without_category_or_secondary_inputs_are_unscored() {
 fn must_haves_over_60_percent_of_the_planned_effort_warn() {
     // Must 3 of Must + Should + Could 5 (the Won't is left out): 60 % exactly is within the guidance.
     let backlog = backlog();
-    let moscow = MoSCoW::default();
+    let moscow = Moscow::default();
     assert!(backlog.rank(&moscow).unwrap().warnings().is_empty());
 
     let heavier =
@@ -117,7 +117,7 @@ fn must_haves_over_60_percent_of_the_planned_effort_warn() {
 #[test]
 fn must_haves_are_checked_against_a_given_capacity() {
     let backlog = backlog();
-    let moscow = MoSCoW::default();
+    let moscow = Moscow::default();
     let options = RankOptions::default().capacity(Effort::new(4.0).unwrap());
     let ranking = backlog.rank_with(&moscow, &options).unwrap();
     assert_eq!(
@@ -136,7 +136,7 @@ fn the_check_counts_only_items_with_an_effort_and_says_so() {
         BacklogItem::builder("M2", "no effort").moscow(Category::Must).build().unwrap(),
     ])
     .unwrap();
-    let moscow = MoSCoW::default();
+    let moscow = Moscow::default();
     let ranking = backlog.rank(&moscow).unwrap();
     assert_eq!(ranking.warnings(), [Warning::EffortMissing { count: 1 }]);
     assert_eq!(
@@ -157,7 +157,7 @@ fn other_engines_give_no_moscow_warning() {
 #[test]
 fn top_k_crosses_category_boundaries_in_order() {
     let backlog = backlog();
-    let moscow = MoSCoW::default().then(Wsjf::default());
+    let moscow = Moscow::default().then(Wsjf::default());
     let top = backlog.rank_with(&moscow, &RankOptions::default().top(3)).unwrap();
     let rows: Vec<(&str, usize, Option<Category>)> =
         top.iter().map(|e| (e.item().id(), e.rank(), e.category())).collect();

@@ -4,7 +4,7 @@
 use prioritize::engine::IceVariant;
 use prioritize::ranking::UnscoredPolicy;
 use prioritize::{
-    AlignmentWeight, Backlog, BacklogItem, Category, Cd3, Engine, Ice, Item, MoSCoW, Opportunity,
+    AlignmentWeight, Backlog, BacklogItem, Category, Cd3, Engine, Ice, Item, Moscow, Opportunity,
     RankOptions, Result,
 };
 
@@ -132,7 +132,7 @@ fn the_engines_order_each_moscow_category_and_keep_a_top_k() -> Result<()> {
         item("M2", Category::Must, 5.0)?,
         item("C1", Category::Could, 7.0)?,
     ])?;
-    let ranking = backlog.rank(MoSCoW::default().then(Cd3::default()))?;
+    let ranking = backlog.rank(Moscow::default().then(Cd3::default()))?;
     let order: Vec<&str> = ranking.iter().map(|e| e.item().id()).collect();
     assert_eq!(order, ["M2", "M1", "S1", "C1"]);
     assert_eq!(ranking.get(1).expect("M2").breakdown().get("cd3"), Some(5.0));

@@ -8,7 +8,7 @@ use prioritize::engine::Normalize;
 use prioritize::model::Direction;
 use prioritize::ranking::UnscoredPolicy;
 use prioritize::{
-    AlignmentWeight, Backlog, BacklogItem, Category, Criterion, Engine, Item, MoSCoW, RankOptions, Result,
+    AlignmentWeight, Backlog, BacklogItem, Category, Criterion, Engine, Item, Moscow, RankOptions, Result,
     Scorecard,
 };
 
@@ -219,7 +219,7 @@ fn a_scorecard_works_wherever_an_engine_does() -> Result<()> {
         item("M2", Category::Must, 5.0)?,
     ])?;
     let scorecard = Scorecard::new("s", [("business_value", 2.0)])?;
-    let ranking = backlog.rank(MoSCoW::default().then(scorecard.clone()))?;
+    let ranking = backlog.rank(Moscow::default().then(scorecard.clone()))?;
     assert_eq!(ranking.iter().map(|e| e.item().id()).collect::<Vec<_>>(), ["M2", "M1", "S1"]);
     assert_eq!(ranking.get(1).expect("M2").breakdown().get("scorecard"), Some(10.0));
     let top = backlog.rank_with(&scorecard, &RankOptions::default().top(1))?;

@@ -4,7 +4,7 @@
 
 use prioritize::model::{Fraction, ItemId};
 use prioritize::{
-    Alignment, Backlog, BacklogItem, Category, Error, ErrorKind, Field, MoSCoW, Ranking, Rice, Wsjf, csv,
+    Alignment, Backlog, BacklogItem, Category, Error, ErrorKind, Field, Moscow, Ranking, Rice, Wsjf, csv,
 };
 
 #[track_caller]
@@ -151,7 +151,7 @@ fn written_rankings_quote_as_the_csv_crate_does() {
          2,2,A,\"Say \"\"hi\"\"\",25.0,100.0,1.0,1.0,4.0,25.0\n"
     );
 
-    let moscow = MoSCoW::default();
+    let moscow = Moscow::default();
     let mut out = Vec::new();
     csv::write_ranking(&backlog.rank(&moscow).expect("ranks"), &mut out).expect("written");
     assert_eq!(

@@ -1,7 +1,7 @@
 //! The JSON interchange format: reading, writing, and rejecting invalid values on the way in.
 #![cfg(feature = "serde")]
 
-use prioritize::{Alignment, Backlog, BacklogItem, Category, Confidence, Impact, MoSCoW, Rice, Wsjf};
+use prioritize::{Alignment, Backlog, BacklogItem, Category, Confidence, Impact, Moscow, Rice, Wsjf};
 
 const FULL: &str = r#"{
   "objectives": [{"id": "growth", "weight": 3}, {"id": "retention", "weight": 1}],
@@ -212,7 +212,7 @@ fn the_ranking_serializes_in_the_cli_shape() {
 #[test]
 fn moscow_output_has_categories_and_null_scores() {
     let backlog = full();
-    let moscow = MoSCoW::default();
+    let moscow = Moscow::default();
     let value = serde_json::to_value(backlog.rank(&moscow).unwrap()).unwrap();
     let ranking = value["ranking"].as_array().unwrap();
     let rows: Vec<(&str, &str, bool)> = ranking
@@ -228,7 +228,7 @@ fn moscow_output_has_categories_and_null_scores() {
             "must haves take 85.7 % of the must + should + could effort (3 of 3.5); dsdm advises at most 60 %"
         ])
     );
-    let wsjf = MoSCoW::default().then(Wsjf::default());
+    let wsjf = Moscow::default().then(Wsjf::default());
     let with_wsjf = serde_json::to_value(backlog.rank(&wsjf).unwrap()).unwrap();
     assert_eq!(with_wsjf["ranking"][0]["score"], 5.0);
     assert_eq!(with_wsjf["ranking"][0]["breakdown"]["cost_of_delay"], 15.0);
@@ -271,7 +271,7 @@ fn a_value_of_the_wrong_type_names_what_its_field_takes() {
     );
     assert!(
         read(r#"{"id": "A", "title": "a", "moscow": true}"#)
-            .starts_with(r#"item "A": moscow: expected a MoSCoW label, got a boolean (true)"#),
+            .starts_with(r#"item "A": moscow: expected a Moscow label, got a boolean (true)"#),
     );
     // An id or a title of the wrong type: the item is named by the id as written.
     assert!(

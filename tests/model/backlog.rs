@@ -6,7 +6,7 @@ use prioritize::model::{Effort, Fraction, ItemId, NonNegative};
 use prioritize::ranking::Warning;
 use prioritize::{
     Alignment, AlignmentWeight, Backlog, BacklogItem, Breakdown, Category, Confidence, Error, Field,
-    FieldSet, Impact, MoSCoW, Objective, RankOptions, Ranking, Rice, Wsjf,
+    FieldSet, Impact, Moscow, Objective, RankOptions, Ranking, Rice, Wsjf,
 };
 
 #[test]
@@ -29,7 +29,7 @@ fn every_public_type_is_send_and_sync() {
     check::<prioritize::model::Ratings<'static>>();
     check::<Rice>();
     check::<Wsjf>();
-    check::<MoSCoW>();
+    check::<Moscow>();
     check::<Breakdown>();
     check::<RankOptions>();
     check::<Ranking<'static>>();

@@ -2,7 +2,7 @@
 
 use prioritize::ranking::UnscoredPolicy;
 use prioritize::{
-    AlignmentWeight, Backlog, BacklogItem, Error, ErrorKind, FieldSet, MoSCoW, Objective, RankOptions, Rice,
+    AlignmentWeight, Backlog, BacklogItem, Error, ErrorKind, FieldSet, Moscow, Objective, RankOptions, Rice,
 };
 
 #[track_caller]
@@ -193,7 +193,7 @@ fn a_score_that_overflows_is_an_error() {
     assert_eq!(parts(&error), (ErrorKind::Value, Some("BIG"), None));
     assert_message(&error, r#"item "BIG": rice score is inf, which overflows f64 (scale the inputs down)"#);
     // Under MoSCoW with a secondary engine the overflow surfaces the same way.
-    let moscow = MoSCoW::default().then(Rice::default());
+    let moscow = Moscow::default().then(Rice::default());
     let with_category = Backlog::from_items([BacklogItem::builder("BIG", "big")
         .reach(1e308)
         .impact(3)
@@ -320,7 +320,7 @@ fn a_capacity_plan_needs_scores() {
         .build()
         .unwrap()])
     .unwrap();
-    let ranking = backlog.rank(MoSCoW::default()).unwrap();
+    let ranking = backlog.rank(Moscow::default()).unwrap();
     let capacity = prioritize::model::NonNegative::new(5.0).unwrap();
     let error =
         prioritize::plan::CapacityPlan::new(&ranking, capacity, prioritize::plan::Mode::Greedy).unwrap_err();

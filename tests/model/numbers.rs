@@ -116,7 +116,7 @@ proptest! {
                 let scorer = match choice {
                     Choice::Rice(_) | Choice::MoSCoWThenRice(_) => "rice",
                     Choice::Wsjf(_) | Choice::MoSCoWThenWsjf(_) => "wsjf",
-                    Choice::MoSCoW => "moscow",
+                    Choice::Moscow => "moscow",
                 };
                 let message = error.to_string();
                 let overflow = format!("{scorer} score is ");

@@ -6,7 +6,7 @@
 use crate::support::{Spec, Value, backlog, spec};
 use prioritize::model::{Effort, NonNegative};
 use prioritize::plan::{CapacityPlan, Fallback, Method, Mode, Period, Roadmap, Unplaced};
-use prioritize::{Category, MoSCoW};
+use prioritize::{Category, Moscow};
 
 fn cap(value: f64) -> NonNegative {
     NonNegative::new(value).unwrap()
@@ -166,7 +166,7 @@ fn a_must_that_cannot_be_planned_is_an_error_naming_the_cause() {
 #[test]
 fn moscow_alone_gives_nothing_to_maximise() {
     let backlog = backlog(&[with(Category::Must, spec("M", Some(1), Some(1), &[]))]);
-    let moscow = MoSCoW::default();
+    let moscow = Moscow::default();
     let ranking = backlog.rank(&moscow).unwrap();
     assert_eq!(
         CapacityPlan::new(&ranking, cap(10.0), Mode::Auto).unwrap_err().to_string(),

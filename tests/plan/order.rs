@@ -130,7 +130,7 @@ type Entry<'a> = (&'a str, Option<prioritize::Category>, Option<f64>, Vec<&'a st
 #[test]
 fn a_planned_order_reports_its_engine_categories_warnings_and_missing_fields() {
     use crate::support::Spec;
-    use prioritize::{Category, MoSCoW};
+    use prioritize::{Category, Moscow};
     let with = |moscow, spec: Spec<'static>| Spec { moscow: Some(moscow), ..spec };
     // Must Haves take 7 of the 11 effort units of Must, Should and Could Haves: over 60 %.
     let backlog = crate::support::backlog(&[
@@ -139,7 +139,7 @@ fn a_planned_order_reports_its_engine_categories_warnings_and_missing_fields() {
         with(Category::Should, spec("S", Some(3), Some(2), &[])),
         with(Category::Could, spec("C", Some(1), Some(1), &[])),
     ]);
-    let ranking = backlog.rank(MoSCoW::default().then(Value)).unwrap();
+    let ranking = backlog.rank(Moscow::default().then(Value)).unwrap();
     let mut order = ranking.respecting_dependencies().unwrap();
     assert_eq!((order.framework(), order.is_categorized(), order.is_empty()), ("moscow", true, false));
     assert_eq!(order.warnings().len(), 1);

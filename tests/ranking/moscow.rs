@@ -15,7 +15,7 @@ proptest! {
     #[test]
     fn categories_come_in_priority_order(
         specs in specs(),
-        choice in prop::sample::select(vec![Choice::MoSCoW, Choice::MoSCoWThenRice(0.0), Choice::MoSCoWThenWsjf(0.5)]),
+        choice in prop::sample::select(vec![Choice::Moscow, Choice::MoSCoWThenRice(0.0), Choice::MoSCoWThenWsjf(0.5)]),
     ) {
         let backlog = backlog_of(&specs);
         let engine = choice.engine();
@@ -33,7 +33,7 @@ proptest! {
     #[test]
     fn plain_moscow_keeps_input_order_and_one_rank_per_category(specs in specs()) {
         let backlog = backlog_of(&specs);
-        let engine = Choice::MoSCoW.engine();
+        let engine = Choice::Moscow.engine();
         let ranking = backlog.rank(&*engine)?;
         let mut expected: Vec<usize> = (0..specs.len()).filter(|&i| specs[i].moscow.is_some()).collect();
         expected.sort_by_key(|&i| specs[i].moscow);
@@ -82,7 +82,7 @@ proptest! {
         specs in specs(), capacity in prop::option::of(crate::common::effort()),
     ) {
         let backlog = backlog_of(&specs);
-        let engine = Choice::MoSCoW.engine();
+        let engine = Choice::Moscow.engine();
         let mut options = RankOptions::default();
         if let Some(capacity) = capacity {
             options = options.capacity(Effort::new(capacity)?);

@@ -168,7 +168,7 @@ proptest! {
 #[test]
 fn an_empty_backlog_ranks_to_nothing_with_every_engine() {
     let backlog = Backlog::default();
-    for choice in [Choice::Rice(0.5), Choice::Wsjf(0.0), Choice::MoSCoW, Choice::MoSCoWThenRice(0.5)] {
+    for choice in [Choice::Rice(0.5), Choice::Wsjf(0.0), Choice::Moscow, Choice::MoSCoWThenRice(0.5)] {
         let engine = choice.engine();
         let ranking = backlog.rank(&*engine).expect("an empty backlog is valid");
         assert_eq!((ranking.len(), ranking.unscored().count()), (0, 0));

@@ -5,7 +5,7 @@
 #![allow(clippy::float_cmp)]
 
 use prioritize::{
-    Backlog, BacklogItem, Breakdown, Engine, Evaluation, Field, FieldSet, Item, MoSCoW, Result, Rice, Wsjf,
+    Backlog, BacklogItem, Breakdown, Engine, Evaluation, Field, FieldSet, Item, Result, Rice, Wsjf,
 };
 
 /// An engine of fixed scores, by item id: what a user's own engine may return, including
@@ -121,7 +121,7 @@ fn items_with_one_field_each_are_unscored_with_exactly_what_they_lack() {
     let effort = ranking.unscored().find(|u| u.item().id() == "effort").expect("unscored");
     assert_eq!(effort.missing_names(), ["business_value", "time_criticality", "risk_reduction"]);
     // The same items under RICE and MoSCoW: only the MoSCoW item is scored by MoSCoW alone.
-    let moscow = MoSCoW::default();
+    let moscow = prioritize::Moscow::default();
     let by_category = backlog.rank(&moscow).expect("valid");
     assert_eq!(by_category.iter().map(|e| e.item().id()).collect::<Vec<_>>(), ["moscow"]);
     assert_eq!(by_category.unscored().map(|u| u.missing()).collect::<Vec<_>>(), [set(&[Moscow]); 7]);

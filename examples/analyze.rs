@@ -22,7 +22,7 @@ use std::process::ExitCode;
 
 use clap::{Args, CommandFactory, Parser, ValueEnum};
 use common::{EngineArgs, Failure, Format, Framework, InputArgs, Options, RankArgs, TableOrJson, WeightArgs};
-use prioritize::analysis::{self, Axes, Explanation, ItemBounds, Split, TopK, Unscored};
+use prioritize::analysis::{self, Axes, Explanation, ItemBounds, MissingInputs, Split, TopK};
 use prioritize::ranking::UnscoredPolicy;
 use prioritize::{Backlog, Engine, Field, RankOptions};
 use serde::Serialize;
@@ -476,7 +476,7 @@ struct SensitivityOutput<'a> {
     uncertainty: Option<f64>,
     top: TopK,
     items: &'a [ItemBounds],
-    unscored: &'a [Unscored],
+    unscored: &'a [MissingInputs],
 }
 
 /// `explain` as JSON.

@@ -134,7 +134,7 @@ fn plan(options: &Options, mut extra: PlanOptions) -> Result<(), Failure> {
                     Failure::new(format_args!(
                         "option --framework: {} gives no scores; a capacity plan needs an engine that scores \
                          items (rice, wsjf, or moscow with --then)",
-                        ranking.framework()
+                        ranking.engine_name()
                     ))
                 } else {
                     Failure::from(error)
@@ -155,7 +155,7 @@ fn plan(options: &Options, mut extra: PlanOptions) -> Result<(), Failure> {
     match options.format {
         Format::Json => {
             let output = Output {
-                framework: ranking.framework(),
+                framework: ranking.engine_name(),
                 selection: selection.as_ref(),
                 roadmap: roadmap.as_ref(),
                 warnings: ranking.warnings(),
@@ -290,8 +290,10 @@ fn unscored_table(ranking: &Ranking<'_>) -> String {
     if ranking.unscored().len() == 0 {
         return String::new();
     }
-    let mut text =
-        format!("\nunscored: these items lack fields {} needs (unscored is not zero)\n", ranking.framework());
+    let mut text = format!(
+        "\nunscored: these items lack fields {} needs (unscored is not zero)\n",
+        ranking.engine_name()
+    );
     let mut table = Table::new().column("id", Align::Left).column("missing", Align::Left);
     for item in ranking.unscored() {
         table.row(vec![item.item().id().to_string(), item.missing_names().join(", ")]);

@@ -34,7 +34,7 @@ fn main() -> Result<(), prioritize::Error> {
     ];
     for engine in &engines {
         let ranking = backlog.rank(engine)?;
-        println!("{}:", ranking.framework());
+        println!("{}:", ranking.engine_name());
         for entry in ranking.iter() {
             let score = entry.score().map_or("-".to_owned(), |score| format!("{score:.1}"));
             println!("  {} {:<6} {score:>7}  {}", entry.rank(), entry.item().id(), entry.item().title());

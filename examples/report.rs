@@ -84,15 +84,15 @@ fn report(options: &Options, cli: &Cli) -> Result<(), Failure> {
             .items
             .iter()
             .map(|item| {
-                let score = ranking.find(&item.id).and_then(|entry| entry.score()).unwrap_or(0.0);
+                let score = ranking.get(&item.id).and_then(|entry| entry.score()).unwrap_or(0.0);
                 Bubble::new(&item.id, &item.title, item.value, item.effort, score)
             })
             .collect();
-        let axes = Axes::of(ranking.framework());
+        let axes = Axes::of(ranking.engine_name());
         let mut chart = QuadrantChart::new(lines.value, lines.effort, bubbles);
         chart.value_axis = format!("value: {}", axes.value());
         chart.effort_axis = axes.effort().to_string();
-        chart.size_name = format!("{} score", ranking.framework());
+        chart.size_name = format!("{} score", ranking.engine_name());
         chart
     });
     let positions = PositionChart::new(

@@ -11,7 +11,7 @@
 //! - impact: Intercom's levels 3, 2, 1, 0.5, 0.25; confidence: 1, 0.8, 0.5;
 //! - effort: 0.5..=10 in steps of 0.5 (person-months);
 //! - business value, time criticality, risk reduction: SAFe's 1, 2, 3, 5, 8, 13, 20;
-//! - Moscow: all four categories, uniformly; alignment: 0, 0.1, ..., 1;
+//! - MoSCoW: all four categories, uniformly; alignment: 0, 0.1, ..., 1;
 //! - one item in ten depends on one of the 50 items before it (so the graph has no cycle);
 //! - one tag of five.
 

@@ -53,7 +53,7 @@ ul.quadrants li{overflow-wrap:anywhere}
 impl Page<'_, '_> {
     /// The whole document.
     pub(crate) fn render(&self) -> String {
-        let framework = self.ranking.framework();
+        let framework = self.ranking.engine_name();
         let mut html = String::with_capacity(64 * 1024);
         let _ = write!(
             html,

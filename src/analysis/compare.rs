@@ -1,7 +1,7 @@
 //! Framework comparison: rank correlations, top-k overlap and the largest position differences.
 
 use super::correlation::{kendall_tau_b, spearman_rho};
-use super::{Unscored, gain};
+use super::{MissingInputs, gain};
 use crate::engine::Engine;
 use crate::error::Result;
 use crate::model::Backlog;
@@ -21,7 +21,7 @@ pub struct Comparison {
     /// Every pair of engines, in the order (0, 1), (0, 2), ..., (1, 2), ...
     pub pairs: Vec<EnginePair>,
     /// Per engine, the items it could not score.
-    pub unscored: Vec<Vec<Unscored>>,
+    pub unscored: Vec<Vec<MissingInputs>>,
 }
 
 /// An item's position under each engine.
@@ -118,11 +118,11 @@ pub fn compare(backlog: &Backlog, engines: &[&dyn Engine], k: usize) -> Result<C
         }
     }
     Ok(Comparison {
-        frameworks: rankings.iter().map(|ranking| ranking.framework().to_owned()).collect(),
+        frameworks: rankings.iter().map(|ranking| ranking.engine_name().to_owned()).collect(),
         k,
         items,
         pairs,
-        unscored: rankings.iter().map(Unscored::of).collect(),
+        unscored: rankings.iter().map(MissingInputs::of).collect(),
     })
 }
 
@@ -164,8 +164,8 @@ fn pair(backlog: &Backlog, first: &Ranking<'_>, second: &Ranking<'_>, k: usize) 
     // Stable: equal differences keep the first ranking's order.
     differences.sort_by_key(|difference| std::cmp::Reverse(difference.difference.unsigned_abs()));
     EnginePair {
-        first: first.framework().to_owned(),
-        second: second.framework().to_owned(),
+        first: first.engine_name().to_owned(),
+        second: second.engine_name().to_owned(),
         common: common.len(),
         kendall_tau_b: kendall_tau_b(&first_ranks, &second_ranks),
         spearman_rho: spearman_rho(&first_ranks, &second_ranks),

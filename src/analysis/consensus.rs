@@ -133,12 +133,12 @@ pub fn consensus(backlog: &Backlog, engines: &[&dyn Engine]) -> Result<Consensus
                 .iter()
                 .zip(&places)
                 .filter(|(_, p)| p[i].is_none())
-                .map(|(ranking, _)| ranking.framework().to_owned())
+                .map(|(ranking, _)| ranking.engine_name().to_owned())
                 .collect(),
         })
         .collect();
     Ok(Consensus {
-        frameworks: rankings.iter().map(|r| r.framework().to_owned()).collect(),
+        frameworks: rankings.iter().map(|r| r.engine_name().to_owned()).collect(),
         ranking,
         excluded,
     })

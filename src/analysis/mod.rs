@@ -63,25 +63,25 @@ use crate::error::Result;
 use crate::model::Category;
 use crate::model::Item;
 use crate::ranking::Ranking;
-use crate::ranking::order::{NO_CATEGORY, NO_SCORE, score_key};
+use crate::ranking::order::{NO_BUCKET, NO_SCORE, score_key};
 
 /// An item the engine could not score, with the fields it lacks.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[non_exhaustive]
-pub struct Unscored {
+pub struct MissingInputs {
     /// The item's id.
     pub id: String,
     /// The names of the fields it lacks for the engine.
     pub missing: Vec<String>,
 }
 
-impl Unscored {
+impl MissingInputs {
     /// The unscored items of a ranking, in input order.
-    fn of(ranking: &Ranking<'_>) -> Vec<Unscored> {
+    fn of(ranking: &Ranking<'_>) -> Vec<MissingInputs> {
         ranking
             .unscored()
-            .map(|entry| Unscored {
+            .map(|entry| MissingInputs {
                 id: entry.item().id().to_owned(),
                 missing: entry.missing_names().into_iter().map(str::to_owned).collect(),
             })
@@ -94,7 +94,7 @@ impl Unscored {
 pub(crate) type OrderKey = (u32, u64, usize);
 
 pub(crate) fn order_key(category: Option<Category>, score: Option<f64>, index: usize) -> OrderKey {
-    let bucket = category.map_or(NO_CATEGORY, |category| u32::from(category.priority()));
+    let bucket = category.map_or(NO_BUCKET, |category| u32::from(category.priority()));
     (bucket, score.map_or(NO_SCORE, score_key), index)
 }
 

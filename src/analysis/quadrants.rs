@@ -301,7 +301,7 @@ struct Reading {
 /// The one place that reads the model: each ranked item's id, title, value and effort (or what
 /// it lacks), in ranking order, then each unscored item's id and what it lacks, in input order.
 fn read(ranking: &Ranking<'_>) -> (Vec<Reading>, Vec<Unclassified>) {
-    let axes = Axes::of(ranking.framework());
+    let axes = Axes::of(ranking.engine_name());
     let readings = ranking
         .iter()
         .map(|entry| {
@@ -387,7 +387,7 @@ fn read(ranking: &Ranking<'_>) -> (Vec<Reading>, Vec<Unclassified>) {
 /// a [`Value`](crate::ErrorKind::Value) error naming the item when its value overflows `f64` (a score times an
 /// effort can).
 pub fn quadrants(ranking: &Ranking<'_>, split: Split) -> Result<Quadrants> {
-    let framework = ranking.framework().to_owned();
+    let framework = ranking.engine_name().to_owned();
     let (readings, unscored) = read(ranking);
     let mut measured = Vec::with_capacity(readings.len());
     let mut excluded = Vec::new();

@@ -1,6 +1,6 @@
 //! Sensitivity to estimates: score bounds from range ends, and the positions they allow.
 
-use super::{OrderKey, Unscored, evaluate, order_key};
+use super::{MissingInputs, OrderKey, evaluate, order_key};
 use crate::engine::Engine;
 use crate::error::{Detail, Error, Result};
 use crate::model::Backlog;
@@ -18,7 +18,7 @@ pub struct Sensitivity {
     /// The ranked items, in the order of the ranking by point values.
     pub items: Vec<ItemBounds>,
     /// The items the engine could not score, in input order.
-    pub unscored: Vec<Unscored>,
+    pub unscored: Vec<MissingInputs>,
 }
 
 /// One item's score bounds and the positions they allow.
@@ -154,7 +154,7 @@ pub fn sensitivity(backlog: &Backlog, engine: &dyn Engine) -> Result<Sensitivity
         let own = usize::from(best < worst);
         item.worst_position = 1 + best_keys.partition_point(|&other| other < worst) - own;
     }
-    Ok(Sensitivity { framework: engine.name().to_owned(), items, unscored: Unscored::of(&ranking) })
+    Ok(Sensitivity { framework: engine.name().to_owned(), items, unscored: MissingInputs::of(&ranking) })
 }
 
 /// The backlog with every numeric estimate given a range of `± fraction` (0.2 for ±20 %), for

@@ -27,7 +27,7 @@ use crate::model::{Backlog, FieldSet, Item};
 /// let backlog = Backlog::from_items([
 ///     BacklogItem::builder("A", "a").business_value(8).time_criticality(5).risk_reduction(2).effort(3).build()?,
 /// ])?;
-/// assert_eq!(backlog.rank(chosen)?.get(1).and_then(|e| e.score()), Some(5.0)); // (8 + 5 + 2) / 3
+/// assert_eq!(backlog.rank(chosen)?.at(1).and_then(|e| e.score()), Some(5.0)); // (8 + 5 + 2) / 3
 ///
 /// let unknown = "rise".parse::<Framework>().unwrap_err();
 /// assert_eq!(unknown.to_string(), r#"framework "rise" is not one of rice, wsjf, moscow, ice, cd3, opportunity"#);

@@ -37,9 +37,9 @@ pub enum IceVariant {
 /// let backlog = Backlog::from_items([
 ///     BacklogItem::builder("A", "Referral bonus").impact(8).confidence(0.6).ease(3).build()?,
 /// ])?;
-/// assert_eq!(backlog.rank(Ice::default())?.get(1).and_then(|e| e.score()), Some(144.0));
+/// assert_eq!(backlog.rank(Ice::default())?.at(1).and_then(|e| e.score()), Some(144.0));
 /// let average = Ice::default().variant(IceVariant::Average);
-/// assert_eq!(backlog.rank(average)?.get(1).and_then(|e| e.score()), Some(17.0 / 3.0));
+/// assert_eq!(backlog.rank(average)?.at(1).and_then(|e| e.score()), Some(17.0 / 3.0));
 /// # Ok::<(), prioritize::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Default)]

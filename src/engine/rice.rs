@@ -25,7 +25,7 @@ use crate::model::{Field, FieldSet};
 ///     BacklogItem::builder("P1", "Project 1").reach(450).impact(3).confidence(1).effort(2).build()?,
 /// ])?;
 /// let ranking = backlog.rank(Rice::default())?;
-/// assert_eq!(ranking.get(1).and_then(|entry| entry.score()), Some(675.0));
+/// assert_eq!(ranking.at(1).and_then(|entry| entry.score()), Some(675.0));
 /// # Ok::<(), prioritize::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Default)]

@@ -84,7 +84,7 @@ impl<'de> Record<'de> {
                 (_, Loose::Number(number)) => Some(Input::Number(number)),
                 (_, Loose::Text(text)) => Some(Input::Text(text.into_owned())),
                 (Key::Known(Field::Moscow), other) => {
-                    return Err(wrong(&id, key.name(), "a Moscow label", &other));
+                    return Err(wrong(&id, key.name(), "a MoSCoW label", &other));
                 }
                 (key, Loose::Map(entries))
                     if *key != Key::Known(Field::Alignment)

@@ -85,7 +85,7 @@ pub enum Method {
 /// assert_eq!(ids, ["A", "B", "C"]);
 /// assert_eq!(plan.method(), &Method::Exact { resolution: 1.0 });
 /// assert_eq!((plan.total_score(), plan.total_effort()), (7.0, 8.0));
-/// assert_eq!(plan.get(2).and_then(|b| b.promoted_by()).map(|c| c.id()), Some("C"));
+/// assert_eq!(plan.at(2).and_then(|b| b.promoted_by()).map(|c| c.id()), Some("C"));
 ///
 /// let greedy = CapacityPlan::new(&ranking, NonNegative::new(8.0)?, Mode::Greedy)?;
 /// assert_eq!(greedy.total_score(), 6.5); // A + D: C's closure no longer fits
@@ -126,7 +126,7 @@ impl<'a> CapacityPlan<'a> {
         let mut position = vec![ABSENT; n];
         for entry in ranking.iter() {
             let Some(value) = entry.score() else {
-                return Err(Error::from(Detail::NoScores { framework: ranking.framework().to_owned() }));
+                return Err(Error::from(Detail::NoScores { framework: ranking.engine_name().to_owned() }));
             };
             score[entry.index()] = Some(value);
             position[entry.index()] = entry.position() as u64;
@@ -187,7 +187,7 @@ impl<'a> CapacityPlan<'a> {
             .collect();
         Ok(CapacityPlan {
             backlog: ranking.held(),
-            framework: ranking.framework().to_owned(),
+            framework: ranking.engine_name().to_owned(),
             capacity,
             method,
             chosen: chosen_order,
@@ -233,7 +233,7 @@ impl CapacityPlan<'_> {
 
     /// The engine's name (`rice`, `wsjf`, `moscow`).
     #[must_use]
-    pub fn framework(&self) -> &str {
+    pub fn engine_name(&self) -> &str {
         &self.framework
     }
 
@@ -275,7 +275,7 @@ impl CapacityPlan<'_> {
 
     /// The chosen item at `position` (1-based), if there is one.
     #[must_use]
-    pub fn get(&self, position: usize) -> Option<Selected<'_>> {
+    pub fn at(&self, position: usize) -> Option<Selected<'_>> {
         self.iter().nth(position.checked_sub(1)?)
     }
 

@@ -39,7 +39,7 @@ use super::graph::{self, ABSENT, Dependents};
 /// let order = ranking.respecting_dependencies()?;
 /// let ids: Vec<&str> = order.iter().map(|entry| entry.item().id()).collect();
 /// assert_eq!(ids, ["AUTH", "CHK", "SRCH"]);
-/// let auth = order.get(1).expect("one entry");
+/// let auth = order.at(1).expect("one entry");
 /// assert_eq!(auth.promoted_by().map(|item| item.id()), Some("CHK"));
 /// # Ok::<(), prioritize::Error>(())
 /// ```
@@ -173,7 +173,7 @@ impl<'a> PlannedOrder<'a> {
 
     /// The engine's name (`rice`, `wsjf`, `moscow`).
     #[must_use]
-    pub fn framework(&self) -> &str {
+    pub fn engine_name(&self) -> &str {
         self.engine.name()
     }
 
@@ -197,7 +197,7 @@ impl<'a> PlannedOrder<'a> {
 
     /// The entry at `position` (1-based), if there is one.
     #[must_use]
-    pub fn get(&self, position: usize) -> Option<PlannedItem<'_>> {
+    pub fn at(&self, position: usize) -> Option<PlannedItem<'_>> {
         let offset = position.checked_sub(1)?;
         self.entries.get(offset).map(|entry| self.item(offset, *entry))
     }
@@ -209,7 +209,7 @@ impl<'a> PlannedOrder<'a> {
 
     /// The entry of the item with this id, if it is in the order.
     #[must_use]
-    pub fn find(&self, id: &str) -> Option<PlannedItem<'_>> {
+    pub fn get(&self, id: &str) -> Option<PlannedItem<'_>> {
         let index = self.backlog.index_of(id)? as u32;
         let offset = self.entries.iter().position(|entry| entry.index == index)?;
         Some(self.item(offset, self.entries[offset]))

@@ -194,12 +194,12 @@ impl<'a> Roadmap<'a> {
                 None => unplaced.push((entry, Unplaced::NoRoom)),
             }
         }
-        Roadmap { framework: order.framework(), buckets, unplaced, unscored: order.unscored().collect() }
+        Roadmap { framework: order.engine_name(), buckets, unplaced, unscored: order.unscored().collect() }
     }
 
     /// The engine's name (`rice`, `wsjf`, `moscow`).
     #[must_use]
-    pub fn framework(&self) -> &'a str {
+    pub fn engine_name(&self) -> &'a str {
         self.framework
     }
 

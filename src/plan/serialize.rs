@@ -26,7 +26,7 @@ impl Serialize for PlannedOrder<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let categorized = self.is_categorized();
         let mut map = serializer.serialize_struct("PlannedOrder", 4)?;
-        map.serialize_field("framework", self.framework())?;
+        map.serialize_field("framework", self.engine_name())?;
         map.serialize_field("ranking", &Seq(|| self.iter().map(|entry| Entry { entry, categorized })))?;
         map.serialize_field("warnings", self.warnings())?;
         map.serialize_field("unscored", &Seq(|| self.unscored()))?;

@@ -22,7 +22,7 @@ use crate::model::Category;
 use crate::model::FieldSet;
 use frozen::Frozen;
 pub(crate) use held::Held;
-use order::{NO_CATEGORY, NO_SCORE, Slot, TopK};
+use order::{NO_BUCKET, NO_SCORE, Slot, TopK};
 
 /// Items scored a batch at a time: small enough that the evaluations stay in the cache.
 const BATCH: usize = 1024;
@@ -163,8 +163,8 @@ impl<'a> Ranking<'a> {
                     None => {
                         let (category, score) = (evaluation.category(), evaluation.checked_score());
                         let key = score.map_or(NO_SCORE, |score| order::score_key(score.get()));
-                        let bucket = category.map_or(NO_CATEGORY, |category| u32::from(category.priority()));
-                        scan.categorized |= bucket != NO_CATEGORY;
+                        let bucket = category.map_or(NO_BUCKET, |category| u32::from(category.priority()));
+                        scan.categorized |= bucket != NO_BUCKET;
                         keep(Slot { key, index: index as u32, rank: bucket });
                     }
                     Some(missing) if reject => {
@@ -183,7 +183,7 @@ impl<'a> Ranking<'a> {
 
     /// The engine's name (`rice`, `wsjf`, `moscow`).
     #[must_use]
-    pub fn framework(&self) -> &str {
+    pub fn engine_name(&self) -> &str {
         self.engine.name()
     }
 
@@ -228,8 +228,8 @@ impl<'a> Ranking<'a> {
     /// let kept: Ranking<'static> = backlog.rank(&Rice::default())?.into_owned();
     /// backlog.set("A", "reach", 300)?;
     /// let now = backlog.rank(Rice::default())?;
-    /// assert_eq!(kept.get(1).map(|e| e.item().id()), Some("B")); // the snapshot
-    /// assert_eq!(now.get(1).map(|e| e.item().id()), Some("A"));
+    /// assert_eq!(kept.at(1).map(|e| e.item().id()), Some("B")); // the snapshot
+    /// assert_eq!(now.at(1).map(|e| e.item().id()), Some("A"));
     /// std::thread::spawn(move || assert_eq!(kept.len(), 2)).join().expect("sent to a thread");
     /// # Ok::<(), prioritize::Error>(())
     /// ```
@@ -275,7 +275,7 @@ impl<'a> Ranking<'a> {
 
     /// The entry at `position` (1-based), if there is one.
     #[must_use]
-    pub fn get(&self, position: usize) -> Option<RankedItem<'_>> {
+    pub fn at(&self, position: usize) -> Option<RankedItem<'_>> {
         let offset = position.checked_sub(1)?;
         self.slots.get(offset).map(|slot| self.entry(offset, *slot))
     }
@@ -287,7 +287,7 @@ impl<'a> Ranking<'a> {
 
     /// The entry of the item with this id, if it is ranked.
     #[must_use]
-    pub fn find(&self, id: &str) -> Option<RankedItem<'_>> {
+    pub fn get(&self, id: &str) -> Option<RankedItem<'_>> {
         let index = self.backlog.index_of(id)? as u32;
         self.slots
             .iter()

@@ -15,7 +15,7 @@ pub(crate) struct Slot {
 pub(crate) const NO_SCORE: u64 = u64::MAX;
 
 /// The bucket of items without a category.
-pub(crate) const NO_CATEGORY: u32 = 4;
+pub(crate) const NO_BUCKET: u32 = 4;
 
 const SIGN: u64 = 1 << 63;
 

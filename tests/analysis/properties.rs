@@ -180,7 +180,7 @@ proptest! {
         for explanation in explain(&backlog, engine.as_ref()).expect("explains") {
             let Some(ahead) = &explanation.ahead else { continue };
             let index = backlog.index_of(&explanation.id).expect("present");
-            let ahead_position = ranking.find(ahead).expect("ranked").position();
+            let ahead_position = ranking.get(ahead).expect("ranked").position();
             for change in &explanation.changes {
                 let f = fields().iter().position(|&field| field == change.field).expect("numeric");
                 let passes = |value: f64| {
@@ -189,7 +189,7 @@ proptest! {
                     });
                     let changed = Backlog::from_items(items).expect("valid");
                     let ranking = changed.rank(engine.as_ref()).expect("ranks");
-                    let (me, them) = (ranking.find(&explanation.id), ranking.find(ahead));
+                    let (me, them) = (ranking.get(&explanation.id), ranking.get(ahead));
                     me.expect("ranked").position() < them.expect("ranked").position()
                 };
                 prop_assert!(passes(change.exact), "{}", change.message);

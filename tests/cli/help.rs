@@ -62,7 +62,7 @@ const RANK_ARGS: [&str; 11] = [
 #[test]
 fn rank_lists_its_options() {
     let text = help("rank", &[]);
-    assert!(text.starts_with("rank: rank a product backlog with RICE, WSJF or Moscow, weighted by strategic alignment\n\nUsage: rank [OPTIONS] [FILE]\n"), "{text}");
+    assert!(text.starts_with("rank: rank a product backlog with RICE, WSJF or MoSCoW, weighted by strategic alignment\n\nUsage: rank [OPTIONS] [FILE]\n"), "{text}");
     let own = ["--top <N>", "--capacity <C>", "--format <table|json|csv>", "--respect-dependencies"];
     assert_eq!(entries(&text), [&RANK_ARGS[..], &own, &["--pin <ID=POSITION>", "-h, --help"]].concat());
     // A help text that goes on over two lines keeps its indent.

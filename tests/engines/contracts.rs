@@ -114,7 +114,7 @@ fn strict_wsjf_rejects_values_off_the_fibonacci_scale() {
     // The default scale takes any non-negative number: (1 + 4 + 5) / 3.
     let any = Wsjf::default();
     let ranking = off.rank(any).expect("valid");
-    assert_eq!(ranking.get(1).and_then(|entry| entry.score()), Some(10.0 / 3.0));
+    assert_eq!(ranking.at(1).and_then(|entry| entry.score()), Some(10.0 / 3.0));
 }
 
 /// A framework named in data ranks exactly as its engine with default options, reads any case,
@@ -159,7 +159,7 @@ fn a_framework_by_name_is_its_engine() {
     for (framework, engine) in &engines {
         let by_name = backlog.rank(*framework).expect("ranks");
         assert_eq!(rows(&by_name), rows(&backlog.rank(engine).expect("ranks")), "{framework}");
-        assert_eq!(by_name.framework(), framework.as_str());
+        assert_eq!(by_name.engine_name(), framework.as_str());
         assert_eq!(rows(&by_name.clone().into_owned()), rows(&by_name));
         assert_eq!(framework.as_str().to_uppercase().parse::<Framework>().expect("any case"), *framework);
         #[cfg(feature = "serde")]

@@ -13,7 +13,7 @@ fn value(text: &str) -> f64 {
     let item = BacklogItem::builder("A", "").reach(4).effort(2).confidence(0.5).build().expect("valid");
     let backlog = Backlog::from_items([item]).expect("valid");
     let ranking = backlog.rank(Formula::parse(text).expect("parses")).expect("ranks");
-    ranking.get(1).and_then(|entry| entry.score()).expect("a score")
+    ranking.at(1).and_then(|entry| entry.score()).expect("a score")
 }
 
 #[track_caller]
@@ -174,7 +174,7 @@ fn criteria_and_alignment_are_names_too() -> Result<()> {
     let ranking = backlog.rank(&formula)?;
     let scores: Vec<(&str, Option<f64>)> = ranking.iter().map(|e| (e.item().id(), e.score())).collect();
     assert_eq!(scores, [("A", Some(5.5)), ("B", Some(5.0))]);
-    let breakdown = ranking.get(1).expect("A").breakdown();
+    let breakdown = ranking.at(1).expect("A").breakdown();
     assert_eq!(
         breakdown.iter().collect::<Vec<_>>(),
         [("revenue", 10.0), ("effort", 2.0), ("alignment", 0.5), ("max", 3.0), ("formula", 5.5)]
@@ -259,7 +259,7 @@ fn a_formula_works_wherever_an_engine_does() -> Result<()> {
     let formula = Formula::parse("reach * impact * confidence / effort")?;
     let ranking = backlog.rank(Moscow::default().then(formula.clone()))?;
     assert_eq!(ranking.iter().map(|e| e.item().id()).collect::<Vec<_>>(), ["M2", "M1", "S1"]);
-    assert_eq!(ranking.get(1).expect("M2").breakdown().get("formula"), Some(500.0));
+    assert_eq!(ranking.at(1).expect("M2").breakdown().get("formula"), Some(500.0));
     let top = backlog.rank_with(&formula, &RankOptions::default().top(1))?;
     assert_eq!(top.iter().map(|e| e.item().id()).collect::<Vec<_>>(), ["S1"]);
     let half = AlignmentWeight::new(0.5)?;
@@ -269,7 +269,7 @@ fn a_formula_works_wherever_an_engine_does() -> Result<()> {
         aligned.iter().map(|e| e.score()).collect::<Vec<_>>(),
         rice.iter().map(|e| e.score()).collect::<Vec<_>>()
     );
-    assert_eq!(aligned.get(1).expect("S1").breakdown().get("alignment_factor"), Some(0.75));
+    assert_eq!(aligned.at(1).expect("S1").breakdown().get("alignment_factor"), Some(0.75));
     // An owned item scores with the built-in fields.
     let owned = BacklogItem::builder("X", "").reach(3).impact(2).confidence(0.5).effort(1).build()?;
     assert_eq!(formula.evaluate(&Item::of(&owned, 0.0))?.score(), Some(3.0));
@@ -300,7 +300,7 @@ fn an_unbound_formula_scores_and_explains_as_its_ranking_does() -> Result<()> {
     let breakdown = formula.breakdown(&backlog.item(2));
     assert_eq!(breakdown.iter().collect::<Vec<_>>(), [("revenue", 6.0), ("effort", 2.0), ("formula", 3.0)]);
     let ranking = backlog.rank(&formula)?;
-    assert_eq!(ranking.get(1).map(|entry| entry.breakdown()), Some(breakdown));
+    assert_eq!(ranking.at(1).map(|entry| entry.breakdown()), Some(breakdown));
     Ok(())
 }
 
@@ -312,6 +312,6 @@ fn names_may_hold_digits_after_the_first_letter() -> Result<()> {
         .item(BacklogItem::builder("A", "").value("q1", 3).value("x_2", 4).build()?)
         .build()?;
     let ranking = backlog.rank(Formula::parse("q1*x_2 + q1")?)?;
-    assert_eq!(ranking.get(1).and_then(|entry| entry.score()), Some(15.0));
+    assert_eq!(ranking.at(1).and_then(|entry| entry.score()), Some(15.0));
     Ok(())
 }

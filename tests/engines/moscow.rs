@@ -46,7 +46,7 @@ fn categories_sort_first_and_input_order_stands_within_them() {
             ("W1", 6, Some(Category::Wont), None),
         ]
     );
-    assert!(ranking.get(1).unwrap().breakdown().is_empty());
+    assert!(ranking.at(1).unwrap().breakdown().is_empty());
 }
 
 #[test]
@@ -61,7 +61,7 @@ fn a_secondary_engine_orders_each_category() {
         rows,
         [("M2", 1, 7.0), ("M1", 2, 1.5), ("S1", 3, 10.0), ("S2", 3, 10.0), ("C1", 5, 15.0), ("W1", 6, 22.0)]
     );
-    assert_eq!(ranking.get(1).unwrap().breakdown().get("cost_of_delay"), Some(7.0));
+    assert_eq!(ranking.at(1).unwrap().breakdown().get("cost_of_delay"), Some(7.0));
 }
 
 #[test]

@@ -180,7 +180,7 @@ fn raised((values, alignment): &Values, name: &str, t: f64) -> Values {
 
 fn score(backlog: &Backlog, engine: &dyn Engine, id: &str) -> f64 {
     let ranking = backlog.rank(engine).expect("moderate inputs never overflow");
-    ranking.find(id).and_then(|entry| entry.score()).expect("every input is present")
+    ranking.get(id).and_then(|entry| entry.score()).expect("every input is present")
 }
 
 /// What the published definition gives for item `index` of `items` under a scorecard over

@@ -24,7 +24,7 @@ fn ice_is_the_published_product_with_confidence_out_of_ten() -> Result<()> {
     let backlog = Backlog::from_items([ice_item("A", 8.0, 0.6, 3.0)])?;
     assert_eq!(scores(&backlog, Ice::default()), [("A".to_owned(), 144.0)]);
     let ranking = backlog.rank(Ice::default())?;
-    let breakdown = ranking.get(1).expect("one entry").breakdown();
+    let breakdown = ranking.at(1).expect("one entry").breakdown();
     let parts: Vec<(&str, f64)> = breakdown.iter().collect();
     assert_eq!(
         parts,
@@ -51,7 +51,7 @@ fn cd3_ranks_the_published_example() -> Result<()> {
     ])?;
     assert_eq!(scores(&backlog, Cd3::default()), [("SMALL".to_owned(), 2500.0), ("BIG".to_owned(), 1000.0)]);
     let ranking = backlog.rank(Cd3::default())?;
-    let breakdown = ranking.get(1).expect("an entry").breakdown();
+    let breakdown = ranking.at(1).expect("an entry").breakdown();
     assert_eq!(
         breakdown.iter().collect::<Vec<_>>(),
         [("cost_of_delay", 5000.0), ("duration", 2.0), ("cd3", 2500.0)]
@@ -71,7 +71,7 @@ fn opportunity_scores_the_published_examples() -> Result<()> {
         [("A".to_owned(), 15.0), ("C".to_owned(), 12.0), ("B".to_owned(), 9.0)]
     );
     let ranking = backlog.rank(Opportunity::default())?;
-    let breakdown = ranking.get(3).expect("B").breakdown();
+    let breakdown = ranking.at(3).expect("B").breakdown();
     assert_eq!(
         breakdown.iter().collect::<Vec<_>>(),
         [("importance", 9.0), ("satisfaction", 9.0), ("unmet_need", 0.0), ("opportunity", 9.0)]
@@ -135,7 +135,7 @@ fn the_engines_order_each_moscow_category_and_keep_a_top_k() -> Result<()> {
     let ranking = backlog.rank(Moscow::default().then(Cd3::default()))?;
     let order: Vec<&str> = ranking.iter().map(|e| e.item().id()).collect();
     assert_eq!(order, ["M2", "M1", "S1", "C1"]);
-    assert_eq!(ranking.get(1).expect("M2").breakdown().get("cd3"), Some(5.0));
+    assert_eq!(ranking.at(1).expect("M2").breakdown().get("cd3"), Some(5.0));
     let top = backlog.rank_with(Cd3::default(), &RankOptions::default().top(2))?;
     assert_eq!(top.iter().map(|e| e.item().id()).collect::<Vec<_>>(), ["S1", "C1"]);
     Ok(())
@@ -166,7 +166,7 @@ fn alignment_weights_every_engine_alike() -> Result<()> {
         // An owned item scores as the stored one does.
         assert_eq!(engine.evaluate(&Item::of(&item, 0.5))?.score(), Some(expected));
         let ranking = backlog.rank(engine)?;
-        assert_eq!(ranking.get(1).expect("A").breakdown().get("alignment_factor"), Some(0.75));
+        assert_eq!(ranking.at(1).expect("A").breakdown().get("alignment_factor"), Some(0.75));
     }
     Ok(())
 }

@@ -48,7 +48,7 @@ fn breakdown_names_every_input() {
     let backlog = intercom();
     let rice = Rice::default();
     let ranking = backlog.rank(rice).unwrap();
-    let p2 = ranking.find("P2").unwrap();
+    let p2 = ranking.get("P2").unwrap();
     let breakdown = p2.breakdown();
     let parts: Vec<(&str, f64)> = breakdown.iter().collect();
     assert_eq!(
@@ -94,7 +94,7 @@ fn alignment_weight_scales_by_one_minus_lambda_plus_lambda_alignment() {
     // P2: 400 * (1 - 0.5 + 0.5 * 0.75) = 350; P3: 800 * 0.5 = 400.
     let scores: Vec<(&str, f64)> = ranking.iter().map(|e| (e.item().id(), e.score().unwrap())).collect();
     assert_eq!(scores, [("P3", 400.0), ("P2", 350.0)]);
-    let breakdown = ranking.find("P2").unwrap().breakdown();
+    let breakdown = ranking.get("P2").unwrap().breakdown();
     assert_eq!(breakdown.get("rice"), Some(400.0));
     assert_eq!(breakdown.get("alignment"), Some(0.75));
     assert_eq!(breakdown.get("alignment_factor"), Some(0.875));

@@ -61,8 +61,8 @@ fn the_published_example_scores_and_orders_exactly() -> Result<()> {
     );
     assert_eq!(6.050000000000001, f64::from_bits(6.05_f64.to_bits() + 1));
     let ranking = backlog.rank(value_scorecard())?;
-    assert_eq!(ranking.framework(), "scorecard");
-    let breakdown = ranking.get(1).expect("A").breakdown();
+    assert_eq!(ranking.engine_name(), "scorecard");
+    let breakdown = ranking.at(1).expect("A").breakdown();
     assert_eq!(
         breakdown.iter().collect::<Vec<_>>(),
         [("revenue", 9.0), ("strategic_fit", 10.0), ("ux", 4.0), ("risk", 8.0), ("scorecard", 8.1)]
@@ -80,7 +80,7 @@ fn relative_normalization_maps_to_the_backlogs_own_bounds() -> Result<()> {
     // Bounds -5 and 5: 5, 1, -5 map to 100, 60, 0.
     let backlog = one_criterion(Criterion::new("x")?, &[5.0, 1.0, -5.0])?;
     assert_eq!(scores(&backlog, &relative), rows(&[("I0", 100.0), ("I1", 60.0), ("I2", 0.0)]));
-    let breakdown = backlog.rank(&relative)?.get(2).expect("I1").breakdown();
+    let breakdown = backlog.rank(&relative)?.at(2).expect("I1").breakdown();
     assert_eq!(
         breakdown.iter().collect::<Vec<_>>(),
         [("x", 1.0), ("x_normalized", 0.6), ("scorecard", 60.0)]
@@ -221,7 +221,7 @@ fn a_scorecard_works_wherever_an_engine_does() -> Result<()> {
     let scorecard = Scorecard::new("s", [("business_value", 2.0)])?;
     let ranking = backlog.rank(Moscow::default().then(scorecard.clone()))?;
     assert_eq!(ranking.iter().map(|e| e.item().id()).collect::<Vec<_>>(), ["M2", "M1", "S1"]);
-    assert_eq!(ranking.get(1).expect("M2").breakdown().get("scorecard"), Some(10.0));
+    assert_eq!(ranking.at(1).expect("M2").breakdown().get("scorecard"), Some(10.0));
     let top = backlog.rank_with(&scorecard, &RankOptions::default().top(1))?;
     assert_eq!(top.iter().map(|e| e.item().id()).collect::<Vec<_>>(), ["S1"]);
     let aligned = scorecard.clone().alignment_weight(AlignmentWeight::new(0.5)?);
@@ -244,13 +244,13 @@ fn an_unbound_scorecard_scores_and_explains_as_its_ranking_does() -> Result<()> 
     let direct: Vec<Option<f64>> = batch.iter().map(prioritize::Evaluation::score).collect();
     let ranking = backlog.rank(&relative)?;
     let ranked: Vec<Option<f64>> =
-        (0..3).map(|index| ranking.find(backlog.item(index).id()).and_then(|entry| entry.score())).collect();
+        (0..3).map(|index| ranking.get(backlog.item(index).id()).and_then(|entry| entry.score())).collect();
     assert_eq!(direct, ranked);
     // A: 100 × (0.4 × 9/9 + 0.25 × 10/10 + 0.2 × 4/8 + 0.15 × 8/8) / 1.
     assert_eq!(direct[0], Some(90.0));
     let breakdown = relative.breakdown(&backlog.item(0));
     assert_eq!(breakdown.get("ux_normalized"), Some(0.5));
-    assert_eq!(ranking.find("A").map(|entry| entry.breakdown()), Some(breakdown));
+    assert_eq!(ranking.get("A").map(|entry| entry.breakdown()), Some(breakdown));
     // Without normalization, item by item: 2 × 9 − 0.5 × 4 = 16, the cost subtracted.
     let with_cost = Scorecard::new("net", [("revenue", 2.0), ("effort", 0.5)])?;
     let item = BacklogItem::builder("A", "").value("revenue", 9).effort(4).build()?;

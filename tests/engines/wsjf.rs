@@ -20,7 +20,7 @@ fn safe_cost_of_delay_is_the_sum_of_its_three_parts() {
     let backlog = Backlog::from_items([feature("F", [1, 3, 5], 3.0)]).unwrap();
     let wsjf = Wsjf::default();
     let ranking = backlog.rank(wsjf).unwrap();
-    let entry = ranking.get(1).unwrap();
+    let entry = ranking.at(1).unwrap();
     assert_eq!(entry.score(), Some(3.0));
     let breakdown = entry.breakdown();
     let parts: Vec<(&str, f64)> = breakdown.iter().collect();

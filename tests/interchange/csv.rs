@@ -256,7 +256,7 @@ ID,Work Item Type,Title,Assigned To,State,Tags,Business Value,Time Criticality,W
         assert_eq!(imported.ignored, ["Work Item Type", "Assigned To", "State", "Area Path"]);
         let wsjf = imported.backlog.rank(prioritize::Wsjf::default()).expect("ranks");
         assert_eq!(
-            wsjf.get(1).map(|entry| (entry.item().id(), entry.score())),
+            wsjf.at(1).map(|entry| (entry.item().id(), entry.score())),
             Some(("4711", Some(16.0 / 5.0)))
         );
 
@@ -305,7 +305,7 @@ ENG-9,Core,Signed payloads,,Backlog,2,Medium,api,,4
             "ID;Title;Reach;Impact;Confidence;Effort;Business Value\nA;Saved cards;1000;high;80%;2.5;3\n";
         let imported = Reader::new().import(text.as_bytes()).expect("valid");
         let rice = imported.backlog.rank(Rice::default()).expect("ranks");
-        assert_eq!(rice.get(1).and_then(|entry| entry.score()), Some(1000.0 * 2.0 * 0.8 / 2.5));
+        assert_eq!(rice.at(1).and_then(|entry| entry.score()), Some(1000.0 * 2.0 * 0.8 / 2.5));
         assert_eq!(imported.backlog.item(0).value("business_value"), Some(3.0));
         assert!(imported.ignored.is_empty());
     }

@@ -271,7 +271,7 @@ fn a_value_of_the_wrong_type_names_what_its_field_takes() {
     );
     assert!(
         read(r#"{"id": "A", "title": "a", "moscow": true}"#)
-            .starts_with(r#"item "A": moscow: expected a Moscow label, got a boolean (true)"#),
+            .starts_with(r#"item "A": moscow: expected a MoSCoW label, got a boolean (true)"#),
     );
     // An id or a title of the wrong type: the item is named by the id as written.
     assert!(

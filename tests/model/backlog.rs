@@ -200,12 +200,12 @@ fn ranking_positions_are_one_based() {
     .unwrap();
     let rice = Rice::default();
     let ranking = backlog.rank(rice).unwrap();
-    assert!(ranking.get(0).is_none());
-    assert_eq!(ranking.get(1).unwrap().item().id(), "A");
-    assert!(ranking.get(2).is_none());
-    assert_eq!(ranking.framework(), "rice");
+    assert!(ranking.at(0).is_none());
+    assert_eq!(ranking.at(1).unwrap().item().id(), "A");
+    assert!(ranking.at(2).is_none());
+    assert_eq!(ranking.engine_name(), "rice");
     assert!(!ranking.is_categorized());
-    assert!(ranking.find("missing").is_none());
+    assert!(ranking.get("missing").is_none());
 }
 
 /// Every reader trims ids and refuses control characters in them, as the builder does.

@@ -144,7 +144,7 @@ fn a_kept_ranking_is_a_snapshot_that_can_cross_threads() {
     assert_eq!(order(&backlog.rank(rice).unwrap())[0].0, "I0");
     let shared = Arc::new(kept);
     let other = Arc::clone(&shared);
-    let first = std::thread::spawn(move || other.get(1).map(|e| (e.item().id().to_owned(), e.breakdown())))
+    let first = std::thread::spawn(move || other.at(1).map(|e| (e.item().id().to_owned(), e.breakdown())))
         .join()
         .unwrap();
     assert_eq!(first.as_ref().map(|(id, _)| id.as_str()), Some("I49"));
@@ -184,7 +184,7 @@ fn a_kept_ranking_of_an_engine_of_your_own_keeps_its_breakdowns() {
     let engine = ByReach;
     let kept = backlog.rank(&engine).unwrap().into_owned();
     drop(backlog);
-    assert_eq!(kept.framework(), "by-reach");
+    assert_eq!(kept.engine_name(), "by-reach");
     assert_eq!(kept.iter().map(|e| e.breakdown().get("reach")).collect::<Vec<_>>(), [Some(2.0), Some(1.0)]);
     assert_eq!(kept.unscored().map(|u| u.missing_names()).collect::<Vec<_>>(), [vec!["reach"]]);
     let evaluation = kept.engine().evaluate(&kept.backlog().item(1)).unwrap();

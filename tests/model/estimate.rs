@@ -115,7 +115,7 @@ fn malformed_ranges_are_errors() {
     );
     assert_rejected(
         r#"{"id": "A", "title": "a", "moscow": {"low": 1, "high": 2}}"#,
-        r#"item "A": moscow: expected a Moscow label, got an object"#,
+        r#"item "A": moscow: expected a MoSCoW label, got an object"#,
     );
 }
 

@@ -41,8 +41,8 @@ fn musts_come_first_and_wont_and_effortless_items_are_excluded() {
     let plan = CapacityPlan::new(&ranking, cap(9.0), Mode::Auto).unwrap();
     // Musts: LOGIN + DB = 5. Left 4: EXPORT (30) alone, or SEARCH + BADGE (31, effort 3).
     assert_eq!(chosen(&plan), ["DB", "LOGIN", "SEARCH", "BADGE"]);
-    assert_eq!(plan.get(1).unwrap().promoted_by().map(|i| i.id()), Some("LOGIN"));
-    assert_eq!(plan.get(1).unwrap().score(), None);
+    assert_eq!(plan.at(1).unwrap().promoted_by().map(|i| i.id()), Some("LOGIN"));
+    assert_eq!(plan.at(1).unwrap().score(), None);
     assert_eq!((plan.total_score(), plan.total_effort(), plan.free()), (36.0, 8.0, 1.0));
     assert_eq!(plan.method(), &Method::Exact { resolution: 1.0 });
     // Bound: musts 5, then by score per effort SEARCH (12; effort 2 of 4), then half of EXPORT
@@ -66,7 +66,7 @@ fn a_plan_reports_its_inputs_and_each_chosen_item() {
     let ranking = backlog.rank(&Value).unwrap();
     let plan = CapacityPlan::new(&ranking, cap(9.5), Mode::Auto).unwrap();
     assert!(std::ptr::eq(plan.backlog(), &raw const backlog));
-    assert_eq!((plan.framework(), plan.capacity(), plan.free()), ("value", 9.5, 1.5));
+    assert_eq!((plan.engine_name(), plan.capacity(), plan.free()), ("value", 9.5, 1.5));
     assert_eq!((plan.len(), plan.is_empty()), (4, false));
     let selected: Vec<(usize, usize, &str, Option<f64>, f64)> = plan
         .iter()
@@ -81,7 +81,7 @@ fn a_plan_reports_its_inputs_and_each_chosen_item() {
             (4, 7, "BADGE", Some(7.0), 1.0),
         ]
     );
-    assert!(plan.get(5).is_none() && plan.get(0).is_none());
+    assert!(plan.at(5).is_none() && plan.at(0).is_none());
     // Without Must Haves and with no room for anything, the plan is empty.
     let small = crate::support::backlog(&[spec("A", Some(3), Some(2), &[])]);
     let ranking = small.rank(&Value).unwrap();
@@ -288,7 +288,7 @@ fn roadmap_fills_the_earliest_period_its_prerequisites_allow() {
     let order = ranking.respecting_dependencies().unwrap();
     let periods = [Period::new("now", cap(20.0)), Period::new("next", cap(30.0)), Period::unbounded("later")];
     let roadmap = Roadmap::new(&order, periods);
-    assert_eq!(roadmap.framework(), "value");
+    assert_eq!(roadmap.engine_name(), "value");
     let buckets: Vec<(&str, Vec<&str>, f64, Option<f64>)> = roadmap
         .buckets()
         .iter()

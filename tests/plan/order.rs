@@ -44,11 +44,11 @@ fn prerequisites_inherit_the_place_of_what_waits_on_them() {
         [row("B", Some("C"), true), row("C", None, false), row("A", Some("D"), false), row("D", None, false)]
     );
     // The unscored prerequisite stays unscored, with the fields it lacks.
-    let b = order.get(1).unwrap();
+    let b = order.at(1).unwrap();
     assert_eq!((b.score(), b.rank(), b.missing().to_string()), (None, None, "business_value".to_owned()));
     // E: unscored and needed by nothing placed, so it stays apart.
     assert_eq!(order.unscored().map(|u| u.item().id()).collect::<Vec<_>>(), ["E"]);
-    assert_eq!(order.find("A").map(|a| (a.position(), a.rank(), a.score())), Some((3, Some(3), Some(10.0))));
+    assert_eq!(order.get("A").map(|a| (a.position(), a.rank(), a.score())), Some((3, Some(3), Some(10.0))));
 }
 
 #[test]
@@ -141,7 +141,7 @@ fn a_planned_order_reports_its_engine_categories_warnings_and_missing_fields() {
     ]);
     let ranking = backlog.rank(Moscow::default().then(Value)).unwrap();
     let mut order = ranking.respecting_dependencies().unwrap();
-    assert_eq!((order.framework(), order.is_categorized(), order.is_empty()), ("moscow", true, false));
+    assert_eq!((order.engine_name(), order.is_categorized(), order.is_empty()), ("moscow", true, false));
     assert_eq!(order.warnings().len(), 1);
     assert_eq!(order.warnings(), ranking.warnings());
     let entries: Vec<Entry<'_>> = order
@@ -161,7 +161,7 @@ fn a_planned_order_reports_its_engine_categories_warnings_and_missing_fields() {
     assert_eq!(ids(&order), ["P", "M"]);
     // The plain engine: no categories, no warning.
     let plain = backlog.rank(&Value).unwrap().respecting_dependencies().unwrap();
-    assert_eq!((plain.framework(), plain.is_categorized(), plain.warnings().len()), ("value", false, 0));
+    assert_eq!((plain.engine_name(), plain.is_categorized(), plain.warnings().len()), ("value", false, 0));
     let empty = prioritize::Backlog::default();
     assert!(empty.rank(&Value).unwrap().respecting_dependencies().unwrap().is_empty());
 }

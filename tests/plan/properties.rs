@@ -279,7 +279,7 @@ proptest! {
         prop_assume!(len > 0);
         let mut pins: Vec<Pin> = Vec::new();
         for (item, position) in &picks {
-            let id = order.get(item.index(len) + 1).unwrap().item().id().to_string();
+            let id = order.at(item.index(len) + 1).unwrap().item().id().to_string();
             let position = position.index(len) + 1;
             if pins.iter().all(|pin| pin.id() != id && !matches!(pin, Pin::At { position: p, .. } if *p == position)) {
                 pins.push(Pin::At { id, position });
@@ -290,7 +290,7 @@ proptest! {
             Ok(pinned) => {
                 for pin in &pins {
                     let Pin::At { id, position } = pin else { unreachable!() };
-                    let entry = pinned.get(*position).unwrap();
+                    let entry = pinned.at(*position).unwrap();
                     prop_assert_eq!(entry.item().id(), id.as_str());
                     prop_assert!(entry.is_pinned());
                 }
@@ -300,7 +300,7 @@ proptest! {
                 prop_assert_eq!(rest, expected);
                 for entry in pinned.iter() {
                     for p in backlog.prerequisites(entry.index()) {
-                        let at = pinned.find(backlog.item(p).id()).unwrap().position();
+                        let at = pinned.get(backlog.item(p).id()).unwrap().position();
                         prop_assert!(at < entry.position());
                     }
                 }

@@ -23,9 +23,9 @@ fn the_calls_integrations_make_still_compile_and_agree() -> Result<(), Box<dyn s
     assert_eq!(read, backlog);
     let rice = Rice::default();
     let ranking = backlog.rank(&rice)?;
-    assert_eq!((ranking.len(), ranking.get(1).map(|entry| entry.rank())), (1, Some(1)));
+    assert_eq!((ranking.len(), ranking.at(1).map(|entry| entry.rank())), (1, Some(1)));
     let top = backlog.rank_with(&rice, &RankOptions::default().top(100))?;
-    assert_eq!(top.get(1).and_then(|entry| entry.score()), Some(675.0));
+    assert_eq!(top.at(1).and_then(|entry| entry.score()), Some(675.0));
     Ok(())
 }
 
@@ -37,7 +37,7 @@ fn a_ranking_owns_an_owned_engine() {
     }
     let backlog =
         csv::read_backlog("id,reach,impact,confidence,effort\nA,1,1,1,1\n".as_bytes()).expect("valid");
-    assert_eq!(ranked(&backlog).framework(), "rice");
+    assert_eq!(ranked(&backlog).engine_name(), "rice");
 }
 
 /// A backlog holds 64 declared criteria; one more is an error.

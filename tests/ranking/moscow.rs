@@ -68,7 +68,7 @@ proptest! {
             }
         }
         for entry in &entries {
-            let own = by_secondary.find(entry.item().id()).expect("scored by the secondary engine");
+            let own = by_secondary.get(entry.item().id()).expect("scored by the secondary engine");
             prop_assert_eq!(entry.score().map(f64::to_bits), own.score().map(f64::to_bits));
             prop_assert_eq!(entry.breakdown(), own.breakdown());
         }

@@ -35,7 +35,7 @@ proptest! {
         prop_assert_eq!(entries.len(), ranking.len());
         for (offset, entry) in entries.iter().enumerate() {
             prop_assert_eq!(entry.position(), offset + 1);
-            prop_assert_eq!(ranking.get(offset + 1).map(|e| e.index()), Some(entry.index()));
+            prop_assert_eq!(ranking.at(offset + 1).map(|e| e.index()), Some(entry.index()));
             let Some(before) = offset.checked_sub(1).map(|at| entries[at]) else {
                 prop_assert_eq!(entry.rank(), 1);
                 continue;
@@ -52,8 +52,8 @@ proptest! {
                 }
             }
         }
-        prop_assert_eq!(ranking.get(0).map(|e| e.index()), None);
-        prop_assert_eq!(ranking.get(entries.len() + 1).map(|e| e.index()), None);
+        prop_assert_eq!(ranking.at(0).map(|e| e.index()), None);
+        prop_assert_eq!(ranking.at(entries.len() + 1).map(|e| e.index()), None);
     }
 
     /// `top(k)` is exactly the first k rows of the full ranking, for every k.
@@ -135,7 +135,7 @@ proptest! {
         for entry in ranking.iter() {
             let spec = &specs[entry.index()];
             prop_assert!(choice.needs().iter().all(|f| spec.has(f)), "{} lacks a field", entry.index());
-            prop_assert_eq!(ranking.find(entry.item().id()).map(|e| e.position()), Some(entry.position()));
+            prop_assert_eq!(ranking.get(entry.item().id()).map(|e| e.position()), Some(entry.position()));
         }
     }
 

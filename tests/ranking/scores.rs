@@ -78,7 +78,7 @@ fn a_ranking_borrows_its_backlog_and_engine() {
     let ranking = backlog.rank(&engine).expect("valid");
     assert!(std::ptr::eq(ranking.backlog(), &raw const backlog));
     assert_eq!(ranking.engine().name(), "fixed");
-    assert_eq!(ranking.framework(), "fixed");
+    assert_eq!(ranking.engine_name(), "fixed");
 }
 
 #[test]

@@ -67,7 +67,7 @@ use program::Program;
 /// let ranking = backlog.rank(&formula)?;
 /// let scores: Vec<(&str, Option<f64>)> = ranking.iter().map(|e| (e.item().id(), e.score())).collect();
 /// assert_eq!(scores, [("B", Some(3.0)), ("A", Some(2.0))]);
-/// assert_eq!(ranking.get(2).expect("A").breakdown().get("formula"), Some(2.0));
+/// assert_eq!(ranking.at(2).expect("A").breakdown().get("formula"), Some(2.0));
 ///
 /// let error = Formula::parse("reach * ").unwrap_err();
 /// assert_eq!(error.to_string(), r#"formula "reach * ": at character 9: expected a number, a name or "(""#);

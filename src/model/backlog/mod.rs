@@ -235,7 +235,7 @@ impl Backlog {
     ///     .item(BacklogItem::builder("A", "").value("revenue", 3).reach(4).build()?)
     ///     .build()?;
     /// let value = backlog.scorecard("value").expect("declared");
-    /// assert_eq!(backlog.rank(value)?.get(1).and_then(|e| e.score()), Some(10.0));
+    /// assert_eq!(backlog.rank(value)?.at(1).and_then(|e| e.score()), Some(10.0));
     /// assert!(backlog.scorecard("risk").is_none());
     /// # Ok::<(), prioritize::Error>(())
     /// ```

@@ -70,9 +70,9 @@ impl Normalize {
 ///     .build()?;
 /// let value = Scorecard::new("value", [("revenue", 0.4), ("strategic_fit", 0.25), ("ux", 0.2), ("risk", 0.15)])?;
 /// let ranking = backlog.rank(&value)?;
-/// assert_eq!(ranking.get(1).and_then(|e| e.score()), Some(8.1));
+/// assert_eq!(ranking.at(1).and_then(|e| e.score()), Some(8.1));
 /// // 6.05 in decimal; f64 arithmetic gives the next number up.
-/// assert_eq!(ranking.get(2).and_then(|e| e.score()), Some(6.050000000000001));
+/// assert_eq!(ranking.at(2).and_then(|e| e.score()), Some(6.050000000000001));
 /// # Ok::<(), prioritize::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]

@@ -89,15 +89,32 @@ pub mod ranking;
 #[cfg(feature = "svg")]
 pub mod svg;
 
-pub use engine::{
-    Breakdown, Cd3, Engine, Evaluation, Formula, Ice, Moscow, Opportunity, Rice, Score, Scorecard, Wsjf,
-};
+pub use engine::breakdown::Breakdown;
+pub use engine::cd3::Cd3;
+pub use engine::contract::Engine;
+pub use engine::evaluation::Evaluation;
+pub use engine::formula::Formula;
+pub use engine::ice::Ice;
+pub use engine::moscow::Moscow;
+pub use engine::opportunity::Opportunity;
+pub use engine::rice::Rice;
+pub use engine::score::Score;
+pub use engine::wsjf::Wsjf;
 pub use error::{Error, ErrorKind, Result};
-pub use model::{
-    Aggregate, Alignment, AlignmentWeight, Backlog, BacklogItem, Category, Confidence, Criterion, Field,
-    FieldSet, FieldValue, Impact, Item, Objective, Rater,
-};
-pub use ranking::{RankOptions, Ranking};
+pub use model::alignment::{Alignment, AlignmentWeight, Objective};
+pub use model::backlog::Backlog;
+pub use model::backlog::view::Item;
+pub use model::category::Category;
+pub use model::confidence::Confidence;
+pub use model::criterion::Criterion;
+pub use model::field::{Field, FieldSet};
+pub use model::impact::Impact;
+pub use model::item::BacklogItem;
+pub use model::rater::{Aggregate, Rater};
+pub use model::scorecard::Scorecard;
+pub use model::value::FieldValue;
+pub use ranking::core::Ranking;
+pub use ranking::options::RankOptions;
 
 #[cfg(all(doctest, feature = "serde"))]
 #[doc = include_str!("../README.md")]

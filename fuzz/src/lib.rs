@@ -2,8 +2,9 @@
 //! option, write each ranking as JSON and CSV, and check that the backlog reads back from its own
 //! JSON unchanged. Any panic (including a failed assertion) is a finding.
 
-use prioritize::engine::{IceVariant, Normalize, Scale};
+use prioritize::engine::{IceVariant, Scale};
 use prioritize::model::Effort;
+use prioritize::model::Normalize;
 use prioritize::ranking::UnscoredPolicy;
 use prioritize::{
     AlignmentWeight, Backlog, Cd3, Engine, Formula, Ice, Moscow, Opportunity, RankOptions, Rice, Scorecard,

@@ -18,7 +18,7 @@ use crate::model::{Aggregate, Backlog, Criterion, Objective, Rater};
 /// `{"value": {"criteria": {"revenue": 0.4, "ux": 0.2}, "normalize": "none"}}`, where
 /// `criteria` maps each field (a numeric built-in field or a declared criterion) to its weight
 /// (a finite number > 0) and `normalize` is `none` (the default), `scale` or `relative` (see
-/// [`Normalize`](crate::engine::Normalize)). The fields are checked when the configuration
+/// [`Normalize`](crate::model::Normalize)). The fields are checked when the configuration
 /// combines with a backlog.
 ///
 /// ```
@@ -124,7 +124,7 @@ impl Config {
     ///
     /// ```
     /// use prioritize::interchange::Config;
-    /// use prioritize::engine::Normalize;
+    /// use prioritize::model::Normalize;
     ///
     /// let text = r#"{"scorecards": {"value": {"criteria": {"reach": 2, "ease": 1}, "normalize": "relative"}}}"#;
     /// let config: Config = serde_json::from_str(text)?;

@@ -50,42 +50,49 @@ macro_rules! numeric_getters {
     };
 }
 
-mod alignment;
+pub(crate) mod alignment;
 pub(crate) mod backlog;
 pub(crate) mod build;
 pub(crate) mod category;
 pub(crate) mod columns;
-mod confidence;
+pub(crate) mod confidence;
 mod counted;
-mod criterion;
+pub(crate) mod criterion;
 mod estimate;
-mod field;
+pub(crate) mod field;
 mod graph;
 mod id;
-mod impact;
+pub(crate) mod impact;
 pub(crate) mod input;
-mod item;
+pub(crate) mod item;
 mod number;
-mod rater;
+pub(crate) mod rater;
 mod ratings;
 pub(crate) mod scorecard;
-mod value;
+pub(crate) mod value;
 
-pub use alignment::{Alignment, AlignmentWeight, Objective};
-pub use backlog::view::Item;
-pub use backlog::{Backlog, Column};
+// The core types are at the crate's root; this module adds the checked values and the parts
+// programs meet less often.
+pub(crate) use alignment::AlignmentWeight;
+#[cfg_attr(not(feature = "serde"), allow(unused_imports))] // the readers'
+pub(crate) use alignment::Objective;
+pub(crate) use backlog::Backlog;
+pub use backlog::Column;
+pub(crate) use backlog::view::Item;
 pub use build::BacklogBuilder;
-pub use category::Category;
-pub use confidence::Confidence;
-pub use criterion::Criterion;
+pub(crate) use category::Category;
+pub(crate) use criterion::Criterion;
 pub(crate) use criterion::numeric_names;
 pub use estimate::Estimate;
-pub use field::{Direction, Field, FieldName, FieldSet};
+pub use field::{Direction, FieldName};
+pub(crate) use field::{Field, FieldSet};
 pub use id::ItemId;
-pub use impact::Impact;
-pub use item::{BacklogItem, ItemBuilder};
+pub(crate) use item::BacklogItem;
+pub use item::ItemBuilder;
 pub use number::{Effort, Fraction, NonNegative, OutOfTen};
-pub use rater::{Aggregate, Rater};
+pub(crate) use rater::Aggregate;
+#[cfg_attr(not(feature = "serde"), allow(unused_imports))] // the readers'
+pub(crate) use rater::Rater;
 pub use ratings::Ratings;
-pub use scorecard::{Normalize, Scorecard};
-pub use value::FieldValue;
+pub use scorecard::Normalize;
+pub(crate) use scorecard::Scorecard;

@@ -55,7 +55,7 @@ impl Serialize for Ranking<'_> {
         let mut ranking = serializer.serialize_struct("Ranking", 4)?;
         ranking.serialize_field("framework", self.engine_name())?;
         ranking.serialize_field("ranking", &Seq(|| self.iter().map(|entry| Entry { entry, categorized })))?;
-        ranking.serialize_field("warnings", &self.warnings)?;
+        ranking.serialize_field("warnings", self.warnings())?;
         ranking.serialize_field("unscored", &Seq(|| self.unscored()))?;
         ranking.end()
     }

@@ -88,9 +88,9 @@ fn engines_declare_exactly_the_fields_they_read() {
     assert!(prioritize::Moscow::default().secondary().is_none());
     let then = prioritize::Moscow::default().then(Wsjf::default());
     assert_eq!(then.secondary().map(Engine::name), Some("wsjf"));
-    let ice = prioritize::engine::Ice::default();
+    let ice = prioritize::Ice::default();
     assert_eq!(ice.inputs(&backlog), set(&[Impact, Confidence, Field::Ease]));
-    let opportunity = prioritize::engine::Opportunity::default();
+    let opportunity = prioritize::Opportunity::default();
     assert_eq!(opportunity.inputs(&backlog), set(&[Field::Importance, Field::Satisfaction]));
     assert_eq!(opportunity.name(), "opportunity");
     let (rice, wsjf, moscow) = (Rice::default(), Wsjf::default(), prioritize::Moscow::default());

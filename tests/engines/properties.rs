@@ -2,8 +2,9 @@
 //! a benefit never lowers a score (nor raising a cost raise it), and a scorecard agrees with a
 //! direct computation of its definition.
 
-use prioritize::engine::{IceVariant, Normalize};
+use prioritize::engine::IceVariant;
 use prioritize::model::Direction;
+use prioritize::model::Normalize;
 use prioritize::ranking::UnscoredPolicy;
 use prioritize::{
     AlignmentWeight, Backlog, BacklogItem, Cd3, Criterion, Engine, ErrorKind, Formula, Ice, Opportunity,

@@ -233,7 +233,7 @@ fn the_analyses_and_plans_probe_the_newer_engines() -> Result<()> {
     );
     assert_eq!((a.best_position, a.worst_position), (1, 2));
     // And a scorecard's, with its relative bounds fixed by the ranking.
-    let scorecard = Scorecard::new("s", [("revenue", 1)])?.normalize(prioritize::engine::Normalize::Relative);
+    let scorecard = Scorecard::new("s", [("revenue", 1)])?.normalize(prioritize::model::Normalize::Relative);
     let report = sensitivity(&backlog, &scorecard)?;
     let a = report.items.iter().find(|item| item.id == "A").expect("A");
     assert_eq!((a.min_score, a.max_score), (Some(1.0 / 5.5 * 100.0), Some(10.0 / 5.5 * 100.0)));

@@ -4,8 +4,8 @@
 // Exact f64 results are written as Rust prints them, to be read against the output.
 #![allow(clippy::unreadable_literal)]
 
-use prioritize::engine::Normalize;
 use prioritize::model::Direction;
+use prioritize::model::Normalize;
 use prioritize::ranking::UnscoredPolicy;
 use prioritize::{
     AlignmentWeight, Backlog, BacklogItem, Category, Criterion, Engine, Item, Moscow, RankOptions, Result,

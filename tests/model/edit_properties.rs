@@ -6,7 +6,7 @@
 
 use proptest::prelude::*;
 
-use prioritize::model::{Aggregate, Objective};
+use prioritize::{Aggregate, Objective};
 use prioritize::{
     Backlog, BacklogItem, Category, Criterion, Engine, FieldValue, Ranking, Rater, Rice, Scorecard,
 };

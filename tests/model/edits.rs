@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use prioritize::model::Aggregate;
+use prioritize::Aggregate;
 use prioritize::{Backlog, BacklogItem, Engine, Field, FieldValue, Item, RankOptions, Ranking, Rater, Rice};
 
 fn order(ranking: &Ranking<'_>) -> Vec<(String, Option<f64>)> {

@@ -1,14 +1,13 @@
 //! The planned order: a ranking made dependency-aware and adjusted by the Product Owner's pins.
 
-use std::sync::Arc;
-
 use crate::engine::{Breakdown, Engine};
 use crate::error::Result;
 use crate::model::Backlog;
 use crate::model::Category;
 use crate::model::FieldSet;
 use crate::model::Item;
-use crate::ranking::{Held, RankedItem, Ranking, UnscoredItem, Warning};
+use crate::ranking::list::{Indexed, Ordered};
+use crate::ranking::{RankedItem, Ranking, UnscoredItem, Warning};
 
 use super::graph::{self, ABSENT, Dependents};
 
@@ -45,13 +44,14 @@ use super::graph::{self, ABSENT, Dependents};
 /// ```
 #[derive(Debug, Clone)]
 pub struct PlannedOrder<'a> {
-    backlog: Held<'a>,
-    engine: Arc<dyn Engine + 'a>,
-    categorized: bool,
-    pub(super) entries: Vec<Entry>,
-    /// The unscored items left out: (index, the fields each lacks).
-    unscored: Vec<(u32, FieldSet)>,
-    warnings: Vec<Warning>,
+    /// The entries, and the unscored items left out (nothing in the order depends on them).
+    pub(super) list: Ordered<'a, Entry>,
+}
+
+impl Indexed for Entry {
+    fn index(&self) -> u32 {
+        self.index
+    }
 }
 
 /// One entry while the order is built: its place in the ranking (none when unscored) and the marks.
@@ -155,89 +155,84 @@ impl<'a> PlannedOrder<'a> {
         entries: Vec<Entry>,
         unscored: Vec<(u32, FieldSet)>,
     ) -> PlannedOrder<'a> {
-        PlannedOrder {
+        let list = Ordered {
             backlog: ranking.held(),
             engine: ranking.shared_engine(),
             categorized: ranking.is_categorized(),
             entries,
             unscored,
             warnings: ranking.warnings().to_vec(),
-        }
+        };
+        PlannedOrder { list }
     }
 
     /// The backlog it orders.
     #[must_use]
     pub fn backlog(&self) -> &Backlog {
-        &self.backlog
+        self.list.backlog()
     }
 
     /// The engine's name (`rice`, `wsjf`, `moscow`).
     #[must_use]
     pub fn engine_name(&self) -> &str {
-        self.engine.name()
+        self.list.engine_name()
     }
 
     /// Whether the ranking sorted by category first (MoSCoW), so scored entries carry one.
     #[must_use]
     pub fn is_categorized(&self) -> bool {
-        self.categorized
+        self.list.categorized
     }
 
     /// The number of entries (ranked items and the unscored prerequisites placed among them).
     #[must_use]
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.list.entries.len()
     }
 
     /// Whether the order has no entry.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.list.entries.is_empty()
     }
 
     /// The entry at `position` (1-based), if there is one.
     #[must_use]
     pub fn at(&self, position: usize) -> Option<PlannedItem<'_>> {
-        let offset = position.checked_sub(1)?;
-        self.entries.get(offset).map(|entry| self.item(offset, *entry))
+        self.list.at(position).map(|(offset, entry)| self.item(offset, entry))
     }
 
     /// The entries, in order.
     pub fn iter(&self) -> impl ExactSizeIterator<Item = PlannedItem<'_>> + '_ {
-        self.entries.iter().enumerate().map(|(offset, entry)| self.item(offset, *entry))
+        self.list.entries.iter().enumerate().map(|(offset, entry)| self.item(offset, *entry))
     }
 
     /// The entry of the item with this id, if it is in the order.
     #[must_use]
     pub fn get(&self, id: &str) -> Option<PlannedItem<'_>> {
-        let index = self.backlog.index_of(id)? as u32;
-        let offset = self.entries.iter().position(|entry| entry.index == index)?;
-        Some(self.item(offset, self.entries[offset]))
+        let offset = self.list.offset_of(id)?;
+        Some(self.item(offset, self.list.entries[offset]))
     }
 
     /// The unscored items left out of the order (nothing in it depends on them), in input order.
     pub fn unscored(&self) -> impl ExactSizeIterator<Item = UnscoredItem<'_>> + '_ {
-        self.unscored.iter().map(|&(index, missing)| UnscoredItem {
-            backlog: &self.backlog,
-            index: index as usize,
-            missing,
-        })
+        self.list.unscored()
     }
 
     /// Keeps the first `len` entries (a `top` taken after planning); the unscored items left out
     /// stay listed.
     pub fn truncate(&mut self, len: usize) {
-        self.entries.truncate(len);
+        self.list.entries.truncate(len);
     }
 
     /// The ranking's warnings, such as DSDM's 60 % Must Have check.
     #[must_use]
     pub fn warnings(&self) -> &[Warning] {
-        &self.warnings
+        &self.list.warnings
     }
 
     fn item(&self, offset: usize, entry: Entry) -> PlannedItem<'_> {
-        PlannedItem { backlog: &self.backlog, engine: &*self.engine, position: offset + 1, entry }
+        PlannedItem { backlog: &self.list.backlog, engine: &*self.list.engine, position: offset + 1, entry }
     }
 }
 

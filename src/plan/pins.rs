@@ -118,9 +118,9 @@ impl<'a> PlannedOrder<'a> {
     /// [`PlannedItem::is_pinned`]: crate::plan::PlannedItem::is_pinned
     pub fn pin(mut self, pins: &[Pin]) -> Result<PlannedOrder<'a>> {
         let backlog = self.backlog();
-        let len = self.entries.len();
+        let len = self.list.entries.len();
         let mut in_order = vec![false; backlog.len()];
-        for entry in &self.entries {
+        for entry in &self.list.entries {
             in_order[entry.index as usize] = true;
         }
         let locate = |id: &str| backlog.index_of(id).filter(|&index| in_order[index]);
@@ -159,7 +159,7 @@ impl<'a> PlannedOrder<'a> {
         }
         let is_at = |index: u32| matches!(pinned[index as usize], Some(Pin::At { .. }));
         let (mut fixed, mut list): (Vec<Entry>, Vec<Entry>) =
-            self.entries.iter().partition(|entry| is_at(entry.index));
+            self.list.entries.iter().partition(|entry| is_at(entry.index));
         for pin in pins.iter().filter(|pin| pin.anchor().is_some()) {
             let offset_of = |list: &[Entry], id: &str| {
                 let index = backlog.index_of(id).map(|index| index as u32);
@@ -188,7 +188,7 @@ impl<'a> PlannedOrder<'a> {
         for entry in &mut list {
             entry.pinned = pinned[entry.index as usize].is_some();
         }
-        self.entries = list;
+        self.list.entries = list;
         self.check_pins(pins, &pinned)?;
         Ok(self)
     }
@@ -198,7 +198,7 @@ impl<'a> PlannedOrder<'a> {
     fn check_pins(&self, pins: &[Pin], pinned: &[Option<&Pin>]) -> Result<()> {
         let backlog = self.backlog();
         let mut offset = vec![usize::MAX; backlog.len()];
-        for (at, entry) in self.entries.iter().enumerate() {
+        for (at, entry) in self.list.entries.iter().enumerate() {
             offset[entry.index as usize] = at;
         }
         let offset_of = |id: &str| backlog.index_of(id).map_or(usize::MAX, |index| offset[index]);
@@ -217,7 +217,7 @@ impl<'a> PlannedOrder<'a> {
                 )));
             }
         }
-        for (at, entry) in self.entries.iter().enumerate() {
+        for (at, entry) in self.list.entries.iter().enumerate() {
             let dependent = entry.index as usize;
             for prerequisite in backlog.prerequisites(dependent) {
                 let culprit = pinned[dependent].or(pinned[prerequisite]);

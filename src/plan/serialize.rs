@@ -2,7 +2,7 @@
 
 use serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
 
-use crate::ranking::serialize::{EntryFields, Seq};
+use crate::ranking::serialize::{EntryFields, Seq, write_list};
 
 use super::capacity::{CapacityPlan, Method, Selected};
 use super::order::{PlannedItem, PlannedOrder};
@@ -25,12 +25,7 @@ impl Serialize for Reason<'_> {
 impl Serialize for PlannedOrder<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let categorized = self.is_categorized();
-        let mut map = serializer.serialize_struct("PlannedOrder", 4)?;
-        map.serialize_field("framework", self.engine_name())?;
-        map.serialize_field("ranking", &Seq(|| self.iter().map(|entry| Entry { entry, categorized })))?;
-        map.serialize_field("warnings", self.warnings())?;
-        map.serialize_field("unscored", &Seq(|| self.unscored()))?;
-        map.end()
+        write_list(serializer, &self.list, || self.iter().map(|entry| Entry { entry, categorized }))
     }
 }
 

@@ -5,6 +5,7 @@ use std::sync::Arc;
 use super::entry::{RankedItem, UnscoredItem};
 use super::frozen::Frozen;
 use super::held::Held;
+use super::list::Ordered;
 use super::options::{RankOptions, UnscoredPolicy};
 use super::order::{self, NO_BUCKET, NO_SCORE, Slot, TopK};
 use super::warning::{self, Warning};
@@ -80,16 +81,12 @@ impl Backlog {
 /// ```
 #[derive(Debug, Clone)]
 pub struct Ranking<'a> {
-    backlog: Held<'a>,
-    engine: Arc<dyn Engine + 'a>,
+    /// The entries: 16 bytes each, with no heap allocation.
+    pub(super) list: Ordered<'a, Slot>,
     /// The engine as one that borrows nothing, when the ranking has it already (a bound engine).
     shared: Option<Arc<dyn Engine>>,
-    slots: Vec<Slot>,
     /// Where each category's entries end (Must, Should, Could, Won't, none).
     bucket_ends: [u32; 5],
-    categorized: bool,
-    unscored: Vec<(u32, FieldSet)>,
-    warnings: Vec<Warning>,
 }
 
 impl<'a> Ranking<'a> {
@@ -126,7 +123,8 @@ impl<'a> Ranking<'a> {
         } else {
             Vec::new()
         };
-        Ok(Ranking { backlog: held, engine, shared, slots, bucket_ends, categorized, unscored, warnings })
+        let list = Ordered { backlog: held, engine, categorized, entries: slots, unscored, warnings };
+        Ok(Ranking { list, shared, bucket_ends })
     }
 
     /// Evaluates every item in input order, a batch at a time, and hands the slot of each scored
@@ -175,29 +173,29 @@ impl<'a> Ranking<'a> {
     /// The engine's name (`rice`, `wsjf`, `moscow`).
     #[must_use]
     pub fn engine_name(&self) -> &str {
-        self.engine.name()
+        self.list.engine_name()
     }
 
     /// The engine that made the ranking.
     #[must_use]
     pub fn engine(&self) -> &(dyn Engine + 'a) {
-        &*self.engine
+        &*self.list.engine
     }
 
     /// The engine, shared with what is made from the ranking.
     pub(crate) fn shared_engine(&self) -> Arc<dyn Engine + 'a> {
-        Arc::clone(&self.engine)
+        Arc::clone(&self.list.engine)
     }
 
     /// The backlog it ranks.
     #[must_use]
     pub fn backlog(&self) -> &Backlog {
-        &self.backlog
+        self.list.backlog()
     }
 
     /// The backlog, held as the ranking holds it, for what is made from the ranking.
     pub(crate) fn held(&self) -> Held<'a> {
-        self.backlog.clone()
+        self.list.backlog.clone()
     }
 
     /// The same ranking, owning what it borrowed, to keep beside the backlog it came from (in an
@@ -226,91 +224,75 @@ impl<'a> Ranking<'a> {
     /// ```
     #[must_use]
     pub fn into_owned(self) -> Ranking<'static> {
-        let backlog = match &self.backlog {
+        let backlog = match &self.list.backlog {
             Held::Borrowed(backlog) => Arc::new((*backlog).clone()),
             Held::Shared(backlog) => Arc::clone(backlog),
         };
-        let engine = match self.shared.clone().or_else(|| crate::engine::to_shared(&*self.engine)) {
+        let engine = match self.shared.clone().or_else(|| crate::engine::to_shared(&*self.list.engine)) {
             Some(engine) => engine,
             None => Arc::new(Frozen::new(&self, &backlog)),
         };
-        Ranking {
-            backlog: Held::Shared(backlog),
-            engine: engine.clone(),
-            shared: Some(engine),
-            slots: self.slots,
-            bucket_ends: self.bucket_ends,
-            categorized: self.categorized,
-            unscored: self.unscored,
-            warnings: self.warnings,
-        }
+        let list = Ordered { backlog: Held::Shared(backlog), engine: engine.clone(), ..self.list };
+        Ranking { list, shared: Some(engine), bucket_ends: self.bucket_ends }
     }
 
     /// The number of ranked entries (without unscored items).
     #[must_use]
     pub fn len(&self) -> usize {
-        self.slots.len()
+        self.list.entries.len()
     }
 
     /// Whether no entry is ranked.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.slots.is_empty()
+        self.list.entries.is_empty()
     }
 
     /// Whether the engine sorted by category first (MoSCoW), so entries carry a category.
     #[must_use]
     pub fn is_categorized(&self) -> bool {
-        self.categorized
+        self.list.categorized
     }
 
     /// The entry at `position` (1-based), if there is one.
     #[must_use]
     pub fn at(&self, position: usize) -> Option<RankedItem<'_>> {
-        let offset = position.checked_sub(1)?;
-        self.slots.get(offset).map(|slot| self.entry(offset, *slot))
+        self.list.at(position).map(|(offset, slot)| self.entry(offset, slot))
     }
 
     /// The entries, in order.
     pub fn iter(&self) -> impl ExactSizeIterator<Item = RankedItem<'_>> + '_ {
-        self.slots.iter().enumerate().map(|(offset, slot)| self.entry(offset, *slot))
+        self.list.entries.iter().enumerate().map(|(offset, slot)| self.entry(offset, *slot))
     }
 
     /// The entry of the item with this id, if it is ranked.
     #[must_use]
     pub fn get(&self, id: &str) -> Option<RankedItem<'_>> {
-        let index = self.backlog.index_of(id)? as u32;
-        self.slots
-            .iter()
-            .position(|slot| slot.index == index)
-            .map(|offset| self.entry(offset, self.slots[offset]))
+        let offset = self.list.offset_of(id)?;
+        Some(self.entry(offset, self.list.entries[offset]))
     }
 
     /// The items the engine could not score, in input order, with the fields they lack.
     pub fn unscored(&self) -> impl ExactSizeIterator<Item = UnscoredItem<'_>> + '_ {
-        self.unscored.iter().map(|&(index, missing)| UnscoredItem {
-            backlog: &self.backlog,
-            index: index as usize,
-            missing,
-        })
+        self.list.unscored()
     }
 
     /// Advice such as DSDM's 60 % Must Have check.
     #[must_use]
     pub fn warnings(&self) -> &[Warning] {
-        &self.warnings
+        &self.list.warnings
     }
 
     fn entry(&self, offset: usize, slot: Slot) -> RankedItem<'_> {
-        let category = if self.categorized {
+        let category = if self.list.categorized {
             let bucket = self.bucket_ends.iter().position(|&end| offset < end as usize).unwrap_or(4);
             Category::ALL.get(bucket).copied()
         } else {
             None
         };
         RankedItem {
-            backlog: &self.backlog,
-            engine: &*self.engine,
+            backlog: &self.list.backlog,
+            engine: &*self.list.engine,
             index: slot.index as usize,
             position: offset + 1,
             rank: slot.rank as usize,
@@ -354,8 +336,8 @@ mod tests {
         let rice = Rice::default();
         let ranking = backlog.rank(rice).expect("ranks");
         // Exactly one slot per item: no doubling growth beyond the budget of 16 bytes an item.
-        assert_eq!(ranking.slots.capacity(), 40);
-        assert_eq!(std::mem::size_of_val(&ranking.slots[0]), 16);
+        assert_eq!(ranking.list.entries.capacity(), 40);
+        assert_eq!(std::mem::size_of_val(&ranking.list.entries[0]), 16);
     }
 
     #[test]

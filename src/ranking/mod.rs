@@ -5,6 +5,7 @@ pub(crate) mod core;
 mod entry;
 mod frozen;
 mod held;
+pub(crate) mod list;
 pub(crate) mod options;
 pub(crate) mod order;
 #[cfg(feature = "serde")]

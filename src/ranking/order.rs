@@ -46,6 +46,12 @@ fn from_order(order: u128) -> Slot {
     Slot { key: (order >> 32) as u64, index: order as u32, rank: (order >> 96) as u32 }
 }
 
+impl super::list::Indexed for Slot {
+    fn index(&self) -> u32 {
+        self.index
+    }
+}
+
 /// Sorts slots by bucket, score and index; the order is total, so the result is unique.
 pub(crate) fn sort(slots: &mut [Slot]) {
     // Buckets first, in one linear pass; then each bucket by the two fields that still differ,

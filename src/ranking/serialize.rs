@@ -2,6 +2,7 @@
 
 use serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
 
+use super::list::{Indexed, Ordered};
 use super::{RankedItem, Ranking, UnscoredItem, Warning};
 use crate::engine::Breakdown;
 use crate::model::Category;
@@ -48,16 +49,32 @@ impl EntryFields<'_> {
     }
 }
 
-/// `{"framework", "ranking": [...], "warnings": [...], "unscored": [...]}`, as the CLI prints it.
+/// `{"framework", "ranking": [...], "warnings": [...], "unscored": [...]}`: the shape of every
+/// ordered list (a ranking, a planned order), its `ranking` array made of `entries`.
+pub(crate) fn write_list<S, E, I>(
+    serializer: S,
+    list: &Ordered<'_, E>,
+    entries: impl Fn() -> I,
+) -> Result<S::Ok, S::Error>
+where
+    S: Serializer,
+    E: Indexed,
+    I: Iterator,
+    I::Item: Serialize,
+{
+    let mut map = serializer.serialize_struct("Ranking", 4)?;
+    map.serialize_field("framework", list.engine_name())?;
+    map.serialize_field("ranking", &Seq(entries))?;
+    map.serialize_field("warnings", &list.warnings)?;
+    map.serialize_field("unscored", &Seq(|| list.unscored()))?;
+    map.end()
+}
+
+/// As the CLI prints it (`write_list`).
 impl Serialize for Ranking<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let categorized = self.is_categorized();
-        let mut ranking = serializer.serialize_struct("Ranking", 4)?;
-        ranking.serialize_field("framework", self.engine_name())?;
-        ranking.serialize_field("ranking", &Seq(|| self.iter().map(|entry| Entry { entry, categorized })))?;
-        ranking.serialize_field("warnings", self.warnings())?;
-        ranking.serialize_field("unscored", &Seq(|| self.unscored()))?;
-        ranking.end()
+        write_list(serializer, &self.list, || self.iter().map(|entry| Entry { entry, categorized }))
     }
 }
 

@@ -114,7 +114,7 @@ pub fn sensitivity(backlog: &Backlog, engine: &dyn Engine) -> Result<Sensitivity
         let item = entry.item();
         let alignment = item.resolved_alignment();
         let ranges: Vec<(&str, Estimate)> =
-            item.ranges().filter(|(field, range)| inputs.contains(field) && !range.is_point()).collect();
+            item.estimates().filter(|(field, range)| inputs.contains(field) && !range.is_point()).collect();
         let (mut min, mut max) = (entry.score(), entry.score());
         let mut corner = item.to_owned();
         for mask in 0..1_u32 << ranges.len() {
@@ -196,7 +196,7 @@ pub fn with_uncertainty(backlog: &Backlog, fraction: f64) -> Result<Backlog> {
         let values: Vec<(String, f64)> =
             builtin.chain(item.criteria()).map(|(name, value)| (name.to_owned(), value)).collect();
         for (name, value) in values {
-            if item.range(name.as_str()).is_some() {
+            if item.estimate(name.as_str()).is_some() {
                 continue;
             }
             let (a, b) = (value * (1.0 - fraction), value * (1.0 + fraction));

@@ -37,7 +37,7 @@ impl Serialize for Item<'_> {
         if !self.title().is_empty() {
             map.serialize_entry("title", self.title())?;
         }
-        let ranges: Vec<(&str, Estimate)> = self.ranges().collect();
+        let ranges: Vec<(&str, Estimate)> = self.estimates().collect();
         let rated: Vec<(&str, Ratings<'_>)> = self.rated().collect();
         let builtin = Field::NUMERIC.iter().map(|field| (field.as_str(), self.number(*field)));
         let criteria = self.criterion_values().map(|(name, value)| (name, Some(value)));

@@ -186,26 +186,26 @@ impl BacklogItem {
     /// use prioritize::model::Estimate;
     ///
     /// let item = BacklogItem::builder("A", "a").effort(2).range(Field::Reach, 100, 300).build()?;
-    /// assert_eq!(item.estimate(Field::Effort), Some(Estimate::point(2.0)));
-    /// assert_eq!(item.estimate(Field::Reach).map(|r| r.ends()), Some([100.0, 300.0]));
-    /// assert_eq!(item.estimate(Field::Confidence), None);
+    /// assert_eq!(item.estimate_or_point(Field::Effort), Some(Estimate::point(2.0)));
+    /// assert_eq!(item.estimate_or_point(Field::Reach).map(|r| r.ends()), Some([100.0, 300.0]));
+    /// assert_eq!(item.estimate_or_point(Field::Confidence), None);
     /// # Ok::<(), prioritize::Error>(())
     /// ```
     #[must_use]
-    pub fn estimate(&self, field: impl FieldName) -> Option<Estimate> {
+    pub fn estimate_or_point(&self, field: impl FieldName) -> Option<Estimate> {
         let name = field.field_name();
-        self.range(name).or_else(|| self.value(name).map(Estimate::point))
+        self.estimate(name).or_else(|| self.value(name).map(Estimate::point))
     }
 
     /// The range of a numeric field, if it was given as one.
     #[must_use]
-    pub fn range(&self, field: impl FieldName) -> Option<Estimate> {
+    pub fn estimate(&self, field: impl FieldName) -> Option<Estimate> {
         let name = field.field_name();
         self.estimates.iter().find(|(f, _)| f == name).map(|&(_, estimate)| estimate)
     }
 
     /// The fields given as ranges, by name, with their ranges.
-    pub fn ranges(&self) -> impl ExactSizeIterator<Item = (&str, Estimate)> + '_ {
+    pub fn estimates(&self) -> impl ExactSizeIterator<Item = (&str, Estimate)> + '_ {
         self.estimates.iter().map(|(name, estimate)| (name.as_str(), *estimate))
     }
 
@@ -264,10 +264,10 @@ impl BacklogItem {
         let criteria = self.criteria.iter().map(|(name, value)| (name.as_str(), *value));
         for (name, value) in numbers.chain(criteria).filter(|(_, value)| !value.is_nan()) {
             if rated(name) {
-                builder.derived.push((name.to_owned(), value, self.range(name)));
+                builder.derived.push((name.to_owned(), value, self.estimate(name)));
                 continue;
             }
-            let input = match self.range(name) {
+            let input = match self.estimate(name) {
                 Some(range) => Input::Pairs(vec![
                     ("low".into(), range.low()),
                     ("expected".into(), range.expected()),

@@ -137,7 +137,7 @@ impl RatingTable {
 /// assert_eq!(ratings.iter().collect::<Vec<_>>(), [("po", 8.0), ("pm", 3.0), ("eng", 5.0)]);
 /// assert_eq!((ratings.min(), ratings.max()), (3.0, 8.0));
 /// assert_eq!(item.value(Field::Impact), Some(6.0)); // (2 · 8 + 3 + 5) / 4
-/// assert_eq!(item.range(Field::Impact).map(|r| r.ends()), Some([3.0, 8.0]));
+/// assert_eq!(item.estimate(Field::Impact).map(|r| r.ends()), Some([3.0, 8.0]));
 /// # Ok::<(), prioritize::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy)]

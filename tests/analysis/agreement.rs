@@ -85,10 +85,10 @@ fn sensitivity_sees_the_raters_disagree() {
     assert_eq!((b.best_position, b.worst_position, b.varied.clone()), (1, 2, vec!["confidence".to_owned()]));
     // A blanket uncertainty leaves the rated field's range as the ratings give it.
     let wide = with_uncertainty(&backlog, 0.5).expect("valid");
-    let confidence = wide.item(1).estimate(Field::Confidence).expect("rated");
+    let confidence = wide.item(1).estimate_or_point(Field::Confidence).expect("rated");
     assert_eq!(confidence.ends(), [0.25, 0.75]);
     assert_eq!(
-        wide.item(1).estimate(Field::Reach).map(prioritize::model::Estimate::ends),
+        wide.item(1).estimate_or_point(Field::Reach).map(prioritize::model::Estimate::ends),
         Some([120.0, 360.0])
     );
     assert!(wide.item(1).ratings(Field::Confidence).is_some());

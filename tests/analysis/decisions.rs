@@ -121,7 +121,7 @@ fn uncertainty_widens_every_estimate() {
 fn uncertainty_keeps_explicit_ranges_and_rejects_bad_fractions() {
     let backlog = backlog([rice("A", 10.0, 1.0).range(Field::Effort, 1, 3)]);
     let wide = with_uncertainty(&backlog, 0.2).expect("valid fraction");
-    assert_eq!(wide.item(0).range(Field::Effort).map(Estimate::ends), Some([1.0, 3.0]));
+    assert_eq!(wide.item(0).estimate(Field::Effort).map(Estimate::ends), Some([1.0, 3.0]));
     for bad in [1.0, -0.1, f64::NAN] {
         let error = with_uncertainty(&backlog, bad).expect_err("invalid fraction").to_string();
         assert_eq!(error, format!("uncertainty {bad} is outside 0..1 (a fraction, e.g. 0.2 for ±20 %)"));
@@ -141,7 +141,7 @@ fn uncertainty_keeps_each_criterion_within_its_own_bounds() {
         .expect("valid");
     // ±50 %: small 4..12 within 0..=10, large 40..120 within 0..=100.
     let wide = with_uncertainty(&backlog, 0.5).expect("valid fraction");
-    let ends = |name: &str| wide.item(0).range(name).map(Estimate::ends);
+    let ends = |name: &str| wide.item(0).estimate(name).map(Estimate::ends);
     assert_eq!((ends("small"), ends("large")), (Some([4.0, 10.0]), Some([40.0, 100.0])));
 }
 

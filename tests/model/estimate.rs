@@ -22,16 +22,16 @@ fn assert_rejected(json: &str, message: &str) {
 fn a_range_without_expected_has_its_midpoint_as_point_value() {
     let item = item(r#"{"id": "A", "title": "a", "effort": {"low": 2, "high": 5}}"#);
     assert_eq!(item.effort().map(f64::from), Some(3.5));
-    let range = item.range(Field::Effort).expect("a range");
+    let range = item.estimate(Field::Effort).expect("a range");
     assert_eq!((range.low(), range.expected(), range.high()), (2.0, 3.5, 5.0));
-    assert_eq!(item.ranges().map(|(field, _)| field).collect::<Vec<_>>(), [Field::Effort.as_str()]);
+    assert_eq!(item.estimates().map(|(field, _)| field).collect::<Vec<_>>(), [Field::Effort.as_str()]);
 }
 
 #[test]
 fn a_range_with_expected_keeps_it_as_point_value() {
     let item = item(r#"{"id": "A", "title": "a", "reach": {"low": 100, "expected": 150, "high": 400}}"#);
     assert_eq!(item.reach().map(f64::from), Some(150.0));
-    assert_eq!(item.estimate(Field::Reach).map(Estimate::ends), Some([100.0, 400.0]));
+    assert_eq!(item.estimate_or_point(Field::Reach).map(Estimate::ends), Some([100.0, 400.0]));
 }
 
 #[test]
@@ -44,7 +44,7 @@ fn every_numeric_field_takes_a_range() {
             "cost_of_delay": {"low": 1000, "high": 3000}, "duration": {"low": 1, "high": 4},
             "importance": {"low": 6, "high": 9}, "satisfaction": {"low": 0, "high": 10}}"#,
     );
-    let fields: Vec<&str> = item.ranges().map(|(field, _)| field).collect();
+    let fields: Vec<&str> = item.estimates().map(|(field, _)| field).collect();
     assert_eq!(fields, Field::NUMERIC.map(Field::as_str));
     assert_eq!(item.impact().map(f64::from), Some(1.75));
     assert_eq!(item.confidence().map(f64::from), Some(0.75));
@@ -148,7 +148,10 @@ fn items_with_ranges_serialize_back_to_the_same_item() {
 #[test]
 fn estimates_display_as_ranges() {
     let item = BacklogItem::builder("A", "a").range(Field::Effort, 2, 5).reach(3).build().expect("valid");
-    assert_eq!(item.estimate(Field::Effort).map(|e| e.to_string()), Some("2..=5 (expected 3.5)".to_owned()));
-    assert_eq!(item.estimate(Field::Reach).map(|e| e.to_string()), Some("3".to_owned()));
-    assert!(item.estimate(Field::Reach).is_some_and(Estimate::is_point));
+    assert_eq!(
+        item.estimate_or_point(Field::Effort).map(|e| e.to_string()),
+        Some("2..=5 (expected 3.5)".to_owned())
+    );
+    assert_eq!(item.estimate_or_point(Field::Reach).map(|e| e.to_string()), Some("3".to_owned()));
+    assert!(item.estimate_or_point(Field::Reach).is_some_and(Estimate::is_point));
 }

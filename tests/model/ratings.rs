@@ -129,7 +129,10 @@ fn the_aggregate_is_the_value_and_the_ratings_the_range() {
     let item = backlog.item(0);
     // Impact 0.5 (1), 1 (2 of 4): the median is 1; labels are read as plain values are.
     assert_eq!(item.value(Field::Impact), Some(1.0));
-    assert_eq!(item.range(Field::Impact).map(|r| (r.low(), r.expected(), r.high())), Some((0.5, 1.0, 2.0)));
+    assert_eq!(
+        item.estimate(Field::Impact).map(|r| (r.low(), r.expected(), r.high())),
+        Some((0.5, 1.0, 2.0))
+    );
     let impact = item.ratings(Field::Impact).expect("rated");
     assert_eq!(impact.iter().collect::<Vec<_>>(), [("po", 2.0), ("pm", 0.5), ("eng", 1.0)]);
     assert_eq!((impact.get("pm"), impact.get("qa"), impact.len()), (Some(0.5), None, 3));

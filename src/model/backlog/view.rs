@@ -329,27 +329,28 @@ impl<'a> Item<'a> {
     /// The estimate of a numeric field: its range when one was given, else its value as a point
     /// estimate; `None` when the item has no value for it.
     #[must_use]
-    pub fn estimate(&self, field: impl FieldName) -> Option<Estimate> {
+    pub fn estimate_or_point(&self, field: impl FieldName) -> Option<Estimate> {
         let name = field.field_name();
-        self.range(name).or_else(|| self.value(name).map(Estimate::point))
+        self.estimate(name).or_else(|| self.value(name).map(Estimate::point))
     }
 
-    /// The range of a numeric field, if it was given as one.
+    /// The range estimate of a numeric field (low, expected, high), if it was given as one
+    /// (as a range, or as ratings, whose smallest and largest bound it).
     #[must_use]
-    pub fn range(&self, field: impl FieldName) -> Option<Estimate> {
+    pub fn estimate(&self, field: impl FieldName) -> Option<Estimate> {
         let name = field.field_name();
         match self.source {
             Source::Stored { backlog, .. } => {
                 let column = column_of(backlog, name)?;
                 self.stored_ranges().find(|&(c, _)| c == column).map(|(_, estimate)| estimate)
             }
-            Source::Owned { item, .. } => item.range(name),
+            Source::Owned { item, .. } => item.estimate(name),
         }
     }
 
-    /// The fields given as ranges, by name, with their ranges: built-in fields in the
-    /// interchange order, then criteria.
-    pub fn ranges(&self) -> impl Iterator<Item = (&'a str, Estimate)> + 'a {
+    /// The fields given as range estimates, by name, with their estimates: built-in fields in
+    /// the interchange order, then criteria.
+    pub fn estimates(&self) -> impl Iterator<Item = (&'a str, Estimate)> + 'a {
         let (stored, owned, backlog) = match self.source {
             Source::Stored { backlog, index } => (ranges_of(backlog, index), &[][..], Some(backlog)),
             Source::Owned { item, .. } => (&[][..], &item.estimates[..], None),
@@ -419,7 +420,7 @@ impl<'a> Item<'a> {
                     alignment: self.alignment(),
                     depends_on: self.depends_on().filter_map(crate::model::ItemId::new).collect(),
                     tags: self.tags().map(str::to_owned).collect(),
-                    estimates: self.ranges().map(|(name, estimate)| (name.to_owned(), estimate)).collect(),
+                    estimates: self.estimates().map(|(name, estimate)| (name.to_owned(), estimate)).collect(),
                     ratings: self
                         .rated()
                         .map(|(name, ratings)| {

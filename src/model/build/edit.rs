@@ -43,7 +43,7 @@ impl Backlog {
     /// assert_eq!(backlog.item(0).value("confidence"), Some(1.0)); // unchanged
     ///
     /// backlog.set("A", "effort", FieldValue::range(1, 3))?;
-    /// assert_eq!(backlog.item(0).range("effort").map(|r| r.ends()), Some([1.0, 3.0]));
+    /// assert_eq!(backlog.item(0).estimate("effort").map(|r| r.ends()), Some([1.0, 3.0]));
     /// backlog.set("A", "reach", FieldValue::Absent)?;
     /// assert_eq!(backlog.item(0).value("reach"), None);
     /// # Ok::<(), prioritize::Error>(())

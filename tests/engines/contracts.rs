@@ -178,3 +178,19 @@ fn a_framework_by_name_is_its_engine() {
     #[cfg(feature = "serde")]
     assert_eq!(serde_json::from_str::<Framework>("\"dsdm\"").unwrap_err().to_string(), error.to_string());
 }
+
+#[test]
+fn an_evaluation_says_what_it_is() {
+    let backlog =
+        Backlog::from_items([BacklogItem::builder("A", "a").build().expect("valid")]).expect("valid");
+    let item = backlog.item(0);
+    let unscored = Evaluation::missing(&item, FieldSet::EMPTY.with(Field::Reach));
+    assert!(!unscored.is_scored());
+    assert_eq!((unscored.score(), unscored.category(), unscored.checked_score()), (None, None, None));
+    let scored = Evaluation::scored(&item, "mine", 1.5).expect("finite");
+    assert!(scored.is_scored());
+    assert_eq!(scored.missing_fields(), None);
+    let grouped = Evaluation::categorized(prioritize::Category::Could, None);
+    assert!(grouped.is_scored());
+    assert_eq!((grouped.score(), grouped.category()), (None, Some(prioritize::Category::Could)));
+}

@@ -273,3 +273,58 @@ fn ratings_set_again_replace_the_old_ones_and_keep_the_others() {
     let rebuilt = Backlog::from_items(backlog.items().map(|item| item.to_owned())).unwrap();
     assert_eq!(rebuilt, backlog);
 }
+
+#[test]
+fn a_kept_ranking_of_a_built_in_engine_scores_any_item() {
+    let backlog = Backlog::from_items([BacklogItem::builder("A", "")
+        .reach(1)
+        .impact(1)
+        .confidence(1)
+        .effort(1)
+        .build()
+        .unwrap()])
+    .unwrap();
+    let stranger = BacklogItem::builder("Z", "").reach(4).impact(1).confidence(1).effort(2).build().unwrap();
+    for engine in [&Rice::default() as &dyn Engine, &prioritize::engine::Framework::Rice] {
+        let kept = backlog.rank(engine).unwrap().into_owned();
+        assert_eq!(kept.engine().evaluate(&Item::of(&stranger, 0.0)).unwrap().score(), Some(2.0));
+        assert_eq!(kept.engine().inputs(kept.backlog()), Rice::default().inputs(&backlog));
+    }
+}
+
+#[test]
+fn lists_an_item_lends_count_down_as_they_go() {
+    let backlog = Backlog::from_items([
+        BacklogItem::builder("A", "").build().unwrap(),
+        BacklogItem::builder("B", "").tag("x").tag("y").tag("z").depends_on("A").build().unwrap(),
+    ])
+    .unwrap();
+    let item = backlog.item(1);
+    let mut tags = item.tags();
+    assert_eq!(tags.len(), 3);
+    tags.next();
+    assert_eq!(tags.len(), 2);
+    assert_eq!(tags.size_hint(), (2, Some(2)));
+    let mut depends_on = item.depends_on();
+    depends_on.next();
+    assert_eq!(depends_on.len(), 0);
+}
+
+#[test]
+fn a_rater_declared_alone_keeps_what_the_builder_holds() {
+    let backlog = Backlog::builder()
+        .criterion(prioritize::Criterion::new("revenue").unwrap())
+        .rater(Rater::new("po", 2.0).unwrap())
+        .item(
+            BacklogItem::builder("A", "").value("revenue", 3).ratings("effort", [("po", 4)]).build().unwrap(),
+        )
+        .build()
+        .unwrap();
+    assert_eq!(backlog.criteria().len(), 1);
+    assert_eq!(backlog.raters().iter().map(|r| (r.id(), r.weight())).collect::<Vec<_>>(), [("po", 2.0)]);
+    assert_eq!(
+        backlog.field_set(["revenue", "effort"]).unwrap(),
+        prioritize::FieldSet::EMPTY.with(Field::Effort).with_criterion(0)
+    );
+    assert!(backlog.field_set(["revenu"]).is_err());
+}

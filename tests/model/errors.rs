@@ -361,3 +361,70 @@ fn a_failed_read_keeps_its_source() {
     assert_eq!(error.kind(), ErrorKind::Io, "{error:?}");
     assert_message(&error, "cannot read the input: disk on fire");
 }
+
+// --- what programs read of an error ------------------------------------------------------------
+
+#[test]
+#[cfg(feature = "json")]
+fn json_errors_say_where_the_reader_was() {
+    let error = Backlog::from_json("[\n  {\"id\": \"A\",\n   \"effort\": -1}\n]").unwrap_err();
+    assert_eq!((error.kind(), error.item(), error.field()), (ErrorKind::Value, Some("A"), Some("effort")));
+    assert_eq!((error.line(), error.column()), (Some(3), Some(16)));
+    assert_message(&error, r#"item "A": effort -1 is outside the finite numbers > 0 at line 3 column 16"#);
+    // Text that stops short is a syntax error, as is text that does not parse.
+    for text in ["[{\"id\": \"A\"", "[{\"id\": \"A\",]", "{\"items\": [] x"] {
+        let error = Backlog::from_json(text).unwrap_err();
+        assert_eq!(error.kind(), ErrorKind::Syntax, "{text}: {error}");
+        assert!(error.line().is_some() && error.column().is_some(), "{error:?}");
+        assert!(std::error::Error::source(&error).is_some(), "the parser's error is kept");
+    }
+    // JSON of the wrong shape, which no check of the crate's raised, keeps the parser's words.
+    let shape = Backlog::from_json("{\"items\": 3}").unwrap_err();
+    assert_eq!(shape.kind(), ErrorKind::Value);
+    assert!(shape.to_string().starts_with("invalid type: integer `3`, expected"), "{shape}");
+    // The same input read from a reader.
+    let read = Backlog::from_json_reader("[{\"id\": \"A\", \"effort\": 0}]".as_bytes()).unwrap_err();
+    assert_eq!((read.item(), read.field(), read.line()), (Some("A"), Some("effort"), Some(1)));
+    // Errors without a position have none.
+    let plain = BacklogItem::builder("A", "a").effort(0).build().unwrap_err();
+    assert_eq!((plain.line(), plain.column()), (None, None));
+}
+
+#[test]
+fn an_error_debugs_as_what_a_program_reads_of_it() {
+    let error = BacklogItem::builder("A", "a").confidence(2).build().unwrap_err();
+    let debug = format!("{error:?}");
+    for part in ["kind: Value", r#"item: Some("A")"#, r#"field: Some("confidence")"#, "message: "] {
+        assert!(debug.contains(part), "{debug} lacks {part}");
+    }
+}
+
+#[test]
+fn errors_name_the_field_their_structure_concerns() {
+    let unknown =
+        Backlog::from_items([BacklogItem::builder("A", "a").contribution("growth", 1.0).build().unwrap()])
+            .unwrap_err();
+    assert_eq!(parts(&unknown), (ErrorKind::Structure, Some("A"), Some("alignment")));
+    let hint = |field: &str, value: f64| {
+        let item = BacklogItem::builder("A", "a").value(field, value).build().unwrap_err();
+        item.to_string()
+    };
+    assert_eq!(
+        hint("duration", 0.0),
+        r#"item "A": duration 0 is outside the finite numbers > 0 (a duration of 0 would make the score infinite)"#
+    );
+    assert_eq!(hint("duration", -1.0), r#"item "A": duration -1 is outside the finite numbers > 0"#);
+    assert_eq!(hint("effort", -2.0), r#"item "A": effort -2 is outside the finite numbers > 0"#);
+    assert_eq!(hint("confidence", 100.5), r#"item "A": confidence 100.5 is outside 0..=1"#);
+    assert_eq!(
+        hint("confidence", 1.5),
+        r#"item "A": confidence 1.5 is outside 0..=1 (write 0.015 for 1.5 %)"#
+    );
+}
+
+#[test]
+fn equal_causes_make_equal_errors() {
+    let io = |message: &str| Error::from(std::io::Error::other(message.to_owned()));
+    assert_eq!(io("disk on fire"), io("disk on fire"));
+    assert_ne!(io("disk on fire"), io("disk full"));
+}

@@ -20,7 +20,7 @@ mod tables;
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
-use clap::{Args, CommandFactory, Parser, ValueEnum};
+use clap::{Args, CommandFactory, Parser};
 use common::{EngineArgs, Failure, Format, Framework, InputArgs, Options, RankArgs, TableOrJson, WeightArgs};
 use prioritize::analysis::{self, Axes, Explanation, ItemBounds, MissingInputs, Split, TopK};
 use prioritize::ranking::UnscoredPolicy;
@@ -175,7 +175,7 @@ struct Frameworks(Vec<Framework>);
 fn frameworks(list: &str) -> Result<Frameworks, String> {
     list.split(',')
         .map(|label| {
-            Framework::from_str(label.trim(), false).map_err(|_| {
+            label.trim().parse::<Framework>().map_err(|_| {
                 format!("{:?} is not one of rice, wsjf, moscow, ice, cd3, opportunity", label.trim())
             })
         })
@@ -187,9 +187,9 @@ fn frameworks(list: &str) -> Result<Frameworks, String> {
 /// after its options.
 fn quadrants_help() -> String {
     let mut help = "value is what the score divides by effort:\n".to_owned();
-    for framework in Framework::value_variants() {
-        let name = framework.to_possible_value().map(|value| value.get_name().to_owned()).unwrap_or_default();
-        let axes = Axes::of(&name);
+    for framework in Framework::ALL {
+        let name = framework.as_str();
+        let axes = Axes::of(name);
         let against = match axes.effort() {
             Field::Effort => String::new(),
             other => format!(", against {other}"),

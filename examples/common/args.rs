@@ -105,7 +105,7 @@ pub(crate) struct WeightArgs {
 #[derive(Debug, Clone, Default, Args)]
 pub(crate) struct EngineArgs {
     /// the engine: rice (default), wsjf, moscow, ice, cd3, opportunity
-    #[arg(long, value_name = "FRAMEWORK", value_enum, hide_possible_values = true)]
+    #[arg(long, value_name = "FRAMEWORK", value_parser = framework_parser(), hide_possible_values = true)]
     pub(crate) framework: Option<Framework>,
     /// rank with the backlog's (or --config's) scorecard NAME
     #[arg(long, value_name = "NAME")]
@@ -156,7 +156,7 @@ impl RankArgs {
         let options = Options {
             input: self.input.input(),
             file: self.input.file()?,
-            framework: self.engine.framework.unwrap_or_default(),
+            framework: self.engine.framework.unwrap_or(Framework::Rice),
             scorecard: self.engine.scorecard,
             formula: self.engine.formula,
             then: self.engine.weight.then,
@@ -177,10 +177,17 @@ pub(crate) struct TableOrJson {
     pub(crate) format: Option<Format>,
 }
 
+/// Any framework, for `--framework`.
+fn framework_parser() -> impl TypedValueParser<Value = Framework> {
+    // Only the listed names reach the map, and each parses.
+    PossibleValuesParser::new(Framework::ALL.map(Framework::as_str))
+        .map(|label| label.parse().unwrap_or(Framework::Rice))
+}
+
 /// A framework that scores, for `--then`.
 pub(crate) fn then_parser() -> impl TypedValueParser<Value = Framework> {
     PossibleValuesParser::new(["rice", "wsjf", "ice", "cd3", "opportunity"])
-        .map(|label| clap::ValueEnum::from_str(&label, true).unwrap_or_default())
+        .map(|label| label.parse().unwrap_or(Framework::Rice))
 }
 
 /// `--formula EXPR`, parsed once.

@@ -49,9 +49,7 @@ use prioritize::interchange::Config;
 use prioritize::model::Effort;
 use prioritize::plan::PlannedItem;
 use prioritize::ranking::UnscoredPolicy;
-use prioritize::{
-    AlignmentWeight, Backlog, Cd3, Engine, Formula, Ice, Moscow, Opportunity, RankOptions, Rice, Wsjf,
-};
+use prioritize::{AlignmentWeight, Backlog, Engine, Formula, Moscow, RankOptions};
 use serde::de::DeserializeSeed;
 
 pub(crate) use args::{EngineArgs, InputArgs, InputFormat, RankArgs, TableOrJson, WeightArgs};
@@ -210,37 +208,8 @@ pub(crate) fn write_stdout(body: impl FnOnce(&mut dyn Write) -> io::Result<()>) 
     }
 }
 
-/// A scoring framework, as `--framework` and `--then` name it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
-pub(crate) enum Framework {
-    /// RICE.
-    #[default]
-    Rice,
-    /// WSJF.
-    Wsjf,
-    /// MoSCoW.
-    Moscow,
-    /// ICE.
-    Ice,
-    /// CD3.
-    Cd3,
-    /// Opportunity scoring.
-    Opportunity,
-}
-
-impl Framework {
-    /// The name on the command line.
-    pub(crate) fn as_str(self) -> &'static str {
-        match self {
-            Framework::Rice => "rice",
-            Framework::Wsjf => "wsjf",
-            Framework::Moscow => "moscow",
-            Framework::Ice => "ice",
-            Framework::Cd3 => "cd3",
-            Framework::Opportunity => "opportunity",
-        }
-    }
-}
+/// A scoring framework, as `--framework` and `--then` name it: the library's.
+pub(crate) use prioritize::engine::Framework;
 
 /// An output format, as `--format` names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -255,7 +224,7 @@ pub(crate) enum Format {
 }
 
 /// The shared options, parsed and checked.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub(crate) struct Options {
     /// `FILE`: `None` for the embedded sample, `Some("-")` for standard input.
     pub(crate) file: Option<String>,
@@ -279,6 +248,24 @@ pub(crate) struct Options {
     pub(crate) strict: bool,
     /// `--format`.
     pub(crate) format: Format,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            file: None,
+            input: Input::default(),
+            framework: Framework::Rice,
+            then: None,
+            scorecard: None,
+            formula: None,
+            alignment_weight: None,
+            top: None,
+            capacity: None,
+            strict: false,
+            format: Format::default(),
+        }
+    }
 }
 
 impl Options {
@@ -317,13 +304,7 @@ impl Options {
         if let Some(formula) = &self.formula {
             return Ok(Box::new(formula.clone().alignment_weight(weight)));
         }
-        Ok(match (self.framework, self.then) {
-            (Framework::Moscow, None) => Box::new(Moscow::default()),
-            (Framework::Moscow, Some(then)) => Box::new(
-                Moscow::default().then(plain(then, AlignmentWeight::default())).alignment_weight(weight),
-            ),
-            (framework, _) => plain(framework, weight),
-        })
+        Ok(engine_of(self.framework, self.then, weight))
     }
 
     /// One engine per framework of `frameworks`, with these options' alignment weight; `then`
@@ -334,16 +315,7 @@ impl Options {
             .map(|&framework| {
                 let then = if framework == Framework::Moscow { then } else { None };
                 let options = Options { framework, then, scorecard: None, formula: None, ..self.clone() };
-                let weight = options.alignment_weight.unwrap_or_default();
-                match (framework, then) {
-                    (Framework::Moscow, None) => Box::new(Moscow::default()) as Box<dyn Engine>,
-                    (Framework::Moscow, Some(then)) => Box::new(
-                        Moscow::default()
-                            .then(plain(then, AlignmentWeight::default()))
-                            .alignment_weight(weight),
-                    ),
-                    (framework, _) => plain(framework, weight),
-                }
+                engine_of(framework, then, options.alignment_weight.unwrap_or_default())
             })
             .collect()
     }
@@ -366,14 +338,14 @@ impl Options {
 
 /// The engine of a framework that scores on its own (MoSCoW orders by category: as a plain
 /// framework it stands for itself with no secondary order).
-fn plain(framework: Framework, weight: AlignmentWeight) -> Box<dyn Engine> {
-    match framework {
-        Framework::Rice => Box::new(Rice::default().alignment_weight(weight)),
-        Framework::Wsjf => Box::new(Wsjf::default().alignment_weight(weight)),
-        Framework::Ice => Box::new(Ice::default().alignment_weight(weight)),
-        Framework::Cd3 => Box::new(Cd3::default().alignment_weight(weight)),
-        Framework::Opportunity => Box::new(Opportunity::default().alignment_weight(weight)),
-        Framework::Moscow => Box::new(Moscow::default()),
+/// The framework's engine with alignment weight `weight`; under MoSCoW, `then` orders each
+/// category and the weight applies to its scores.
+fn engine_of(framework: Framework, then: Option<Framework>, weight: AlignmentWeight) -> Box<dyn Engine> {
+    match (framework, then) {
+        (Framework::Moscow, Some(then)) => {
+            Box::new(Moscow::default().then(then.engine(AlignmentWeight::default())).alignment_weight(weight))
+        }
+        (framework, _) => framework.engine(weight),
     }
 }
 

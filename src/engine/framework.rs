@@ -8,7 +8,7 @@ use std::sync::Arc;
 use super::hooks::{self, Hooks, Sealed};
 use super::{Breakdown, Cd3, Engine, Evaluation, Ice, Moscow, Opportunity, Rice, Wsjf};
 use crate::error::{Detail, Error, Result};
-use crate::model::{Backlog, FieldSet, Item};
+use crate::model::{AlignmentWeight, Backlog, FieldSet, Item};
 
 /// A built-in engine by name, with its default options: what an application stores when a team
 /// picks a framework, in a database or a configuration file, and ranks with directly.
@@ -71,6 +71,30 @@ impl Framework {
             Framework::Ice => "ice",
             Framework::Cd3 => "cd3",
             Framework::Opportunity => "opportunity",
+        }
+    }
+
+    /// The engine, with alignment weight `λ` (see each engine's `alignment_weight`; MoSCoW's
+    /// weighs the score of its secondary engine, if it is given one later).
+    ///
+    /// ```
+    /// use prioritize::engine::Framework;
+    /// use prioritize::{AlignmentWeight, Backlog, BacklogItem};
+    ///
+    /// let backlog = Backlog::from_items([BacklogItem::builder("A", "a").reach(10).impact(1).confidence(1).effort(1).alignment(0.5).build()?])?;
+    /// let half = Framework::Rice.engine(AlignmentWeight::new(0.5)?);
+    /// assert_eq!(backlog.rank(half)?.at(1).and_then(|e| e.score()), Some(7.5)); // 10 · (1 − 0.5 + 0.5 · 0.5)
+    /// # Ok::<(), prioritize::Error>(())
+    /// ```
+    #[must_use]
+    pub fn engine(self, alignment_weight: AlignmentWeight) -> Box<dyn Engine> {
+        match self {
+            Framework::Rice => Box::new(Rice::default().alignment_weight(alignment_weight)),
+            Framework::Wsjf => Box::new(Wsjf::default().alignment_weight(alignment_weight)),
+            Framework::Moscow => Box::new(Moscow::default().alignment_weight(alignment_weight)),
+            Framework::Ice => Box::new(Ice::default().alignment_weight(alignment_weight)),
+            Framework::Cd3 => Box::new(Cd3::default().alignment_weight(alignment_weight)),
+            Framework::Opportunity => Box::new(Opportunity::default().alignment_weight(alignment_weight)),
         }
     }
 

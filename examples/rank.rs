@@ -269,7 +269,26 @@ fn table(entries: &[Row<'_>], categorized: bool, framework: &str, unscored: &Uns
     text
 }
 
+/// How many unscored items standard error names one a line; past it, one line counts them all.
+const UNSCORED_LINES: usize = 5;
+
 fn report_unscored(framework: &str, unscored: &Unscored<'_>) {
+    let total = unscored.items.len() + unscored.more;
+    if total > UNSCORED_LINES {
+        // A person reads one line: the count, the first ids, and where to find the rest.
+        let first: Vec<String> = unscored
+            .items
+            .iter()
+            .take(UNSCORED_LINES)
+            .map(|item| format!("{:?}", item.item().id()))
+            .collect();
+        common::warn(format_args!(
+            "{total} items are unscored, lacking fields {framework} needs: {} and {} more (--format json lists each with what it lacks)",
+            first.join(", "),
+            total - first.len()
+        ));
+        return;
+    }
     common::warn_all(
         unscored
             .items

@@ -674,3 +674,19 @@ fn scorecards_and_formulas_are_engines_of_their_own() {
     assert!(run.stderr.starts_with("error: option --formula: "), "{}", run.stderr);
     assert!(run.stderr.contains("at character 9"), "{}", run.stderr);
 }
+
+/// Past five unscored items, standard error counts them in one line instead of one line each (a
+/// million-row export with thousands of unestimated items stays readable).
+#[test]
+fn many_unscored_items_are_one_warning_line() {
+    let items: Vec<String> = (1..=7).map(|i| format!(r#"{{"id": "U{i}"}}"#)).collect();
+    let backlog = file("seven-unscored.json", &format!("[{}]", items.join(", ")));
+    let run = rank(&[&backlog, "--format", "csv"]);
+    assert_eq!(
+        run.stderr,
+        "warning: 7 items are unscored, lacking fields rice needs: \"U1\", \"U2\", \"U3\", \"U4\", \"U5\" and 2 more \
+         (--format json lists each with what it lacks)\n"
+    );
+    let json = crate::support::json_of(&rank(&[&backlog, "--format", "json"]));
+    assert_eq!(json["unscored"].as_array().map(Vec::len), Some(7));
+}

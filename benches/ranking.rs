@@ -16,7 +16,7 @@
 //! `ranking` is a [`Formula`] equal to RICE (beside it, `rice`: the `Rice` engine on the same
 //! data) or a [`Scorecard`] of WSJF's four inputs; `limit` as above.
 //!
-//! The data are [`support`]'s seeded backlogs; `benches/compare_pandas.py` ranks the same data.
+//! The data are [`support`]'s seeded backlogs (the `generate` example writes them as files).
 
 mod support;
 

@@ -4,7 +4,7 @@
 //! Every value is drawn from a counter-based SplitMix64: field `f` of item `i` is
 //! `mix(SEED + (i * FIELDS + f + 1) * GAMMA)` in wrapping `u64` arithmetic, then mapped onto
 //! its scale by `% len`. No state runs from item to item, so another language reproduces the
-//! data exactly: `benches/compare_pandas.py` does, with numpy.
+//! data exactly.
 //!
 //! The scales are the published ones, so ties are common:
 //! - reach: an integer in 1..=10,000;
@@ -33,7 +33,7 @@ const FIELDS: u64 = 12;
 pub(crate) const SIZES: [usize; 3] = [1_000, 100_000, 1_000_000];
 
 /// The draws of one item, by field. Deliberately not [`prioritize::Field`]: these numbers are the
-/// data's contract with `benches/compare_pandas.py` and must not move if `Field` does.
+/// data's contract with programs that reproduce it and must not move if `Field` does.
 #[derive(Clone, Copy)]
 enum Draw {
     Reach,

@@ -14,3 +14,4 @@ mod errors;
 mod estimate;
 mod numbers;
 mod ratings;
+mod views;

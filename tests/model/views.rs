@@ -38,7 +38,7 @@ fn an_item_reads_criteria_estimates_and_lists() {
         (a.criterion(0), a.criterion(1), b.criterion(0), a.criterion(2)),
         (None, Some(4.0), Some(3.0), None)
     );
-    assert_eq!(b.estimate("revenue").map(|e| e.ends()), Some([1.0, 5.0]));
+    assert_eq!(b.estimate("revenue").map(prioritize::model::Estimate::ends), Some([1.0, 5.0]));
     assert_eq!((a.estimate("revenue"), a.estimate("risk"), b.estimate("risk")), (None, None, None));
     assert_eq!((a.moscow(), b.moscow(), c.moscow()), (Some(Category::Must), None, None));
     for (item, depends, tags) in [(a, false, false), (b, true, true), (c, false, false)] {

@@ -105,3 +105,63 @@ fn sets_of_fields_hold_built_in_fields_and_criteria() {
     assert_eq!((union.len(), union.criteria().collect::<Vec<_>>()), (4, vec![0, 1, 3]));
     assert_eq!(set.with_criterion(0), set);
 }
+
+/// The second criterion's column: estimates and ratings of a criterion past the first one keep
+/// their own column.
+#[test]
+fn estimates_and_ratings_of_a_later_criterion_keep_its_column() {
+    let backlog = Backlog::builder()
+        .criterion(Criterion::new("revenue").unwrap())
+        .criterion(Criterion::new("risk").unwrap())
+        .item(
+            BacklogItem::builder("A", "a")
+                .range("risk", 2, 6)
+                .ratings("revenue", [("po", 1.0), ("pm", 3.0)])
+                .build()
+                .unwrap(),
+        )
+        .item(
+            BacklogItem::builder("B", "b")
+                .ratings("risk", [("po", 8.0), ("pm", 4.0)])
+                .value("revenue", 9)
+                .build()
+                .unwrap(),
+        )
+        .build()
+        .unwrap();
+    let (a, b) = (backlog.item(0), backlog.item(1));
+    assert_eq!(a.estimate("risk").map(prioritize::model::Estimate::ends), Some([2.0, 6.0]));
+    assert_eq!(a.estimate("revenue").map(prioritize::model::Estimate::ends), Some([1.0, 3.0]));
+    assert_eq!((a.value("revenue"), a.value("risk")), (Some(2.0), Some(4.0)));
+    assert_eq!((b.value("risk"), b.value("revenue"), b.estimate("revenue")), (Some(6.0), Some(9.0), None));
+    assert_eq!(b.ratings("risk").map(|r| r.len()), Some(2));
+    assert!(b.ratings("revenue").is_none());
+}
+
+#[test]
+#[cfg(feature = "json")]
+fn criteria_given_first_name_an_undeclared_field_at_once() {
+    let read = |item: &str| {
+        Backlog::from_json(&format!(r#"{{"criteria": [{{"id": "revenue"}}], "items": [{item}]}}"#))
+            .map(|b| b.len())
+    };
+    for item in [r#"{"id": "A", "revenu": null}"#, r#"{"id": "A", "revenu": {"ratings": {"po": "x"}}}"#] {
+        let error = read(item).unwrap_err();
+        assert_eq!((error.item(), error.field()), (Some("A"), Some("revenu")), "{item}: {error}");
+        assert!(error.to_string().contains(r#"unknown field "revenu""#), "{error}");
+    }
+    let error = read(r#"{"id": "A", "revenue": {"ratings": {"po": "x"}}}"#).unwrap_err();
+    assert_eq!((error.kind(), error.field()), (prioritize::ErrorKind::Value, Some("revenue")), "{error}");
+    assert_eq!(read(r#"{"id": "A", "revenue": null}"#).ok(), Some(1));
+}
+
+#[test]
+#[cfg(feature = "json")]
+fn an_empty_alignment_object_is_an_alignment_of_zero() {
+    let backlog = Backlog::from_json(r#"{"objectives": [{"id": "growth", "weight": 1}], "items": [{"id": "A", "alignment": {}}, {"id": "B"}]}"#)
+        .unwrap();
+    let (a, b) = (backlog.item(0), backlog.item(1));
+    assert!(a.has(Field::Alignment) && !b.has(Field::Alignment));
+    assert_eq!(a.resolved_alignment(), 0.0);
+    assert_eq!(a.alignment(), Some(prioritize::Alignment::PerObjective(std::collections::BTreeMap::new())));
+}

@@ -101,8 +101,9 @@ fn sets_of_fields_hold_built_in_fields_and_criteria() {
     assert!(set.contains_criterion(0) && set.contains_criterion(3) && !set.contains_criterion(1));
     assert!(!set.contains_criterion(FieldSet::MAX_CRITERIA));
     assert_eq!(set.criteria().collect::<Vec<_>>(), [0, 3]);
-    let union = set.union(FieldSet::EMPTY.with(Field::Reach).with_criterion(1));
+    let union = set.union(FieldSet::EMPTY.with(Field::Reach).with_criterion(0).with_criterion(1));
     assert_eq!((union.len(), union.criteria().collect::<Vec<_>>()), (4, vec![0, 1, 3]));
+    assert!(union.contains(Field::Reach));
     assert_eq!(set.with_criterion(0), set);
 }
 

@@ -185,6 +185,7 @@ fn a_kept_ranking_of_an_engine_of_your_own_keeps_its_breakdowns() {
     let kept = backlog.rank(&engine).unwrap().into_owned();
     drop(backlog);
     assert_eq!(kept.engine_name(), "by-reach");
+    assert_eq!(kept.engine().inputs(kept.backlog()), prioritize::FieldSet::EMPTY.with(Field::Reach));
     assert_eq!(kept.iter().map(|e| e.breakdown().get("reach")).collect::<Vec<_>>(), [Some(2.0), Some(1.0)]);
     assert_eq!(kept.unscored().map(|u| u.missing_names()).collect::<Vec<_>>(), [vec!["reach"]]);
     let evaluation = kept.engine().evaluate(&kept.backlog().item(1)).unwrap();
@@ -327,4 +328,20 @@ fn a_rater_declared_alone_keeps_what_the_builder_holds() {
         prioritize::FieldSet::EMPTY.with(Field::Effort).with_criterion(0)
     );
     assert!(backlog.field_set(["revenu"]).is_err());
+}
+
+#[test]
+fn the_same_rating_by_another_rater_is_another_rating() {
+    let mut backlog = Backlog::builder()
+        .raters([Rater::new("po", 1.0).unwrap(), Rater::new("pm", 1.0).unwrap()])
+        .item(BacklogItem::builder("A", "").ratings("effort", [("po", 3)]).build().unwrap())
+        .build()
+        .unwrap();
+    backlog.set("A", "effort", FieldValue::ratings([("pm", 3.0)])).unwrap();
+    let raters: Vec<String> = backlog
+        .item(0)
+        .ratings("effort")
+        .map(|r| r.iter().map(|(rater, _)| rater.to_owned()).collect())
+        .unwrap_or_default();
+    assert_eq!(raters, ["pm"]);
 }

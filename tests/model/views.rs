@@ -166,3 +166,12 @@ fn an_empty_alignment_object_is_an_alignment_of_zero() {
     assert_eq!(a.resolved_alignment(), 0.0);
     assert_eq!(a.alignment(), Some(prioritize::Alignment::PerObjective(std::collections::BTreeMap::new())));
 }
+
+#[test]
+fn an_estimate_falls_back_to_the_value_as_a_point() {
+    let backlog = backlog();
+    let (a, b, c) = (backlog.item(0), backlog.item(1), backlog.item(2));
+    assert_eq!(a.estimate_or_point(Field::Effort), Some(prioritize::model::Estimate::point(2.0)));
+    assert_eq!(b.estimate_or_point("revenue").map(prioritize::model::Estimate::ends), Some([1.0, 5.0]));
+    assert_eq!(c.estimate_or_point(Field::Effort), None);
+}

@@ -345,3 +345,15 @@ fn the_same_rating_by_another_rater_is_another_rating() {
         .unwrap_or_default();
     assert_eq!(raters, ["pm"]);
 }
+
+#[test]
+fn the_same_ratings_of_another_field_are_other_ratings() {
+    let mut backlog =
+        Backlog::from_items([BacklogItem::builder("A", "").ratings("effort", [("po", 3)]).build().unwrap()])
+            .unwrap();
+    backlog.replace(BacklogItem::builder("A", "").ratings("impact", [("po", 3)]).build().unwrap()).unwrap();
+    let item = backlog.item(0);
+    assert!(item.ratings("effort").is_none());
+    assert_eq!(item.ratings("impact").map(|r| r.len()), Some(1));
+    assert_eq!((item.value("effort"), item.value("impact")), (None, Some(3.0)));
+}

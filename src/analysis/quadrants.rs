@@ -6,7 +6,7 @@
 
 use std::fmt;
 
-use crate::error::{Detail, Error, Result};
+use crate::error::{EngineDetail, Error, Result};
 use crate::model::{Field, NonNegative};
 use crate::ranking::Ranking;
 
@@ -394,7 +394,7 @@ pub fn quadrants(ranking: &Ranking<'_>, split: Split) -> Result<Quadrants> {
     for Reading { id, title, measured: reading } in readings {
         match reading {
             Ok((value, _)) if !value.is_finite() => {
-                return Err(Error::from(Detail::ScoreOverflow { item: id, framework, value }));
+                return Err(Error::from(EngineDetail::ScoreOverflow { item: id, framework, value }));
             }
             Ok((value, effort)) => measured.push((id, title, value, effort)),
             Err(missing) => excluded.push(Unclassified { id, missing }),

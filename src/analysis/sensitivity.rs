@@ -2,7 +2,7 @@
 
 use super::{MissingInputs, OrderKey, evaluate, order_key};
 use crate::engine::Engine;
-use crate::error::{Detail, Error, Result};
+use crate::error::{Error, PlanDetail, Result};
 use crate::model::Backlog;
 use crate::model::Category;
 use crate::model::Estimate;
@@ -184,7 +184,7 @@ pub fn sensitivity(backlog: &Backlog, engine: &dyn Engine) -> Result<Sensitivity
 /// - a [`Value`](crate::ErrorKind::Value) error when a widened value overflows `f64`.
 pub fn with_uncertainty(backlog: &Backlog, fraction: f64) -> Result<Backlog> {
     if !(0.0..1.0).contains(&fraction) {
-        return Err(Error::from(Detail::InvalidParameter {
+        return Err(Error::from(PlanDetail::InvalidParameter {
             parameter: "uncertainty",
             value: fraction.to_string(),
             allowed: "0..1 (a fraction, e.g. 0.2 for ±20 %)",

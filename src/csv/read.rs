@@ -5,7 +5,7 @@ use std::str::FromStr;
 
 use ::csv::{ReaderBuilder, StringRecord};
 
-use crate::error::{Detail, Error, Result, Source};
+use crate::error::{Error, ReadDetail, Result, Source};
 use crate::interchange::Config;
 use crate::model::build::draft::{Draft, Target};
 use crate::model::input::Input;
@@ -292,13 +292,15 @@ impl<'c> Reader<'c> {
         mut each: impl FnMut(Row<'_>) -> Result<()>,
     ) -> Result<Vec<String>> {
         let mut reader = BufReader::with_capacity(1 << 16, reader);
-        let io_error = |error| Error::from(Detail::Io { source: Source::new(error) });
+        let io_error = |error| Error::from(ReadDetail::Io { source: Source::new(error) });
         // Leading white space is kept (and given back below), so that line numbers stay right.
         let mut blank = Vec::new();
         let delimiter = loop {
             let buffer = reader.fill_buf().map_err(io_error)?;
             if buffer.is_empty() {
-                return Err(Error::from(Detail::EmptyInput { expected: "a header row such as id,title" }));
+                return Err(Error::from(ReadDetail::EmptyInput {
+                    expected: "a header row such as id,title",
+                }));
             }
             let white = buffer.iter().take_while(|byte| byte.is_ascii_whitespace()).count();
             if white < buffer.len() {
@@ -350,7 +352,7 @@ impl<'c> Reader<'c> {
         let known = |name: &str| Field::from_name(name).is_some() || criteria.iter().any(|c| c.id() == name);
         for (_, field) in &self.mappings {
             if !known(field) {
-                return Err(Error::from(Detail::MalformedCsv {
+                return Err(Error::from(ReadDetail::MalformedCsv {
                     line: 1,
                     reason: format!(
                         "a column is mapped to {field:?}, which is neither a field nor a declared criterion"
@@ -399,7 +401,7 @@ impl<'c> Reader<'c> {
                     roles.push((index, role));
                     continue;
                 }
-                return Err(Error::from(Detail::MalformedCsv {
+                return Err(Error::from(ReadDetail::MalformedCsv {
                     line: 1,
                     reason: format!(
                         "the header gives {field} twice, in columns {} and {} ({field} takes one value)",
@@ -411,7 +413,7 @@ impl<'c> Reader<'c> {
             roles.push((index, role));
         }
         if !roles.iter().any(|(_, role)| *role == Role::Id) {
-            return Err(Error::from(Detail::MalformedCsv {
+            return Err(Error::from(ReadDetail::MalformedCsv {
                 line: 1,
                 reason: "the header has no id column (expected the interchange field names, such as \
                          id,title,reach,impact,confidence,effort, or another tool's export with its preset)"
@@ -449,10 +451,10 @@ fn malformed(error: ::csv::Error) -> Error {
         }
         ::csv::ErrorKind::Utf8 { err, .. } => format!("cell {} is not valid UTF-8", err.field() + 1),
         // The CSV reader's error says what the operating system's says.
-        ::csv::ErrorKind::Io(_) => return Error::from(Detail::Io { source: Source::new(error) }),
-        _ => return Error::from(Detail::Csv { line, source: Source::new(error) }),
+        ::csv::ErrorKind::Io(_) => return Error::from(ReadDetail::Io { source: Source::new(error) }),
+        _ => return Error::from(ReadDetail::Csv { line, source: Source::new(error) }),
     };
-    Error::from(Detail::MalformedCsv { line, reason })
+    Error::from(ReadDetail::MalformedCsv { line, reason })
 }
 
 #[cfg(test)]
@@ -464,7 +466,7 @@ mod tests {
         for input in ["", " \n\n  "] {
             assert_eq!(
                 read_backlog(input.as_bytes()).unwrap_err(),
-                Error::from(Detail::EmptyInput { expected: "a header row such as id,title" })
+                Error::from(ReadDetail::EmptyInput { expected: "a header row such as id,title" })
             );
         }
     }

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use super::hooks::{self, Hooks, Sealed};
 use super::{Breakdown, Cd3, Engine, Evaluation, Ice, Moscow, Opportunity, Rice, Wsjf};
-use crate::error::{Detail, Error, Result};
+use crate::error::{EngineDetail, Error, Result};
 use crate::model::{AlignmentWeight, Backlog, FieldSet, Item};
 
 /// A built-in engine by name, with its default options: what an application stores when a team
@@ -128,7 +128,7 @@ impl FromStr for Framework {
         Framework::ALL
             .into_iter()
             .find(|framework| framework.as_str().eq_ignore_ascii_case(trimmed))
-            .ok_or_else(|| Error::from(Detail::UnknownFramework { name: name.to_owned() }))
+            .ok_or_else(|| Error::from(EngineDetail::UnknownFramework { name: name.to_owned() }))
     }
 }
 

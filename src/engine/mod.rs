@@ -39,7 +39,7 @@ pub(crate) use score::Score;
 pub use wsjf::Scale;
 pub(crate) use wsjf::Wsjf;
 
-use crate::error::{Detail, Error, Result};
+use crate::error::{EngineDetail, Error, Result};
 use crate::model::AlignmentWeight;
 use crate::model::Backlog;
 use crate::model::Item;
@@ -48,7 +48,7 @@ use crate::model::{Field, FieldSet};
 /// `score` as a [`Score`], or the overflow error that names the item.
 pub(crate) fn finite_score(item: &str, framework: &str, score: f64) -> Result<Score> {
     Score::new(score).ok_or_else(|| {
-        Error::from(Detail::ScoreOverflow {
+        Error::from(EngineDetail::ScoreOverflow {
             item: item.to_owned(),
             framework: framework.to_owned(),
             value: score,
@@ -125,7 +125,7 @@ pub(crate) fn score_columns<const N: usize>(
             out.push(Evaluation::unscored(missing.collect()));
         } else {
             let item = backlog.item(range.start + offset).id().to_owned();
-            return Err(Error::from(Detail::ScoreOverflow {
+            return Err(Error::from(EngineDetail::ScoreOverflow {
                 item,
                 framework: name.to_owned(),
                 value: score,

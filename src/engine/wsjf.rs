@@ -5,7 +5,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use super::{Breakdown, Engine, Evaluation, score_columns, score_item, values_of};
-use crate::error::{Detail, Error, Result};
+use crate::error::{EngineDetail, Error, Result};
 use crate::model::AlignmentWeight;
 use crate::model::Backlog;
 use crate::model::Item;
@@ -98,7 +98,7 @@ impl Wsjf {
             if let Some(value) = item.number(field)
                 && !self.scale.allows(value)
             {
-                return Err(Error::from(Detail::OffScale {
+                return Err(Error::from(EngineDetail::OffScale {
                     item: item.id().to_owned(),
                     field: field.as_str().to_owned(),
                     value,

@@ -5,7 +5,7 @@
 
 use std::cell::RefCell;
 
-use super::{Detail, Error, Result, Source};
+use super::{Error, ReadDetail, Result, Source};
 
 thread_local! {
     /// The last error a check raised inside a deserializer on this thread.
@@ -42,9 +42,9 @@ pub(crate) fn read<T>(read: impl FnOnce() -> serde_json::Result<T>) -> Result<T>
             let io = error.is_io();
             let message = error.to_string();
             if io {
-                return Err(Detail::Io { source: Source::new(error) }.into());
+                return Err(ReadDetail::Io { source: Source::new(error) }.into());
             }
-            Err(Detail::Json { message, line, column, syntax, source: Source::new(error) }.into())
+            Err(ReadDetail::Json { message, line, column, syntax, source: Source::new(error) }.into())
         }
     }
 }

@@ -2,12 +2,19 @@
 //! names, its cause, and a message a person can act on.
 
 mod detail;
+mod engine;
+mod item;
 #[cfg(feature = "serde")]
 pub(crate) mod json;
+mod plan;
+mod read;
+mod section;
+mod source;
 
 use std::fmt;
 
-pub(crate) use detail::{Detail, Source};
+pub(crate) use detail::{Detail, EngineDetail, ItemDetail, PlanDetail, ReadDetail, SectionDetail};
+pub(crate) use source::Source;
 
 /// A `Result` whose error is the crate's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -96,12 +103,12 @@ impl Error {
 
     /// A number outside what a value type allows, not yet tied to an item.
     pub(crate) fn out_of(value: f64, allowed: &'static str) -> Error {
-        Detail::Number { value, allowed }.into()
+        ItemDetail::Number { value, allowed }.into()
     }
 
     /// A text that is none of a value type's labels.
     pub(crate) fn label(text: &str, expected: &'static str) -> Error {
-        Detail::Label { text: text.to_owned(), expected }.into()
+        ItemDetail::Label { text: text.to_owned(), expected }.into()
     }
 
     /// The error tied to an item and a field: a number outside a value type's range becomes
@@ -109,7 +116,7 @@ impl Error {
     #[must_use]
     pub(crate) fn at(self, item: &str, field: &str) -> Error {
         match self.0.detail {
-            Detail::Number { value, allowed } => Detail::OutOfRange {
+            Detail::Item(ItemDetail::Number { value, allowed }) => ItemDetail::OutOfRange {
                 item: item.to_owned(),
                 field: field.to_owned(),
                 value,
@@ -138,9 +145,24 @@ impl From<Detail> for Error {
     }
 }
 
+/// Each area's detail becomes an error.
+macro_rules! from_area {
+    ($($area:ident),*) => {
+        $(
+            impl From<$area> for Error {
+                fn from(detail: $area) -> Error {
+                    Error::from(Detail::from(detail))
+                }
+            }
+        )*
+    };
+}
+
+from_area!(ItemDetail, SectionDetail, EngineDetail, PlanDetail, ReadDetail);
+
 impl From<std::io::Error> for Error {
     fn from(error: std::io::Error) -> Error {
-        Detail::Io { source: Source::new(error) }.into()
+        ReadDetail::Io { source: Source::new(error) }.into()
     }
 }
 

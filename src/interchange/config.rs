@@ -3,7 +3,7 @@
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 
 use super::BacklogSeed;
-use crate::error::{Detail, Error, Result};
+use crate::error::{Error, Result, SectionDetail};
 use crate::model::Scorecard;
 use crate::model::scorecard::serialize::Scorecards;
 use crate::model::{Aggregate, Backlog, Criterion, Objective, Rater};
@@ -191,7 +191,7 @@ impl Config {
 
 fn one_of<T>(section: &'static str, first: Option<T>, second: Option<T>) -> Result<Option<T>> {
     match (first, second) {
-        (Some(_), Some(_)) => Err(Error::from(Detail::RepeatedSection { section })),
+        (Some(_), Some(_)) => Err(Error::from(SectionDetail::RepeatedSection { section })),
         (first, second) => Ok(first.or(second)),
     }
 }

@@ -6,7 +6,7 @@ use std::fmt;
 use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, Visitor};
 
 use super::loose::Loose;
-use crate::error::{Detail, Error, Result};
+use crate::error::{Error, ItemDetail, Result};
 use crate::model::build::draft::{Draft, Slot, Target};
 use crate::model::input::Input;
 use crate::model::{BacklogItem, Field};
@@ -67,7 +67,7 @@ impl<'de> Record<'de> {
         let id = match self.id {
             Some(Loose::Text(id)) => id,
             None | Some(Loose::Null) => {
-                return Err(Error::from(Detail::MissingId { title: title.into_owned() }));
+                return Err(Error::from(ItemDetail::MissingId { title: title.into_owned() }));
             }
             Some(other) => {
                 let item = id_text(Some(&other)).unwrap_or_default();
@@ -75,7 +75,7 @@ impl<'de> Record<'de> {
             }
         };
         if let Some(field) = self.repeated {
-            return Err(Error::from(Detail::RepeatedField { item: id.into_owned(), field }));
+            return Err(Error::from(ItemDetail::RepeatedField { item: id.into_owned(), field }));
         }
         let mut inputs = Vec::with_capacity(self.values.len());
         for (key, value) in self.values {
@@ -175,7 +175,7 @@ impl<'de> Record<'de> {
 /// `{"ratings": {"po": 8, "pm": 3}}`: each rating a number or a text (a label such as `high`).
 fn ratings(item: &str, field: &str, entries: Vec<(Cow<'_, str>, Loose<'_>)>) -> Result<Input> {
     if entries.len() > 1 {
-        return Err(Error::from(Detail::InvalidRatings {
+        return Err(Error::from(ItemDetail::InvalidRatings {
             item: item.to_owned(),
             field: field.to_owned(),
             reason: r#"a field takes ratings or a range, not both (write {"ratings": {..}} alone)"#.into(),
@@ -209,7 +209,7 @@ fn id_text(id: Option<&Loose<'_>>) -> Option<String> {
 }
 
 fn wrong(item: &str, field: &str, expected: &'static str, found: &Loose<'_>) -> Error {
-    Error::from(Detail::WrongType {
+    Error::from(ItemDetail::WrongType {
         item: item.to_owned(),
         field: field.to_owned(),
         expected,

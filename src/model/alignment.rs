@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::error::{Detail, Error, Result};
+use crate::error::{Error, PlanDetail, Result, SectionDetail};
 use crate::model::number::Fraction;
 
 /// A strategic goal with a weight (`> 0`), such as `growth` weighted 3 and `retention` 1.
@@ -35,7 +35,7 @@ impl Objective {
     pub fn new(id: impl Into<String>, weight: f64) -> Result<Objective> {
         let id = id.into();
         if id.is_empty() {
-            return Err(Error::from(Detail::InvalidObjective {
+            return Err(Error::from(SectionDetail::InvalidObjective {
                 objective: id,
                 field: "id",
                 value: "\"\"".into(),
@@ -43,7 +43,7 @@ impl Objective {
             }));
         }
         if !(weight.is_finite() && weight > 0.0) {
-            return Err(Error::from(Detail::InvalidObjective {
+            return Err(Error::from(SectionDetail::InvalidObjective {
                 objective: id,
                 field: "weight",
                 value: weight.to_string(),
@@ -193,7 +193,7 @@ impl AlignmentWeight {
     /// a [`Parameter`](crate::ErrorKind::Parameter) error when `weight` is NaN or outside `0..=1`.
     pub fn new(weight: f64) -> Result<AlignmentWeight> {
         Fraction::new(weight).map(|w| AlignmentWeight(w.get())).map_err(|_| {
-            Error::from(Detail::InvalidParameter {
+            Error::from(PlanDetail::InvalidParameter {
                 parameter: "alignment_weight",
                 value: weight.to_string(),
                 allowed: "0..=1",

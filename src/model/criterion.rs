@@ -1,6 +1,6 @@
 //! A team's own numeric fields, declared in the backlog.
 
-use crate::error::{Detail, Error, Result};
+use crate::error::{Error, Result, SectionDetail};
 use crate::model::field::{Direction, Field};
 
 /// A criterion a team declares for its backlog: a numeric field of its own, such as `revenue`
@@ -137,7 +137,7 @@ impl Criterion {
 }
 
 fn invalid(criterion: &str, field: &'static str, value: String, allowed: String) -> Error {
-    Error::from(Detail::InvalidCriterion { criterion: criterion.to_owned(), field, value, allowed })
+    Error::from(SectionDetail::InvalidCriterion { criterion: criterion.to_owned(), field, value, allowed })
 }
 
 /// A criterion as written: `{"id", "min", "max", "direction", "description"}`.

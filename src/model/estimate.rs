@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use crate::error::{Detail, Error, Result};
+use crate::error::{Error, ItemDetail, Result};
 
 /// An estimate of a numeric input as a range: `low <= expected <= high`.
 ///
@@ -56,7 +56,7 @@ impl Estimate {
         // `low + (high - low) / 2` cannot overflow for finite ends with `low <= high`.
         let point = expected.unwrap_or(low + (high - low) / 2.0);
         Estimate::ordered(low, point, high).ok_or_else(|| {
-            Error::from(Detail::InvalidEstimate {
+            Error::from(ItemDetail::InvalidEstimate {
                 item: item.to_owned(),
                 field: field.to_owned(),
                 low,

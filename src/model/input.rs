@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::error::{Detail, Error, Result};
+use crate::error::{Detail, Error, ItemDetail, Result};
 use crate::model::alignment::Alignment;
 use crate::model::category::Category;
 use crate::model::confidence::Confidence;
@@ -87,7 +87,7 @@ pub(crate) struct Checker<'a> {
 
 impl Checker<'_> {
     fn invalid(&self, field: &str, input: &Input, expected: &'static str) -> Error {
-        Error::from(Detail::InvalidValue {
+        Error::from(ItemDetail::InvalidValue {
             item: self.item.to_owned(),
             field: field.to_owned(),
             value: input.shown(),
@@ -157,7 +157,7 @@ impl Checker<'_> {
                 "high" => &mut ends[2],
                 _ => {
                     let expected = "a range key: low, expected or high";
-                    return Err(Error::from(Detail::InvalidValue {
+                    return Err(Error::from(ItemDetail::InvalidValue {
                         item: self.item.to_owned(),
                         field: name.to_owned(),
                         value: key.clone(),
@@ -193,7 +193,7 @@ impl Checker<'_> {
         ratings: &[(String, Input)],
     ) -> Result<Vec<(String, f64)>> {
         let invalid = |reason: String| {
-            Error::from(Detail::InvalidRatings {
+            Error::from(ItemDetail::InvalidRatings {
                 item: self.item.to_owned(),
                 field: field.name().to_owned(),
                 reason,
@@ -213,13 +213,15 @@ impl Checker<'_> {
                 return Err(invalid(format!("rater {rater:?} is named twice")));
             }
             let value = self.plain(field, input).map_err(|error| match error.detail() {
-                Detail::OutOfRange { item, field, value, allowed } => Error::from(Detail::RatingOutOfRange {
-                    item: item.clone(),
-                    field: field.clone(),
-                    rater: rater.clone(),
-                    value: *value,
-                    allowed: allowed.clone(),
-                }),
+                Detail::Item(ItemDetail::OutOfRange { item, field, value, allowed }) => {
+                    Error::from(ItemDetail::RatingOutOfRange {
+                        item: item.clone(),
+                        field: field.clone(),
+                        rater: rater.clone(),
+                        value: *value,
+                        allowed: allowed.clone(),
+                    })
+                }
                 _ => error,
             })?;
             checked.push((rater.clone(), value));
@@ -243,7 +245,7 @@ impl Checker<'_> {
                 for (objective, value) in pairs {
                     let contribution = Fraction::new(value).map_err(|error| error.at(self.item, name))?;
                     if contributions.insert(objective.clone(), contribution).is_some() {
-                        return Err(Error::from(Detail::DuplicateContribution {
+                        return Err(Error::from(ItemDetail::DuplicateContribution {
                             item: self.item.to_owned(),
                             objective,
                         }));
@@ -268,7 +270,7 @@ impl Checker<'_> {
     pub(crate) fn id<'t>(&self, field: Field, id: &'t str) -> Result<&'t str> {
         let trimmed = id.trim();
         if trimmed.chars().any(char::is_control) {
-            return Err(Error::from(Detail::InvalidValue {
+            return Err(Error::from(ItemDetail::InvalidValue {
                 item: self.item.to_owned(),
                 field: field.as_str().to_owned(),
                 value: trimmed.to_owned(),

@@ -1,6 +1,6 @@
 //! Owned backlog items and their builder.
 
-use crate::error::{Detail, Error, Result};
+use crate::error::{Error, ItemDetail, Result};
 use crate::model::alignment::Alignment;
 use crate::model::category::Category;
 use crate::model::confidence::Confidence;
@@ -306,7 +306,7 @@ impl BacklogItem {
     pub(crate) fn set_value(&mut self, name: &str, value: f64) -> Result<()> {
         let check = Checker { item: self.id.as_str() };
         let Some(field) = Numeric::named(name) else {
-            return Err(Error::from(Detail::InvalidValue {
+            return Err(Error::from(ItemDetail::InvalidValue {
                 item: self.id.to_string(),
                 field: name.to_owned(),
                 value: value.to_string(),
@@ -530,11 +530,11 @@ impl ItemBuilder {
     pub fn build(self) -> Result<BacklogItem> {
         let id = Checker { item: self.id.trim() }.id(Field::Id, &self.id)?;
         let Some(id) = ItemId::new(id) else {
-            return Err(Error::from(Detail::EmptyId { title: self.title }));
+            return Err(Error::from(ItemDetail::EmptyId { title: self.title }));
         };
         let check = Checker { item: id.as_str() };
         if let Some(field) = self.conflict {
-            return Err(Error::from(Detail::InvalidRatings {
+            return Err(Error::from(ItemDetail::InvalidRatings {
                 item: id.to_string(),
                 field,
                 reason: "a field takes ratings or a range, not both".into(),
@@ -558,7 +558,7 @@ impl ItemBuilder {
                 Some(Field::Alignment) => item.alignment = Some(check.alignment(input)?),
                 _ => {
                     let Some(field) = Numeric::named(&name) else {
-                        return Err(Error::from(Detail::InvalidValue {
+                        return Err(Error::from(ItemDetail::InvalidValue {
                             item: id.to_string(),
                             field: name.clone(),
                             value: format!("{input:?}"),
@@ -589,12 +589,12 @@ impl ItemBuilder {
         for dependency in self.depends_on {
             let dependency = check.id(Field::DependsOn, &dependency)?;
             if dependency == id.as_str() {
-                return Err(Error::from(Detail::SelfDependency { item: dependency.to_owned() }));
+                return Err(Error::from(ItemDetail::SelfDependency { item: dependency.to_owned() }));
             }
             match ItemId::new(dependency) {
                 Some(dependency) => item.depends_on.push(dependency),
                 None => {
-                    return Err(Error::from(Detail::UnknownDependency {
+                    return Err(Error::from(ItemDetail::UnknownDependency {
                         item: id.to_string(),
                         dependency: String::new(),
                     }));

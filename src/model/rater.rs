@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use crate::error::{Detail, Error, Result};
+use crate::error::{Error, Result, SectionDetail};
 use crate::model::alignment::scale_for;
 
 /// Someone who rates items, such as the Product Owner (`po`), the Product Manager (`pm`) or
@@ -38,7 +38,7 @@ impl Rater {
         let id = id.into();
         if id.is_empty() || id.chars().any(char::is_control) {
             let value = format!("{id:?}");
-            return Err(Error::from(Detail::InvalidRater {
+            return Err(Error::from(SectionDetail::InvalidRater {
                 rater: id,
                 field: "id",
                 value,
@@ -46,7 +46,7 @@ impl Rater {
             }));
         }
         if !(weight.is_finite() && weight > 0.0) {
-            return Err(Error::from(Detail::InvalidRater {
+            return Err(Error::from(SectionDetail::InvalidRater {
                 rater: id,
                 field: "weight",
                 value: weight.to_string(),

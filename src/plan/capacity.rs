@@ -1,6 +1,6 @@
 //! Capacity-constrained selection: what to do in a sprint, a quarter or a budget.
 
-use crate::error::{Detail, Error, Result};
+use crate::error::{Error, PlanDetail, Result};
 use crate::model::Backlog;
 use crate::model::Category;
 use crate::model::Item;
@@ -126,7 +126,9 @@ impl<'a> CapacityPlan<'a> {
         let mut position = vec![ABSENT; n];
         for entry in ranking.iter() {
             let Some(value) = entry.score() else {
-                return Err(Error::from(Detail::NoScores { framework: ranking.engine_name().to_owned() }));
+                return Err(Error::from(PlanDetail::NoScores {
+                    framework: ranking.engine_name().to_owned(),
+                }));
             };
             score[entry.index()] = Some(value);
             position[entry.index()] = entry.position() as u64;
@@ -141,7 +143,7 @@ impl<'a> CapacityPlan<'a> {
         let capacity = capacity.get();
         let must_effort: f64 = (0..n).filter(|&i| must[i]).map(|i| effort[i]).sum();
         if !knapsack::fits(must_effort, capacity) {
-            return Err(Error::from(Detail::MustOverCapacity {
+            return Err(Error::from(PlanDetail::MustOverCapacity {
                 effort: must_effort,
                 capacity,
                 shortfall: must_effort - capacity,

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use crate::error::{Detail, Error, Result};
+use crate::error::{Error, PlanDetail, Result};
 use crate::model::Backlog;
 use crate::model::Category;
 use crate::model::Item;
@@ -101,7 +101,7 @@ pub(super) fn check_musts(backlog: &Backlog, excluded: &[Option<Reason>]) -> Res
         } else {
             format!("it depends on {:?}, {what}", backlog.item(cause).id())
         };
-        return Err(Error::from(Detail::MustUnplannable { item: item.id().to_string(), reason }));
+        return Err(Error::from(PlanDetail::MustUnplannable { item: item.id().to_string(), reason }));
     }
     Ok(())
 }

@@ -3,7 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::error::{Detail, Error, Result};
+use crate::error::{Error, PlanDetail, Result};
 
 use super::order::{Entry, PlannedOrder};
 
@@ -64,7 +64,7 @@ impl Pin {
     }
 
     fn invalid(&self, reason: String) -> Error {
-        Error::from(Detail::InvalidPin { item: self.id().to_owned(), pin: self.to_string(), reason })
+        Error::from(PlanDetail::InvalidPin { item: self.id().to_owned(), pin: self.to_string(), reason })
     }
 }
 
@@ -85,7 +85,7 @@ impl FromStr for Pin {
 
     fn from_str(text: &str) -> Result<Pin> {
         let invalid = || {
-            Error::from(Detail::InvalidParameter {
+            Error::from(PlanDetail::InvalidParameter {
                 parameter: "pin",
                 value: text.to_owned(),
                 allowed: "ID=POSITION, with a non-empty ID and a whole POSITION >= 1",
@@ -224,7 +224,7 @@ impl<'a> PlannedOrder<'a> {
                 if let Some(pin) =
                     culprit.filter(|_| offset[prerequisite] != usize::MAX && offset[prerequisite] > at)
                 {
-                    return Err(Error::from(Detail::PinBreaksDependency {
+                    return Err(Error::from(PlanDetail::PinBreaksDependency {
                         item: pin.id().to_owned(),
                         pin: pin.to_string(),
                         dependent: backlog.item(dependent).id().to_owned(),

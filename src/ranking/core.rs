@@ -11,7 +11,7 @@ use super::order::{self, NO_BUCKET, NO_SCORE, Slot, TopK};
 use super::warning::{self, Warning};
 
 use crate::engine::Engine;
-use crate::error::{Detail, Error, Result};
+use crate::error::{EngineDetail, Error, Result};
 use crate::model::Backlog;
 use crate::model::Category;
 use crate::model::FieldSet;
@@ -157,7 +157,7 @@ impl<'a> Ranking<'a> {
                         keep(Slot { key, index: index as u32, rank: bucket });
                     }
                     Some(missing) if reject => {
-                        return Err(Error::from(Detail::Unscored {
+                        return Err(Error::from(EngineDetail::Unscored {
                             item: backlog.item(index).id().to_owned(),
                             framework: engine.name().to_owned(),
                             missing: backlog.field_names(missing).into_iter().map(str::to_owned).collect(),
@@ -304,7 +304,7 @@ impl<'a> Ranking<'a> {
 
 #[cfg(test)]
 mod tests {
-    use crate::error::Detail;
+    use crate::error::{Detail, EngineDetail};
     use crate::ranking::UnscoredPolicy;
     use crate::{Backlog, BacklogItem, RankOptions, Rice};
 
@@ -389,7 +389,9 @@ mod tests {
     #[test]
     fn an_infinite_score_is_an_error_naming_the_item() {
         let error = backlog().rank(&Unbounded).expect_err("an overflow");
-        assert!(matches!(error.detail(), Detail::ScoreOverflow { item, framework, value }
-            if (item.as_str(), framework.as_str(), *value) == ("I3", "unbounded", f64::INFINITY)));
+        assert!(
+            matches!(error.detail(), Detail::Engine(EngineDetail::ScoreOverflow { item, framework, value })
+            if (item.as_str(), framework.as_str(), *value) == ("I3", "unbounded", f64::INFINITY))
+        );
     }
 }

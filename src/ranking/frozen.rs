@@ -1,7 +1,7 @@
 //! What an owned ranking keeps of an engine that cannot give a copy of itself.
 
 use crate::engine::{Breakdown, Engine, Evaluation};
-use crate::error::{Detail, Error, Result};
+use crate::error::{Error, PlanDetail, Result};
 use crate::model::{Backlog, FieldSet, Item};
 use crate::ranking::Ranking;
 
@@ -61,7 +61,7 @@ impl Engine for Frozen {
 
     fn evaluate(&self, item: &Item<'_>) -> Result<Evaluation> {
         self.answer(item).map(|(evaluation, _)| *evaluation).ok_or_else(|| {
-            Error::from(Detail::InvalidParameter {
+            Error::from(PlanDetail::InvalidParameter {
                 parameter: "item",
                 value: format!("{:?}, scored by {} as an owned ranking kept it,", item.id(), self.name),
                 allowed: "the items of that ranking's backlog (rank again to score others)",

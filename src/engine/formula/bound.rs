@@ -6,7 +6,7 @@ use std::ops::Range;
 use super::Formula;
 use crate::engine::named::{Named, judge, push_batch};
 use crate::engine::{Breakdown, Engine, Evaluation};
-use crate::error::{Detail, Error, Result};
+use crate::error::{EngineDetail, Error, Result};
 use crate::model::Backlog;
 use crate::model::Item;
 use crate::model::{Field, FieldSet};
@@ -31,7 +31,7 @@ impl BoundFormula {
 
     /// The error of a result that is not finite although the item has every input.
     fn non_finite(&self, item: &str, value: f64) -> Error {
-        Error::from(Detail::NonFiniteFormula {
+        Error::from(EngineDetail::NonFiniteFormula {
             item: item.to_owned(),
             formula: self.formula.text.clone(),
             value,

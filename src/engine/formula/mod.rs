@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use super::named::Named;
 use super::{Breakdown, Engine, Evaluation};
-use crate::error::{Detail, Error, Result};
+use crate::error::{EngineDetail, Error, Result};
 use crate::model::AlignmentWeight;
 use crate::model::Backlog;
 use crate::model::Criterion;
@@ -125,7 +125,7 @@ impl Formula {
     fn bound(&self, criteria: &[Criterion]) -> Result<BoundFormula> {
         let names = self.names().map(|name| {
             Named::resolve(name, criteria, true).ok_or_else(|| {
-                Error::from(Detail::UnknownFormulaName {
+                Error::from(EngineDetail::UnknownFormulaName {
                     formula: self.text.clone(),
                     name: name.to_owned(),
                     known: Named::known(criteria, true),

@@ -1,7 +1,7 @@
 //! The formula language's parser: recursive descent straight to a postfix [`Program`].
 
 use super::program::{Binary, Op, Program, Unary};
-use crate::error::{Detail, Error, Result};
+use crate::error::{EngineDetail, Error, Result};
 
 /// How deeply parentheses, unary minus and powers may nest: deep enough for any formula a
 /// person writes, shallow enough that no input can exhaust the stack.
@@ -109,7 +109,7 @@ fn number_end(chars: &[char], start: usize) -> usize {
 }
 
 fn invalid(text: &str, position: usize, reason: String) -> Error {
-    Error::from(Detail::InvalidFormula { formula: text.to_owned(), position, reason })
+    Error::from(EngineDetail::InvalidFormula { formula: text.to_owned(), position, reason })
 }
 
 struct Parser<'t> {

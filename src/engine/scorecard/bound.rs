@@ -6,7 +6,7 @@ use std::ops::Range;
 use super::{Normalize, Scorecard};
 use crate::engine::named::{Named, judge, push_batch};
 use crate::engine::{Breakdown, Engine, Evaluation};
-use crate::error::{Detail, Error, Result};
+use crate::error::{EngineDetail, Error, Result};
 use crate::model::Backlog;
 use crate::model::Item;
 use crate::model::{Direction, Field, FieldSet};
@@ -90,7 +90,11 @@ impl BoundScorecard {
     }
 
     fn overflow(&self, item: &str, value: f64) -> Error {
-        Error::from(Detail::ScoreOverflow { item: item.to_owned(), framework: self.name().to_owned(), value })
+        Error::from(EngineDetail::ScoreOverflow {
+            item: item.to_owned(),
+            framework: self.name().to_owned(),
+            value,
+        })
     }
 }
 

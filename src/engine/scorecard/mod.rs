@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use super::named::Named;
 use super::{Breakdown, Engine, Evaluation};
-use crate::error::{Detail, Error, Result};
+use crate::error::{Error, Result, SectionDetail};
 use crate::model::Backlog;
 use crate::model::Criterion;
 use crate::model::FieldSet;
@@ -32,7 +32,7 @@ impl Scorecard {
         let mut terms = Vec::with_capacity(self.weights.len());
         for (name, weight) in &self.weights {
             let named = Named::resolve(name, criteria, false).ok_or_else(|| {
-                Error::from(Detail::UnknownScorecardField {
+                Error::from(SectionDetail::UnknownScorecardField {
                     scorecard: self.id.clone(),
                     field: name.clone(),
                     known: Named::known(criteria, false),
@@ -40,7 +40,7 @@ impl Scorecard {
             })?;
             let bounds = match self.normalize {
                 Normalize::None => (0.0, 0.0),
-                Normalize::Scale => named.bounds(criteria).ok_or_else(|| Error::from(Detail::InvalidScorecard {
+                Normalize::Scale => named.bounds(criteria).ok_or_else(|| Error::from(SectionDetail::InvalidScorecard {
                     scorecard: self.id.clone(),
                     reason: format!(
                         "field {name:?} lacks a min or a max, which normalize \"scale\" needs (declare both on \

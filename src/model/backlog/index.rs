@@ -1,6 +1,6 @@
 //! The index of a backlog's items by id.
 
-use crate::error::{Detail, Error, Result};
+use crate::error::{Error, ItemDetail, Result};
 use crate::model::columns::Texts;
 
 /// The index of the item with `id`, by binary search over the indices sorted by id.
@@ -24,7 +24,7 @@ pub(super) fn sorted_ids(ids: &Texts) -> Result<Vec<(u128, &str, u32)>> {
         .map(|pair| (pair[0].2, pair[1].2))
         .min_by_key(|&(_, second)| second);
     match duplicate {
-        Some((first, second)) => Err(Error::from(Detail::DuplicateId {
+        Some((first, second)) => Err(Error::from(ItemDetail::DuplicateId {
             item: ids.get(first as usize).to_owned(),
             first: first as usize,
             second: second as usize,

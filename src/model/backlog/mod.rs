@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use crate::error::{Detail, Error, Result};
+use crate::error::{Error, ItemDetail, Result, SectionDetail};
 use crate::model::alignment::{Objective, weighted_mean};
 use crate::model::columns::{Lists, Numbers, Texts};
 use crate::model::criterion::Criterion;
@@ -120,7 +120,7 @@ impl Backlog {
             let name = &names[at as usize];
             match objectives.iter().position(|objective| objective.id() == name) {
                 Some(objective) => Ok((objective as u32, contribution)),
-                None => Err(Error::from(Detail::UnknownObjective {
+                None => Err(Error::from(ItemDetail::UnknownObjective {
                     item: ids.get(item).to_owned(),
                     objective: name.clone(),
                 })),
@@ -133,7 +133,7 @@ impl Backlog {
         let edges = parts.depends_on.try_map(|item, dependency| {
             let dependency = parts.dependency_ids.get(dependency as usize);
             index_of(dependency).ok_or_else(|| {
-                Error::from(Detail::UnknownDependency {
+                Error::from(ItemDetail::UnknownDependency {
                     item: ids.get(item).to_owned(),
                     dependency: dependency.to_owned(),
                 })
@@ -142,7 +142,7 @@ impl Backlog {
         let by_id: Vec<u32> = keys.iter().map(|&(_, _, index)| index).collect();
         drop(keys);
         let graph = Graph::new(edges, ids.len()).map_err(|cycle| {
-            Error::from(Detail::DependencyCycle {
+            Error::from(ItemDetail::DependencyCycle {
                 cycle: cycle.into_iter().map(|index| ids.get(index as usize).to_owned()).collect(),
             })
         })?;
@@ -327,7 +327,7 @@ impl Backlog {
                 (Some(field), _) => set.with(field),
                 (None, Some(index)) => set.with_criterion(index),
                 (None, None) => {
-                    return Err(Error::from(Detail::UnknownField {
+                    return Err(Error::from(ItemDetail::UnknownField {
                         item: String::new(),
                         field: name.to_owned(),
                         criteria: self.criteria.iter().map(|c| c.id().to_owned()).collect(),
@@ -408,7 +408,7 @@ fn check_unique_objectives(objectives: &[Objective]) -> Result<()> {
     let mut ids: Vec<&str> = objectives.iter().map(Objective::id).collect();
     ids.sort_unstable();
     match ids.windows(2).find(|pair| pair[0] == pair[1]) {
-        Some(pair) => Err(Error::from(Detail::DuplicateObjective { objective: pair[0].to_owned() })),
+        Some(pair) => Err(Error::from(SectionDetail::DuplicateObjective { objective: pair[0].to_owned() })),
         None => Ok(()),
     }
 }
@@ -469,7 +469,7 @@ mod tests {
             .expect("valid")]);
         assert_eq!(
             unknown.unwrap_err(),
-            Error::from(Detail::UnknownDependency {
+            Error::from(ItemDetail::UnknownDependency {
                 item: "ITEM-0000000000010".into(),
                 dependency: "ITEM-0000000000010y".into()
             })
@@ -484,7 +484,7 @@ mod tests {
             .collect();
         assert_eq!(
             Backlog::from_items(items).unwrap_err(),
-            Error::from(Detail::DuplicateId { item: "B".into(), first: 0, second: 2 })
+            Error::from(ItemDetail::DuplicateId { item: "B".into(), first: 0, second: 2 })
         );
     }
 

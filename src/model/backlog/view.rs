@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use super::Backlog;
-use crate::error::{Detail, Error};
+use crate::error::{Detail, Error, ItemDetail};
 use crate::model::alignment::Alignment;
 use crate::model::category::Category;
 use crate::model::category::NO_CATEGORY;
@@ -111,11 +111,13 @@ impl<'a> Item<'a> {
         let empty = Backlog::default();
         let backlog = self.declared_in().unwrap_or(&empty);
         backlog.field_set(names).map_err(|error| match error.detail() {
-            Detail::UnknownField { field, criteria, .. } => Error::from(Detail::UnknownField {
-                item: self.id().to_owned(),
-                field: field.clone(),
-                criteria: criteria.clone(),
-            }),
+            Detail::Item(ItemDetail::UnknownField { field, criteria, .. }) => {
+                Error::from(ItemDetail::UnknownField {
+                    item: self.id().to_owned(),
+                    field: field.clone(),
+                    criteria: criteria.clone(),
+                })
+            }
             _ => error,
         })
     }

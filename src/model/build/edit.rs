@@ -5,7 +5,7 @@
 //! nothing when it fails. It then writes into the columns only what differs, so an edit costs
 //! what it touches, and a column shared with a kept ranking is copied only when it changes.
 
-use crate::error::{Detail, Error, Result};
+use crate::error::{Error, ItemDetail, Result};
 use crate::model::backlog::Backlog;
 use crate::model::field::{Field, FieldName};
 use crate::model::input::{Checker, Input, Numeric};
@@ -89,10 +89,10 @@ impl Backlog {
     pub fn insert(&mut self, item: BacklogItem) -> Result<()> {
         let index = self.len();
         if u32::try_from(index + 1).is_err() {
-            return Err(Error::from(Detail::TooManyItems { count: index + 1 }));
+            return Err(Error::from(ItemDetail::TooManyItems { count: index + 1 }));
         }
         if let Some(first) = self.index_of(item.id().as_str()) {
-            return Err(Error::from(Detail::DuplicateId {
+            return Err(Error::from(ItemDetail::DuplicateId {
                 item: item.id().to_string(),
                 first,
                 second: index,
@@ -130,7 +130,7 @@ impl Backlog {
         let prerequisites = self.prerequisites_of(&item)?;
         let row = self.row(item)?;
         if let Some(cycle) = self.cycle_with(index, &prerequisites) {
-            return Err(Error::from(Detail::DependencyCycle { cycle }));
+            return Err(Error::from(ItemDetail::DependencyCycle { cycle }));
         }
         let old = self.item(index).to_owned();
         self.write_row(index, &row, Some(&prerequisites));
@@ -162,7 +162,7 @@ impl Backlog {
         let index = self.index_or_error(id)?;
         let dependents = self.dependents(index);
         if !dependents.is_empty() {
-            return Err(Error::from(Detail::HasDependents {
+            return Err(Error::from(ItemDetail::HasDependents {
                 item: self.item(index).id().to_owned(),
                 dependents: dependents.into_iter().map(|at| self.item(at).id().to_owned()).collect(),
             }));
@@ -173,7 +173,7 @@ impl Backlog {
     }
 
     fn index_or_error(&self, id: &str) -> Result<usize> {
-        self.index_of(id).ok_or_else(|| Error::from(Detail::UnknownItem { item: id.trim().to_owned() }))
+        self.index_of(id).ok_or_else(|| Error::from(ItemDetail::UnknownItem { item: id.trim().to_owned() }))
     }
 
     /// `item` checked as an item of this backlog, without its dependencies: a backlog of that one
@@ -192,7 +192,7 @@ impl Backlog {
             .iter()
             .map(|dependency| {
                 self.index_of(dependency.as_str()).map(|at| at as u32).ok_or_else(|| {
-                    Error::from(Detail::UnknownDependency {
+                    Error::from(ItemDetail::UnknownDependency {
                         item: item.id().to_string(),
                         dependency: dependency.to_string(),
                     })
@@ -208,7 +208,7 @@ impl BacklogItem {
     pub(crate) fn assign(&mut self, name: &str, input: Option<Input>) -> Result<()> {
         let check = Checker { item: self.id.as_str() };
         let refused = |expected| {
-            Error::from(Detail::InvalidValue {
+            Error::from(ItemDetail::InvalidValue {
                 item: self.id.to_string(),
                 field: name.to_owned(),
                 value: input.as_ref().map_or_else(|| "absent".to_owned(), Input::shown),

@@ -3,7 +3,7 @@
 #[cfg(feature = "serde")]
 pub(crate) mod serialize;
 
-use crate::error::{Detail, Error, Result};
+use crate::error::{Error, Result, SectionDetail};
 use crate::model::alignment::AlignmentWeight;
 use crate::model::criterion::{Criterion, numeric_names};
 use crate::model::field::Field;
@@ -104,7 +104,7 @@ impl Scorecard {
     ) -> Result<Scorecard> {
         let id = id.into();
         let invalid =
-            |reason: String| Error::from(Detail::InvalidScorecard { scorecard: id.clone(), reason });
+            |reason: String| Error::from(SectionDetail::InvalidScorecard { scorecard: id.clone(), reason });
         let mut checked: Vec<(String, f64)> = Vec::new();
         for (name, weight) in weights {
             let (name, weight) = (name.into(), weight.into());
@@ -169,7 +169,7 @@ impl Scorecard {
     pub(crate) fn check(&self, criteria: &[Criterion]) -> Result<()> {
         for (name, _) in &self.weights {
             let unknown = || {
-                Error::from(Detail::UnknownScorecardField {
+                Error::from(SectionDetail::UnknownScorecardField {
                     scorecard: self.id.clone(),
                     field: name.clone(),
                     known: numeric_names(criteria, false),
@@ -185,7 +185,7 @@ impl Scorecard {
                 }
             };
             if self.normalize == Normalize::Scale && bounds.is_none() {
-                return Err(Error::from(Detail::InvalidScorecard {
+                return Err(Error::from(SectionDetail::InvalidScorecard {
                     scorecard: self.id.clone(),
                     reason: format!(
                         "field {name:?} lacks a min or a max, which normalize \"scale\" needs (declare both on \

@@ -8,7 +8,7 @@ use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
 
 use super::{Normalize, Scorecard};
-use crate::error::{Detail, Error};
+use crate::error::{Error, SectionDetail};
 
 /// The scorecards of a `scorecards` section, in the order written; names are unique.
 #[derive(Debug)]
@@ -59,7 +59,7 @@ impl<'de> Deserialize<'de> for Scorecards {
         let mut scorecards: Vec<Scorecard> = Vec::with_capacity(entries.0.len());
         for (id, definition) in entries.0 {
             if scorecards.iter().any(|scorecard| scorecard.id() == id) {
-                return Err(crate::error::json::custom(Error::from(Detail::DuplicateScorecard {
+                return Err(crate::error::json::custom(Error::from(SectionDetail::DuplicateScorecard {
                     scorecard: id,
                 })));
             }

@@ -4,7 +4,7 @@
 //! what only the whole can tell (declared criteria, unique ids, dependencies, objectives) and
 //! yields a [`Backlog`].
 
-use crate::error::{Detail, Error, Result};
+use crate::error::{Error, ItemDetail, Result, SectionDetail};
 use crate::model::alignment::{Alignment, Objective};
 use crate::model::backlog::{Backlog, Parts};
 use crate::model::category::{Category, NO_CATEGORY};
@@ -185,7 +185,7 @@ impl Draft {
     ) -> Result<()> {
         let id = Checker { item: id.trim() }.id(Field::Id, id)?;
         if id.is_empty() {
-            return Err(Error::from(Detail::EmptyId { title: title.to_owned() }));
+            return Err(Error::from(ItemDetail::EmptyId { title: title.to_owned() }));
         }
         let check = Checker { item: id };
         let index = self.begin(id, title);
@@ -195,11 +195,11 @@ impl Draft {
         for dependency in depends_on {
             let dependency = check.id(Field::DependsOn, dependency)?;
             if dependency == id {
-                return Err(Error::from(Detail::SelfDependency { item: id.to_owned() }));
+                return Err(Error::from(ItemDetail::SelfDependency { item: id.to_owned() }));
             }
             if dependency.is_empty() {
                 // As the builder says it: an empty id names no item.
-                return Err(Error::from(Detail::UnknownDependency {
+                return Err(Error::from(ItemDetail::UnknownDependency {
                     item: id.to_owned(),
                     dependency: String::new(),
                 }));
@@ -257,7 +257,7 @@ impl Draft {
                     for (at, (objective, value)) in pairs.iter().enumerate() {
                         if pairs[..at].iter().any(|(other, _)| other == objective) {
                             let objective = objective.clone();
-                            return Err(Error::from(Detail::DuplicateContribution {
+                            return Err(Error::from(ItemDetail::DuplicateContribution {
                                 item: check.item.to_owned(),
                                 objective,
                             }));
@@ -408,7 +408,7 @@ impl Draft {
     ) -> Result<Backlog> {
         let len = self.len;
         if u32::try_from(len).is_err() {
-            return Err(Error::from(Detail::TooManyItems { count: len }));
+            return Err(Error::from(ItemDetail::TooManyItems { count: len }));
         }
         check_criteria(&criteria)?;
         check_scorecards(&scorecards, &criteria)?;
@@ -496,14 +496,16 @@ impl Draft {
 
 fn check_criteria(criteria: &[Criterion]) -> Result<()> {
     if criteria.len() > FieldSet::MAX_CRITERIA {
-        return Err(Error::from(Detail::TooManyCriteria {
+        return Err(Error::from(SectionDetail::TooManyCriteria {
             count: criteria.len(),
             limit: FieldSet::MAX_CRITERIA,
         }));
     }
     for (index, criterion) in criteria.iter().enumerate() {
         if criteria[..index].iter().any(|other| other.id() == criterion.id()) {
-            return Err(Error::from(Detail::DuplicateCriterion { criterion: criterion.id().to_owned() }));
+            return Err(Error::from(SectionDetail::DuplicateCriterion {
+                criterion: criterion.id().to_owned(),
+            }));
         }
     }
     Ok(())
@@ -514,7 +516,9 @@ fn check_criteria(criteria: &[Criterion]) -> Result<()> {
 fn check_scorecards(scorecards: &[Scorecard], criteria: &[Criterion]) -> Result<()> {
     for (index, scorecard) in scorecards.iter().enumerate() {
         if scorecards[..index].iter().any(|other| other.id() == scorecard.id()) {
-            return Err(Error::from(Detail::DuplicateScorecard { scorecard: scorecard.id().to_owned() }));
+            return Err(Error::from(SectionDetail::DuplicateScorecard {
+                scorecard: scorecard.id().to_owned(),
+            }));
         }
         scorecard.check(criteria)?;
     }
@@ -522,7 +526,7 @@ fn check_scorecards(scorecards: &[Scorecard], criteria: &[Criterion]) -> Result<
 }
 
 fn unknown_field(item: &str, name: &str, criteria: &[Criterion]) -> Error {
-    Error::from(Detail::UnknownField {
+    Error::from(ItemDetail::UnknownField {
         item: item.to_owned(),
         field: name.to_owned(),
         criteria: criteria.iter().map(|criterion| criterion.id().to_owned()).collect(),
@@ -530,7 +534,7 @@ fn unknown_field(item: &str, name: &str, criteria: &[Criterion]) -> Error {
 }
 
 fn out_of_bounds(item: &str, criterion: &Criterion, value: f64) -> Error {
-    Error::from(Detail::OutOfRange {
+    Error::from(ItemDetail::OutOfRange {
         item: item.to_owned(),
         field: criterion.id().to_owned(),
         value,

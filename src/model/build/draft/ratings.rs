@@ -2,7 +2,7 @@
 //! (only then are the raters and their weights certain: a file may declare them after its items).
 
 use super::{Draft, Slot, unknown_field};
-use crate::error::{Detail, Error, Result};
+use crate::error::{Error, ItemDetail, Result, SectionDetail};
 use crate::model::criterion::Criterion;
 use crate::model::estimate::Estimate;
 use crate::model::field::Field;
@@ -103,7 +103,9 @@ impl Draft {
                 if let Some(at) =
                     (1..raters.len()).find(|&at| raters[..at].iter().any(|r| r.id() == raters[at].id()))
                 {
-                    return Err(Error::from(Detail::DuplicateRater { rater: raters[at].id().to_owned() }));
+                    return Err(Error::from(SectionDetail::DuplicateRater {
+                        rater: raters[at].id().to_owned(),
+                    }));
                 }
                 raters
             }
@@ -141,7 +143,7 @@ impl Draft {
             let mut ratings = Vec::with_capacity(given.len());
             for &(name, value) in given {
                 let Some(rater) = rater_of[name as usize] else {
-                    return Err(Error::from(Detail::UnknownRater {
+                    return Err(Error::from(ItemDetail::UnknownRater {
                         item: id.to_owned(),
                         field: self.slot_name(slot).to_owned(),
                         rater: recorded.names[name as usize].clone(),
@@ -155,7 +157,7 @@ impl Draft {
                 ratings.iter().map(|&(rater, value)| (value, raters[rater as usize].weight())).collect();
             let value = recorded.aggregate.combine_valid(&mut weighted);
             if !carried.is_nan() && carried.to_bits() != value.to_bits() {
-                return Err(Error::from(Detail::RatedValueChanged {
+                return Err(Error::from(ItemDetail::RatedValueChanged {
                     item: id.to_owned(),
                     field: self.slot_name(slot).to_owned(),
                     carried,
@@ -182,7 +184,7 @@ fn check_bounds<'r>(
 ) -> Result<()> {
     for (rater, value) in ratings {
         if !criterion.allows(value) {
-            return Err(Error::from(Detail::RatingOutOfRange {
+            return Err(Error::from(ItemDetail::RatingOutOfRange {
                 item: item.to_owned(),
                 field: criterion.id().to_owned(),
                 rater: rater.to_owned(),

@@ -174,7 +174,7 @@ fn plan(options: &Options, mut extra: PlanOptions) -> Result<(), Failure> {
                 }
                 text.push_str(&roadmap_table(roadmap));
             }
-            text.push_str(&unscored_table(&ranking));
+            text.push_str(&unscored_table(&ranking, &options.engine_label(ranking.engine_name())));
             common::write_stdout(|out| out.write_all(text.as_bytes()))?;
             common::warn_all(ranking.warnings());
             Ok(())
@@ -286,14 +286,11 @@ fn roadmap_table(roadmap: &Roadmap<'_>) -> String {
     text
 }
 
-fn unscored_table(ranking: &Ranking<'_>) -> String {
+fn unscored_table(ranking: &Ranking<'_>, engine: &str) -> String {
     if ranking.unscored().len() == 0 {
         return String::new();
     }
-    let mut text = format!(
-        "\nunscored: these items lack fields {} needs (unscored is not zero)\n",
-        ranking.engine_name()
-    );
+    let mut text = format!("\nunscored: these items lack fields {engine} needs (unscored is not zero)\n");
     let mut table = Table::new().column("id", Align::Left).column("missing", Align::Left);
     for item in ranking.unscored() {
         table.row(vec![item.item().id().to_string(), item.missing_names().join(", ")]);

@@ -85,8 +85,15 @@ fn rank(options: &Options, respect_dependencies: bool, pins: &[Pin]) -> Result<(
             options,
             &order,
             |out| prioritize::csv::write_order(&order, out),
-            || table(&order_rows(&order), order.is_categorized(), order.engine_name(), &unscored),
-            (order.engine_name(), &unscored, order.warnings()),
+            || {
+                table(
+                    &order_rows(&order),
+                    order.is_categorized(),
+                    &options.engine_label(order.engine_name()),
+                    &unscored,
+                )
+            },
+            (&options.engine_label(order.engine_name()), &unscored, order.warnings()),
         );
     }
     let ranking = backlog.rank_with(&*engine, &options.rank_options())?;
@@ -95,8 +102,15 @@ fn rank(options: &Options, respect_dependencies: bool, pins: &[Pin]) -> Result<(
         options,
         &ranking,
         |out| prioritize::csv::write_ranking(&ranking, out),
-        || table(&ranking_rows(&ranking), ranking.is_categorized(), ranking.engine_name(), &unscored),
-        (ranking.engine_name(), &unscored, ranking.warnings()),
+        || {
+            table(
+                &ranking_rows(&ranking),
+                ranking.is_categorized(),
+                &options.engine_label(ranking.engine_name()),
+                &unscored,
+            )
+        },
+        (&options.engine_label(ranking.engine_name()), &unscored, ranking.warnings()),
     )?;
     drop(unscored);
     drop(ranking);

@@ -107,7 +107,7 @@ pub(crate) struct EngineArgs {
     /// the engine: rice (default), wsjf, moscow, ice, cd3, opportunity
     #[arg(long, value_name = "FRAMEWORK", value_parser = framework_parser(), hide_possible_values = true)]
     pub(crate) framework: Option<Framework>,
-    /// rank with the backlog's (or --config's) scorecard NAME
+    /// rank with the scorecard NAME the backlog declares
     #[arg(long, value_name = "NAME")]
     pub(crate) scorecard: Option<String>,
     /// rank with a formula: 'reach * impact / effort'

@@ -112,7 +112,13 @@ fn own_message(own: &[(String, String)], arg: &str) -> Option<String> {
 
 /// A count, such as `--top N`: a whole number >= 0.
 pub(crate) fn count(text: &str) -> Result<usize, String> {
-    text.trim().parse().map_err(|_| format!("{text:?} is not a whole number >= 0"))
+    let digits = text.trim();
+    match digits.parse() {
+        Ok(count) => Ok(count),
+        // More than any list holds: all of it.
+        Err(_) if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) => Ok(usize::MAX),
+        Err(_) => Err(format!("{text:?} is not a whole number >= 0")),
+    }
 }
 
 /// `a, b or c`.

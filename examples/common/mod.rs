@@ -283,6 +283,17 @@ impl Options {
         Ok(())
     }
 
+    /// How messages name the engine called `name`: `moscow then wsjf` for MoSCoW ordered by a
+    /// secondary engine, whose fields an unscored item may lack.
+    pub(crate) fn engine_label(&self, name: &str) -> String {
+        match (self.framework, self.then) {
+            (Framework::Moscow, Some(then)) if name == Framework::Moscow.as_str() => {
+                format!("{name} then {then}")
+            }
+            _ => name.to_owned(),
+        }
+    }
+
     /// The engine the options choose, with the alignment weight: a scorecard of `backlog`, a
     /// formula, or a framework.
     ///
@@ -442,9 +453,17 @@ pub(crate) fn load_backlog(input: &Input, file: Option<&str>) -> Result<Backlog,
             let imported =
                 csv.import(reader).map_err(|error| Failure::new(format_args!("{source}: {error}")))?;
             if !imported.ignored.is_empty() {
+                // A few names, each quoted and escaped once, and the count of the rest: an export
+                // can carry thousands of columns.
+                const SHOWN: usize = 5;
                 let names: Vec<String> =
-                    imported.ignored.iter().map(|name| format!("{:?}", escape(name))).collect();
-                warn(format_args!("{source}: ignored columns that match no field: {}", names.join(", ")));
+                    imported.ignored.iter().take(SHOWN).map(|name| format!("{name:?}")).collect();
+                let rest = imported.ignored.len().saturating_sub(SHOWN);
+                let more = if rest > 0 { format!(" and {rest} more") } else { String::new() };
+                warn(format_args!(
+                    "{source}: ignored columns that match no field: {}{more}",
+                    names.join(", ")
+                ));
             }
             Ok(imported.backlog)
         }

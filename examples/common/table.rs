@@ -239,6 +239,8 @@ fn shorten(text: &str, width: usize) -> Cow<'_, str> {
 /// A number for a table: whole numbers without decimals, others with a few significant ones,
 /// and from 10^15 on in scientific notation (`1.5e300`), so that no number takes a whole line.
 pub(crate) fn number(value: f64) -> String {
+    // `+ 0.0` shows -0 (a sum of nothing, negated) as 0.
+    let value = value + 0.0;
     if value.abs() >= 1e15 && value.is_finite() {
         let text = format!("{value:.3e}");
         let (mantissa, exponent) = text.split_once('e').unwrap_or((&text, ""));

@@ -50,7 +50,7 @@ impl fmt::Display for Warning {
                 write!(
                     f,
                     "must haves take {share:.1} % of {basis_name} ({must_effort} of {basis_effort}); \
-                     dsdm advises at most 60 %"
+                     DSDM advises at most 60 %"
                 )
             }
             Warning::EffortMissing { count } => {

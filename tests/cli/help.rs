@@ -160,3 +160,10 @@ fn generate_lists_its_options() {
     assert_eq!(entries(&run.stdout), ["<N>", "--csv", "-h, --help"]);
     assert_eq!(run_example("generate", &["-h"], "").stdout, run.stdout);
 }
+
+/// A command's help names no option it refuses.
+#[test]
+fn diff_help_names_no_configuration() {
+    let text = help("analyze", &["diff"]);
+    assert!(!text.contains("--config"), "{text}");
+}

@@ -296,3 +296,16 @@ fn options_and_the_file_come_in_any_order() {
         assert_eq!(json("plan", args), expected, "{args:?}");
     }
 }
+
+/// With nothing to choose, the totals are 0, not -0.
+#[test]
+fn an_empty_plan_totals_zero() {
+    let backlog = crate::support::file(
+        "nothing-fits.json",
+        r#"[{"id": "A", "reach": 1, "impact": 1, "confidence": 1, "effort": 5}]"#,
+    );
+    let run = crate::support::run_example("plan", &["--capacity", "1", &backlog], "");
+    let text = crate::support::ok(&run);
+    assert!(text.contains("total score 0 for effort 0 of 1 (1 free)"), "{text}");
+    assert!(!text.contains("-0"), "{text}");
+}

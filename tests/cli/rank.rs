@@ -95,7 +95,7 @@ fn json_moscow_has_categories_null_scores_and_warnings() {
     assert_eq!(
         json["warnings"],
         serde_json::json!([
-            "must haves take 71.4 % of the must + should + could effort (5 of 7); dsdm advises at most 60 %",
+            "must haves take 71.4 % of the must + should + could effort (5 of 7); DSDM advises at most 60 %",
             "1 must/should/could item lacks an effort; the 60 % check leaves them out"
         ])
     );
@@ -237,11 +237,11 @@ fn capacity_sets_the_basis_of_the_60_percent_check() {
     ok(&run);
     assert_eq!(
         run.stderr,
-        "warning: must haves take 75.0 % of the capacity (3 of 4); dsdm advises at most 60 %\n"
+        "warning: must haves take 75.0 % of the capacity (3 of 4); DSDM advises at most 60 %\n"
     );
     let run = rank(&[&backlog, "--framework", "moscow", "--capacity", "4", "--format", "json"]);
     assert!(
-        ok(&run).contains("\"must haves take 75.0 % of the capacity (3 of 4); dsdm advises at most 60 %\"")
+        ok(&run).contains("\"must haves take 75.0 % of the capacity (3 of 4); DSDM advises at most 60 %\"")
     );
     assert_eq!(run.stderr, "");
 }
@@ -689,4 +689,39 @@ fn many_unscored_items_are_one_warning_line() {
     );
     let json = crate::support::json_of(&rank(&[&backlog, "--format", "json"]));
     assert_eq!(json["unscored"].as_array().map(Vec::len), Some(7));
+}
+
+/// A `--top` past any count lists everything; MoSCoW ordered by WSJF names both when an item lacks
+/// WSJF's fields.
+#[test]
+fn a_huge_top_lists_all_and_moscow_then_names_its_secondary_engine() {
+    let backlog = file(
+        "moscow-then.json",
+        r#"[{"id": "A", "moscow": "must", "business_value": 3, "time_criticality": 1, "risk_reduction": 1, "effort": 1},
+            {"id": "B", "moscow": "could"}]"#,
+    );
+    let all = rank(&[&backlog, "--framework", "moscow", "--then", "wsjf", "--top", "99999999999999999999"]);
+    let table = ok(&all);
+    assert!(table.contains("unscored: these items lack fields moscow then wsjf needs"), "{table}");
+    assert!(table.contains("B   effort, business_value, time_criticality, risk_reduction"), "{table}");
+    let csv = rank(&[&backlog, "--framework", "moscow", "--then", "wsjf", "--format", "csv"]);
+    assert!(csv.stderr.contains(r#"item "B": unscored, moscow then wsjf needs"#), "{}", csv.stderr);
+    let error = rank(&[&backlog, "--top", "-1"]);
+    assert_eq!(error.status, 2);
+}
+
+/// An export's ignored columns: each name quoted and escaped once, five at most and the count of
+/// the rest.
+#[test]
+fn ignored_columns_are_named_once_escaped_and_counted() {
+    let mut header = vec!["id".to_owned(), "Clear\u{1b}[2J".to_owned()];
+    header.extend((0..5000).map(|i| format!("Extra {i}")));
+    let path =
+        file("many-columns.csv", &format!("{}\nA{}\n", header.join(","), ",".repeat(header.len() - 1)));
+    let run = rank(&[&path]);
+    let warning = run.stderr.lines().find(|line| line.contains("ignored columns")).expect("a warning");
+    assert!(warning.ends_with(
+        r#"ignored columns that match no field: "Clear\u{1b}[2J", "Extra 0", "Extra 1", "Extra 2", "Extra 3" and 4996 more"#
+    ), "{warning}");
+    assert!(!run.stderr.contains('\u{1b}'));
 }

@@ -110,7 +110,7 @@ fn must_haves_over_60_percent_of_the_planned_effort_warn() {
     );
     assert_eq!(
         ranking.warnings()[0].to_string(),
-        "must haves take 66.7 % of the must + should + could effort (4 of 6); dsdm advises at most 60 %"
+        "must haves take 66.7 % of the must + should + could effort (4 of 6); DSDM advises at most 60 %"
     );
 }
 
@@ -122,7 +122,7 @@ fn must_haves_are_checked_against_a_given_capacity() {
     let ranking = backlog.rank_with(&moscow, &options).unwrap();
     assert_eq!(
         ranking.warnings()[0].to_string(),
-        "must haves take 75.0 % of the capacity (3 of 4); dsdm advises at most 60 %"
+        "must haves take 75.0 % of the capacity (3 of 4); DSDM advises at most 60 %"
     );
     let roomy = RankOptions::default().capacity(Effort::new(5.0).unwrap());
     assert!(backlog.rank_with(&moscow, &roomy).unwrap().warnings().is_empty());

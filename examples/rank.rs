@@ -227,8 +227,10 @@ fn table(entries: &[Row<'_>], categorized: bool, framework: &str, unscored: &Uns
             }
         }
     }
+    // An input (a field) is always shown, even where it equals the score.
     names.retain(|name| {
-        *name != "alignment_factor" && !entries.iter().all(|entry| entry.breakdown.get(name) == entry.score)
+        let repeats_score = || entries.iter().all(|entry| entry.breakdown.get(name) == entry.score);
+        *name != "alignment_factor" && (prioritize::Field::from_name(name).is_some() || !repeats_score())
     });
 
     let mut table =

@@ -59,18 +59,18 @@ fn rank_table_shortens_a_65536_character_id_and_escapes_control_characters() {
         out,
         format!(
             "\
-pos  rank  id                                        title               score  impact  conf  effort
----  ----  ----------------------------------------  ------------------  -----  ------  ----  ------
-  1     1  L{x}…  Long id               100       1     1       1
-  2     2  ESC-1                                     \\u{{1b}}[31mred\\u{{1…     50       1     1       1
-  3     3  CJK-1                                     一键结账               20       1     1       1
+pos  rank  id                                       title         score  reach  impact  conf  effort
+---  ----  ---------------------------------------  ------------  -----  -----  ------  ----  ------
+  1     1  L{x}…  Long id         100    100       1     1       1
+  2     2  ESC-1                                    \\u{{1b}}[31mr…     50     50       1     1       1
+  3     3  CJK-1                                    一键结账         20     20       1     1       1
 
 unscored: these items lack fields rice needs (unscored is not zero)
 id    missing
 ----  ---------------------------------
 U-2J  reach, impact, confidence, effort
 ",
-            x = "X".repeat(38)
+            x = "X".repeat(37)
         )
     );
     fits(out);
@@ -193,4 +193,21 @@ fn tables_name_a_missing_criterion_by_its_id() {
         assert!(table.contains("revenue, legal_risk"), "{example}: {table}");
         assert!(!table.contains("criterion #"), "{example}: {table}");
     }
+}
+
+/// An input is a column even where it equals the score (reach 100 · 1 · 1 / 1 is 100), however
+/// long the ids.
+#[test]
+fn an_input_that_equals_the_score_keeps_its_column() {
+    let long = "X".repeat(100);
+    let path = file(
+        "reach-is-score.json",
+        &format!(
+            r#"[{{"id": "{long}", "title": "t", "reach": 100, "impact": 1, "confidence": 1, "effort": 1}}]"#
+        ),
+    );
+    let table = ok(&run_example("rank", &[&path], "")).to_owned();
+    let header = table.lines().next().unwrap_or_default();
+    assert!(header.ends_with("score  reach  impact  conf  effort"), "{table}");
+    fits(&table);
 }

@@ -225,7 +225,7 @@ fn moscow_output_has_categories_and_null_scores() {
     assert_eq!(
         value["warnings"],
         serde_json::json!([
-            "must haves take 85.7 % of the must + should + could effort (3 of 3.5); dsdm advises at most 60 %"
+            "must haves take 85.7 % of the must + should + could effort (3 of 3.5); DSDM advises at most 60 %"
         ])
     );
     let wsjf = Moscow::default().then(Wsjf::default());

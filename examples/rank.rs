@@ -65,6 +65,10 @@ fn rank(options: &Options, respect_dependencies: bool, pins: &[Pin]) -> Result<(
             "option --capacity needs --framework moscow (it is the basis of the 60 % check)",
         ));
     }
+    if options.top == Some(0) {
+        // An empty table without a word reads as a backlog without items.
+        common::warn("option --top 0 lists no entry (give 1 or more to list the first ones)");
+    }
     let backlog = common::load_backlog(&options.input, options.file.as_deref())?;
     let engine = options.engine(&backlog)?;
     if respect_dependencies || !pins.is_empty() {

@@ -529,8 +529,12 @@ U2  reach, impact, confidence, effort
                 + "warning: 1 more unscored item (--top 4 lists the first 4)\n"
         )
     );
-    // --top 0: no entry and no unscored item, only their counts.
+    // --top 0: no entry and no unscored item, only their counts, and a word on why.
     let run = rank(&[&backlog, "--top", "0"]);
+    assert_eq!(
+        run.stderr,
+        "warning: option --top 0 lists no entry (give 1 or more to list the first ones)\n"
+    );
     assert_eq!(
         ok(&run),
         "pos  rank  id  title\n---  ----  --  -----\n\n\

@@ -36,7 +36,7 @@ pub fn read_items<R: io::Read>(reader: R) -> Result<Vec<BacklogItem>> {
     let mut items = Vec::new();
     Reader::new().read_rows(reader, |row| {
         let mut builder = BacklogItem::builder(row.id, row.title);
-        for (name, input) in row.inputs {
+        for (name, input) in row.inputs.drain(..) {
             builder = builder.input(name, input);
         }
         for dependency in row.depends_on {
@@ -190,11 +190,12 @@ pub struct Imported {
     pub ignored: Vec<String>,
 }
 
-/// One row, its cells assigned to fields.
-struct Row<'r> {
+/// One row, its cells assigned to fields; `inputs` is a buffer the reader keeps from row to row.
+struct Row<'r, 'c, 'i> {
     id: &'r str,
     title: &'r str,
-    inputs: Vec<(&'r str, Input)>,
+    /// (field name, value): the names are the columns', which outlive every row.
+    inputs: &'i mut Vec<(&'c str, Input)>,
     depends_on: Vec<&'r str>,
     tags: Vec<&'r str>,
 }
@@ -271,13 +272,25 @@ impl<'c> Reader<'c> {
         let objectives = self.config.map(|config| config.objectives().to_vec()).unwrap_or_default();
         let scorecards = self.config.map(|config| config.scorecards().to_vec()).unwrap_or_default();
         let mut draft = Draft::new(Some(criteria.clone()));
+        // Each column's target, found once (a column's name is the same text in every row), and
+        // one buffer of a row's inputs for all the rows.
+        let mut targets: Vec<(*const u8, Option<Target>)> = Vec::new();
+        let mut inputs: Vec<(Target, Option<Input>)> = Vec::new();
         let ignored = self.read_rows(reader, |row| {
-            let inputs: Vec<(Target, Option<Input>)> = row
-                .inputs
-                .into_iter()
-                .filter_map(|(name, input)| Some((draft.target(name)?, Some(input))))
-                .collect();
-            draft.push_row(row.id, row.title, inputs, row.depends_on, row.tags)
+            for (name, input) in row.inputs.drain(..) {
+                let target = match targets.iter().find(|(at, _)| std::ptr::eq(*at, name.as_ptr())) {
+                    Some(&(_, target)) => target,
+                    None => {
+                        let target = draft.target(name);
+                        targets.push((name.as_ptr(), target));
+                        target
+                    }
+                };
+                if let Some(target) = target {
+                    inputs.push((target, Some(input)));
+                }
+            }
+            draft.push_row(row.id, row.title, inputs.drain(..), row.depends_on, row.tags)
         })?;
         if let Some(config) = self.config {
             draft.set_raters(config.raters().map(<[_]>::to_vec), config.aggregate());
@@ -289,7 +302,7 @@ impl<'c> Reader<'c> {
     fn read_rows<R: io::Read>(
         &self,
         reader: R,
-        mut each: impl FnMut(Row<'_>) -> Result<()>,
+        mut each: impl FnMut(Row<'_, '_, '_>) -> Result<()>,
     ) -> Result<Vec<String>> {
         let mut reader = BufReader::with_capacity(1 << 16, reader);
         let io_error = |error| Error::from(ReadDetail::Io { source: Source::new(error) });
@@ -317,11 +330,13 @@ impl<'c> Reader<'c> {
         let header = reader.headers().map_err(malformed)?.clone();
         let columns = self.columns(&header)?;
         let mut record = StringRecord::new();
+        let mut inputs = Vec::new();
         while reader.read_record(&mut record).map_err(malformed)? {
             // The reader is not flexible: every row has the header's number of cells.
             let cell = |index: usize| record.get(index).unwrap_or_default().trim_ascii();
+            inputs.clear();
             let mut row =
-                Row { id: "", title: "", inputs: Vec::new(), depends_on: Vec::new(), tags: Vec::new() };
+                Row { id: "", title: "", inputs: &mut inputs, depends_on: Vec::new(), tags: Vec::new() };
             for (index, role) in &columns.roles {
                 let text = cell(*index);
                 if text.is_empty() {

@@ -68,6 +68,8 @@
 //!   format, and `Serialize` for rankings in the CLI's output shape.
 //! - `csv` (default; implies `serde`): the [`csv`] module reads backlogs from CSV by the
 //!   interchange format's rules and writes rankings as CSV.
+//! - `parallel` (default): large CSV files are read, and large rankings written, on every core,
+//!   with the standard library's threads; the results are the same bytes as on one core.
 //! - `svg`: the [`svg`] module draws charts (the value/effort matrix, position intervals,
 //!   positions under several frameworks, roadmap periods) as standalone SVG, with no dependency.
 //!
@@ -84,6 +86,8 @@ pub mod guide;
 #[cfg(feature = "serde")]
 pub mod interchange;
 pub mod model;
+#[cfg(feature = "csv")]
+mod parallel;
 pub mod plan;
 pub mod ranking;
 #[cfg(feature = "svg")]

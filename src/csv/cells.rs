@@ -1,0 +1,145 @@
+//! One CSV row written cell by cell into a byte buffer: quoting as the `csv` crate quotes,
+//! numbers as serde writes them, the formula guard on text.
+//!
+//! Writing rows straight from the columns into one buffer, instead of serializing a row of cells
+//! through the `csv` crate's writer, is what makes a million-row ranking quick to write; the
+//! bytes are the same (tests compare them with the `csv` crate's).
+
+use super::escape::is_formula;
+
+/// A row being written at the end of `out`.
+pub(super) struct Cells<'o> {
+    out: &'o mut Vec<u8>,
+    first: bool,
+    guard: bool,
+}
+
+impl<'o> Cells<'o> {
+    /// A new row at the end of `out`; under `guard`, text a spreadsheet would run as a formula
+    /// gets a leading `'`.
+    pub(super) fn new(out: &'o mut Vec<u8>, guard: bool) -> Cells<'o> {
+        Cells { out, first: true, guard }
+    }
+
+    fn separate(&mut self) {
+        if !self.first {
+            self.out.push(b',');
+        }
+        self.first = false;
+    }
+
+    /// A text cell: quoted when it holds a comma, a quote, a carriage return or a line feed,
+    /// its quotes doubled.
+    pub(super) fn text(&mut self, text: &str) {
+        self.separate();
+        let guarded = self.guard && is_formula(text);
+        let bytes = text.as_bytes();
+        if !bytes.iter().any(|&byte| matches!(byte, b',' | b'"' | b'\r' | b'\n')) {
+            if guarded {
+                self.out.push(b'\'');
+            }
+            self.out.extend_from_slice(bytes);
+            return;
+        }
+        self.out.push(b'"');
+        if guarded {
+            self.out.push(b'\'');
+        }
+        for part in bytes.split_inclusive(|&byte| byte == b'"') {
+            self.out.extend_from_slice(part);
+            if part.ends_with(b"\"") {
+                self.out.push(b'"');
+            }
+        }
+        self.out.push(b'"');
+    }
+
+    /// A count; `None` is an empty cell.
+    pub(super) fn count(&mut self, count: Option<usize>) {
+        self.separate();
+        if let Some(count) = count {
+            self.out.extend_from_slice(itoa::Buffer::new().format(count).as_bytes());
+        }
+    }
+
+    /// A number as serde writes an `f64` (`400.0`, `1e20`); `None` is an empty cell.
+    pub(super) fn number(&mut self, number: Option<f64>) {
+        self.separate();
+        if let Some(number) = number {
+            self.out.extend_from_slice(ryu::Buffer::new().format(number).as_bytes());
+        }
+    }
+
+    /// Ends the row.
+    pub(super) fn end(self) {
+        self.out.push(b'\n');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The same cells through the `csv` crate's writer, as rows were written before.
+    fn by_the_csv_crate(texts: &[&str], guard: bool) -> Vec<u8> {
+        let mut writer = ::csv::WriterBuilder::new().has_headers(false).from_writer(Vec::new());
+        let guarded: Vec<String> = texts
+            .iter()
+            .map(|text| if guard && is_formula(text) { format!("'{text}") } else { (*text).to_owned() })
+            .collect();
+        writer.write_record(&guarded).expect("written");
+        writer.into_inner().expect("flushed")
+    }
+
+    fn ours(texts: &[&str], guard: bool) -> Vec<u8> {
+        let mut out = Vec::new();
+        let mut cells = Cells::new(&mut out, guard);
+        for text in texts {
+            cells.text(text);
+        }
+        cells.end();
+        out
+    }
+
+    #[test]
+    fn text_is_quoted_as_the_csv_crate_quotes_it() {
+        let texts = [
+            "plain",
+            "",
+            "a,b",
+            "say \"hi\"",
+            "\"",
+            "line\nbreak",
+            "carriage\rreturn",
+            "=1+1",
+            "-5",
+            "\tx",
+            "=HYPERLINK(\"http://evil.example\",\"x\")",
+            "é ünïcödé, ✓",
+            "'quoted",
+        ];
+        for guard in [false, true] {
+            assert_eq!(
+                String::from_utf8(ours(&texts, guard)),
+                String::from_utf8(by_the_csv_crate(&texts, guard)),
+                "guard {guard}"
+            );
+        }
+    }
+
+    #[test]
+    fn numbers_and_counts_are_written_as_serde_writes_them() {
+        let mut out = Vec::new();
+        let mut cells = Cells::new(&mut out, true);
+        for number in
+            [Some(400.0), Some(0.1), Some(-0.0), Some(1e20), Some(1.5e-7), None, Some(f64::INFINITY)]
+        {
+            cells.number(number);
+        }
+        cells.count(Some(1_000_000));
+        cells.count(None);
+        cells.count(Some(0));
+        cells.end();
+        assert_eq!(String::from_utf8(out).expect("UTF-8"), "400.0,0.1,-0.0,1e20,1.5e-7,,inf,1000000,,0\n");
+    }
+}

@@ -1,0 +1,121 @@
+//! Work shared among the machine's cores, its results taken in order.
+//!
+//! With the `parallel` feature (on by default) large inputs are read and large rankings written
+//! on every core, with the standard library's scoped threads (no dependency). The results are
+//! the serial path's, bit for bit: each part is done by the same code, and the parts are joined
+//! in input order. Without the feature, or where threads cannot be started, everything runs on
+//! the calling thread.
+
+use std::ops::Range;
+
+/// How many threads to use: the cores the process may use, or 1 without the `parallel` feature.
+pub(crate) fn threads() -> usize {
+    if cfg!(feature = "parallel") { std::thread::available_parallelism().map_or(1, usize::from) } else { 1 }
+}
+
+/// Makes `make(range)` for the batches of `0..len` (`batch` items each) and hands the results to
+/// `sink` in order; the batches are made on every core while `sink` takes the earlier ones, with
+/// at most two batches a thread waiting. Stops at the first error of `sink`.
+pub(crate) fn batches_in_order<T: Send, E>(
+    len: usize,
+    batch: usize,
+    make: impl Fn(Range<usize>) -> T + Sync,
+    mut sink: impl FnMut(T) -> Result<(), E>,
+) -> Result<(), E> {
+    let batch = batch.max(1);
+    let count = len.div_ceil(batch);
+    let range = |at: usize| at * batch..((at + 1) * batch).min(len);
+    let workers = threads().min(count);
+    if workers <= 1 {
+        return (0..count).try_for_each(|at| sink(make(range(at))));
+    }
+    std::thread::scope(|scope| {
+        let make = &make;
+        // Worker `w` makes the batches w, w + workers, ...: taking from the workers in turn
+        // takes the batches in order.
+        let receivers: Vec<_> = (0..workers)
+            .map(|worker| {
+                let (sender, receiver) = std::sync::mpsc::sync_channel(1);
+                let started = std::thread::Builder::new().spawn_scoped(scope, move || {
+                    for at in (worker..count).step_by(workers) {
+                        if sender.send(make(range(at))).is_err() {
+                            // The sink stopped.
+                            return;
+                        }
+                    }
+                });
+                started.ok().map(|_| receiver)
+            })
+            .collect();
+        for at in 0..count {
+            let batch = match &receivers[at % workers] {
+                Some(receiver) => match receiver.recv() {
+                    Ok(batch) => batch,
+                    // The worker panicked: the scope passes its panic on.
+                    Err(_) => break,
+                },
+                // A thread that could not start: its batches are made here.
+                None => make(range(at)),
+            };
+            sink(batch)?;
+        }
+        Ok(())
+    })
+}
+
+/// `make(part)` for each of `parts`, on every core, the results in the order of `parts`.
+pub(crate) fn map_in_order<P: Sync, T: Send>(parts: &[P], make: impl Fn(&P) -> T + Sync) -> Vec<T> {
+    let mut results = Vec::with_capacity(parts.len());
+    let pushed: Result<(), std::convert::Infallible> = batches_in_order(
+        parts.len(),
+        1,
+        |range| make(&parts[range.start]),
+        |made| {
+            results.push(made);
+            Ok(())
+        },
+    );
+    let Ok(()) = pushed;
+    results
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn batches_arrive_in_order_and_cover_every_item() {
+        for (len, batch) in [(0, 4), (1, 4), (10, 3), (100, 7), (64, 64), (65, 64)] {
+            let mut seen = Vec::new();
+            let done: Result<(), ()> = batches_in_order(len, batch, Iterator::collect::<Vec<_>>, |part| {
+                seen.extend(part);
+                Ok(())
+            });
+            assert_eq!(done, Ok(()));
+            assert_eq!(seen, (0..len).collect::<Vec<_>>(), "{len} items by {batch}");
+        }
+    }
+
+    #[test]
+    fn the_first_error_of_the_sink_stops_the_batches() {
+        let mut taken = Vec::new();
+        let done = batches_in_order(
+            100,
+            10,
+            |range| range.start,
+            |start| {
+                taken.push(start);
+                if start == 30 { Err(start) } else { Ok(()) }
+            },
+        );
+        assert_eq!(done, Err(30));
+        assert_eq!(taken, [0, 10, 20, 30]);
+    }
+
+    #[test]
+    fn parts_map_in_order() {
+        let parts: Vec<u32> = (0..37).collect();
+        assert_eq!(map_in_order(&parts, |part| part * 2), (0..37).map(|part| part * 2).collect::<Vec<_>>());
+        assert_eq!(map_in_order(&[] as &[u32], |part| *part), Vec::<u32>::new());
+    }
+}

@@ -40,7 +40,9 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod cells;
 mod escape;
+mod parts;
 mod read;
 mod write;
 mod writer;

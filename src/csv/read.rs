@@ -1,10 +1,11 @@
 //! Reading backlogs from CSV: the interchange format's own files and other tools' exports.
 
-use std::io::{self, BufRead, BufReader, Read};
+use std::io;
 use std::str::FromStr;
 
 use ::csv::{ReaderBuilder, StringRecord};
 
+use super::parts::{Blocks, cut, first_record_end, line_feeds};
 use crate::error::{Error, ReadDetail, Result, Source};
 use crate::interchange::Config;
 use crate::model::build::draft::{Draft, Target};
@@ -34,20 +35,25 @@ pub fn read_backlog<R: io::Read>(reader: R) -> Result<Backlog> {
 /// As [`read_backlog`], but for the checks between items.
 pub fn read_items<R: io::Read>(reader: R) -> Result<Vec<BacklogItem>> {
     let mut items = Vec::new();
-    Reader::new().read_rows(reader, |row| {
-        let mut builder = BacklogItem::builder(row.id, row.title);
-        for (name, input) in row.inputs.drain(..) {
-            builder = builder.input(name, input);
-        }
-        for dependency in row.depends_on {
-            builder = builder.depends_on(dependency);
-        }
-        for tag in row.tags {
-            builder = builder.tag(tag);
-        }
-        items.push(builder.build()?);
-        Ok(())
-    })?;
+    let each_part = |part: &Part<'_>| {
+        let mut items = Vec::new();
+        part.rows(|row| {
+            let mut builder = BacklogItem::builder(row.id, row.title);
+            for (name, input) in row.inputs.drain(..) {
+                builder = builder.input(name, input);
+            }
+            for dependency in row.depends_on {
+                builder = builder.depends_on(dependency);
+            }
+            for tag in row.tags {
+                builder = builder.tag(tag);
+            }
+            items.push(builder.build()?);
+            Ok(())
+        })?;
+        Ok(items)
+    };
+    Reader::new().read_parts(reader, each_part, |part| items.extend(part))?;
     Ok(items)
 }
 
@@ -190,6 +196,9 @@ pub struct Imported {
     pub ignored: Vec<String>,
 }
 
+/// How much input is read at a time for each core: a block is cut into one part a core.
+const BLOCK: usize = 1 << 22;
+
 /// One row, its cells assigned to fields; `inputs` is a buffer the reader keeps from row to row.
 struct Row<'r, 'c, 'i> {
     id: &'r str,
@@ -198,6 +207,61 @@ struct Row<'r, 'c, 'i> {
     inputs: &'i mut Vec<(&'c str, Input)>,
     depends_on: Vec<&'r str>,
     tags: Vec<&'r str>,
+}
+
+/// A part of the input: whole records. Its errors count lines from 1 at its start.
+struct Part<'p> {
+    columns: &'p Columns,
+    delimiter: u8,
+    bytes: &'p [u8],
+}
+
+impl Part<'_> {
+    /// Hands every row to `each`.
+    fn rows(&self, mut each: impl FnMut(Row<'_, '_, '_>) -> Result<()>) -> Result<()> {
+        let mut reader = ReaderBuilder::new()
+            .delimiter(self.delimiter)
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(self.bytes);
+        let mut record = StringRecord::new();
+        let mut inputs = Vec::new();
+        let width = self.columns.width;
+        while reader.read_record(&mut record).map_err(|error| malformed(error, self.bytes, 1))? {
+            if record.len() != width {
+                let at = record.position().map_or(0, ::csv::Position::byte);
+                return Err(Error::from(ReadDetail::MalformedCsv {
+                    line: line_at(self.bytes, 1, at as usize),
+                    reason: format!("the row has {} cells where the header has {width}", record.len()),
+                }));
+            }
+            let cell = |index: usize| record.get(index).unwrap_or_default().trim_ascii();
+            inputs.clear();
+            let mut row =
+                Row { id: "", title: "", inputs: &mut inputs, depends_on: Vec::new(), tags: Vec::new() };
+            for (index, role) in &self.columns.roles {
+                let text = cell(*index);
+                if text.is_empty() {
+                    continue;
+                }
+                match role {
+                    Role::Id => row.id = text,
+                    Role::Title => row.title = text,
+                    Role::Tags(separator) => row.tags.extend(list(text, *separator)),
+                    Role::DependsOn(separator) => row.depends_on.extend(list(text, *separator)),
+                    // An alternative column of a field the row already has is passed over.
+                    Role::Value(name) if row.inputs.iter().any(|(given, _)| given == name) => {}
+                    // A number is handed over as one, saving an allocation; the checks are the same.
+                    Role::Value(name) => row.inputs.push((
+                        name,
+                        text.parse().map_or_else(|_| Input::Text(text.to_owned()), Input::Number),
+                    )),
+                }
+            }
+            each(row)?;
+        }
+        Ok(())
+    }
 }
 
 /// What a column holds.
@@ -212,6 +276,8 @@ enum Role {
 
 /// Where the fields are in a row.
 struct Columns {
+    /// The header's number of cells, which every row has.
+    width: usize,
     roles: Vec<(usize, Role)>,
     ignored: Vec<String>,
 }
@@ -271,92 +337,111 @@ impl<'c> Reader<'c> {
         let criteria = self.config.map(|config| config.criteria().to_vec()).unwrap_or_default();
         let objectives = self.config.map(|config| config.objectives().to_vec()).unwrap_or_default();
         let scorecards = self.config.map(|config| config.scorecards().to_vec()).unwrap_or_default();
-        let mut draft = Draft::new(Some(criteria.clone()));
-        // Each column's target, found once (a column's name is the same text in every row), and
-        // one buffer of a row's inputs for all the rows.
-        let mut targets: Vec<(*const u8, Option<Target>)> = Vec::new();
-        let mut inputs: Vec<(Target, Option<Input>)> = Vec::new();
-        let ignored = self.read_rows(reader, |row| {
-            for (name, input) in row.inputs.drain(..) {
-                let target = match targets.iter().find(|(at, _)| std::ptr::eq(*at, name.as_ptr())) {
-                    Some(&(_, target)) => target,
-                    None => {
-                        let target = draft.target(name);
-                        targets.push((name.as_ptr(), target));
-                        target
+        // Each part of the input fills a draft of its own; the drafts are joined in input order.
+        let each_part = |part: &Part<'_>| {
+            let mut draft = Draft::new(Some(criteria.clone()));
+            // Each column's target, found once (a column's name is the same text in every row),
+            // and one buffer of a row's inputs for all the rows.
+            let mut targets: Vec<(*const u8, Option<Target>)> = Vec::new();
+            let mut inputs: Vec<(Target, Option<Input>)> = Vec::new();
+            part.rows(|row| {
+                for (name, input) in row.inputs.drain(..) {
+                    let target = match targets.iter().find(|(at, _)| std::ptr::eq(*at, name.as_ptr())) {
+                        Some(&(_, target)) => target,
+                        None => {
+                            let target = draft.target(name);
+                            targets.push((name.as_ptr(), target));
+                            target
+                        }
+                    };
+                    if let Some(target) = target {
+                        inputs.push((target, Some(input)));
                     }
-                };
-                if let Some(target) = target {
-                    inputs.push((target, Some(input)));
                 }
-            }
-            draft.push_row(row.id, row.title, inputs.drain(..), row.depends_on, row.tags)
+                draft.push_row(row.id, row.title, inputs.drain(..), row.depends_on, row.tags)
+            })?;
+            Ok(draft)
+        };
+        let mut joined: Option<Draft> = None;
+        let ignored = self.read_parts(reader, each_part, |draft| match &mut joined {
+            Some(joined) => joined.append(draft),
+            None => joined = Some(draft),
         })?;
+        let mut draft = joined.unwrap_or_else(|| Draft::new(Some(criteria.clone())));
         if let Some(config) = self.config {
             draft.set_raters(config.raters().map(<[_]>::to_vec), config.aggregate());
         }
         Ok(Imported { backlog: draft.finish(criteria, objectives, scorecards)?, ignored })
     }
 
-    /// Hands every row to `each`, and returns the ignored columns.
-    fn read_rows<R: io::Read>(
+    /// Reads the input a block at a time, cuts each block into parts at record boundaries,
+    /// makes `make(columns, part)` of each part on every core, and hands the results to `join` in
+    /// input order; returns the ignored columns. The first error in input order is the error.
+    fn read_parts<R: io::Read, T: Send>(
         &self,
         reader: R,
-        mut each: impl FnMut(Row<'_, '_, '_>) -> Result<()>,
+        make: impl Fn(&Part<'_>) -> Result<T> + Sync,
+        mut join: impl FnMut(T),
     ) -> Result<Vec<String>> {
-        let mut reader = BufReader::with_capacity(1 << 16, reader);
         let io_error = |error| Error::from(ReadDetail::Io { source: Source::new(error) });
-        // Leading white space is kept (and given back below), so that line numbers stay right.
-        let mut blank = Vec::new();
-        let delimiter = loop {
-            let buffer = reader.fill_buf().map_err(io_error)?;
-            if buffer.is_empty() {
-                return Err(Error::from(ReadDetail::EmptyInput {
-                    expected: "a header row such as id,title",
-                }));
+        let mut blocks = Blocks::new(reader);
+        // The header: the first line with something other than white space decides the delimiter.
+        let mut want = BLOCK;
+        let (delimiter, header_end) = loop {
+            blocks.fill(want).map_err(io_error)?;
+            let white = blocks.bytes.iter().take_while(|byte| byte.is_ascii_whitespace()).count();
+            if white == blocks.bytes.len() {
+                if blocks.ended {
+                    return Err(Error::from(ReadDetail::EmptyInput {
+                        expected: "a header row such as id,title",
+                    }));
+                }
+            } else if let Some(line) = blocks.bytes[white..]
+                .split(|&b| b == b'\n')
+                .next()
+                .filter(|line| white + line.len() < blocks.bytes.len() || blocks.ended)
+            {
+                let delimiter = if line.contains(&b';') && !line.contains(&b',') { b';' } else { b',' };
+                match first_record_end(&blocks.bytes, delimiter) {
+                    Some(end) => break (delimiter, end),
+                    None if blocks.ended => break (delimiter, blocks.bytes.len()),
+                    None => {}
+                }
             }
-            let white = buffer.iter().take_while(|byte| byte.is_ascii_whitespace()).count();
-            if white < buffer.len() {
-                let header = buffer[white..].split(|&b| b == b'\n').next().unwrap_or_default();
-                break if header.contains(&b';') && !header.contains(&b',') { b';' } else { b',' };
-            }
-            blank.extend_from_slice(buffer);
-            reader.consume(white);
+            want = blocks.bytes.len() * 2;
         };
-        let reader = io::Cursor::new(blank).chain(reader);
-        // Cells are trimmed where they are read: trimming every cell of every record in the reader
-        // cost a fifth of a large import.
-        let mut reader = ReaderBuilder::new().delimiter(delimiter).from_reader(reader);
-        let header = reader.headers().map_err(malformed)?.clone();
+        let mut header_reader =
+            ReaderBuilder::new().delimiter(delimiter).from_reader(&blocks.bytes[..header_end]);
+        let header = header_reader.headers().map_err(|error| malformed(error, &blocks.bytes, 1))?.clone();
         let columns = self.columns(&header)?;
-        let mut record = StringRecord::new();
-        let mut inputs = Vec::new();
-        while reader.read_record(&mut record).map_err(malformed)? {
-            // The reader is not flexible: every row has the header's number of cells.
-            let cell = |index: usize| record.get(index).unwrap_or_default().trim_ascii();
-            inputs.clear();
-            let mut row =
-                Row { id: "", title: "", inputs: &mut inputs, depends_on: Vec::new(), tags: Vec::new() };
-            for (index, role) in &columns.roles {
-                let text = cell(*index);
-                if text.is_empty() {
-                    continue;
+        // The line feeds before the part being read: its errors' lines count from its start.
+        let mut lines = line_feeds(&blocks.bytes[..header_end]);
+        blocks.consume(header_end);
+        let threads = crate::parallel::threads();
+        loop {
+            blocks.fill(BLOCK * threads).map_err(io_error)?;
+            let parts = cut(&blocks.bytes, delimiter, threads, blocks.ended);
+            let Some(end) = parts.last().map(|part| part.end) else {
+                if blocks.ended {
+                    break;
                 }
-                match role {
-                    Role::Id => row.id = text,
-                    Role::Title => row.title = text,
-                    Role::Tags(separator) => row.tags.extend(list(text, *separator)),
-                    Role::DependsOn(separator) => row.depends_on.extend(list(text, *separator)),
-                    // An alternative column of a field the row already has is passed over.
-                    Role::Value(name) if row.inputs.iter().any(|(given, _)| given == name) => {}
-                    // A number is handed over as one, saving an allocation; the checks are the same.
-                    Role::Value(name) => row.inputs.push((
-                        name,
-                        text.parse().map_or_else(|_| Input::Text(text.to_owned()), Input::Number),
-                    )),
-                }
+                // A record longer than a block: read on to its end.
+                blocks.fill(blocks.bytes.len() * 2).map_err(io_error)?;
+                continue;
+            };
+            let parts: Vec<Part<'_>> = parts
+                .into_iter()
+                .map(|range| Part { columns: &columns, delimiter, bytes: &blocks.bytes[range] })
+                .collect();
+            let results = crate::parallel::map_in_order(&parts, |part| (make(part), line_feeds(part.bytes)));
+            for (result, feeds) in results {
+                join(result.map_err(|error| error.below(lines))?);
+                lines += feeds;
             }
-            each(row)?;
+            blocks.consume(end);
+            if blocks.ended && blocks.bytes.is_empty() {
+                break;
+            }
         }
         Ok(columns.ignored)
     }
@@ -435,7 +520,7 @@ impl<'c> Reader<'c> {
                     .into(),
             }));
         }
-        Ok(Columns { roles, ignored })
+        Ok(Columns { width: header.len(), roles, ignored })
     }
 }
 
@@ -458,8 +543,17 @@ fn list(text: &str, separator: char) -> impl Iterator<Item = &str> {
     text.split(separator).map(str::trim).filter(|part| !part.is_empty())
 }
 
-fn malformed(error: ::csv::Error) -> Error {
-    let line = error.position().map_or(0, ::csv::Position::line);
+/// The line of the record the CSV reader began at byte `at` of `bytes` (whose first line is
+/// `first`): the blank lines and the rest of the last record's terminator before it skipped.
+fn line_at(bytes: &[u8], first: u64, at: usize) -> u64 {
+    let at = at.min(bytes.len());
+    let start = at + bytes[at..].iter().take_while(|&&byte| matches!(byte, b'\n' | b'\r')).count();
+    first + line_feeds(&bytes[..start])
+}
+
+/// The CSV reader's `error` while reading `bytes`, whose first line is `first`.
+fn malformed(error: ::csv::Error, bytes: &[u8], first: u64) -> Error {
+    let line = error.position().map_or(0, |position| line_at(bytes, first, position.byte() as usize));
     let reason = match error.kind() {
         ::csv::ErrorKind::UnequalLengths { expected_len, len, .. } => {
             format!("the row has {len} cells where the header has {expected_len}")

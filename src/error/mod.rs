@@ -127,6 +127,16 @@ impl Error {
         }
     }
 
+    /// The same error `lines` lines further down, for an error of a CSV reader that began
+    /// reading `lines` lines into the input; other errors are as they are.
+    #[cfg(feature = "csv")]
+    pub(crate) fn below(mut self, lines: u64) -> Error {
+        if let Detail::Read(detail) = &mut self.0.detail {
+            detail.move_down(lines);
+        }
+        self
+    }
+
     /// The error, found at `line` and `column` of a JSON input.
     #[cfg(feature = "json")]
     pub(crate) fn found_at(mut self, line: u64, column: u64) -> Error {

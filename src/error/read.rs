@@ -68,6 +68,14 @@ impl ReadDetail {
         }
     }
 
+    /// Moves the line `lines` lines further down: a CSV error found in a part of the input.
+    #[cfg(feature = "csv")]
+    pub(super) fn move_down(&mut self, lines: u64) {
+        if let ReadDetail::MalformedCsv { line, .. } | ReadDetail::Csv { line, .. } = self {
+            *line += lines;
+        }
+    }
+
     pub(super) fn line(&self) -> Option<u64> {
         match self {
             ReadDetail::MalformedCsv { line, .. }

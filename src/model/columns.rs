@@ -34,6 +34,14 @@ impl Texts {
         self.ends.shrink_to_fit();
     }
 
+    /// Appends every text of `other`, in order.
+    #[cfg(feature = "csv")]
+    pub(crate) fn append(&mut self, other: &Texts) {
+        let offset = self.bytes.len();
+        self.bytes.push_str(&other.bytes);
+        self.ends.extend(other.ends.iter().map(|end| end + offset));
+    }
+
     /// Replaces the texts `range` with `texts`, in one move of the texts after them.
     pub(crate) fn splice<'t>(
         &mut self,
@@ -71,6 +79,15 @@ impl Numbers {
             self.0.push(value);
         } else {
             self.0[index] = value;
+        }
+    }
+
+    /// Appends the values of `other`'s items after the first `offset` items.
+    #[cfg(feature = "csv")]
+    pub(crate) fn append(&mut self, offset: usize, other: &Numbers) {
+        if !other.0.is_empty() {
+            self.0.resize(offset, f64::NAN);
+            self.0.extend_from_slice(&other.0);
         }
     }
 
@@ -165,6 +182,18 @@ impl<T: Clone> Lists<T> {
 }
 
 impl<T> Lists<T> {
+    /// Appends `other`'s rows after the first `offset` items, each entry through `map`.
+    #[cfg(feature = "csv")]
+    pub(crate) fn append<U>(&mut self, offset: usize, other: Lists<U>, map: impl FnMut(U) -> T) {
+        if other.ends.is_empty() {
+            return;
+        }
+        let start = self.values.len();
+        self.ends.resize(offset, start);
+        self.ends.extend(other.ends.iter().map(|end| end + start));
+        self.values.extend(other.values.into_iter().map(map));
+    }
+
     /// Adds an entry to item `index`, the last item so far.
     pub(crate) fn push(&mut self, index: usize, value: T) {
         self.ends.resize(index + 1, self.values.len());

@@ -17,6 +17,8 @@ use crate::model::item::BacklogItem;
 use crate::model::number::Fraction;
 use crate::model::scorecard::Scorecard;
 
+#[cfg(feature = "csv")]
+mod append;
 mod ratings;
 
 /// Where a numeric value goes: a built-in column, or the named column at this index.

@@ -58,6 +58,21 @@ impl Recorded {
     }
 }
 
+impl Recorded {
+    /// Appends `other`'s ratings, of the items after `offset`, their slots through `slot`.
+    #[cfg(feature = "csv")]
+    pub(super) fn append(&mut self, offset: usize, other: Recorded, slot: impl Fn(Slot) -> Slot) {
+        let names: Vec<u32> =
+            other.names.iter().map(|name| super::append::index_of(&mut self.names, name)).collect();
+        let start = self.values.len() as u32;
+        self.values.extend(other.values.into_iter().map(|(name, value)| (names[name as usize], value)));
+        self.keys.extend(
+            other.keys.into_iter().map(|(item, at, end)| (item + offset as u32, slot(at), end + start)),
+        );
+        self.carried.extend(other.carried);
+    }
+}
+
 impl Draft {
     /// Declares the raters (`None`: every rater the ratings name counts, with weight 1) and the
     /// aggregate, for [`Draft::finish`].

@@ -1,0 +1,158 @@
+//! Joining drafts: a reader fills one draft a part of its input, on every core, and joins them
+//! in input order into the draft of the whole.
+
+use super::{Draft, Named, Slot};
+use crate::model::columns::Numbers;
+
+impl Draft {
+    /// Appends the items of `other` (a draft of the same criteria) after this draft's, as if
+    /// they had been pushed here in order.
+    pub(crate) fn append(&mut self, other: Draft) {
+        let offset = self.len;
+        self.len += other.len;
+        self.ids.append(&other.ids);
+        self.titles.append(&other.titles);
+        for (column, values) in self.numbers.iter_mut().zip(&other.numbers) {
+            column.append(offset, values);
+        }
+        // `other`'s named columns by this draft's slot for the same name.
+        let named: Vec<usize> =
+            other.named.into_iter().map(|named| self.append_named(offset, named)).collect();
+        let slot = |slot: Slot| match slot {
+            Slot::Builtin(column) => Slot::Builtin(column),
+            Slot::Named(at) => Slot::Named(named[at]),
+        };
+        if !other.moscow.is_empty() {
+            self.moscow.resize(offset, crate::model::category::NO_CATEGORY);
+            self.moscow.extend_from_slice(&other.moscow);
+        }
+        self.overall.append(offset, &other.overall);
+        let objectives: Vec<u32> =
+            other.objective_names.iter().map(|name| index_of(&mut self.objective_names, name)).collect();
+        self.contributions.append(offset, other.contributions, |(at, contribution)| {
+            (objectives.get(at as usize).copied().unwrap_or(at), contribution)
+        });
+        let dependencies = self.dependency_ids.len() as u32;
+        self.dependency_ids.append(&other.dependency_ids);
+        self.depends_on.append(offset, other.depends_on, |at| at + dependencies);
+        let tags = self.tag_texts.len() as u32;
+        self.tag_texts.append(&other.tag_texts);
+        self.tags.append(offset, other.tags, |at| at + tags);
+        self.estimates.extend(
+            other
+                .estimates
+                .into_iter()
+                .map(|(item, at, estimate)| (item + offset as u32, slot(at), estimate)),
+        );
+        self.ratings.append(offset, other.ratings, slot);
+    }
+
+    /// Joins `named` (of the items after `offset`) to this draft's column of the same name, or
+    /// adds it; returns its slot.
+    fn append_named(&mut self, offset: usize, named: Named) -> usize {
+        let first = named.first.saturating_add(offset);
+        let at = match self.named.iter().position(|known| known.name == named.name) {
+            Some(at) => at,
+            None => {
+                self.named.push(Named {
+                    name: named.name,
+                    values: Numbers::default(),
+                    first: usize::MAX,
+                    error: None,
+                });
+                self.named.len() - 1
+            }
+        };
+        let known = &mut self.named[at];
+        known.values.append(offset, &named.values);
+        known.first = known.first.min(first);
+        // The first error in input order: this draft's items come first.
+        if known.error.is_none() {
+            known.error = named.error;
+        }
+        at
+    }
+}
+
+/// The index of `name` in `names`, appended if it is new.
+pub(super) fn index_of(names: &mut Vec<String>, name: &str) -> u32 {
+    let at = names.iter().position(|known| known == name).unwrap_or_else(|| {
+        names.push(name.to_owned());
+        names.len() - 1
+    });
+    at as u32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::build::draft::Target;
+    use crate::model::input::Input;
+
+    /// Pushes rows of (id, inputs by field name, dependencies, tags) into `draft`.
+    fn push(draft: &mut Draft, rows: &[Row<'_>]) {
+        for (id, inputs, depends_on, tags) in rows {
+            let inputs: Vec<(Target, Option<Input>)> = inputs
+                .iter()
+                .map(|(name, input)| (draft.target(name).expect("a field"), Some(input.clone())))
+                .collect();
+            draft
+                .push_row(id, "title", inputs, depends_on.iter().copied(), tags.iter().copied())
+                .expect("valid");
+        }
+    }
+
+    type Row<'r> = (&'r str, Vec<(&'r str, Input)>, &'r [&'r str], &'r [&'r str]);
+
+    #[test]
+    fn a_joined_draft_is_the_draft_of_every_row_in_order() {
+        let criteria = vec![
+            crate::Criterion::new("revenue").expect("valid"),
+            crate::Criterion::new("risk").expect("valid"),
+        ];
+        let rows: Vec<Row<'_>> = vec![
+            ("A", vec![("reach", Input::Number(5.0)), ("revenue", Input::Number(1.0))], &[], &["x"]),
+            (
+                "B",
+                vec![
+                    ("effort", Input::Pairs(vec![("low".into(), 2.0), ("high".into(), 4.0)])),
+                    ("moscow", Input::Text("must".into())),
+                ],
+                &["A"],
+                &[],
+            ),
+            (
+                "C",
+                vec![("risk", Input::Number(3.0)), ("alignment", Input::Number(0.5))],
+                &["A", "B"],
+                &["y", "x"],
+            ),
+            (
+                "D",
+                vec![
+                    ("revenue", Input::Pairs(vec![("low".into(), 1.0), ("high".into(), 3.0)])),
+                    ("effort", Input::Number(1.0)),
+                ],
+                &[],
+                &["z"],
+            ),
+            ("E", vec![], &["D"], &[]),
+        ];
+        let finish = |draft: Draft| draft.finish(criteria.clone(), Vec::new(), Vec::new()).expect("valid");
+        let mut whole = Draft::new(Some(criteria.clone()));
+        push(&mut whole, &rows);
+        let whole = finish(whole);
+        assert_eq!(whole.len(), 5);
+        for split in 0..=rows.len() {
+            for second in split..=rows.len() {
+                let mut joined = Draft::new(Some(criteria.clone()));
+                for part in [&rows[..split], &rows[split..second], &rows[second..]] {
+                    let mut draft = Draft::new(Some(criteria.clone()));
+                    push(&mut draft, part);
+                    joined.append(draft);
+                }
+                assert_eq!(finish(joined), whole, "split at {split} and {second}");
+            }
+        }
+    }
+}

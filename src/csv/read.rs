@@ -184,6 +184,8 @@ pub struct Reader<'c> {
     preset: Option<Preset>,
     /// Explicit mappings: normalised column header, field name.
     mappings: Vec<(String, String)>,
+    /// (bytes a part, parts a block), when tests cut small inputs into many parts.
+    cut: Option<(usize, usize)>,
 }
 
 /// A backlog read from CSV, with the columns that were ignored.
@@ -386,7 +388,8 @@ impl<'c> Reader<'c> {
         let io_error = |error| Error::from(ReadDetail::Io { source: Source::new(error) });
         let mut blocks = Blocks::new(reader);
         // The header: the first line with something other than white space decides the delimiter.
-        let mut want = BLOCK;
+        let (block, threads) = self.cut.unwrap_or((BLOCK, crate::parallel::threads()));
+        let mut want = block;
         let (delimiter, header_end) = loop {
             blocks.fill(want).map_err(io_error)?;
             let white = blocks.bytes.iter().take_while(|byte| byte.is_ascii_whitespace()).count();
@@ -417,9 +420,8 @@ impl<'c> Reader<'c> {
         // The line feeds before the part being read: its errors' lines count from its start.
         let mut lines = line_feeds(&blocks.bytes[..header_end]);
         blocks.consume(header_end);
-        let threads = crate::parallel::threads();
         loop {
-            blocks.fill(BLOCK * threads).map_err(io_error)?;
+            blocks.fill(block * threads).map_err(io_error)?;
             let parts = cut(&blocks.bytes, delimiter, threads, blocks.ended);
             let Some(end) = parts.last().map(|part| part.end) else {
                 if blocks.ended {
@@ -569,6 +571,88 @@ fn malformed(error: ::csv::Error, bytes: &[u8], first: u64) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Rows of ids, titles and values, some of them malformed: quoted cells with delimiters and
+    /// line breaks, missing cells, labels, bad numbers, duplicate ids, unknown dependencies.
+    fn text() -> impl Strategy<Value = String> {
+        let cell = prop_oneof![
+            Just(String::new()),
+            Just("3".to_owned()),
+            Just("0.5".to_owned()),
+            Just("high".to_owned()),
+            Just("80%".to_owned()),
+            Just("-1".to_owned()),
+            Just("x".to_owned()),
+            Just("\"2,5\"".to_owned()),
+            Just("\"a\nb\"".to_owned()),
+            Just("\"say \"\"hi\"\"\"".to_owned()),
+        ];
+        let id = prop_oneof![
+            Just("A"),
+            Just("B"),
+            Just("C"),
+            Just("D"),
+            Just("E"),
+            Just("F"),
+            Just("G"),
+            Just("")
+        ];
+        let row = (
+            id,
+            proptest::collection::vec(cell, 3..=5),
+            prop_oneof![Just(""), Just("A"), Just("Z")],
+            any::<bool>(),
+        );
+        (proptest::collection::vec(row, 0..12), any::<bool>()).prop_map(|(rows, crlf)| {
+            let end = if crlf { "\r\n" } else { "\n" };
+            let mut text = format!("id,title,reach,impact,confidence,depends_on{end}");
+            for (at, (id, cells, dependency, blank)) in rows.into_iter().enumerate() {
+                let id = if id.is_empty() { String::new() } else { format!("{id}{}", at % 3) };
+                text.push_str(&format!(
+                    "{id},{}{}{end}",
+                    cells.join(","),
+                    if cells.len() == 4 { format!(",{dependency}0") } else { String::new() }
+                ));
+                if blank {
+                    text.push_str(end);
+                }
+            }
+            text
+        })
+    }
+
+    proptest! {
+        /// Cut into parts of a few bytes, read on every core, an input reads as it does whole:
+        /// the same backlog, or the same first error with the same line.
+        #[test]
+        fn parts_read_as_the_whole_input(text in text(), block in 1_usize..40, parts in 1_usize..5) {
+            let whole = Reader { cut: Some((usize::MAX / 8, 1)), ..Reader::new() }.import(text.as_bytes());
+            let cut = Reader { cut: Some((block, parts)), ..Reader::new() }.import(text.as_bytes());
+            prop_assert_eq!(&cut, &whole, "{:?}", text);
+            let default = Reader::new().import(text.as_bytes());
+            prop_assert_eq!(&default, &whole);
+        }
+    }
+
+    #[test]
+    fn errors_name_the_line_of_their_row_after_blank_lines_and_crlf() {
+        for (text, line) in [
+            ("id,title,reach\nA,a,1\nB,b\n", 3),
+            ("id,title,reach\r\nA,a,1\r\nB,b\r\nC,c,3\r\n", 3),
+            ("id,title,reach\nA,a,1\n\n\nB,b\n", 5),
+            ("\n\nid,title,reach\nA,\"a\nb\",1\nB,b\n", 6),
+        ] {
+            for cut in [None, Some((4, 3))] {
+                let error = Reader { cut, ..Reader::new() }.import(text.as_bytes()).expect_err("a short row");
+                assert_eq!(error.line(), Some(line), "{text:?}");
+                assert_eq!(
+                    error.to_string(),
+                    format!("csv line {line}: the row has 2 cells where the header has 3")
+                );
+            }
+        }
+    }
 
     #[test]
     fn empty_input_is_an_error_that_says_so() {

@@ -572,6 +572,7 @@ fn malformed(error: ::csv::Error, bytes: &[u8], first: u64) -> Error {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+    use std::fmt::Write as _;
 
     /// Rows of ids, titles and values, some of them malformed: quoted cells with delimiters and
     /// line breaks, missing cells, labels, bad numbers, duplicate ids, unknown dependencies.
@@ -609,11 +610,10 @@ mod tests {
             let mut text = format!("id,title,reach,impact,confidence,depends_on{end}");
             for (at, (id, cells, dependency, blank)) in rows.into_iter().enumerate() {
                 let id = if id.is_empty() { String::new() } else { format!("{id}{}", at % 3) };
-                text.push_str(&format!(
-                    "{id},{}{}{end}",
-                    cells.join(","),
-                    if cells.len() == 4 { format!(",{dependency}0") } else { String::new() }
-                ));
+                let dependency = if cells.len() == 4 { format!(",{dependency}0") } else { String::new() };
+                writeln!(text, "{id},{}{dependency}", cells.join(",")).expect("a String takes any text");
+                text.pop();
+                text.push_str(end);
                 if blank {
                     text.push_str(end);
                 }

@@ -611,9 +611,7 @@ mod tests {
             for (at, (id, cells, dependency, blank)) in rows.into_iter().enumerate() {
                 let id = if id.is_empty() { String::new() } else { format!("{id}{}", at % 3) };
                 let dependency = if cells.len() == 4 { format!(",{dependency}0") } else { String::new() };
-                writeln!(text, "{id},{}{dependency}", cells.join(",")).expect("a String takes any text");
-                text.pop();
-                text.push_str(end);
+                write!(text, "{id},{}{dependency}{end}", cells.join(",")).expect("a String takes any text");
                 if blank {
                     text.push_str(end);
                 }

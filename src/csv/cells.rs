@@ -12,13 +12,16 @@ pub(super) struct Cells<'o> {
     out: &'o mut Vec<u8>,
     first: bool,
     guard: bool,
+    /// The last number written and where its text is in `out`: a row often repeats a value (a
+    /// score is also the formula's result), copied instead of formatted again.
+    last: Option<(u64, std::ops::Range<usize>)>,
 }
 
 impl<'o> Cells<'o> {
     /// A new row at the end of `out`; under `guard`, text a spreadsheet would run as a formula
     /// gets a leading `'`.
     pub(super) fn new(out: &'o mut Vec<u8>, guard: bool) -> Cells<'o> {
-        Cells { out, first: true, guard }
+        Cells { out, first: true, guard, last: None }
     }
 
     fn separate(&mut self) {
@@ -66,7 +69,12 @@ impl<'o> Cells<'o> {
     pub(super) fn number(&mut self, number: Option<f64>) {
         self.separate();
         if let Some(number) = number {
-            self.out.extend_from_slice(ryu::Buffer::new().format(number).as_bytes());
+            let start = self.out.len();
+            match &self.last {
+                Some((bits, text)) if *bits == number.to_bits() => self.out.extend_from_within(text.clone()),
+                _ => self.out.extend_from_slice(ryu::Buffer::new().format(number).as_bytes()),
+            }
+            self.last = Some((number.to_bits(), start..self.out.len()));
         }
     }
 
@@ -131,15 +139,27 @@ mod tests {
     fn numbers_and_counts_are_written_as_serde_writes_them() {
         let mut out = Vec::new();
         let mut cells = Cells::new(&mut out, true);
-        for number in
-            [Some(400.0), Some(0.1), Some(-0.0), Some(1e20), Some(1.5e-7), None, Some(f64::INFINITY)]
-        {
+        for number in [
+            Some(400.0),
+            Some(400.0),
+            Some(0.1),
+            Some(-0.0),
+            Some(0.0),
+            Some(1e20),
+            Some(1.5e-7),
+            None,
+            Some(1.5e-7),
+            Some(f64::INFINITY),
+        ] {
             cells.number(number);
         }
         cells.count(Some(1_000_000));
         cells.count(None);
         cells.count(Some(0));
         cells.end();
-        assert_eq!(String::from_utf8(out).expect("UTF-8"), "400.0,0.1,-0.0,1e20,1.5e-7,,inf,1000000,,0\n");
+        assert_eq!(
+            String::from_utf8(out).expect("UTF-8"),
+            "400.0,400.0,0.1,-0.0,0.0,1e20,1.5e-7,,1.5e-7,inf,1000000,,0\n"
+        );
     }
 }

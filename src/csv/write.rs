@@ -13,9 +13,6 @@ use crate::ranking::Ranking;
 /// megabyte of text.
 const BATCH: usize = 16_384;
 
-/// How many rows' values are read ahead at once.
-const AHEAD: usize = 32;
-
 /// Writes `ranking` as CSV: a header row, then one row per ranked entry with `position`, `rank`,
 /// `id`, `title`, `score` (empty when the engine orders by category alone), `category` for
 /// engines that have one, then the breakdown's values, one column per name.
@@ -45,21 +42,8 @@ pub(super) fn ranking<W: io::Write>(ranking: &Ranking<'_>, writer: W, formula_gu
         ranked[index].then(|| ranking.engine().breakdown(&backlog.item(index)))
     });
     let categorized = ranking.is_categorized();
-    // The columns the engine reads, touched ahead of the rows (see `write_rows`).
-    let inputs: Vec<&[f64]> = (ranking.engine().inputs(backlog).iter())
-        .filter_map(|field| backlog.column(field))
-        .map(|column| column.raw())
-        .collect();
-    let touch = |position: usize| {
-        ranking.at(position + 1).map_or(0, |entry| {
-            let index = entry.index();
-            let item = entry.item();
-            let texts = [item.id(), item.title()].map(|text| text.bytes().next().unwrap_or_default());
-            let values = inputs.iter().filter_map(|column| column.get(index)).map(|value| value.to_bits());
-            values.fold(u64::from(texts[0]) + u64::from(texts[1]), u64::wrapping_add)
-        })
-    };
-    write_rows(writer, &header(categorized, &[], &names), ranking.len(), touch, |position, out| {
+    let index = |position: usize| ranking.at(position + 1).map_or(0, |entry| entry.index());
+    write_rows(writer, &header(categorized, &[], &names), ranking.len(), index, |position, out| {
         let Some(entry) = ranking.at(position + 1) else { return };
         let item = entry.item();
         let mut cells = Cells::new(out, formula_guard);
@@ -102,7 +86,7 @@ pub(super) fn order<W: io::Write>(
         writer,
         &header,
         order.len(),
-        |_| 0,
+        |at| order.at(at + 1).map_or(0, |entry| entry.index()),
         |at, out| {
             let Some(entry) = order.at(at + 1) else { return };
             let item = entry.item();
@@ -171,14 +155,14 @@ fn values(cells: &mut Cells<'_>, breakdown: &Breakdown, names: &[String]) {
 /// Writes the header, then the rows `0..len`, each written by `row` at the end of a buffer; the
 /// rows are formatted a batch at a time on every core and written in order.
 ///
-/// Rows come in ranked order, so each reads its item's values from anywhere in the columns: a
-/// cache miss a value. `touch` reads a row's values ahead of formatting, a few rows at a time in
-/// a loop short enough that the processor waits for all their misses at once.
+/// Rows come in ranked order, so each reads its item's values from anywhere in the columns: in
+/// a large backlog, a cache and TLB miss a value. So a batch's rows are formatted in the order
+/// of their items' indices (`index`), which reads each column forwards, then put in order.
 fn write_rows<W: io::Write>(
     mut writer: W,
     header: &[&str],
     len: usize,
-    touch: impl Fn(usize) -> u64 + Sync,
+    index: impl Fn(usize) -> usize + Sync,
     row: impl Fn(usize, &mut Vec<u8>) + Sync,
 ) -> io::Result<()> {
     let mut out = Vec::new();
@@ -192,13 +176,18 @@ fn write_rows<W: io::Write>(
         len,
         BATCH,
         |range| {
-            let mut out = Vec::with_capacity(range.len() * 96);
-            for start in range.clone().step_by(AHEAD) {
-                let rows = start..(start + AHEAD).min(range.end);
-                std::hint::black_box(rows.clone().map(&touch).fold(0, u64::wrapping_add));
-                for at in rows {
-                    row(at, &mut out);
-                }
+            let mut by_index: Vec<(usize, usize)> = range.clone().map(|at| (index(at), at)).collect();
+            by_index.sort_unstable();
+            let mut formatted = Vec::with_capacity(range.len() * 96);
+            let mut spans = vec![0..0; range.len()];
+            for (_, at) in by_index {
+                let start = formatted.len();
+                row(at, &mut formatted);
+                spans[at - range.start] = start..formatted.len();
+            }
+            let mut out = Vec::with_capacity(formatted.len());
+            for span in spans {
+                out.extend_from_slice(&formatted[span]);
             }
             out
         },

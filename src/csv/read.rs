@@ -42,10 +42,10 @@ pub fn read_items<R: io::Read>(reader: R) -> Result<Vec<BacklogItem>> {
             for (name, input) in row.inputs.drain(..) {
                 builder = builder.input(name, input);
             }
-            for dependency in row.depends_on {
+            for dependency in row.depends_on.drain(..) {
                 builder = builder.depends_on(dependency);
             }
-            for tag in row.tags {
+            for tag in row.tags.drain(..) {
                 builder = builder.tag(tag);
             }
             items.push(builder.build()?);
@@ -207,8 +207,9 @@ struct Row<'r, 'c, 'i> {
     title: &'r str,
     /// (field name, value): the names are the columns', which outlive every row.
     inputs: &'i mut Vec<(&'c str, Input)>,
-    depends_on: Vec<&'r str>,
-    tags: Vec<&'r str>,
+    /// Buffers kept from row to row, as `inputs`.
+    depends_on: &'i mut Vec<&'r str>,
+    tags: &'i mut Vec<&'r str>,
 }
 
 /// A part of the input: whole records. Its errors count lines from 1 at its start.
@@ -228,6 +229,8 @@ impl Part<'_> {
             .from_reader(self.bytes);
         let mut record = StringRecord::new();
         let mut inputs = Vec::new();
+        // The lists' buffers, emptied for each row (they borrow the row's text).
+        let (mut spare_dependencies, mut spare_tags): (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
         let width = self.columns.width;
         while reader.read_record(&mut record).map_err(|error| malformed(error, self.bytes, 1))? {
             if record.len() != width {
@@ -239,8 +242,9 @@ impl Part<'_> {
             }
             let cell = |index: usize| record.get(index).unwrap_or_default().trim_ascii();
             inputs.clear();
+            let (mut depends_on, mut tags) = (recycle(&mut spare_dependencies), recycle(&mut spare_tags));
             let mut row =
-                Row { id: "", title: "", inputs: &mut inputs, depends_on: Vec::new(), tags: Vec::new() };
+                Row { id: "", title: "", inputs: &mut inputs, depends_on: &mut depends_on, tags: &mut tags };
             for (index, role) in &self.columns.roles {
                 let text = cell(*index);
                 if text.is_empty() {
@@ -254,16 +258,24 @@ impl Part<'_> {
                     // An alternative column of a field the row already has is passed over.
                     Role::Value(name) if row.inputs.iter().any(|(given, _)| given == name) => {}
                     // A number is handed over as one, saving an allocation; the checks are the same.
-                    Role::Value(name) => row.inputs.push((
-                        name,
-                        text.parse().map_or_else(|_| Input::Text(text.to_owned()), Input::Number),
-                    )),
+                    Role::Value(name) => row
+                        .inputs
+                        .push((name, text.parse().map_or_else(|_| Input::Text(text.into()), Input::Number))),
                 }
             }
             each(row)?;
+            spare_dependencies = recycle(&mut depends_on);
+            spare_tags = recycle(&mut tags);
         }
         Ok(())
     }
+}
+
+/// The buffer `list` emptied, its room kept, for texts of another lifetime.
+fn recycle<'b>(list: &mut Vec<&str>) -> Vec<&'b str> {
+    list.clear();
+    // Collecting an empty vector into one of the same layout reuses its allocation.
+    std::mem::take(list).into_iter().map(|_| "").collect()
 }
 
 /// What a column holds.
@@ -360,7 +372,13 @@ impl<'c> Reader<'c> {
                         inputs.push((target, Some(input)));
                     }
                 }
-                draft.push_row(row.id, row.title, inputs.drain(..), row.depends_on, row.tags)
+                draft.push_row(
+                    row.id,
+                    row.title,
+                    inputs.drain(..),
+                    row.depends_on.drain(..),
+                    row.tags.drain(..),
+                )
             })?;
             Ok(draft)
         };

@@ -82,7 +82,7 @@ impl<'de> Record<'de> {
             let input = match (&key, value) {
                 (_, Loose::Null) => None,
                 (_, Loose::Number(number)) => Some(Input::Number(number)),
-                (_, Loose::Text(text)) => Some(Input::Text(text.into_owned())),
+                (_, Loose::Text(text)) => Some(Input::Text(text.as_ref().into())),
                 (Key::Known(Field::Moscow), other) => {
                     return Err(wrong(&id, key.name(), "a MoSCoW label", &other));
                 }
@@ -190,7 +190,7 @@ fn ratings(item: &str, field: &str, entries: Vec<(Cow<'_, str>, Loose<'_>)>) -> 
     for (rater, value) in ratings {
         let input = match value {
             Loose::Number(number) => Input::Number(number),
-            Loose::Text(text) => Input::Text(text.into_owned()),
+            Loose::Text(text) => Input::Text(text.as_ref().into()),
             other => return Err(wrong(item, field, RATINGS, &other)),
         };
         inputs.push((rater.into_owned(), input));

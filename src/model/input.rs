@@ -19,9 +19,65 @@ use crate::model::number::{Fraction, check_number};
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Input {
     Number(f64),
-    Text(String),
+    Text(Text),
     Pairs(Vec<(String, f64)>),
     Ratings(Vec<(String, Input)>),
+}
+
+/// The text of a value, kept inline when it is short (labels such as `medium`, `must`, `80%`),
+/// so that reading a large file allocates nothing for them.
+#[derive(Clone)]
+pub(crate) enum Text {
+    Inline { len: u8, bytes: [u8; Text::INLINE] },
+    Heap(String),
+}
+
+impl Text {
+    const INLINE: usize = 22;
+}
+
+impl From<&str> for Text {
+    fn from(text: &str) -> Text {
+        if text.len() <= Text::INLINE {
+            let mut bytes = [0; Text::INLINE];
+            bytes[..text.len()].copy_from_slice(text.as_bytes());
+            Text::Inline { len: text.len() as u8, bytes }
+        } else {
+            Text::Heap(text.to_owned())
+        }
+    }
+}
+
+impl From<String> for Text {
+    fn from(text: String) -> Text {
+        if text.len() <= Text::INLINE { Text::from(text.as_str()) } else { Text::Heap(text) }
+    }
+}
+
+impl std::ops::Deref for Text {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self {
+            // Only whole strings are copied in: the bytes are UTF-8.
+            Text::Inline { len, bytes } => {
+                std::str::from_utf8(&bytes[..usize::from(*len)]).unwrap_or_default()
+            }
+            Text::Heap(text) => text,
+        }
+    }
+}
+
+impl PartialEq for Text {
+    fn eq(&self, other: &Text) -> bool {
+        **self == **other
+    }
+}
+
+impl std::fmt::Debug for Text {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        (**self).fmt(formatter)
+    }
 }
 
 impl Input {
@@ -29,7 +85,7 @@ impl Input {
     pub(crate) fn shown(&self) -> String {
         match self {
             Input::Number(number) => number.to_string(),
-            Input::Text(text) => text.clone(),
+            Input::Text(text) => text.to_string(),
             Input::Pairs(pairs) => {
                 let pairs: Vec<String> =
                     pairs.iter().map(|(name, value)| format!("{name}: {value}")).collect();

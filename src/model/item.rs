@@ -282,9 +282,7 @@ impl BacklogItem {
             builder.inputs.push((name.clone(), Input::Ratings(ratings.collect())));
         }
         if let Some(category) = self.moscow {
-            builder
-                .inputs
-                .push((Field::Moscow.as_str().to_owned(), Input::Text(category.as_str().to_owned())));
+            builder.inputs.push((Field::Moscow.as_str().to_owned(), Input::Text(category.as_str().into())));
         }
         let alignment = match &self.alignment {
             Some(Alignment::Overall(value)) => Some(Input::Number(value.get())),
@@ -474,7 +472,7 @@ impl ItemBuilder {
 
     /// The MoSCoW category.
     pub fn moscow(self, category: Category) -> Self {
-        self.input(Field::Moscow.as_str(), Input::Text(category.as_str().to_owned()))
+        self.input(Field::Moscow.as_str(), Input::Text(category.as_str().into()))
     }
 
     /// A contribution in `0..=1` to one objective (replaces a single overall alignment).

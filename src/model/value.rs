@@ -70,7 +70,7 @@ impl FieldValue {
     pub(crate) fn into_input(self) -> Option<Input> {
         Some(match self {
             FieldValue::Number(number) => Input::Number(number),
-            FieldValue::Text(text) => Input::Text(text),
+            FieldValue::Text(text) => Input::Text(text.into()),
             FieldValue::Range { low, expected, high } => {
                 let mut pairs = vec![("low".to_owned(), low)];
                 pairs.extend(expected.map(|expected| ("expected".to_owned(), expected)));

@@ -19,7 +19,7 @@ mod index;
 pub(crate) mod view;
 
 pub use column::Column;
-use index::{id_prefix, lookup, sorted_ids};
+use index::{lookup, resolve, sorted_ids};
 
 /// A validated backlog: items with unique ids, every dependency present, no self-dependency and no
 /// cycle, every field either built in or a declared [`Criterion`], and the strategic objectives
@@ -126,13 +126,11 @@ impl Backlog {
                 })),
             }
         })?;
-        let index_of = |id: &str| {
-            let key = (id_prefix(id), id);
-            keys.binary_search_by(|&(prefix, other, _)| (prefix, other).cmp(&key)).ok().map(|at| keys[at].2)
-        };
+        let resolved = resolve(&keys, &parts.dependency_ids);
         let edges = parts.depends_on.try_map(|item, dependency| {
+            let at = resolved[dependency as usize];
             let dependency = parts.dependency_ids.get(dependency as usize);
-            index_of(dependency).ok_or_else(|| {
+            (at != u32::MAX).then_some(at).ok_or_else(|| {
                 Error::from(ItemDetail::UnknownDependency {
                     item: ids.get(item).to_owned(),
                     dependency: dependency.to_owned(),

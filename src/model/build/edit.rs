@@ -224,7 +224,7 @@ impl BacklogItem {
             Some(Field::Title) => {
                 self.title = match input {
                     None => String::new(),
-                    Some(Input::Text(text)) => text,
+                    Some(Input::Text(text)) => text.to_string(),
                     Some(_) => return Err(refused("a text")),
                 };
             }

@@ -400,7 +400,7 @@ pub(crate) fn load_backlog(input: &Input, file: Option<&str>) -> Result<Backlog,
         Some(path) => {
             let text = std::fs::read_to_string(path)
                 .map_err(|error| Failure::new(format_args!("cannot read {path:?}: {error}")))?;
-            serde_json::from_str::<Config>(&text)
+            serde_json::from_str::<Config>(without_bom(&text))
                 .map_err(|error| Failure::new(format_args!("{path}: {error}")))?
         }
         None => Config::new(),
@@ -471,14 +471,31 @@ pub(crate) fn load_backlog(input: &Input, file: Option<&str>) -> Result<Backlog,
 }
 
 fn parse_json(source: &str, text: &str, config: &Config) -> Result<Backlog, Failure> {
+    let text = without_bom(text);
     if text.trim().is_empty() {
         return Err(empty(source, "[]"));
     }
-    let failure = |error: serde_json::Error| Failure::new(format_args!("{source}: {error}"));
+    // Standard input is read as JSON: text that cannot begin JSON's array or object is most
+    // likely CSV piped in.
+    let not_json = source == STANDARD_INPUT && !text.trim_start().starts_with(['[', '{']);
+    let failure = |error: serde_json::Error| {
+        if not_json && error.is_syntax() {
+            Failure::new(format_args!(
+                "{source}: {error} (standard input is read as JSON; give --input-format csv for CSV)"
+            ))
+        } else {
+            Failure::new(format_args!("{source}: {error}"))
+        }
+    };
     let mut json = serde_json::Deserializer::from_str(text);
     let backlog = config.backlog().deserialize(&mut json).map_err(failure)?;
     json.end().map_err(failure)?;
     Ok(backlog)
+}
+
+/// `text` without the byte order mark that Windows Notepad writes first.
+fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
 }
 
 /// The error of an empty backlog file; `empty_backlog` is how to write a backlog of no items.

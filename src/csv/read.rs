@@ -159,7 +159,9 @@ impl FromStr for Preset {
 ///
 /// A header names the columns; names match case-insensitively, with spaces read as underscores
 /// (`Business Value` is `business_value`). Columns that match nothing are ignored and listed in
-/// [`Imported::ignored`]. The delimiter is `,`, or `;` when the header has a `;` and no `,`.
+/// [`Imported::ignored`]. The delimiter is `,`, or `;` when the header has a `;` and no `,`, or
+/// the one an Excel-style first line `sep=;` names; in a `;`-separated file a decimal comma is
+/// a decimal point (`1,5` is 1.5). A UTF-8 byte order mark is skipped.
 /// `depends_on` and `tags` are `;`-separated lists, and a column repeated in the header (as Jira
 /// repeats `Labels`) adds to them; repeating a single-valued column is an error. An empty cell is
 /// an absent value.
@@ -197,6 +199,9 @@ pub struct Imported {
     /// The headers of the columns that matched no field, as written, in header order.
     pub ignored: Vec<String>,
 }
+
+/// The UTF-8 byte order mark, which spreadsheets write first.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// How much input is read at a time for each core: a block is cut into one part a core.
 const BLOCK: usize = 1 << 22;
@@ -257,10 +262,9 @@ impl Part<'_> {
                     Role::DependsOn(separator) => row.depends_on.extend(list(text, *separator)),
                     // An alternative column of a field the row already has is passed over.
                     Role::Value(name) if row.inputs.iter().any(|(given, _)| given == name) => {}
-                    // A number is handed over as one, saving an allocation; the checks are the same.
-                    Role::Value(name) => row
-                        .inputs
-                        .push((name, text.parse().map_or_else(|_| Input::Text(text.into()), Input::Number))),
+                    // A number is handed over as one, saving the text; the checks are the same. A
+                    // number beyond f64 (`1e309`) stays text, so that its error shows it as written.
+                    Role::Value(name) => row.inputs.push((name, number(text, self.delimiter))),
                 }
             }
             each(row)?;
@@ -269,6 +273,25 @@ impl Part<'_> {
         }
         Ok(())
     }
+}
+
+/// A cell's value: a number when it spells a finite one, else its text. In a `;`-separated file
+/// (a spreadsheet's where the decimal separator is a comma) a decimal comma is a decimal point:
+/// `1,5` is 1.5, `80,5%` is 80.5 %.
+fn number(text: &str, delimiter: u8) -> Input {
+    if let Ok(number) = text.parse::<f64>()
+        && number.is_finite()
+    {
+        return Input::Number(number);
+    }
+    if delimiter == b';' && text.bytes().filter(|&byte| byte == b',').count() == 1 {
+        let point = text.replace(',', ".");
+        let digits = point.strip_suffix('%').unwrap_or(&point).trim_end();
+        if digits.parse::<f64>().is_ok() {
+            return number(&point, b',');
+        }
+    }
+    Input::Text(text.into())
 }
 
 /// The buffer `list` emptied, its room kept, for texts of another lifetime.
@@ -408,33 +431,45 @@ impl<'c> Reader<'c> {
         // The header: the first line with something other than white space decides the delimiter.
         let (block, threads) = self.cut.unwrap_or((BLOCK, crate::parallel::threads()));
         let mut want = block;
-        let (delimiter, header_end) = loop {
+        let (delimiter, header_start, header_end) = loop {
             blocks.fill(want).map_err(io_error)?;
-            let white = blocks.bytes.iter().take_while(|byte| byte.is_ascii_whitespace()).count();
-            if white == blocks.bytes.len() {
+            let bytes = &blocks.bytes;
+            let bom = if bytes.starts_with(BOM) { BOM.len() } else { 0 };
+            let white = bom + bytes[bom..].iter().take_while(|byte| byte.is_ascii_whitespace()).count();
+            if white == bytes.len() {
                 if blocks.ended {
                     return Err(Error::from(ReadDetail::EmptyInput {
                         expected: "a header row such as id,title",
                     }));
                 }
-            } else if let Some(line) = blocks.bytes[white..]
+            } else if let Some(line) = bytes[white..]
                 .split(|&b| b == b'\n')
                 .next()
-                .filter(|line| white + line.len() < blocks.bytes.len() || blocks.ended)
+                .filter(|line| white + line.len() < bytes.len() || blocks.ended)
             {
-                let delimiter = if line.contains(&b';') && !line.contains(&b',') { b';' } else { b',' };
-                match first_record_end(&blocks.bytes, delimiter) {
-                    Some(end) => break (delimiter, end),
-                    None if blocks.ended => break (delimiter, blocks.bytes.len()),
+                // Excel's first line `sep=;` names the delimiter; the header follows it.
+                let named = line.strip_suffix(b"\r").unwrap_or(line);
+                let (delimiter, start) = match named {
+                    [s, e, p, b'=', delimiter] if [*s, *e, *p].eq_ignore_ascii_case(b"sep") => {
+                        (*delimiter, (white + line.len() + 1).min(bytes.len()))
+                    }
+                    _ if line.contains(&b';') && !line.contains(&b',') => (b';', 0),
+                    _ => (b',', 0),
+                };
+                match first_record_end(&bytes[start..], delimiter) {
+                    Some(end) => break (delimiter, start, start + end),
+                    None if blocks.ended => break (delimiter, start, bytes.len()),
                     None => {}
                 }
             }
             want = blocks.bytes.len() * 2;
         };
-        let mut header_reader =
-            ReaderBuilder::new().delimiter(delimiter).from_reader(&blocks.bytes[..header_end]);
-        let header = header_reader.headers().map_err(|error| malformed(error, &blocks.bytes, 1))?.clone();
-        let columns = self.columns(&header)?;
+        let header_bytes = &blocks.bytes[header_start..header_end];
+        let header_line = line_at(&blocks.bytes, 1, header_start);
+        let mut header_reader = ReaderBuilder::new().delimiter(delimiter).from_reader(header_bytes);
+        let header =
+            header_reader.headers().map_err(|error| malformed(error, header_bytes, header_line))?.clone();
+        let columns = self.columns(&header, header_line)?;
         // The line feeds before the part being read: its errors' lines count from its start.
         let mut lines = line_feeds(&blocks.bytes[..header_end]);
         blocks.consume(header_end);
@@ -467,13 +502,13 @@ impl<'c> Reader<'c> {
     }
 
     /// Which field each column holds.
-    fn columns(&self, header: &StringRecord) -> Result<Columns> {
+    fn columns(&self, header: &StringRecord, line: u64) -> Result<Columns> {
         let criteria = self.config.map(Config::criteria).unwrap_or_default();
         let known = |name: &str| Field::from_name(name).is_some() || criteria.iter().any(|c| c.id() == name);
         for (_, field) in &self.mappings {
             if !known(field) {
                 return Err(Error::from(ReadDetail::MalformedCsv {
-                    line: 1,
+                    line,
                     reason: format!(
                         "a column is mapped to {field:?}, which is neither a field nor a declared criterion"
                     ),
@@ -522,7 +557,7 @@ impl<'c> Reader<'c> {
                     continue;
                 }
                 return Err(Error::from(ReadDetail::MalformedCsv {
-                    line: 1,
+                    line,
                     reason: format!(
                         "the header gives {field} twice, in columns {} and {} ({field} takes one value)",
                         first + 1,
@@ -534,7 +569,7 @@ impl<'c> Reader<'c> {
         }
         if !roles.iter().any(|(_, role)| *role == Role::Id) {
             return Err(Error::from(ReadDetail::MalformedCsv {
-                line: 1,
+                line,
                 reason: "the header has no id column (expected the interchange field names, such as \
                          id,title,reach,impact,confidence,effort, or another tool's export with its preset)"
                     .into(),

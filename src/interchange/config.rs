@@ -164,6 +164,19 @@ impl Config {
         BacklogSeed { config: self }
     }
 
+    /// The name of the section `key` when this configuration has it.
+    pub(crate) fn section(&self, key: &str) -> Option<&'static str> {
+        let given = match key {
+            "criteria" => self.criteria.is_some(),
+            "objectives" => self.objectives.is_some(),
+            "scorecards" => self.scorecards.is_some(),
+            "raters" => self.raters.is_some(),
+            "aggregate" => self.aggregate.is_some(),
+            _ => false,
+        };
+        SECTIONS.iter().copied().find(|&section| given && section == key)
+    }
+
     /// Reads one section of a backlog file into the configuration.
     pub(crate) fn read_section<'de, A: MapAccess<'de>>(
         &mut self,

@@ -14,6 +14,7 @@ pub use config::Config;
 use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
 
+use crate::error::{Error, SectionDetail};
 use crate::model::build::draft::Draft;
 use crate::model::scorecard::serialize::ScorecardsRef;
 use crate::model::{Aggregate, Backlog, BacklogItem, Estimate, Field, Item, Ratings};
@@ -163,6 +164,8 @@ impl Backlog {
     /// wrong shape a [`Value`](crate::ErrorKind::Value) or [`Structure`](crate::ErrorKind::Structure)
     /// one.
     pub fn from_json(text: &str) -> crate::Result<Backlog> {
+        // A byte order mark, as Windows Notepad saves one, is not part of the JSON.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         crate::error::json::read(|| serde_json::from_str(text))
     }
 
@@ -172,8 +175,15 @@ impl Backlog {
     /// # Errors
     ///
     /// As [`Backlog::from_json`], and an [`Io`](crate::ErrorKind::Io) error when the reader fails.
-    pub fn from_json_reader(reader: impl std::io::Read) -> crate::Result<Backlog> {
-        crate::error::json::read(|| serde_json::from_reader(reader))
+    pub fn from_json_reader(mut reader: impl std::io::Read) -> crate::Result<Backlog> {
+        use std::io::Read as _;
+        // A byte order mark, as Windows Notepad saves one, is not part of the JSON.
+        let mut start = Vec::with_capacity(3);
+        (&mut reader).take(3).read_to_end(&mut start).map_err(|error| {
+            crate::Error::from(crate::error::ReadDetail::Io { source: crate::error::Source::new(error) })
+        })?;
+        let start = if start == "\u{feff}".as_bytes() { Vec::new() } else { start };
+        crate::error::json::read(|| serde_json::from_reader(std::io::Cursor::new(start).chain(reader)))
     }
 }
 
@@ -225,6 +235,11 @@ impl<'de> Visitor<'de> for BacklogVisitor<'_> {
                     Draft::new(Some(known).filter(|_| self.config.has_criteria() || sections.has_criteria()));
                 map.next_value_seed(ItemsSeed { draft: &mut items })?;
                 draft = Some(items);
+            } else if let Some(section) = self.config.section(&key) {
+                // Said here, so that the error points at the section rather than at the end.
+                return Err(crate::error::json::custom(Error::from(SectionDetail::RepeatedSection {
+                    section,
+                })));
             } else {
                 sections.read_section(&key, &mut map)?;
             }

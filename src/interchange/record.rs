@@ -270,7 +270,8 @@ impl<'de> Record<'de> {
     fn read<A: MapAccess<'de>>(mut map: A) -> Result<Record<'de>, A::Error> {
         let mut record = Record::default();
         while let Some(key) = map.next_key::<Key<'de>>()? {
-            let value: Loose<'de> = map.next_value()?;
+            let value: Loose<'de> =
+                map.next_value().map_err(|error: A::Error| record.out_of_range(&key, error))?;
             let slot = match &key {
                 Key::Known(Field::Id) => &mut record.id,
                 Key::Known(Field::Title) => &mut record.title,
@@ -290,6 +291,29 @@ impl<'de> Record<'de> {
             }
         }
         Ok(record)
+    }
+}
+
+impl Record<'_> {
+    /// The reader's `error` for the value of `key`, naming the item and the field when it is a
+    /// number too large for an `f64` (`1e309`), which the JSON reader refuses before any check
+    /// can see it.
+    fn out_of_range<E: de::Error>(&self, key: &Key<'_>, error: E) -> E {
+        if !error.to_string().starts_with("number out of range") {
+            return error;
+        }
+        let item = match (&self.id, &self.title) {
+            (Some(id), _) => id_text(Some(id)).unwrap_or_default(),
+            (None, Some(Loose::Text(title))) => format!("titled {title:?}"),
+            // The id comes after this field.
+            (None, _) => "(its id follows)".to_owned(),
+        };
+        crate::error::json::custom(Error::from(ItemDetail::WrongType {
+            item,
+            field: key.name().to_owned(),
+            expected: "a number",
+            found: "a number too large for a 64-bit float (beyond about 1.8e308)".to_owned(),
+        }))
     }
 }
 

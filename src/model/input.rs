@@ -136,6 +136,9 @@ impl<'a> Numeric<'a> {
     }
 }
 
+/// What a text that spells a number too large for an `f64` (`1e309`), or `inf` or `NaN`, is not.
+const FINITE: &str = "a finite number (a 64-bit float: at most about 1.8e308 in size)";
+
 /// Checks inputs for one item, so every error names it.
 pub(crate) struct Checker<'a> {
     pub(crate) item: &'a str,
@@ -156,7 +159,8 @@ impl Checker<'_> {
         let value = match input {
             Input::Number(number) => *number,
             Input::Text(text) => match text.trim().parse::<f64>() {
-                Ok(number) => number,
+                Ok(number) if number.is_finite() => number,
+                Ok(_) => return Err(self.invalid(field.name(), input, FINITE)),
                 Err(_) => return Err(self.invalid(field.name(), input, "a number")),
             },
             Input::Pairs(_) | Input::Ratings(_) => return Err(self.invalid(field.name(), input, "a number")),
@@ -184,6 +188,9 @@ impl Checker<'_> {
                         .trim_end()
                         .parse()
                         .map_err(|_| self.invalid(field.name(), input, Confidence::LABELS))?;
+                    if !percent.is_finite() {
+                        return Err(self.invalid(field.name(), input, FINITE));
+                    }
                     return Confidence::from_percent(percent)
                         .map(Confidence::get)
                         .map_err(|error| error.at(self.item, field.name()));
@@ -313,9 +320,10 @@ impl Checker<'_> {
                 Fraction::new(value).map(Alignment::Overall).map_err(|error| error.at(self.item, name))
             }
             Input::Text(ref text) => match text.trim().parse::<f64>() {
-                Ok(value) => {
+                Ok(value) if value.is_finite() => {
                     Fraction::new(value).map(Alignment::Overall).map_err(|error| error.at(self.item, name))
                 }
+                Ok(_) => Err(self.invalid(name, &input, FINITE)),
                 Err(_) => Err(self.invalid(name, &input, "a number")),
             },
             Input::Ratings(_) => Err(self.invalid(name, &input, "a number or contributions per objective")),

@@ -269,3 +269,20 @@ fn errors_of_planning_name_the_file() {
         )],
     );
 }
+
+#[test]
+fn csv_on_standard_input_and_byte_order_marks_are_read_or_explained() {
+    // CSV piped into standard input, which is read as JSON: the error says what to give.
+    fails(
+        &run_example("rank", &["-"], "id,title,reach\nA,a,1\n"),
+        &["standard input: expected value at line 1 column 1 (standard input is read as JSON; give \
+           --input-format csv for CSV)"],
+    );
+    let piped = run_example("rank", &["-", "--input-format", "csv"], "id,title,reach\nA,a,1\n");
+    assert_eq!(piped.status, 0, "{}", piped.stderr);
+    // A backlog and a configuration saved with a byte order mark, as Windows Notepad saves them.
+    let backlog = file("bom.json", "\u{feff}[{\"id\": \"A\", \"title\": \"a\", \"revenue\": 2}]");
+    let config = file("bom-config.json", "\u{feff}{\"criteria\": [{\"id\": \"revenue\"}]}");
+    let run = rank(&[&backlog, "--config", &config, "--formula", "revenue"]);
+    assert_eq!((run.status, run.stderr.as_str()), (0, ""), "{}", run.stdout);
+}

@@ -131,6 +131,64 @@ fn malformed_files_name_the_line() {
 }
 
 #[test]
+fn spreadsheet_files_read_as_written() {
+    // A `;` file, as a spreadsheet with a decimal comma saves it: the comma is the decimal point.
+    let items = read("id;title;reach;impact;confidence;effort\nA;a;1,5;0,5;80,5%;2\n");
+    let values =
+        |item: &BacklogItem| ["reach", "impact", "confidence", "effort"].map(|field| item.value(field));
+    assert_eq!(values(&items[0]), [Some(1.5), Some(0.5), Some(0.805), Some(2.0)]);
+    // Only there: in a `,` file a quoted "1,5" is a text that is no number.
+    let error = read_error("id,title,effort\nA,a,\"1,5\"\n");
+    assert_eq!((error.kind(), error.item(), error.field()), (ErrorKind::Value, Some("A"), Some("effort")));
+    assert_eq!(error.to_string(), "item \"A\": effort \"1,5\" is not a number");
+    // Two commas are no number in a `;` file either.
+    assert_eq!(
+        read_error("id;effort\nA;1,5,0\n").to_string(),
+        "item \"A\": effort \"1,5,0\" is not a number"
+    );
+    // Excel's first line names the delimiter; the header is the next line, and lines count it.
+    for text in [
+        "sep=;\nid;title;effort\nA;a;1,5\n",
+        "\u{feff}sep=;\r\nid;title;effort\r\nA;a;1,5\r\n",
+        "SEP=|\nid|title|effort\nA|a|1.5\n",
+    ] {
+        let items = read(text);
+        assert_eq!(
+            (items[0].id().as_str(), items[0].title(), items[0].value("effort")),
+            ("A", "a", Some(1.5)),
+            "{text:?}"
+        );
+    }
+    let error = read_error("sep=;\nid;title;effort\nA;a;1\nB;b\n");
+    assert_eq!(error.to_string(), "csv line 4: the row has 2 cells where the header has 3");
+    let error = read_error("sep=;\nkey;title\n");
+    assert_eq!(error.line(), Some(2));
+    // A byte order mark before the header is skipped; one alone is an empty input.
+    assert_eq!(read("\u{feff}id,title\nA,a\n")[0].id().as_str(), "A");
+    assert_eq!(read_error("\u{feff}").to_string(), read_error("").to_string());
+}
+
+#[test]
+fn numbers_beyond_f64_are_errors_that_show_them_as_written() {
+    for (cell, shown) in [("1e309", "1e309"), ("-1e309", "-1e309"), ("inf", "inf"), ("NaN", "NaN")] {
+        let error = read_error(&format!("id,title,effort\nA,a,{cell}\n"));
+        assert_eq!(
+            (error.kind(), error.item(), error.field()),
+            (ErrorKind::Value, Some("A"), Some("effort"))
+        );
+        assert_eq!(
+            error.to_string(),
+            format!(
+                "item \"A\": effort \"{shown}\" is not a finite number (a 64-bit float: at most about 1.8e308 in size)"
+            )
+        );
+    }
+    let error = read_error("id,title,confidence\nA,a,1e309%\n");
+    assert_eq!(error.field(), Some("confidence"));
+    assert!(error.to_string().contains("\"1e309%\" is not a finite number"), "{error}");
+}
+
+#[test]
 fn written_rankings_quote_as_the_csv_crate_does() {
     let backlog = csv::read_backlog(
         "id,title,reach,impact,confidence,effort,moscow\n\
@@ -298,12 +356,12 @@ ENG-9,Core,Signed payloads,,Backlog,2,Medium,api,,4
     fn european_files_use_semicolons_and_headers_match_loosely() {
         let text =
             "ID;Title;Reach;Impact;Confidence;Effort;Business Value\nA;Saved cards;1000;high;80%;2,5;3\n";
-        // A `;` header with no `,`: the cells are `;`-separated, so "2,5" is one (non-numeric) cell.
-        let error = Reader::new().import(text.as_bytes()).unwrap_err();
-        assert_eq!(error.to_string(), r#"item "A": effort "2,5" is not a number"#);
+        // A `;` header with no `,`: the cells are `;`-separated, and "2,5" has a decimal comma.
+        let comma = Reader::new().import(text.as_bytes()).expect("valid");
         let text =
             "ID;Title;Reach;Impact;Confidence;Effort;Business Value\nA;Saved cards;1000;high;80%;2.5;3\n";
         let imported = Reader::new().import(text.as_bytes()).expect("valid");
+        assert_eq!(comma.backlog, imported.backlog);
         let rice = imported.backlog.rank(Rice::default()).expect("ranks");
         assert_eq!(rice.at(1).and_then(|entry| entry.score()), Some(1000.0 * 2.0 * 0.8 / 2.5));
         assert_eq!(imported.backlog.item(0).value("business_value"), Some(3.0));

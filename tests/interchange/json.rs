@@ -249,6 +249,56 @@ fn a_backlog_names_its_repeated_key() {
 }
 
 #[test]
+fn a_section_the_configuration_has_is_reported_at_its_line() {
+    use serde::de::DeserializeSeed;
+    let config: prioritize::interchange::Config =
+        serde_json::from_str(r#"{"criteria": [{"id": "revenue"}]}"#).expect("a configuration");
+    let text = "{\n  \"items\": [{\"id\": \"A\", \"revenue\": 1}],\n  \"criteria\": [{\"id\": \"revenue\"}],\n  \"objectives\": []\n}\n";
+    let error = config.backlog().deserialize(&mut serde_json::Deserializer::from_str(text)).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "section \"criteria\" is given both in the configuration and in the backlog (give it once) at line 3 column 12"
+    );
+}
+
+#[test]
+fn a_byte_order_mark_is_skipped_by_the_readers() {
+    let text = "\u{feff}[{\"id\": \"A\", \"reach\": 1}]";
+    let expected = Backlog::from_json(&text[3..]).expect("valid");
+    assert_eq!(Backlog::from_json(text).expect("a BOM is skipped"), expected);
+    assert_eq!(Backlog::from_json_reader(text.as_bytes()).expect("a BOM is skipped"), expected);
+    // Short inputs and inputs without one read as before.
+    assert_eq!(Backlog::from_json_reader("[]".as_bytes()).expect("valid").len(), 0);
+    assert_eq!(Backlog::from_json_reader(&text.as_bytes()[3..]).expect("valid"), expected);
+    assert!(Backlog::from_json_reader("\u{feff}".as_bytes()).is_err());
+}
+
+#[test]
+fn a_number_beyond_f64_names_the_item_and_the_field() {
+    let error = Backlog::from_json(r#"[{"id": "A", "title": "a", "effort": 1e309}]"#).unwrap_err();
+    assert_eq!(
+        (error.kind(), error.item(), error.field()),
+        (prioritize::ErrorKind::Value, Some("A"), Some("effort"))
+    );
+    assert_eq!(
+        error.to_string(),
+        "item \"A\": effort: expected a number, got a number too large for a 64-bit float (beyond about 1.8e308) \
+         at line 1 column 43"
+    );
+    assert_eq!((error.line(), error.column()), (Some(1), Some(43)));
+    // Before the id: the item is named by its title.
+    let error = Backlog::from_json(r#"[{"title": "a", "reach": -1e400, "id": "A"}]"#).unwrap_err();
+    assert_eq!((error.item(), error.field()), (Some("titled \"a\""), Some("reach")));
+    // Quoted, the text is shown as written.
+    let error = Backlog::from_json(r#"[{"id": "A", "effort": "1e309"}]"#).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "item \"A\": effort \"1e309\" is not a finite number (a 64-bit float: at most about 1.8e308 in size) \
+         at line 1 column 31"
+    );
+}
+
+#[test]
 fn with_the_criteria_first_an_undeclared_name_is_reported_at_its_item() {
     let text =
         r#"{"criteria": [{"id": "revenue"}], "items": [{"id": "A", "revenu": 1}, {"id": "B", "reach": 1}]}"#;

@@ -192,7 +192,7 @@ proptest! {
             Err(error) => {
                 prop_assert!(!valid, "{} rejected: {}", json, error);
                 let message = error.to_string();
-                let named = message.starts_with("item \"X-1\": alignment ") || message.starts_with("objective \"growth\": weight ")
+                let named = message.starts_with("item \"X-1\": alignment") || message.starts_with("objective \"growth\": weight ")
                     || message.contains("number out of range");
                 prop_assert!(named, "{}", message);
             }

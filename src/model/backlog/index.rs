@@ -78,11 +78,10 @@ mod tests {
         let ids = texts(&["B", "a-very-long-identifier-1", "A", "a-very-long-identifier-2", "", "Ä", "C"]);
         let keys = sorted_ids(&ids).expect("unique");
         let by_id: Vec<u32> = keys.iter().map(|&(_, _, index)| index).collect();
-        let wanted = texts(&["C", "Z", "A", "C", "a-very-long-identifier-2", "a-very-long-identifier", "", "Ä", "B"]);
-        let expected: Vec<u32> = wanted
-            .iter()
-            .map(|id| lookup(&by_id, &ids, id).map_or(u32::MAX, |index| index as u32))
-            .collect();
+        let wanted =
+            texts(&["C", "Z", "A", "C", "a-very-long-identifier-2", "a-very-long-identifier", "", "Ä", "B"]);
+        let expected: Vec<u32> =
+            wanted.iter().map(|id| lookup(&by_id, &ids, id).map_or(u32::MAX, |index| index as u32)).collect();
         assert_eq!(resolve(&keys, &wanted), expected);
         assert_eq!(expected, [6, u32::MAX, 2, 6, 3, u32::MAX, 4, 5, 0]);
     }

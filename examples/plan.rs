@@ -195,7 +195,7 @@ fn selection_table(plan: &CapacityPlan<'_>) -> String {
     let mut text = format!("selection for capacity {} ({method})\n", common::number(plan.capacity()));
     let mut table = Table::new()
         .column("pos", Align::Right)
-        .column("id", Align::Left)
+        .id("id")
         .column("moscow", Align::Left)
         .flexible("title")
         .column("score", Align::Right)
@@ -232,7 +232,7 @@ fn selection_table(plan: &CapacityPlan<'_>) -> String {
     );
     if plan.excluded().len() > 0 {
         text.push_str("\nexcluded: no plan may hold these\n");
-        let mut excluded = Table::new().column("id", Align::Left).column("reason", Align::Left);
+        let mut excluded = Table::new().id("id").column("reason", Align::Left);
         for (item, reason) in plan.excluded() {
             excluded.row(vec![item.id().to_string(), reason.to_string()]);
         }
@@ -257,7 +257,7 @@ fn roadmap_table(roadmap: &Roadmap<'_>) -> String {
         let _ = writeln!(text, "period {}: {room}", common::clip(period.name()));
         let mut table = Table::new()
             .column("pos", Align::Right)
-            .column("id", Align::Left)
+            .id("id")
             .flexible("title")
             .column("score", Align::Right)
             .column("effort", Align::Right)
@@ -277,7 +277,7 @@ fn roadmap_table(roadmap: &Roadmap<'_>) -> String {
     }
     if roadmap.unplaced().len() > 0 {
         text.push_str("not placed\n");
-        let mut unplaced = Table::new().column("id", Align::Left).column("reason", Align::Left);
+        let mut unplaced = Table::new().id("id").column("reason", Align::Left);
         for (entry, reason) in roadmap.unplaced() {
             unplaced.row(vec![entry.item().id().to_string(), reason.to_string()]);
         }
@@ -291,7 +291,7 @@ fn unscored_table(ranking: &Ranking<'_>, engine: &str) -> String {
         return String::new();
     }
     let mut text = format!("\nunscored: these items lack fields {engine} needs (unscored is not zero)\n");
-    let mut table = Table::new().column("id", Align::Left).column("missing", Align::Left);
+    let mut table = Table::new().id("id").column("missing", Align::Left);
     for item in ranking.unscored() {
         table.row(vec![item.item().id().to_string(), item.missing_names().join(", ")]);
     }

@@ -221,8 +221,9 @@ fn order_rows<'a>(order: &'a PlannedOrder<'_>) -> Vec<Row<'a>> {
 fn table(entries: &[Row<'_>], categorized: bool, framework: &str, unscored: &Unscored<'_>) -> String {
     let scored = entries.iter().any(|entry| entry.score.is_some());
     let noted = entries.iter().any(|entry| !entry.note.is_empty());
-    // Every breakdown value, in first-seen order, but those that only repeat the score (RICE's
-    // `rice` when alignment has no weight) and the alignment factor (it follows from `align`).
+    // Every breakdown value, in first-seen order, but those computed values that only repeat the
+    // score (RICE's `rice` when alignment has no weight) and the alignment factor (it follows
+    // from `align`). An input (`reach`) is always shown, even where it equals the score.
     let mut names: Vec<&str> = Vec::new();
     for entry in entries {
         for name in entry.breakdown.names() {
@@ -237,8 +238,7 @@ fn table(entries: &[Row<'_>], categorized: bool, framework: &str, unscored: &Uns
         *name != "alignment_factor" && (prioritize::Field::from_name(name).is_some() || !repeats_score())
     });
 
-    let mut table =
-        Table::new().column("pos", Align::Right).column("rank", Align::Right).column("id", Align::Left);
+    let mut table = Table::new().column("pos", Align::Right).column("rank", Align::Right).id("id");
     if categorized {
         table = table.column("moscow", Align::Left);
     }
@@ -277,7 +277,7 @@ fn table(entries: &[Row<'_>], categorized: bool, framework: &str, unscored: &Uns
             writeln!(text, "\nunscored: these items lack fields {framework} needs (unscored is not zero)");
     }
     if !unscored.items.is_empty() {
-        let mut rows = Table::new().column("id", Align::Left).column("missing", Align::Left);
+        let mut rows = Table::new().id("id").column("missing", Align::Left);
         for item in &unscored.items {
             rows.row(vec![item.item().id().to_string(), item.missing_names().join(", ")]);
         }

@@ -20,6 +20,8 @@ pub(crate) enum Align {
 struct Column {
     header: String,
     align: Align,
+    /// An id: its cells keep their start and end within [`ID_WIDTH`] displayed columns.
+    id: bool,
     /// The column shortened first (with `…`) when the table is too wide.
     flexible: bool,
 }
@@ -37,6 +39,10 @@ const GAP: usize = 2;
 /// A text column is never shortened below this many displayed columns.
 const MIN_TEXT: usize = 12;
 
+/// An id column's cells are shortened to this many displayed columns, keeping the id's start
+/// and end (`CHECKOUT-20…-PAYMENT-FLOW`), so that a long id never crowds out the other columns.
+pub(crate) const ID_WIDTH: usize = 24;
+
 /// A text column other than the flexible one is shortened to this many displayed columns before
 /// the flexible one is (a very long id gives way to the title).
 const MAX_TEXT: usize = 40;
@@ -50,21 +56,42 @@ impl Table {
     /// Adds a column.
     #[must_use]
     pub(crate) fn column(mut self, header: impl Into<String>, align: Align) -> Table {
-        self.columns.push(Column { header: escape_owned(header.into()), align, flexible: false });
+        self.columns.push(Column { header: escape_owned(header.into()), align, id: false, flexible: false });
+        self
+    }
+
+    /// Adds a column of ids: a cell wider than [`ID_WIDTH`] keeps its start and end around `…`.
+    #[must_use]
+    pub(crate) fn id(mut self, header: impl Into<String>) -> Table {
+        self.columns.push(Column {
+            header: escape_owned(header.into()),
+            align: Align::Left,
+            id: true,
+            flexible: false,
+        });
         self
     }
 
     /// Adds the column that is shortened first when the table is too wide (a title).
     #[must_use]
     pub(crate) fn flexible(mut self, header: impl Into<String>) -> Table {
-        self.columns.push(Column { header: escape_owned(header.into()), align: Align::Left, flexible: true });
+        self.columns.push(Column {
+            header: escape_owned(header.into()),
+            align: Align::Left,
+            id: false,
+            flexible: true,
+        });
         self
     }
 
     /// Adds a row, its control characters escaped; missing cells are empty, extra cells are dropped.
     pub(crate) fn row(&mut self, mut cells: Vec<String>) {
         cells.resize(self.columns.len(), String::new());
-        self.rows.push(cells.into_iter().map(escape_owned).collect());
+        let cells = cells.into_iter().zip(&self.columns).map(|(cell, column)| {
+            let cell = escape_owned(cell);
+            if column.id { shorten_middle(&cell, ID_WIDTH).into_owned() } else { cell }
+        });
+        self.rows.push(cells.collect());
     }
 
     /// The number of rows.
@@ -233,6 +260,40 @@ fn shorten(text: &str, width: usize) -> Cow<'_, str> {
     if width > 0 {
         short.push('…');
     }
+    Cow::Owned(short)
+}
+
+/// `text` cut to `width` displayed columns around a `…` in the middle when it is wider: its start
+/// and its end, the end given the odd column.
+fn shorten_middle(text: &str, width: usize) -> Cow<'_, str> {
+    if display_width(text) <= width {
+        return Cow::Borrowed(text);
+    }
+    let room = width.saturating_sub(1);
+    let (head_room, tail_room) = (room / 2, room - room / 2);
+    let mut used = 0;
+    let head_end = text
+        .char_indices()
+        .find(|&(_, c)| {
+            used += c.width().unwrap_or(0);
+            used > head_room
+        })
+        .map_or(text.len(), |(end, _)| end);
+    let mut used = 0;
+    let tail_start = text[head_end..]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| {
+            used += c.width().unwrap_or(0);
+            used > tail_room
+        })
+        .map_or(head_end, |(start, c)| head_end + start + c.len_utf8());
+    let mut short = String::with_capacity(head_end + 3 + (text.len() - tail_start));
+    short.push_str(&text[..head_end]);
+    if width > 0 {
+        short.push('…');
+    }
+    short.push_str(&text[tail_start..]);
     Cow::Owned(short)
 }
 

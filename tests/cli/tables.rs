@@ -52,25 +52,25 @@ fn fits(out: &str) {
 }
 
 #[test]
-fn rank_table_shortens_a_65536_character_id_and_escapes_control_characters() {
+fn rank_table_shortens_a_65536_character_id_in_the_middle_and_escapes_control_characters() {
     let run = run_example("rank", &[&backlog()], "");
     let out = ok(&run);
     assert_eq!(
         out,
         format!(
             "\
-pos  rank  id                                       title         score  reach  impact  conf  effort
----  ----  ---------------------------------------  ------------  -----  -----  ------  ----  ------
-  1     1  L{x}…  Long id         100    100       1     1       1
-  2     2  ESC-1                                    \\u{{1b}}[31mr…     50     50       1     1       1
-  3     3  CJK-1                                    一键结账         20     20       1     1       1
+pos  rank  id                        title                        score  reach  impact  conf  effort
+---  ----  ------------------------  ---------------------------  -----  -----  ------  ----  ------
+  1     1  L{x}…{x}XX  Long id                        100    100       1     1       1
+  2     2  ESC-1                     \\u{{1b}}[31mred\\u{{1b}}[0m\\nne…     50     50       1     1       1
+  3     3  CJK-1                     一键结账                        20     20       1     1       1
 
 unscored: these items lack fields rice needs (unscored is not zero)
 id    missing
 ----  ---------------------------------
 U-2J  reach, impact, confidence, effort
 ",
-            x = "X".repeat(37)
+            x = "X".repeat(10)
         )
     );
     fits(out);
@@ -103,8 +103,8 @@ fn every_table_survives_the_65536_character_id() {
         assert_eq!(run.status, 0, "{example} {args:?}: {}", run.stderr);
         if !args.contains(&"json") {
             fits(&run.stdout);
-            // The id, cut to a few dozen columns.
-            assert!(run.stdout.contains(&format!("L{}", "X".repeat(20))), "{example} {args:?}");
+            // The id, cut to a few dozen columns (24 in the id columns of `rank` and `plan`).
+            assert!(run.stdout.contains(&format!("L{}", "X".repeat(10))), "{example} {args:?}");
             assert!(run.stdout.contains("X…"), "{example} {args:?}");
         }
     }
@@ -210,4 +210,39 @@ fn an_input_that_equals_the_score_keeps_its_column() {
     let header = table.lines().next().unwrap_or_default();
     assert!(header.ends_with("score  reach  impact  conf  effort"), "{table}");
     fits(&table);
+}
+
+/// A long id keeps the table's columns: the id cell keeps its start and end around `…` within 24
+/// columns, and an input equal to the score (reach, with impact, confidence and effort 1) is
+/// still shown, whatever the id's length.
+#[test]
+fn a_long_id_is_shortened_in_the_middle_and_keeps_every_column() {
+    for length in [25, 100, 100_000] {
+        let id = format!("START-{}-END", "x".repeat(length - 10));
+        let path = file(
+            &format!("long-id-{length}.json"),
+            &format!(
+                r#"[{{"id": "{id}", "title": "Long", "reach": 5, "impact": 1, "confidence": 1, "effort": 1}},
+  {{"id": "中文编号很长很长很长很长很长很长很长很长", "title": "Wide", "reach": 3, "impact": 1, "confidence": 1, "effort": 1}},
+  {{"id": "U", "title": "unscored"}}]"#
+            ),
+        );
+        let run = run_example("rank", &[&path], "");
+        let out = ok(&run);
+        fits(out);
+        let mut lines = out.lines();
+        assert_eq!(
+            lines.next(),
+            Some("pos  rank  id                        title  score  reach  impact  conf  effort"),
+            "{length}: {out}"
+        );
+        lines.next();
+        let first = lines.next().expect("a first row");
+        let cell = first.split("  ").find(|cell| cell.starts_with("START")).expect("the id cell");
+        assert_eq!(cell, format!("START-{}…{}-END", "x".repeat(5), "x".repeat(8)), "{length}: {out}");
+        assert_eq!(cell.width(), 24);
+        let second = lines.next().expect("a second row");
+        // 23 columns: 5 CJK characters at the start, 6 at the end, none cut in half.
+        assert!(second.contains("  中文编号很…很长很长很长   Wide"), "{length}: {second}");
+    }
 }

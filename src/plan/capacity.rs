@@ -178,8 +178,9 @@ impl<'a> CapacityPlan<'a> {
             .into_iter()
             .map(|placed| (placed.index, (placed.source != placed.index).then_some(placed.source)))
             .collect();
-        let total_score: f64 = (0..n).filter(|&i| chosen[i]).map(|i| value[i]).sum();
-        let total_effort: f64 = (0..n).filter(|&i| chosen[i]).map(|i| effort[i]).sum();
+        // An empty sum of floats is -0.0; `+ 0.0` makes it 0 (and changes no other sum).
+        let total_score = (0..n).filter(|&i| chosen[i]).map(|i| value[i]).sum::<f64>() + 0.0;
+        let total_effort = (0..n).filter(|&i| chosen[i]).map(|i| effort[i]).sum::<f64>() + 0.0;
         // The bound is at least the total in exact arithmetic; keep it so after rounding.
         let upper_bound = upper_bound.max(total_score);
         let excluded = excluded

@@ -309,3 +309,20 @@ fn an_empty_plan_totals_zero() {
     assert!(text.contains("total score 0 for effort 0 of 1 (1 free)"), "{text}");
     assert!(!text.contains("-0"), "{text}");
 }
+
+/// Nothing fits the capacity: the totals are 0, not `-0` (an empty sum of floats), in the table
+/// and in JSON.
+#[test]
+fn an_empty_selection_totals_zero() {
+    let path = crate::support::file(
+        "plan-nothing-fits.json",
+        r#"[{"id": "A", "title": "Too big", "reach": 1, "impact": 1, "confidence": 1, "effort": 5}]"#,
+    );
+    let (status, out, _) = run("plan", &[&path, "--capacity", "1"]);
+    assert_eq!(status, 0, "{out}");
+    assert!(out.contains("\ntotal score 0 for effort 0 of 1 (1 free); "), "{out}");
+    assert!(!out.contains("-0"), "{out}");
+    let (status, out, _) = run("plan", &[&path, "--capacity", "1", "--format", "json"]);
+    assert_eq!(status, 0, "{out}");
+    assert!(out.contains("\"total_score\": 0.0,\n    \"total_effort\": 0.0,"), "{out}");
+}

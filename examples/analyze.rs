@@ -109,7 +109,11 @@ enum Analysis {
         format: TableOrJson,
     },
     /// what changed between two versions of a backlog
-    #[command(after_help = common::EXIT_STATUS)]
+    // diff reads no --config: its --scorecard help says whose scorecard it is instead.
+    #[command(
+        after_help = common::EXIT_STATUS,
+        mut_arg("scorecard", |arg| arg.help("rank both with NEW's scorecard NAME"))
+    )]
     Diff {
         /// the older backlog: a .json or .csv file, or - for JSON on standard input
         #[arg(value_name = "OLD")]

@@ -43,6 +43,28 @@ fn help(example: &str, args: &[&str]) -> String {
     run.stdout
 }
 
+/// Every `--option` the help mentions anywhere (in a help text too) is one of its `entries`: a
+/// help never points to an option the command refuses.
+#[track_caller]
+fn mentions_only_its_options(help: &str, what: &str) {
+    let listed: Vec<&str> = entries(help)
+        .iter()
+        .flat_map(|entry| entry.split([' ', ',']))
+        .filter(|word| word.starts_with("--"))
+        .collect();
+    let mut rest = help;
+    while let Some(start) = rest.find("--") {
+        let name_end = rest[start + 2..]
+            .find(|c: char| !(c.is_ascii_lowercase() || c == '-'))
+            .map_or(rest.len(), |end| start + 2 + end);
+        let option = &rest[start..name_end];
+        if option.len() > 2 {
+            assert!(listed.contains(&option), "{what} mentions {option}, which it does not take:\n{help}");
+        }
+        rest = &rest[name_end..];
+    }
+}
+
 /// `FILE`, how to read it, the engine and `--strict`: what every command that ranks one backlog
 /// takes.
 const RANK_ARGS: [&str; 11] = [
@@ -65,6 +87,7 @@ fn rank_lists_its_options() {
     assert!(text.starts_with("rank: rank a product backlog with RICE, WSJF or MoSCoW, weighted by strategic alignment\n\nUsage: rank [OPTIONS] [FILE]\n"), "{text}");
     let own = ["--top <N>", "--capacity <C>", "--format <table|json|csv>", "--respect-dependencies"];
     assert_eq!(entries(&text), [&RANK_ARGS[..], &own, &["--pin <ID=POSITION>", "-h, --help"]].concat());
+    mentions_only_its_options(&text, "rank");
     // A help text that goes on over two lines keeps its indent.
     assert!(text.contains(
         "      --respect-dependencies     never place an item before an item it depends on;\n\
@@ -79,6 +102,7 @@ fn plan_lists_its_options_and_not_what_it_refuses() {
     let own = ["--capacity <C>", "--periods <LIST>", "--mode <exact|greedy|auto>", "--resolution <R>"];
     let last = ["--pin <ID=POSITION>", "--format <table|json>", "-h, --help"];
     assert_eq!(entries(&text), [&RANK_ARGS[..], &own, &last].concat());
+    mentions_only_its_options(&text, "plan");
     assert!(!text.contains("--top") && !text.contains("--format <table|json|csv>"), "{text}");
 }
 
@@ -118,6 +142,7 @@ fn analyze_lists_its_subcommands_and_each_its_options() {
         expected.push("-h, --help");
         let text = help("analyze", &[subcommand]);
         assert_eq!(entries(&text), expected, "{subcommand}");
+        mentions_only_its_options(&text, subcommand);
         assert!(!text.contains("--capacity") && !text.contains("--format <table|json|csv>"), "{text}");
     }
 }
@@ -150,6 +175,7 @@ fn report_lists_its_options_and_not_what_it_refuses() {
     ];
     assert_eq!(entries(&text), [&RANK_ARGS[..], &own, &["-h, --help"]].concat());
     assert!(!text.contains("--top") && !text.contains("--format"), "{text}");
+    mentions_only_its_options(&text, "report");
 }
 
 #[test]

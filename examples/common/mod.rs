@@ -53,7 +53,7 @@ use prioritize::{AlignmentWeight, Backlog, Engine, Formula, Moscow, RankOptions}
 use serde::de::DeserializeSeed;
 
 pub(crate) use args::{EngineArgs, InputArgs, InputFormat, RankArgs, TableOrJson, WeightArgs};
-pub(crate) use table::{Align, Table, clip, column_name, escape, number};
+pub(crate) use table::{Align, ID_WIDTH, Table, clip, column_name, escape, number, shorten_middle};
 pub(crate) use values::Periods;
 
 /// The value parsers of the shared options, for a program's own options.

@@ -265,7 +265,7 @@ fn shorten(text: &str, width: usize) -> Cow<'_, str> {
 
 /// `text` cut to `width` displayed columns around a `…` in the middle when it is wider: its start
 /// and its end, the end given the odd column.
-fn shorten_middle(text: &str, width: usize) -> Cow<'_, str> {
+pub(crate) fn shorten_middle(text: &str, width: usize) -> Cow<'_, str> {
     if display_width(text) <= width {
         return Cow::Borrowed(text);
     }

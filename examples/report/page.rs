@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use crate::common::number;
+use crate::common::{ID_WIDTH, number, shorten_middle};
 use prioritize::Ranking;
 use prioritize::analysis::{Quadrant, Quadrants, Sensitivity};
 use prioritize::plan::Roadmap;
@@ -41,8 +41,8 @@ table{border-collapse:collapse;width:100%;font-size:13.5px}
 th,td{padding:4px 8px;border-bottom:1px solid #e4e7eb;text-align:left;vertical-align:top}
 th{color:#52606d;font-weight:600;border-bottom:2px solid #cbd2d9}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-td.id{white-space:nowrap;font-weight:600}
-td.title{overflow-wrap:anywhere}
+td.id{white-space:nowrap;font-weight:600;width:1%}
+td.title{overflow-wrap:anywhere;min-width:12em}
 .tag{display:inline-block;padding:0 7px;border-radius:10px;font-size:12px;white-space:nowrap}
 .quick_win{background:#e3f4ec;color:#007a5a}.big_bet{background:#e2eef8;color:#0063a0}
 .fill_in{background:#f1f1f1;color:#5f6b76}.time_sink{background:#fbe9e1;color:#b34700}
@@ -118,7 +118,7 @@ impl Page<'_, '_> {
         html.push_str(chart);
         html.push_str("\n<ul class=\"quadrants\">");
         for quadrant in Quadrant::ALL {
-            let ids: Vec<String> = self.matrix.of(quadrant).map(|item| escape(&item.id)).collect();
+            let ids: Vec<String> = self.matrix.of(quadrant).map(|item| id_text(&item.id)).collect();
             let _ = write!(
                 html,
                 "<li><span class=\"tag {}\">{}</span> {}</li>",
@@ -153,9 +153,9 @@ impl Page<'_, '_> {
             let id = item.id();
             let _ = write!(
                 html,
-                "<tr><td class=\"num\">{}</td><td class=\"id\">{}</td><td class=\"title\">{}</td>",
+                "<tr><td class=\"num\">{}</td>{}<td class=\"title\">{}</td>",
                 entry.position(),
-                escape(id),
+                id_cell(id),
                 escape(item.title())
             );
             if categorized {
@@ -205,6 +205,23 @@ impl Page<'_, '_> {
         note(html, "In no period", unplaced);
         html.push_str("</section>\n");
     }
+}
+
+/// The ranking table's cell of `id`: a long id shortened in the middle, whole on hover (a
+/// `title` attribute), so that it never squeezes the titles beside it.
+fn id_cell(id: &str) -> String {
+    let short = shorten_middle(id, ID_WIDTH);
+    if short == id {
+        format!("<td class=\"id\">{}</td>", escape(id))
+    } else {
+        format!("<td class=\"id\" title=\"{}\">{}</td>", escape(id), escape(&short))
+    }
+}
+
+/// `id` in running text, shortened as in [`id_cell`].
+fn id_text(id: &str) -> String {
+    let short = shorten_middle(id, ID_WIDTH);
+    if short == id { escape(id) } else { format!("<span title=\"{}\">{}</span>", escape(id), escape(&short)) }
 }
 
 /// One note listing `items` after `heading`, separated by semicolons; nothing when there are

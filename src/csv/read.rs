@@ -203,6 +203,9 @@ pub struct Imported {
 /// The UTF-8 byte order mark, which spreadsheets write first.
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
+/// Below this many bytes, an input is read on one core.
+const SMALL: usize = 1 << 18;
+
 /// How much input is read at a time for each core: a block is cut into one part a core.
 const BLOCK: usize = 1 << 22;
 
@@ -475,7 +478,9 @@ impl<'c> Reader<'c> {
         blocks.consume(header_end);
         loop {
             blocks.fill(block * threads).map_err(io_error)?;
-            let parts = cut(&blocks.bytes, delimiter, threads, blocks.ended);
+            // A small input is one part: starting threads would cost more than they save.
+            let parts = if self.cut.is_some() || blocks.bytes.len() >= SMALL { threads } else { 1 };
+            let parts = cut(&blocks.bytes, delimiter, parts, blocks.ended);
             let Some(end) = parts.last().map(|part| part.end) else {
                 if blocks.ended {
                     break;

@@ -51,7 +51,8 @@ impl PeriodBar {
 
 /// Roadmap periods as used against capacity: one bar per period, its items stacked in order, the
 /// capacity drawn as a dashed outline (none for a period without a limit), and "used of capacity"
-/// at the end of the row.
+/// at the end of the row. The periods share one scale; a segment too narrow for its label is
+/// named in a line under its bar (`also in this bar: A, B and 3 more`).
 ///
 /// ```
 /// use prioritize::svg::{PeriodBar, PeriodChart, Segment};
@@ -79,6 +80,31 @@ const ROW: f64 = 44.0;
 const BAR: f64 = 26.0;
 const TOP: f64 = 30.0;
 const RIGHT: f64 = 120.0;
+/// The height of the line under a bar that names its segments too narrow for a label.
+const LEGEND: f64 = 16.0;
+
+/// The labels of the `segments` too narrow for them, each `length(effort)` pixels long.
+fn too_narrow(segments: &[Segment], length: impl Fn(f64) -> f64) -> Vec<&str> {
+    let narrow = |segment: &&Segment| text_width(&segment.label, FONT_SIZE) + 6.0 > length(segment.effort);
+    segments.iter().filter(narrow).map(|segment| segment.label.as_str()).collect()
+}
+
+/// `also in this bar: A, B, C` for the segments too narrow for their labels, as many as fit in
+/// `width` pixels, the rest counted (`and 12 more`).
+fn legend(labels: &[&str], width: f64) -> String {
+    let mut line = String::from("also in this bar: ");
+    for (at, label) in labels.iter().enumerate() {
+        let rest = labels.len() - at - 1;
+        let candidate = if at == 0 { (*label).to_owned() } else { format!(", {label}") };
+        let more = if rest > 0 { format!(" and {rest} more") } else { String::new() };
+        if text_width(&format!("{line}{candidate}{more}"), FONT_SIZE) > width && at > 0 {
+            let _ = write!(line, " and {} more", labels.len() - at);
+            return line;
+        }
+        line.push_str(&candidate);
+    }
+    line
+}
 
 impl PeriodChart {
     /// A chart of `periods`, titled "Roadmap periods against capacity".
@@ -95,7 +121,15 @@ impl PeriodChart {
         let largest =
             self.periods.iter().map(|p| p.used().max(p.capacity.map_or(0.0, finite))).fold(0.0, f64::max);
         let x = Scale::new(largest, 8, left, WIDTH - RIGHT);
-        let height = TOP + ROW * self.periods.len() as f64 + 8.0;
+        // Each period's segments too narrow for their label: named in a line under the bar.
+        let hidden: Vec<Vec<&str>> = self
+            .periods
+            .iter()
+            .map(|period| too_narrow(&period.segments, |effort| x.length(finite(effort))))
+            .collect();
+        let rows: Vec<f64> =
+            hidden.iter().map(|labels| if labels.is_empty() { ROW } else { ROW + LEGEND }).collect();
+        let height = TOP + rows.iter().sum::<f64>() + 8.0;
 
         let mut out = String::with_capacity(4096);
         xml::open(&mut out, "period-chart", WIDTH, height, &self.title);
@@ -110,8 +144,10 @@ impl PeriodChart {
             xml::text(&mut out, at, TOP - 12.0, "middle", " class=\"tick\"", &label_number(tick));
         }
         let mut colour = 0;
-        for (i, period) in self.periods.iter().enumerate() {
-            let top = TOP + ROW * i as f64 + (ROW - BAR) / 2.0;
+        let mut row_top = TOP;
+        for ((period, row), hidden) in self.periods.iter().zip(&rows).zip(&hidden) {
+            let top = row_top + (ROW - BAR) / 2.0;
+            row_top += row;
             let mid = top + BAR / 2.0 + FONT_SIZE * 0.35;
             xml::text(
                 &mut out,
@@ -144,6 +180,17 @@ impl PeriodChart {
                 out.push_str("</g>");
                 start += length;
                 colour += 1;
+            }
+            if !hidden.is_empty() {
+                let line = legend(hidden, WIDTH - left - 8.0);
+                xml::text(
+                    &mut out,
+                    left,
+                    top + BAR + 6.0 + FONT_SIZE,
+                    "start",
+                    " class=\"unlabelled\"",
+                    &line,
+                );
             }
             let used = label_number(period.used());
             let note = match period.capacity {

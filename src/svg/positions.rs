@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::xml::{self, FONT_SIZE, escape, num, text_width};
+use super::xml::{self, FONT_SIZE, escape, fit, num, text_width};
 
 /// One row of a [`PositionChart`].
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -109,7 +109,7 @@ impl PositionChart {
                 mid + FONT_SIZE * 0.35,
                 "end",
                 " class=\"row-label\"",
-                &row.label,
+                &fit(&row.label, left - 16.0, FONT_SIZE),
             );
             let _ = write!(
                 out,

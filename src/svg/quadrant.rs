@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use super::labels::{Anchor, Rect, place};
 use super::scale::Scale;
-use super::xml::{self, FONT_SIZE, escape, label_number, num, text_width};
+use super::xml::{self, FONT_SIZE, escape, fit, label_number, num, text_width};
 use crate::analysis::Quadrant;
 
 /// One item of a [`QuadrantChart`]: a bubble at `(effort, value)` whose area is proportional to
@@ -40,10 +40,11 @@ impl Bubble {
 
 /// The value/effort 2x2 as a bubble chart: value up, effort to the right, the split lines
 /// dashed, the four quadrant names in the corners (quick wins top left, big bets top right,
-/// fill-ins bottom left, time sinks bottom right), each bubble coloured by its quadrant (on a
-/// line counts as high) and labelled.
+/// fill-ins bottom left, time sinks bottom right; drawn over the bubbles, with a white halo), each
+/// bubble coloured by its quadrant (on a line counts as high) and labelled.
 ///
-/// Labels are placed greedily in the order of the bubbles (put the most important first): each
+/// Labels are placed greedily in the order of the bubbles (put the most important first), a label
+/// wider than 150 pixels shortened in the middle (`NOTIFICA…AWAY-12`; the tooltip has it whole): each
 /// goes at the nearest free place around its bubble, standing off with a leader line when it must,
 /// never over another label or a quadrant name, and preferably off other bubbles. Text widths are
 /// estimated without font metrics, generously; a label that finds no place is left out (its
@@ -86,6 +87,9 @@ const PLOT: Rect = Rect { x0: 76.0, y0: 16.0, x1: 740.0, y1: 484.0 };
 const MAX_RADIUS: f64 = 26.0;
 const MIN_RADIUS: f64 = 4.0;
 const NAME_SIZE: f64 = 14.0;
+/// The widest a label's text is drawn, in pixels; a longer one is shortened in the middle.
+const LABEL_WIDTH: f64 = 150.0;
+
 /// The height of a label's box, and the padding around its text.
 const LABEL_HEIGHT: f64 = FONT_SIZE * 1.4;
 const LABEL_PAD: f64 = 3.0;
@@ -159,11 +163,11 @@ impl QuadrantChart {
         let (cx, cy) = (18.0, f64::midpoint(PLOT.y0, PLOT.y1));
         let rotate = format!(" class=\"axis-title\" transform=\"rotate(-90 {} {})\"", num(cx), num(cy));
         xml::text(&mut out, cx, cy, "middle", &rotate, &self.value_axis);
-        let names = names(&mut out);
-
         let circles: Vec<(f64, f64, f64)> =
             bubbles.iter().map(|b| (x.at(b.effort), y.at(b.value), radius(b.size))).collect();
         self.circles(&mut out, &bubbles, &circles, (split_value, split_effort));
+        // The quadrant names over the bubbles, so that a crowded corner never hides its name.
+        let names = names(&mut out);
         labels(&mut out, &bubbles, &circles, &names);
         out.push_str("</svg>");
         out
@@ -221,20 +225,21 @@ impl QuadrantChart {
 
 /// The labels, placed in the order of the bubbles, with leader lines where they stand off.
 fn labels(out: &mut String, bubbles: &[&Bubble], circles: &[(f64, f64, f64)], names: &[Rect]) {
-    let anchors: Vec<Anchor> = bubbles
+    // A long label (an id) is shortened in the middle; the bubble's tooltip has it whole.
+    let texts: Vec<_> = bubbles.iter().map(|b| fit(&b.label, LABEL_WIDTH, FONT_SIZE)).collect();
+    let anchors: Vec<Anchor> = texts
         .iter()
         .zip(circles)
-        .map(|(b, &(x, y, r))| Anchor {
+        .map(|(text, &(x, y, r))| Anchor {
             x,
             y,
             r,
-            width: text_width(&b.label, FONT_SIZE) + 2.0 * LABEL_PAD,
+            width: text_width(text, FONT_SIZE) + 2.0 * LABEL_PAD,
             height: LABEL_HEIGHT,
         })
         .collect();
     let bounds = Rect { x0: PLOT.x0 + 1.0, y0: PLOT.y0 + 1.0, x1: PLOT.x1 - 1.0, y1: PLOT.y1 - 1.0 };
-    for (bubble, (placed, anchor)) in
-        bubbles.iter().zip(place(&anchors, bounds, names).into_iter().zip(&anchors))
+    for (text, (placed, anchor)) in texts.iter().zip(place(&anchors, bounds, names).into_iter().zip(&anchors))
     {
         let Some(placed) = placed else { continue };
         let rect = placed.rect;
@@ -257,7 +262,7 @@ fn labels(out: &mut String, bubbles: &[&Bubble], circles: &[(f64, f64, f64)], na
             num(rect.y1 - rect.y0)
         );
         let baseline = rect.y0 + LABEL_HEIGHT / 2.0 + FONT_SIZE * 0.35;
-        xml::text(out, f64::midpoint(rect.x0, rect.x1), baseline, "middle", "", &bubble.label);
+        xml::text(out, f64::midpoint(rect.x0, rect.x1), baseline, "middle", "", text);
         out.push_str("</g>");
     }
 }
@@ -299,8 +304,10 @@ fn names(out: &mut String) -> Vec<Rect> {
         .map(|(quadrant, x, top, anchor)| {
             // Bold text: a tenth wider than regular.
             let width = text_width(quadrant.label(), NAME_SIZE) * 1.1;
+            // A white halo keeps the name readable over the bubbles it is drawn on.
             let attributes = format!(
-                " class=\"quadrant-name\" font-size=\"{}\" font-weight=\"bold\" fill=\"{}\"",
+                " class=\"quadrant-name\" font-size=\"{}\" font-weight=\"bold\" fill=\"{}\" stroke=\"#ffffff\" \
+                 stroke-width=\"4\" stroke-linejoin=\"round\" paint-order=\"stroke\"",
                 num(NAME_SIZE),
                 colours(quadrant).1
             );

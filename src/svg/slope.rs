@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::xml::{self, FONT_SIZE, PALETTE, escape, num, text_width};
+use super::xml::{self, FONT_SIZE, PALETTE, escape, fit, num, text_width};
 
 /// One item of a [`SlopeChart`]: its position in each column.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -127,6 +127,8 @@ impl SlopeChart {
             for &(c, p) in &points {
                 let _ = write!(out, "<circle cx=\"{}\" cy=\"{}\" r=\"3.5\"/>", num(x(c)), num(y(p)));
             }
+            // The margin holds a row number, gaps and the label: a longer one is shortened.
+            let label = fit(&slope.label, margin - 44.0, FONT_SIZE);
             let ends = [(0, -10.0, "end"), (self.columns.len().saturating_sub(1), 10.0, "start")];
             for (column, offset, anchor) in ends.iter().take(if columns > 1 { 2 } else { 1 }) {
                 if let Some(Some(p)) = slope.positions.get(*column) {
@@ -137,7 +139,7 @@ impl SlopeChart {
                         baseline,
                         anchor,
                         " class=\"end-label\" stroke=\"none\" fill=\"#1f2933\"",
-                        &slope.label,
+                        &label,
                     );
                 }
             }

@@ -81,6 +81,36 @@ pub(crate) fn text_width(text: &str, size: f64) -> f64 {
     ems * size
 }
 
+/// `text` shortened in the middle around a `…` to at most `width` pixels (estimated as
+/// [`text_width`] does), keeping its start and its end: a long id still reads as itself.
+pub(crate) fn fit(text: &str, width: f64, size: f64) -> std::borrow::Cow<'_, str> {
+    if text_width(text, size) <= width {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let room = width - text_width("…", size);
+    let (mut head, mut tail) = (0, 0);
+    let mut used = 0.0;
+    // Characters taken alternately from the start and the end while they fit.
+    while head + tail < chars.len() {
+        let next = if head <= tail { chars[head] } else { chars[chars.len() - 1 - tail] };
+        let extra = text_width(next.encode_utf8(&mut [0; 4]), size);
+        if used + extra > room {
+            break;
+        }
+        used += extra;
+        if head <= tail {
+            head += 1;
+        } else {
+            tail += 1;
+        }
+    }
+    let mut short: String = chars[..head].iter().collect();
+    short.push('…');
+    short.extend(&chars[chars.len() - tail..]);
+    std::borrow::Cow::Owned(short)
+}
+
 /// Opens the root `<svg>` element with its accessible title; close it with `</svg>`.
 pub(crate) fn open(out: &mut String, class: &str, width: f64, height: f64, title: &str) {
     let _ = write!(
@@ -128,7 +158,18 @@ pub(crate) const ON_PALETTE: [&str; 8] =
 
 #[cfg(test)]
 mod tests {
-    use super::{escape, label_number, num, text_width};
+    use super::{escape, fit, label_number, num, text_width};
+
+    #[test]
+    fn a_long_text_fits_its_width_keeping_start_and_end() {
+        assert_eq!(fit("SHORT-1", 200.0, 12.0), "SHORT-1");
+        let id = "NOTIFICATIONS-PUSH-ORDER-ETA-FIVE-MINUTES-AWAY-143";
+        let short = fit(id, 120.0, 12.0);
+        assert!(text_width(&short, 12.0) <= 120.0, "{short}");
+        assert!(short.starts_with("NOTIF") && short.ends_with("-143") && short.contains('…'), "{short}");
+        assert_eq!(fit(id, 0.0, 12.0), "…");
+        assert_eq!(fit("中文编号很长很长", 40.0, 12.0), "中…长");
+    }
 
     #[test]
     fn numbers() {

@@ -58,7 +58,9 @@ fn headless(browser: &str, page: &Path, args: &[&str]) -> String {
 }
 
 /// Measures the laid-out page and writes what is wrong into `<pre id="probe">`, one line each,
-/// then `done`. Only the test's copy of the page carries it: the report itself has no script.
+/// then `done`: the page wider than the window, an element leaving the window or its chart, a
+/// label wider than its box or over another, a quadrant name covered (what the browser finds at
+/// its centre is not the name), an id cell wider than 280 px, a title cell narrower than 150 px. Only the test's copy of the page carries it: the report itself has no script.
 const PROBE: &str = r#"<script>
 (() => {
   const out = [];
@@ -88,6 +90,21 @@ const PROBE: &str = r#"<script>
   labels.forEach(([a, p], i) => labels.slice(i + 1).forEach(([b, q]) => {
     if (p.left < q.right && q.left < p.right && p.top < q.bottom && q.top < p.bottom) out.push(`labels ${a.textContent} and ${b.textContent} overlap`);
   }));
+  for (const name of document.querySelectorAll('text.quadrant-name')) {
+    name.scrollIntoView({block: 'center'});
+    const r = name.getBoundingClientRect();
+    const hit = document.elementFromPoint((r.left + r.right) / 2, (r.top + r.bottom) / 2);
+    if (hit !== name && !name.contains(hit)) out.push(`quadrant name ${name.textContent} is covered by ${hit ? hit.tagName + '.' + hit.getAttribute('class') : 'nothing'}`);
+  }
+  window.scrollTo(0, 0);
+  for (const cell of document.querySelectorAll('td.id')) {
+    const w = cell.getBoundingClientRect().width;
+    if (w > 280) out.push(`id cell ${cell.textContent} is ${Math.round(w)} wide`);
+  }
+  for (const cell of document.querySelectorAll('td.title')) {
+    const w = cell.getBoundingClientRect().width;
+    if (w < 150) out.push(`title cell ${cell.textContent.slice(0, 20)} is squeezed to ${Math.round(w)}`);
+  }
   out.push(`bubbles ${document.querySelectorAll('circle.bubble').length}, labels ${labels.length}`);
   out.push(`scripts ${document.scripts.length}`);
   out.push('done');
@@ -187,4 +204,26 @@ fn a_hostile_title_shows_as_text() {
     assert!(dom.contains("<td class=\"title\">&lt;script&gt;alert(1)&lt;/script&gt;</td>"), "{dom}");
     assert!(dom.contains("&lt;img src=x onerror=alert(2)&gt; &amp; \"quotes\""));
     assert_eq!(probe_lines(&dom), ["bubbles 2, labels 2", "scripts 1", "done"]);
+}
+
+/// Long ids and 150 items (`examples/data/long-ids.json`): the ids are shortened (whole on hover) and leave the titles their room,
+/// the page never scrolls sideways at 1,280 px, the quadrant names stay on top of a crowd of
+/// bubbles, and a period too short to label its items names them under its bar.
+#[test]
+fn long_ids_and_150_items_keep_the_layout() {
+    let backlog = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/long-ids.json");
+    let (_, html) = page("long-ids.html", &[backlog, "--periods", "sprint1=10,sprint2=10,rest"]);
+    let cell = r#"<td class="id" title="NOTIFICATIONS-PUSH-ORDER-ETA-FIVE-MINUTES-AWAY-143">NOTIFICATIO…TES-AWAY-143</td>"#;
+    assert!(html.contains(cell), "the id is shortened to 24 characters, whole on hover");
+    assert!(html.contains("class=\"unlabelled\""), "narrow segments are named under their bar");
+    let Some(browser) = chromium() else { return };
+    let probe = scratch().join("long-ids-probe.html");
+    std::fs::write(&probe, html.replace("</body>", &format!("{PROBE}\n</body>"))).expect("the probe page");
+    let lines = probe_lines(&headless(browser, &probe, &["--dump-dom"]));
+    let problems: Vec<&String> = lines
+        .iter()
+        .filter(|line| !line.starts_with("bubbles ") && !line.starts_with("scripts ") && *line != "done")
+        .collect();
+    assert!(problems.is_empty(), "the browser's layout finds problems: {problems:#?}");
+    assert!(lines.iter().any(|line| line.starts_with("bubbles 150, ")), "{lines:?}");
 }

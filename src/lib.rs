@@ -48,8 +48,8 @@
 //! [`Scorecard`] and [`Formula`] behind the [`Engine`] trait, several people's estimates ([`Rater`],
 //! [`Aggregate`]), and the [`Ranking`] an engine produces. The rest is in [`model`] (checked
 //! values, criteria, objectives, ratings), [`engine`], [`ranking`] (options, unscored items,
-//! warnings), [`plan`], [`analysis`], [`interchange`] (JSON and configuration files), [`csv`] and
-//! [`svg`].
+//! warnings), [`plan`], [`analysis`], [`judgment`] (AHP weights, Bradley-Terry strengths from
+//! votes, Kano categories), [`interchange`] (JSON and configuration files), [`csv`] and [`svg`].
 //!
 //! # Guarantees
 //!
@@ -85,6 +85,7 @@ mod error;
 pub mod guide;
 #[cfg(feature = "serde")]
 pub mod interchange;
+pub mod judgment;
 pub mod model;
 #[cfg(feature = "csv")]
 mod parallel;

@@ -4,6 +4,7 @@
 use super::ErrorKind;
 pub(crate) use super::engine::EngineDetail;
 pub(crate) use super::item::ItemDetail;
+pub(crate) use super::judgment::JudgmentDetail;
 pub(crate) use super::plan::PlanDetail;
 pub(crate) use super::read::ReadDetail;
 pub(crate) use super::section::SectionDetail;
@@ -27,6 +28,9 @@ pub(crate) enum Detail {
     /// Reading.
     #[error(transparent)]
     Read(#[from] ReadDetail),
+    /// Judgments: comparisons, votes, Kano answers.
+    #[error(transparent)]
+    Judgment(#[from] JudgmentDetail),
 }
 
 impl Detail {
@@ -38,6 +42,7 @@ impl Detail {
             Detail::Engine(detail) => detail.kind(),
             Detail::Plan(detail) => detail.kind(),
             Detail::Read(detail) => detail.kind(),
+            Detail::Judgment(detail) => detail.kind(),
         }
     }
 
@@ -47,6 +52,7 @@ impl Detail {
             Detail::Item(detail) => detail.item(),
             Detail::Engine(detail) => detail.item(),
             Detail::Plan(detail) => detail.item(),
+            Detail::Judgment(detail) => detail.item(),
             Detail::Section(_) | Detail::Read(_) => None,
         }
     }
@@ -58,6 +64,7 @@ impl Detail {
             Detail::Section(detail) => detail.field(),
             Detail::Engine(detail) => detail.field(),
             Detail::Plan(detail) => detail.field(),
+            Detail::Judgment(detail) => Some(detail.field()),
             Detail::Read(_) => None,
         }
     }

@@ -6,6 +6,7 @@ mod engine;
 mod item;
 #[cfg(feature = "serde")]
 pub(crate) mod json;
+mod judgment;
 mod plan;
 mod read;
 mod section;
@@ -13,7 +14,9 @@ mod source;
 
 use std::fmt;
 
-pub(crate) use detail::{Detail, EngineDetail, ItemDetail, PlanDetail, ReadDetail, SectionDetail};
+pub(crate) use detail::{
+    Detail, EngineDetail, ItemDetail, JudgmentDetail, PlanDetail, ReadDetail, SectionDetail,
+};
 pub(crate) use source::Source;
 
 /// A `Result` whose error is the crate's [`Error`].
@@ -168,7 +171,7 @@ macro_rules! from_area {
     };
 }
 
-from_area!(ItemDetail, SectionDetail, EngineDetail, PlanDetail, ReadDetail);
+from_area!(ItemDetail, SectionDetail, EngineDetail, PlanDetail, ReadDetail, JudgmentDetail);
 
 impl From<std::io::Error> for Error {
     fn from(error: std::io::Error) -> Error {

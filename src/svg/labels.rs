@@ -119,7 +119,7 @@ fn candidate(anchor: &Anchor, gap: f64, (dx, dy): (f64, f64)) -> Rect {
 
 #[cfg(test)]
 mod tests {
-    use super::{Anchor, Rect, place};
+    use super::{Anchor, Rect, candidate, place};
 
     const BOUNDS: Rect = Rect { x0: 0.0, y0: 0.0, x1: 200.0, y1: 100.0 };
 
@@ -159,5 +159,74 @@ mod tests {
         for (i, a) in rects.iter().enumerate() {
             assert!(rects[i + 1..].iter().all(|b| !a.overlaps(b)));
         }
+    }
+
+    #[test]
+    fn boxes_overlap_only_by_area_and_hide_points_by_euclidean_distance() {
+        let a = Rect { x0: 0.0, y0: 0.0, x1: 10.0, y1: 10.0 };
+        let touching = [
+            Rect { x0: 10.0, y0: 0.0, x1: 20.0, y1: 10.0 },
+            Rect { x0: -10.0, y0: 0.0, x1: 0.0, y1: 10.0 },
+            Rect { x0: 0.0, y0: 10.0, x1: 10.0, y1: 20.0 },
+            Rect { x0: 0.0, y0: -10.0, x1: 10.0, y1: 0.0 },
+        ];
+        for other in touching {
+            assert!(!a.overlaps(&other) && !other.overlaps(&a), "{other:?} only touches");
+        }
+        assert!(a.overlaps(&Rect { x0: 9.0, y0: 9.0, x1: 11.0, y1: 11.0 }));
+        assert!(a.inside(&Rect { x0: 0.0, y0: 0.0, x1: 10.0, y1: 10.0 }));
+        assert!(!a.inside(&Rect { x0: 0.5, y0: 0.0, x1: 10.0, y1: 10.0 }));
+        assert!(!a.inside(&Rect { x0: 0.0, y0: 0.0, x1: 10.0, y1: 9.5 }));
+        // (13, 14) is 3 right and 4 below the corner (10, 10): 5 away.
+        assert!(a.hides((13.0, 14.0), 5.1) && !a.hides((13.0, 14.0), 5.0));
+        assert!(a.hides((5.0, 5.0), 0.1), "a point inside is hidden");
+        assert!(!a.hides((-3.0, 5.0), 3.0) && a.hides((-3.0, 5.0), 3.5));
+        assert!(!a.hides((5.0, -4.0), 4.0) && a.hides((5.0, -4.0), 4.5));
+    }
+
+    #[test]
+    fn candidates_sit_beyond_the_circle_in_each_direction() {
+        let at = anchor(100.0, 50.0); // r 5, 30 by 10
+        let boxes: Vec<[f64; 4]> = [(1.0, 0.0), (-1.0, 0.0), (0.0, -1.0), (0.0, 1.0)]
+            .into_iter()
+            .map(|d| {
+                let r = candidate(&at, 2.0, d);
+                [r.x0, r.y0, r.x1, r.y1]
+            })
+            .collect();
+        assert_eq!(
+            boxes,
+            [
+                [107.0, 45.0, 137.0, 55.0],
+                [63.0, 45.0, 93.0, 55.0],
+                [85.0, 33.0, 115.0, 43.0],
+                [85.0, 57.0, 115.0, 67.0]
+            ]
+        );
+        // On a diagonal the near corner is on the diagonal through the circle, 7 / √2 away on each axis.
+        let reach = 7.0 * std::f64::consts::FRAC_1_SQRT_2;
+        let north_east = candidate(&at, 2.0, (1.0, -1.0));
+        assert_eq!((north_east.x0, north_east.y1), (100.0 + reach, 50.0 - reach));
+        let south_west = candidate(&at, 2.0, (-1.0, 1.0));
+        assert_eq!((south_west.x1, south_west.y0), (100.0 - reach, 50.0 + reach));
+    }
+
+    #[test]
+    fn a_label_prefers_not_to_cover_another_circle_then_not_its_centre() {
+        // A circle just east of the first: the label goes west rather than over it.
+        let placed = place(&[anchor(50.0, 50.0), Anchor { r: 4.0, ..anchor(75.0, 50.0) }], BOUNDS, &[]);
+        let first = placed[0].expect("placed");
+        assert_eq!(first.rect, Rect { x0: 13.0, y0: 45.0, x1: 43.0, y1: 55.0 });
+        assert!(!first.leader, "at the nearest gap, no leader line");
+        // Circles all around at the nearest gap: the label stands off, with a leader line.
+        let around: Vec<Anchor> = std::iter::once(anchor(100.0, 50.0))
+            .chain([(120.0, 50.0), (80.0, 50.0), (100.0, 38.0), (100.0, 62.0)].map(|(x, y)| anchor(x, y)))
+            .chain([(122.0, 36.0), (78.0, 36.0), (122.0, 64.0), (78.0, 64.0)].map(|(x, y)| anchor(x, y)))
+            .collect();
+        let big = Rect { x0: 0.0, y0: 0.0, x1: 400.0, y1: 300.0 };
+        let first = place(&around, big, &[])[0].expect("placed");
+        assert!(first.leader, "{first:?}");
+        let others = &around[1..];
+        assert!(others.iter().all(|a| !first.rect.hides((a.x, a.y), a.r)), "{first:?} covers a circle");
     }
 }

@@ -253,3 +253,264 @@ fn charts_are_send_and_sync() {
     check::<SlopeChart>();
     check::<PeriodChart>();
 }
+
+/// Within a pixel's hundredth: the charts write coordinates with two decimals.
+#[track_caller]
+fn near(a: f64, b: f64) {
+    assert!((a - b).abs() <= 0.011, "{a} is not {b}");
+}
+
+/// The geometry of the value/effort chart: bubbles where their effort and value put them on two
+/// linear axes (value up), their areas in proportion to their sizes down to a smallest radius, the
+/// split lines at the split values, and each quadrant's name in its own corner, drawn after the
+/// bubbles so that none covers it.
+#[test]
+fn quadrant_chart_geometry() {
+    let chart = QuadrantChart::new(
+        5.0,
+        4.0,
+        vec![
+            Bubble::new("A", "a", 2.0, 1.0, 100.0),
+            Bubble::new("B", "b", 8.0, 3.0, 25.0),
+            Bubble::new("C", "c", 6.0, 7.0, 0.01),
+            Bubble::new("D", "d", 1.0, 6.0, 64.0),
+        ],
+    );
+    let svg = chart.to_svg();
+    let (document, _, _) = parse(&svg);
+    let bubbles: Vec<(f64, f64, f64)> =
+        class(&document, "bubble").map(|n| (number(n, "cx"), number(n, "cy"), number(n, "r"))).collect();
+    // Drawn largest first: A (100), D (64), B (25), C (smallest radius).
+    let (first, fourth, second, third) = (bubbles[0], bubbles[1], bubbles[2], bubbles[3]);
+    near(first.2, 26.0);
+    near(fourth.2, 26.0 * 0.8);
+    near(second.2, 26.0 * 0.5);
+    near(third.2, 4.0);
+    // x = x0 + effort·per_effort, y = y0 - value·per_value: the same per_effort and per_value for every bubble.
+    let per_effort = (second.0 - first.0) / (3.0 - 1.0);
+    let per_value = (first.1 - second.1) / (8.0 - 2.0);
+    assert!(per_effort > 0.0 && per_value > 0.0, "effort to the right, value up");
+    near(third.0, first.0 + 6.0 * per_effort);
+    near(fourth.0, first.0 + 5.0 * per_effort);
+    near(third.1, first.1 - 4.0 * per_value);
+    near(fourth.1, first.1 + 1.0 * per_value);
+    let splits: Vec<Node<'_, '_>> = class(&document, "split").collect();
+    near(number(splits[0], "x1"), first.0 + 3.0 * per_effort);
+    near(number(splits[0], "x2"), first.0 + 3.0 * per_effort);
+    near(number(splits[1], "y1"), first.1 - 3.0 * per_value);
+    near(number(splits[1], "y2"), first.1 - 3.0 * per_value);
+    let (split_x, split_y) = (first.0 + 3.0 * per_effort, first.1 - 3.0 * per_value);
+    let names: Vec<(&str, f64, f64)> = class(&document, "quadrant-name")
+        .map(|n| (n.text().unwrap_or(""), number(n, "x"), number(n, "y")))
+        .collect();
+    let corner =
+        |name: &str| names.iter().find(|(n, _, _)| *n == name).map(|&(_, x, y)| (x < split_x, y < split_y));
+    assert_eq!(
+        ["Quick wins", "Big bets", "Fill-ins", "Time sinks"].map(corner),
+        [Some((true, true)), Some((false, true)), Some((true, false)), Some((false, false))]
+    );
+    let order: Vec<&str> = document
+        .descendants()
+        .filter_map(|n| n.attribute("class"))
+        .filter(|class| ["bubble", "quadrant-name"].contains(class))
+        .collect();
+    assert_eq!(
+        order.iter().position(|c| *c == "quadrant-name"),
+        Some(4),
+        "the names after the bubbles: {order:?}"
+    );
+    // Each quadrant has its own colours: its background, and its bubbles and name in a darker one.
+    let fills = |class_name: &str| -> Vec<(String, String)> {
+        class(&document, class_name)
+            .map(|n| {
+                (
+                    n.attribute("data-quadrant").unwrap_or("").to_owned(),
+                    n.attribute("fill").unwrap_or("").to_owned(),
+                )
+            })
+            .collect()
+    };
+    let backgrounds = fills("quadrant");
+    let colour = |text: &str| {
+        text.len() == 7 && text.starts_with('#') && text[1..].chars().all(|c| c.is_ascii_hexdigit())
+    };
+    assert!(backgrounds.iter().all(|(_, fill)| colour(fill)), "{backgrounds:?}");
+    let mut distinct: Vec<&String> = backgrounds.iter().map(|(_, fill)| fill).collect();
+    distinct.dedup();
+    assert_eq!(distinct.len(), 4);
+    for (quadrant, fill) in fills("bubble") {
+        let background =
+            backgrounds.iter().find(|(q, _)| *q == quadrant).map(|(_, f)| f).expect("a quadrant");
+        assert!(colour(&fill) && &fill != background, "{quadrant}: {fill}");
+    }
+    let name = class(&document, "quadrant-name").next().expect("a name");
+    assert_eq!((name.attribute("stroke"), name.attribute("paint-order")), (Some("#ffffff"), Some("stroke")));
+}
+
+/// The geometry of the position chart: positions on a linear axis, each row's bar from its best to
+/// its worst position, its dot at its current one, rows stacked 22 pixels apart.
+#[test]
+fn position_chart_geometry() {
+    let chart = PositionChart::new(vec![
+        Interval::new("A", "a", 2, 5, 1),
+        Interval::new("B", "b", 1, 3, 2),
+        Interval::new("C", "c", 4, 4, 4),
+    ]);
+    let svg = chart.to_svg();
+    let (document, _, _) = parse(&svg);
+    let bars: Vec<(f64, f64, f64)> =
+        class(&document, "interval").map(|n| (number(n, "x"), number(n, "y"), number(n, "width"))).collect();
+    let dots: Vec<(f64, f64)> =
+        class(&document, "current").map(|n| (number(n, "cx"), number(n, "cy"))).collect();
+    // Position 1 at x(1), each position `step` further: bars start 5 before their best position.
+    let x1 = dots[0].0;
+    let step = (dots[1].0 - x1) / 1.0;
+    assert!(step > 0.0);
+    near(dots[2].0, x1 + 3.0 * step);
+    near(bars[0].0, x1 + 1.0 * step - 5.0);
+    near(bars[0].2, 3.0 * step + 10.0);
+    near(bars[1].0, x1 - 5.0);
+    near(bars[1].2, 2.0 * step + 10.0);
+    near(bars[2].2, 10.0);
+    for (row, ((_, y, _), (_, cy))) in bars.iter().zip(&dots).enumerate() {
+        near(*cy, 40.0 + 22.0 * (row as f64 + 0.5));
+        near(*y, *cy - 5.0);
+    }
+    // The last position (5, the worst of all) ends 24 pixels before the right edge.
+    near(x1 + 4.0 * step, 760.0 - 24.0);
+    let labels: Vec<(f64, f64)> =
+        class(&document, "row-label").map(|n| (number(n, "x"), number(n, "y"))).collect();
+    for ((x, y), (_, cy)) in labels.iter().zip(&dots) {
+        near(*x, x1 - 12.0);
+        near(*y, cy + 12.0 * 0.35);
+    }
+}
+
+/// The geometry of the slope chart: one x a column, the first and last columns as far from the
+/// edges as the labels need, one y a position (20 pixels apart), and lines joining the dots.
+#[test]
+fn slope_chart_geometry() {
+    let chart = SlopeChart::new(
+        vec!["rice".into(), "wsjf".into(), "ice".into()],
+        vec![
+            Slope::new("A", "a", vec![Some(1), Some(2), Some(1)]),
+            Slope::new("B", "b", vec![Some(2), Some(1), Some(2)]),
+        ],
+    );
+    let svg = chart.to_svg();
+    let (document, width, _) = parse(&svg);
+    let slopes: Vec<Node<'_, '_>> = class(&document, "slope").collect();
+    let dots = |slope: &Node<'_, '_>| -> Vec<(f64, f64)> {
+        slope
+            .children()
+            .filter(|n| n.has_tag_name((SVG_NS, "circle")))
+            .map(|n| (number(n, "cx"), number(n, "cy")))
+            .collect()
+    };
+    let (a, b) = (dots(&slopes[0]), dots(&slopes[1]));
+    for column in 0..3 {
+        near(a[column].0, b[column].0);
+    }
+    let gap = a[1].0 - a[0].0;
+    near(a[2].0 - a[1].0, gap);
+    near(a[0].0, width - a[2].0);
+    near(a[0].1, 40.0 + 20.0 * 0.5);
+    near(b[0].1, 40.0 + 20.0 * 1.5);
+    near(a[1].1, b[0].1);
+    let lines: Vec<[f64; 4]> = slopes[0]
+        .children()
+        .filter(|n| n.has_tag_name((SVG_NS, "line")))
+        .map(|n| ["x1", "y1", "x2", "y2"].map(|name| number(n, name)))
+        .collect();
+    assert_eq!(lines.len(), 2);
+    for (line, pair) in lines.iter().zip(a.windows(2)) {
+        near(line[0], pair[0].0);
+        near(line[1], pair[0].1);
+        near(line[2], pair[1].0);
+        near(line[3], pair[1].1);
+    }
+    // End labels just outside the first and last columns.
+    let ends: Vec<(f64, Option<&str>)> = slopes[0]
+        .children()
+        .filter(|n| n.has_tag_name((SVG_NS, "text")))
+        .map(|n| (number(n, "x"), n.attribute("text-anchor")))
+        .collect();
+    near(ends[0].0, a[0].0 - 10.0);
+    near(ends[1].0, a[2].0 + 10.0);
+    assert_eq!((ends[0].1, ends[1].1), (Some("end"), Some("start")));
+}
+
+/// The geometry of the period chart: one scale for every period, each segment as long as its
+/// effort and starting where the one before it ends, the capacity outline as long as the
+/// capacity, rows 44 pixels apart (16 more under a bar that names its unlabelled segments), the
+/// usage after the longer of bar and outline.
+#[test]
+fn period_chart_geometry() {
+    let chart = PeriodChart::new(vec![
+        PeriodBar::new("now", Some(10.0), vec![Segment::new("A", "a", 6.0), Segment::new("B", "b", 3.0)]),
+        PeriodBar::new(
+            "next",
+            Some(4.0),
+            vec![Segment::new("C", "c", 0.2), Segment::new("DD", "d", 0.3), Segment::new("E", "e", 5.0)],
+        ),
+        PeriodBar::new("later", None, vec![Segment::new("F", "f", 2.0)]),
+    ]);
+    let svg = chart.to_svg();
+    let (document, width, height) = parse(&svg);
+    inside_view(&document, width, height);
+    let segments: Vec<(f64, f64, f64)> = class(&document, "segment")
+        .map(|g| g.children().find(|n| n.has_tag_name((SVG_NS, "rect"))).expect("a bar"))
+        .map(|rect| (number(rect, "x"), number(rect, "y"), number(rect, "width")))
+        .collect();
+    let unit = segments[0].2 / 6.0;
+    let lengths = [6.0, 3.0, 0.2, 0.3, 5.0, 2.0];
+    for ((_, _, w), effort) in segments.iter().zip(lengths) {
+        near(*w, effort * unit);
+    }
+    let left = segments[0].0;
+    near(segments[1].0, left + 6.0 * unit);
+    near(segments[2].0, left);
+    near(segments[3].0, left + 0.2 * unit);
+    near(segments[4].0, left + 0.5 * unit);
+    near(segments[5].0, left);
+    // Rows: 44 apart, plus the 16-pixel line under "next", which names C and DD.
+    near(segments[2].1 - segments[0].1, 44.0);
+    near(segments[5].1 - segments[2].1, 44.0 + 16.0);
+    near(height, 30.0 + 44.0 * 3.0 + 16.0 + 8.0);
+    let unlabelled: Vec<(&str, f64, f64)> = class(&document, "unlabelled")
+        .map(|n| (n.text().unwrap_or(""), number(n, "x"), number(n, "y")))
+        .collect();
+    assert_eq!(unlabelled.len(), 1);
+    assert_eq!(unlabelled[0].0, "also in this bar: C, DD");
+    near(unlabelled[0].1, left);
+    near(unlabelled[0].2, segments[2].1 + 26.0 + 6.0 + 12.0);
+    let capacities: Vec<(f64, f64)> =
+        class(&document, "capacity").map(|n| (number(n, "x"), number(n, "width"))).collect();
+    assert_eq!(capacities.len(), 2);
+    near(capacities[0].0, left);
+    near(capacities[0].1, 10.0 * unit);
+    near(capacities[1].1, 4.0 * unit);
+    let usage: Vec<f64> = class(&document, "usage").map(|n| number(n, "x")).collect();
+    near(usage[0], left + 10.0 * unit + 8.0);
+    near(usage[1], left + 5.5 * unit + 8.0);
+    near(usage[2], left + 2.0 * unit + 8.0);
+    let names: Vec<f64> = class(&document, "period").map(|n| number(n, "x")).collect();
+    assert!(names.iter().all(|&x| (x - (left - 10.0)).abs() < 0.011), "{names:?}");
+    // The largest of used and capacity spans the scale: "now" (10) ends 120 pixels before the edge.
+    near(left + 10.0 * unit, 760.0 - 120.0);
+}
+
+/// Too many narrow segments for one line: the first few, and the count of the rest.
+#[test]
+fn a_long_list_of_unlabelled_segments_is_counted() {
+    let segments: Vec<Segment> = (0..60).map(|i| Segment::new(format!("ITEM-{i}"), "", 0.01)).collect();
+    let chart = PeriodChart::new(vec![PeriodBar::new("sprint", Some(100.0), segments)]);
+    let svg = chart.to_svg();
+    let (document, _, _) = parse(&svg);
+    let line = class(&document, "unlabelled").next().and_then(|n| n.text()).expect("a line").to_owned();
+    assert!(line.starts_with("also in this bar: ITEM-0, ITEM-1, "), "{line}");
+    let (shown, more) = line.rsplit_once(" and ").expect("a count");
+    let listed = shown.trim_start_matches("also in this bar: ").split(", ").count();
+    assert_eq!(more, format!("{} more", 60 - listed));
+    assert!(listed >= 5 && line.chars().count() <= 110, "{line}");
+}

@@ -173,15 +173,27 @@ pub(crate) fn bradley_terry(
     votes: &[(u32, u32, f64)],
     prior: Option<f64>,
 ) -> Result<Vec<f64>, Lacking> {
-    let mut wins = vec![0.0; n];
     let mut in_votes = vec![false; n];
-    // Votes between each pair, both ways, as (other, count) lists.
-    let mut pairs: std::collections::BTreeMap<(u32, u32), f64> = std::collections::BTreeMap::new();
-    for &(winner, loser, weight) in votes {
-        wins[winner as usize] += weight;
-        in_votes[winner as usize] = true;
-        in_votes[loser as usize] = true;
-        *pairs.entry((winner.min(loser), winner.max(loser))).or_default() += weight;
+    // The votes between each pair, both ways: (a, b, a's wins over b, b's wins over a), a < b,
+    // found by sorting (a map of a million pairs costs more).
+    let mut directed: Vec<(u32, u32, f64, f64)> = votes
+        .iter()
+        .map(|&(winner, loser, weight)| {
+            in_votes[winner as usize] = true;
+            in_votes[loser as usize] = true;
+            if winner < loser { (winner, loser, weight, 0.0) } else { (loser, winner, 0.0, weight) }
+        })
+        .collect();
+    directed.sort_unstable_by_key(|&(a, b, _, _)| (a, b));
+    let mut pairs: Vec<(u32, u32, f64, f64)> = Vec::with_capacity(directed.len());
+    for (a, b, ab, ba) in directed {
+        match pairs.last_mut() {
+            Some(last) if (last.0, last.1) == (a, b) => {
+                last.2 += ab;
+                last.3 += ba;
+            }
+            _ => pairs.push((a, b, ab, ba)),
+        }
     }
     // A prior is checked by the callers: a finite number > 0.
     let prior = match prior {
@@ -193,10 +205,11 @@ pub(crate) fn bradley_terry(
             0.0
         }
     };
-    let mut neighbours: Vec<Vec<(u32, f64)>> = vec![Vec::new(); n];
-    for (&(a, b), &count) in &pairs {
-        neighbours[a as usize].push((b, count));
-        neighbours[b as usize].push((a, count));
+    // Each item's opponents: (other, its wins over them, their wins over it).
+    let mut opponents: Vec<Vec<(u32, f64, f64)>> = vec![Vec::new(); n];
+    for &(a, b, ab, ba) in &pairs {
+        opponents[a as usize].push((b, ab, ba));
+        opponents[b as usize].push((a, ba, ab));
     }
     let members = in_votes.iter().filter(|&&v| v).count();
     let mut strengths: Vec<f64> =
@@ -210,16 +223,14 @@ pub(crate) fn bradley_terry(
         } else {
             0.0
         };
-        for item in 0..n {
-            if !in_votes[item] {
-                continue;
-            }
+        for item in (0..n).filter(|&item| in_votes[item]) {
             let own = strengths[item];
-            let mut denominator: f64 = neighbours[item]
-                .iter()
-                .map(|&(other, count)| count / (own + strengths[other as usize]))
-                .sum();
-            let mut won = wins[item];
+            // Hunter's MM step: p_i = W_i / Σ_j n_ij / (p_i + p_j).
+            let (mut won, mut denominator) = (0.0, 0.0);
+            for &(other, wins, losses) in &opponents[item] {
+                won += wins;
+                denominator += (wins + losses) / (own + strengths[other as usize]);
+            }
             if prior > 0.0 {
                 won += prior;
                 denominator += 2.0 * prior / (own + virtual_strength);

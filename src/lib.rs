@@ -35,7 +35,8 @@
 //!   sources, strategic alignment, engines of your own, ordering, ties and unscored items.
 //! - [`guide::planning`]: dependency-aware order, pins, capacity plans and roadmaps.
 //! - [`guide::analysis`]: range estimates, sensitivity, what would move an item, framework
-//!   comparison, consensus, diffs and the value/effort matrix.
+//!   comparison, consensus, diffs, the value/effort matrix, and the judgments behind the numbers
+//!   (AHP weights, strengths from votes, Kano categories).
 //! - [`guide::cli`]: the command-line tools `rank`, `plan`, `analyze`, `report` and `generate`.
 //! - [`guide::applications`]: a backlog that lives inside an application: edits in place
 //!   ([`Backlog::set`], [`Backlog::insert`], [`Backlog::replace`], [`Backlog::remove`]), rankings

@@ -7,6 +7,7 @@
 //! cargo run --release --example analyze -- sensitivity|explain|compare|consensus|quadrants [OPTIONS] [FILE]
 //! cargo run --release --example analyze -- diff OLD NEW [OPTIONS]
 //! cargo run --release --example analyze -- agreement|strategy [OPTIONS] [FILE]
+//! cargo run --release --example analyze -- ahp|kano [OPTIONS] FILE
 //! ```
 //!
 //! The analyses are the library's (`prioritize::analysis`); this program parses options, reads
@@ -14,6 +15,8 @@
 //! option and error conventions are those of `rank` (`common/mod.rs`).
 
 mod common;
+#[path = "analyze/judgments.rs"]
+mod judgments;
 #[path = "analyze/tables.rs"]
 mod tables;
 
@@ -23,6 +26,7 @@ use std::process::ExitCode;
 use clap::{Args, CommandFactory, Parser};
 use common::{EngineArgs, Failure, Format, Framework, InputArgs, Options, RankArgs, TableOrJson, WeightArgs};
 use prioritize::analysis::{self, Axes, Explanation, ItemBounds, MissingInputs, Split, TopK};
+use prioritize::judgment::RandomIndex;
 use prioritize::ranking::UnscoredPolicy;
 use prioritize::{Backlog, Engine, Field, RankOptions};
 use serde::Serialize;
@@ -154,6 +158,30 @@ enum Analysis {
         #[command(flatten)]
         format: TableOrJson,
     },
+    /// weights from pairwise comparisons (AHP): the eigenvector, lambda_max, CI, RI, CR
+    #[command(after_help = common::EXIT_STATUS)]
+    Ahp {
+        /// a JSON file whose comparisons are a list of [a, b, ratio]
+        /// or sets of them by name (objectives, scorecard:NAME); - for standard input
+        #[arg(value_name = "FILE", verbatim_doc_comment)]
+        file: String,
+        /// the random index of the consistency ratio: saaty (default) or donegan-dodd
+        #[arg(long, value_name = "saaty|donegan-dodd", value_parser = random_index)]
+        random_index: Option<RandomIndex>,
+        #[command(flatten)]
+        format: TableOrJson,
+    },
+    /// Kano categories from answer pairs: counts, category, better and worse, Fong's test
+    #[command(after_help = common::EXIT_STATUS)]
+    Kano {
+        /// a JSON file whose kano object lists each feature's answer pairs
+        /// (functional, dysfunctional: like, must-be, neutral, live-with or dislike);
+        /// - for standard input
+        #[arg(value_name = "FILE", verbatim_doc_comment)]
+        file: String,
+        #[command(flatten)]
+        format: TableOrJson,
+    },
 }
 
 /// The options of `compare` and `consensus`: one backlog, several frameworks.
@@ -204,6 +232,11 @@ fn quadrants_help() -> String {
     help + common::EXIT_STATUS
 }
 
+/// `--random-index NAME`.
+fn random_index(name: &str) -> Result<RandomIndex, String> {
+    name.parse().map_err(|_| format!("{name:?} is not one of saaty, donegan-dodd"))
+}
+
 /// `--threshold S`: a spread >= 0.
 fn threshold(text: &str) -> Result<f64, String> {
     let spread = common::parsers::number(text, "a number >= 0")?;
@@ -248,6 +281,21 @@ struct Extra {
 fn main() -> ExitCode {
     common::run(|| {
         let cli: Cli = common::parse(&own_messages())?;
+        // The judgments read files of their own, not backlogs.
+        let output = match &cli.analysis {
+            Analysis::Ahp { file, random_index, format } => Some(judgments::ahp(
+                file,
+                random_index.unwrap_or_default(),
+                format.format.unwrap_or_default(),
+            )?),
+            Analysis::Kano { file, format } => {
+                Some(judgments::kano(file, format.format.unwrap_or_default())?)
+            }
+            _ => None,
+        };
+        if let Some(output) = output {
+            return common::write_stdout(|out| out.write_all(output.as_bytes()));
+        }
         let (command, options, extra, old) = cli.analysis.split()?;
         analyze(command, &options, &extra, old.as_deref())
             .map_err(|failure| failure.in_file(options.file.as_deref()))
@@ -332,6 +380,9 @@ impl Analysis {
                     ..Options::default()
                 };
                 (Command::Agreement, options, Extra { threshold, ..Extra::default() }, None)
+            }
+            Analysis::Ahp { .. } | Analysis::Kano { .. } => {
+                return Err(Failure::new("ahp and kano read their own files, not a backlog"));
             }
             Analysis::Strategy { input, top, format: f } => {
                 let options = Options {

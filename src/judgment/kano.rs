@@ -258,7 +258,8 @@ impl KanoFeature {
     pub fn worse(&self) -> Option<f64> {
         let c = &self.counts;
         let base = c.attractive + c.one_dimensional + c.must_be + c.indifferent;
-        (base > 0).then(|| -((c.one_dimensional + c.must_be) as f64) / base as f64)
+        // `+ 0.0`: without one-dimensional or must-be answers, worse is 0, not -0.
+        (base > 0).then(|| -((c.one_dimensional + c.must_be) as f64) / base as f64 + 0.0)
     }
 
     /// Fong's test: whether the top two categories' counts `m1`, `m2` of `n` answers differ

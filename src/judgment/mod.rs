@@ -20,10 +20,14 @@
 //! ```
 
 mod ahp;
+#[cfg(feature = "serde")]
+mod file;
 mod kano;
 mod matrix;
 mod votes;
 
 pub use ahp::{Ahp, Comparison, RandomIndex};
+#[cfg(feature = "serde")]
+pub use file::{ComparisonSets, KanoSurvey};
 pub use kano::{Answer, KanoCategory, KanoCounts, KanoFeature};
 pub use votes::{Strengths, Vote};

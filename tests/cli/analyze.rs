@@ -232,11 +232,11 @@ fn reads_standard_input() {
 fn errors_follow_the_rank_conventions() {
     fails(
         &analyze(&[]),
-        "expected a subcommand: sensitivity, explain, compare, consensus, quadrants, diff, agreement or strategy (see --help)",
+        "expected a subcommand: sensitivity, explain, compare, consensus, quadrants, diff, agreement, strategy, ahp or kano (see --help)",
     );
     fails(
         &analyze(&["rank"]),
-        r#"expected a subcommand: sensitivity, explain, compare, consensus, quadrants, diff, agreement or strategy, got "rank""#,
+        r#"expected a subcommand: sensitivity, explain, compare, consensus, quadrants, diff, agreement, strategy, ahp or kano, got "rank""#,
     );
     fails(&analyze(&["sensitivity", "--uncertainty", "1.5"]), "option --uncertainty: 1.5 is outside 0..1");
     fails(&analyze(&["explain", "--uncertainty", "0.2"]), "option --uncertainty does not apply to explain");
@@ -340,4 +340,86 @@ fn options_come_before_or_after_the_files() {
 fn help_exits_successfully() {
     let run = analyze(&["--help"]);
     assert!(ok(&run).starts_with("analyze: decision support"), "{run:?}");
+}
+
+/// `analyze ahp`: each set's weights and consistency as a table or JSON, an inconsistent set
+/// warned about with the judgment to revisit, and mistakes named.
+#[test]
+fn ahp_weighs_each_set_of_comparisons() {
+    let data = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/comparisons.json");
+    let table = ok(&analyze(&["ahp", data])).to_owned();
+    assert!(
+        table.starts_with("objectives: weights by the principal eigenvector\nid          weight\n"),
+        "{table}"
+    );
+    assert!(table.contains("growth      0.5455\nretention   0.2727\ncompliance  0.1818\n"), "{table}");
+    assert!(
+        table.contains("lambda_max 3.0000, CI 0.0000, RI 0.5800 (saaty), CR 0.0000: consistent (CR < 0.1)")
+    );
+    assert!(table.contains("scorecard:value: weights"), "{table}");
+    let run = analyze(&["ahp", data, "--format", "json", "--random-index", "donegan-dodd"]);
+    // The weights in the order written (a parsed Value would sort them).
+    let at = |id: &str| run.stdout.find(&format!("\"{id}\": 0.")).expect("a weight");
+    assert!(at("growth") < at("retention") && at("retention") < at("compliance"), "{}", run.stdout);
+    let value = json(&run);
+    let objectives = &value["objectives"];
+    assert_eq!(objectives["random_index"], serde_json::json!(0.4914));
+    assert_eq!(objectives["consistent"], serde_json::json!(true));
+    // A bare list is one set, printed as itself.
+    let bare = file("bare.json", r#"{"comparisons": [["a", "b", 2], ["b", "c", 2], ["c", "a", 4]]}"#);
+    let run = analyze(&["ahp", &bare, "--format", "json"]);
+    assert_eq!(run.status, 0, "{run:?}");
+    let value: Value = serde_json::from_str(&run.stdout).expect("JSON");
+    assert_eq!(value["consistent"], serde_json::json!(false));
+    assert!(value["most_inconsistent"].is_array());
+    assert!(
+        run.stderr.starts_with("warning: comparisons: consistency ratio ")
+            && run.stderr.contains("disagrees most"),
+        "{run:?}"
+    );
+    let ratio = file("ratio.json", r#"{"comparisons": [["a", "b", 12]]}"#);
+    fails(
+        &analyze(&["ahp", &ratio]),
+        &format!("{ratio}: comparison \"a\" against \"b\": ratio 12 is not a number in 1/9..=9"),
+    );
+    let apart = file("apart.json", r#"{"comparisons": [["a", "b", 2], ["c", "d", 3]]}"#);
+    fails(
+        &analyze(&["ahp", &apart]),
+        &format!("{apart}: comparisons: the comparisons leave \"c\", \"d\" apart from \"a\", \"b\""),
+    );
+    fails(
+        &analyze(&["ahp", data, "--random-index", "dd"]),
+        "option --random-index: \"dd\" is not one of saaty, donegan-dodd",
+    );
+    fails(&analyze(&["ahp", data, "--top", "3"]), "option --top does not apply to ahp");
+}
+
+/// `analyze kano`: each feature's counts, category, coefficients and significance, as a table or
+/// JSON, and an answer that is none of the five named with its feature.
+#[test]
+fn kano_classifies_each_feature() {
+    let data = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/kano.json");
+    let table = ok(&analyze(&["kano", data])).to_owned();
+    let rows: Vec<&str> = table.lines().skip(3).collect();
+    assert_eq!(
+        rows,
+        [
+            "one-click checkout  2  5  2  1  0  0  one_dimensional   0.700  -0.700  no",
+            "dark mode           6  1  0  3  0  0  attractive        0.700  -0.100  no",
+            "password reset      0  1  8  1  0  0  must_be           0.100  -0.900  yes",
+        ]
+    );
+    let value = json(&analyze(&["kano", data, "--format", "json"]));
+    let first = &value["features"][0];
+    assert_eq!(first["id"], serde_json::json!("one-click checkout"));
+    assert_eq!(
+        first["counts"],
+        serde_json::json!({"attractive": 2, "one_dimensional": 5, "must_be": 2, "indifferent": 1, "reverse": 0, "questionable": 0})
+    );
+    assert_eq!((first["better"].as_f64(), first["worse"].as_f64()), (Some(0.7), Some(-0.7)));
+    let stdin = analyze_with_stdin(&["kano", "-"], r#"{"kano": {"export": [["like", "hate"]]}}"#);
+    fails(
+        &stdin,
+        "-: feature \"export\": answer \"hate\" is not one of like, must-be, neutral, live-with, dislike",
+    );
 }

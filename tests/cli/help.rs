@@ -123,12 +123,14 @@ fn analyze_lists_its_subcommands_and_each_its_options() {
             "diff",
             "agreement",
             "strategy",
+            "ahp",
+            "kano",
             "-h, --help"
         ]
     );
     let format = "--format <table|json>";
     let several = [&RANK_ARGS[..5], &["--frameworks <LIST>"], &RANK_ARGS[8..]].concat();
-    let cases: [(&str, Vec<&str>); 8] = [
+    let cases: [(&str, Vec<&str>); 10] = [
         ("sensitivity", [&RANK_ARGS[..], &["--uncertainty <F>", "--top <N>", format]].concat()),
         ("explain", [&RANK_ARGS[..], &["--top <N>", format]].concat()),
         ("compare", [&several[..], &["--top <N>", format]].concat()),
@@ -137,6 +139,8 @@ fn analyze_lists_its_subcommands_and_each_its_options() {
         ("diff", [&["<OLD>", "<NEW>"][..], &RANK_ARGS[5..], &["--top <N>", format]].concat()),
         ("agreement", [&RANK_ARGS[..5], &["--threshold <S>", format]].concat()),
         ("strategy", [&RANK_ARGS[..5], &["--top <N>", format]].concat()),
+        ("ahp", vec!["<FILE>", "--random-index <saaty|donegan-dodd>", format]),
+        ("kano", vec!["<FILE>", format]),
     ];
     for (subcommand, mut expected) in cases {
         expected.push("-h, --help");

@@ -118,7 +118,13 @@ impl Page<'_, '_> {
         html.push_str(chart);
         html.push_str("\n<ul class=\"quadrants\">");
         for quadrant in Quadrant::ALL {
-            let ids: Vec<String> = self.matrix.of(quadrant).map(|item| id_text(&item.id)).collect();
+            // The first few in ranking order: the ranking table lists them all.
+            let mut ids: Vec<String> = self.matrix.of(quadrant).map(|item| id_text(&item.id)).collect();
+            if ids.len() > LISTED {
+                let more = ids.len() - LISTED;
+                ids.truncate(LISTED);
+                ids.push(format!("and {more} more in the ranking"));
+            }
             let _ = write!(
                 html,
                 "<li><span class=\"tag {}\">{}</span> {}</li>",
@@ -206,6 +212,9 @@ impl Page<'_, '_> {
         html.push_str("</section>\n");
     }
 }
+
+/// The most ids listed under the value/effort chart for a quadrant.
+const LISTED: usize = 12;
 
 /// The ranking table's cell of `id`: a long id shortened in the middle, whole on hover (a
 /// `title` attribute), so that it never squeezes the titles beside it.

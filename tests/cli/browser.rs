@@ -216,6 +216,9 @@ fn long_ids_and_150_items_keep_the_layout() {
     let cell = r#"<td class="id" title="NOTIFICATIONS-PUSH-ORDER-ETA-FIVE-MINUTES-AWAY-143">NOTIFICATIO…TES-AWAY-143</td>"#;
     assert!(html.contains(cell), "the id is shortened to 24 characters, whole on hover");
     assert!(html.contains("class=\"unlabelled\""), "narrow segments are named under their bar");
+    // Each quadrant's list under the chart names its first 12, then counts the rest.
+    assert_eq!(html.matches(" more in the ranking</li>").count(), 4, "every quadrant has more than 12 items");
+    assert!(html.contains("NOTIFICATIO…TES-AWAY-143</span>, "), "the first quick win leads its list");
     let Some(browser) = chromium() else { return };
     let probe = scratch().join("long-ids-probe.html");
     std::fs::write(&probe, html.replace("</body>", &format!("{PROBE}\n</body>"))).expect("the probe page");

@@ -66,9 +66,10 @@ impl Vote {
 /// `p` under `P(i chosen over j) = p_i / (p_i + p_j)`, normalised to sum 1 over the items in
 /// votes.
 ///
-/// Computed by Hunter's (2004) MM iteration, `p_i ← W_i / Σ_j n_ij / (p_i + p_j)` (`W_i` the
-/// votes `i` won, `n_ij` those between `i` and `j`), until no strength moves by more than 1e-9 of
-/// itself. The maximum exists only when every item won and lost, and the votes connect every
+/// Computed by Newman's (2023) iteration, `p_i ← Σ_j w_ij p_j / (p_i + p_j) / Σ_j w_ji / (p_i + p_j)`
+/// (`w_ij` the votes `i` won against `j`), applied one item after another with the strengths
+/// already updated, which reaches the same maximum as Hunter's (2004) MM iteration in several
+/// times fewer rounds, until no strength moves by more than 1e-9 of itself in a round. The maximum exists only when every item won and lost, and the votes connect every
 /// group to every other both ways; otherwise it is an error naming the items, unless a `prior`
 /// `p > 0` is given: each item then gets `p` virtual wins and `p` virtual losses against a virtual
 /// item of strength the geometric mean of the strengths, which always has one answer.
@@ -214,8 +215,9 @@ pub(crate) fn bradley_terry(
     let members = in_votes.iter().filter(|&&v| v).count();
     let mut strengths: Vec<f64> =
         in_votes.iter().map(|&v| if v { 1.0 / members as f64 } else { 0.0 }).collect();
-    let mut next = strengths.clone();
+    let mut previous = strengths.clone();
     for _ in 0..100_000 {
+        previous.copy_from_slice(&strengths);
         // The virtual item of the prior: the geometric mean of the strengths.
         let virtual_strength = if prior > 0.0 {
             let logs: f64 = strengths.iter().filter(|&&s| s > 0.0).map(|s| s.ln()).sum();
@@ -223,28 +225,31 @@ pub(crate) fn bradley_terry(
         } else {
             0.0
         };
+        // Newman's (2023) iteration, one item after another with the strengths already updated:
+        // p_i = Σ_j w_ij p_j / (p_i + p_j) / Σ_j w_ji / (p_i + p_j).
         for item in (0..n).filter(|&item| in_votes[item]) {
             let own = strengths[item];
-            // Hunter's MM step: p_i = W_i / Σ_j n_ij / (p_i + p_j).
-            let (mut won, mut denominator) = (0.0, 0.0);
+            let (mut won, mut lost) = (0.0, 0.0);
             for &(other, wins, losses) in &opponents[item] {
-                won += wins;
-                denominator += (wins + losses) / (own + strengths[other as usize]);
+                let theirs = strengths[other as usize];
+                let sum = own + theirs;
+                won += wins * theirs / sum;
+                lost += losses / sum;
             }
             if prior > 0.0 {
-                won += prior;
-                denominator += 2.0 * prior / (own + virtual_strength);
+                let sum = own + virtual_strength;
+                won += prior * virtual_strength / sum;
+                lost += prior / sum;
             }
-            next[item] = won / denominator;
+            strengths[item] = won / lost;
         }
-        let total: f64 = next.iter().sum();
+        let total: f64 = strengths.iter().sum();
         let mut moved: f64 = 0.0;
-        for (strength, value) in strengths.iter_mut().zip(&next) {
-            let normalised = value / total;
-            if *strength > 0.0 {
-                moved = moved.max(((normalised - *strength) / *strength).abs());
+        for (strength, before) in strengths.iter_mut().zip(&previous) {
+            *strength /= total;
+            if *before > 0.0 {
+                moved = moved.max(((*strength - before) / before).abs());
             }
-            *strength = normalised;
         }
         if moved <= 1e-9 {
             break;

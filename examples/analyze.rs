@@ -28,7 +28,7 @@ use common::{EngineArgs, Failure, Format, Framework, InputArgs, Options, RankArg
 use prioritize::analysis::{self, Axes, Explanation, ItemBounds, MissingInputs, Split, TopK};
 use prioritize::judgment::RandomIndex;
 use prioritize::ranking::UnscoredPolicy;
-use prioritize::{Backlog, Engine, Field, RankOptions};
+use prioritize::{Backlog, Engine, Field, FieldSet, RankOptions};
 use serde::Serialize;
 use tables::{
     agreement_table, compare_table, consensus_table, diff_table, explain_table, quadrants_table,
@@ -208,7 +208,7 @@ fn frameworks(list: &str) -> Result<Frameworks, String> {
     list.split(',')
         .map(|label| {
             label.trim().parse::<Framework>().map_err(|_| {
-                format!("{:?} is not one of rice, wsjf, moscow, ice, cd3, opportunity", label.trim())
+                format!("{:?} is not one of rice, wsjf, moscow, ice, cd3, opportunity, pairwise", label.trim())
             })
         })
         .collect::<Result<_, _>>()
@@ -428,6 +428,13 @@ fn analyze(command: Command, options: &Options, extra: &Extra, old: Option<&str>
             }
             let engine = options.engine(&backlog)?;
             strict(options, &backlog, &*engine)?;
+            if engine.inputs(&backlog) == FieldSet::VOTES {
+                common::warn(format_args!(
+                    "{} scores come from the votes, not from estimated fields: given the votes, every \
+                     score and position is certain",
+                    engine.name()
+                ));
+            }
             let report = analysis::sensitivity(&backlog, &*engine)?;
             let json = SensitivityOutput {
                 framework: &report.framework,
@@ -442,6 +449,13 @@ fn analyze(command: Command, options: &Options, extra: &Extra, old: Option<&str>
             let backlog = common::load_backlog(&options.input, options.file.as_deref())?;
             let engine = options.engine(&backlog)?;
             strict(options, &backlog, &*engine)?;
+            if engine.inputs(&backlog) == FieldSet::VOTES {
+                common::warn(format_args!(
+                    "{} scores come from the votes, not from item fields: no change of a field passes \
+                     an item, votes for it can",
+                    engine.name()
+                ));
+            }
             let mut explanations = analysis::explain(&backlog, &*engine)?;
             if let Some(n) = options.top {
                 explanations.truncate(n);

@@ -103,6 +103,7 @@ pub use engine::formula::Formula;
 pub use engine::ice::Ice;
 pub use engine::moscow::Moscow;
 pub use engine::opportunity::Opportunity;
+pub use engine::pairwise::Pairwise;
 pub use engine::rice::Rice;
 pub use engine::score::Score;
 pub use engine::wsjf::Wsjf;

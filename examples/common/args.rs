@@ -104,9 +104,12 @@ pub(crate) struct WeightArgs {
 /// `--framework`, `--then` and `--alignment-weight`: the engine.
 #[derive(Debug, Clone, Default, Args)]
 pub(crate) struct EngineArgs {
-    /// the engine: rice (default), wsjf, moscow, ice, cd3, opportunity
+    /// the engine: rice (default), wsjf, moscow, ice, cd3, opportunity, pairwise
     #[arg(long, value_name = "FRAMEWORK", value_parser = framework_parser(), hide_possible_values = true)]
     pub(crate) framework: Option<Framework>,
+    /// pairwise's prior: P virtual wins and losses per item (overrides the backlog's votes_prior)
+    #[arg(long, value_name = "P", allow_negative_numbers = true, value_parser = prior)]
+    pub(crate) prior: Option<f64>,
     /// rank with the scorecard NAME the backlog declares
     #[arg(long, value_name = "NAME")]
     pub(crate) scorecard: Option<String>,
@@ -160,6 +163,7 @@ impl RankArgs {
             scorecard: self.engine.scorecard,
             formula: self.engine.formula,
             then: self.engine.weight.then,
+            prior: self.engine.prior,
             alignment_weight: self.engine.weight.alignment_weight,
             strict: self.strict,
             ..Options::default()
@@ -188,6 +192,14 @@ fn framework_parser() -> impl TypedValueParser<Value = Framework> {
 pub(crate) fn then_parser() -> impl TypedValueParser<Value = Framework> {
     PossibleValuesParser::new(["rice", "wsjf", "ice", "cd3", "opportunity"])
         .map(|label| label.parse().unwrap_or(Framework::Rice))
+}
+
+/// `--prior P`: a finite number > 0.
+fn prior(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(prior) if prior.is_finite() && prior > 0.0 => Ok(prior),
+        _ => Err(format!("{text:?} is not a finite number > 0")),
+    }
 }
 
 /// `--formula EXPR`, parsed once.

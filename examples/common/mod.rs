@@ -49,7 +49,7 @@ use prioritize::interchange::Config;
 use prioritize::model::Effort;
 use prioritize::plan::PlannedItem;
 use prioritize::ranking::UnscoredPolicy;
-use prioritize::{AlignmentWeight, Backlog, Engine, Formula, Moscow, RankOptions};
+use prioritize::{AlignmentWeight, Backlog, Engine, Formula, Moscow, Pairwise, RankOptions};
 use serde::de::DeserializeSeed;
 
 pub(crate) use args::{EngineArgs, InputArgs, InputFormat, RankArgs, TableOrJson, WeightArgs};
@@ -234,6 +234,8 @@ pub(crate) struct Options {
     pub(crate) framework: Framework,
     /// `--then` (only with MoSCoW).
     pub(crate) then: Option<Framework>,
+    /// `--prior` (only with pairwise).
+    pub(crate) prior: Option<f64>,
     /// `--scorecard`.
     pub(crate) scorecard: Option<String>,
     /// `--formula`.
@@ -257,6 +259,7 @@ impl Default for Options {
             input: Input::default(),
             framework: Framework::Rice,
             then: None,
+            prior: None,
             scorecard: None,
             formula: None,
             alignment_weight: None,
@@ -273,6 +276,9 @@ impl Options {
     pub(crate) fn check(&self) -> Result<(), Failure> {
         if self.framework != Framework::Moscow && self.then.is_some() {
             return Err(Failure::new("option --then needs --framework moscow"));
+        }
+        if self.framework != Framework::Pairwise && self.prior.is_some() {
+            return Err(Failure::new("option --prior needs --framework pairwise"));
         }
         if self.framework == Framework::Moscow && self.then.is_none() && self.alignment_weight.is_some() {
             return Err(Failure::new(
@@ -314,6 +320,11 @@ impl Options {
         }
         if let Some(formula) = &self.formula {
             return Ok(Box::new(formula.clone().alignment_weight(weight)));
+        }
+        if let (Framework::Pairwise, Some(prior)) = (self.framework, self.prior) {
+            // `--prior` was checked to be a finite number > 0.
+            let pairwise = Pairwise::default().prior(prior).unwrap_or_default();
+            return Ok(Box::new(pairwise.alignment_weight(weight)));
         }
         Ok(engine_of(self.framework, self.then, weight))
     }
@@ -432,7 +443,7 @@ pub(crate) fn load_backlog(input: &Input, file: Option<&str>) -> Result<Backlog,
         Some("-") => Box::new(io::stdin()),
         Some(path) => Box::new(std::fs::File::open(path).map_err(cannot_read)?),
     };
-    match format {
+    let backlog = match format {
         InputFormat::Json => {
             let mut text = String::new();
             io::BufReader::new(reader).read_to_string(&mut text).map_err(cannot_read)?;
@@ -466,6 +477,24 @@ pub(crate) fn load_backlog(input: &Input, file: Option<&str>) -> Result<Backlog,
                 ));
             }
             Ok(imported.backlog)
+        }
+    }?;
+    warn_inconsistent(source, &backlog);
+    Ok(backlog)
+}
+
+/// A `warning:` line for each set of comparisons whose consistency ratio is 0.1 or more, naming
+/// the comparison that disagrees most with the weights.
+fn warn_inconsistent(source: &str, backlog: &Backlog) {
+    for (set, _) in backlog.comparisons().iter() {
+        let Some(weights) = backlog.weights_from(set) else { continue };
+        if let (false, Some(ratio), Some((a, b))) =
+            (weights.is_consistent(), weights.consistency_ratio(), weights.most_inconsistent())
+        {
+            warn(format_args!(
+                "{source}: comparisons {set:?} are inconsistent (consistency ratio {ratio:.3}, over 0.1); \
+                 {a:?} against {b:?} disagrees most with the weights"
+            ));
         }
     }
 }

@@ -417,7 +417,8 @@ impl<'c> Reader<'c> {
         if let Some(config) = self.config {
             draft.set_raters(config.raters().map(<[_]>::to_vec), config.aggregate());
         }
-        Ok(Imported { backlog: draft.finish(criteria, objectives, scorecards)?, ignored })
+        let judgments = self.config.map(Config::judgments).unwrap_or_default();
+        Ok(Imported { backlog: draft.finish(criteria, objectives, scorecards, judgments)?, ignored })
     }
 
     /// Reads the input a block at a time, cuts each block into parts at record boundaries,

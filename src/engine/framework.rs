@@ -6,7 +6,7 @@ use std::str::FromStr;
 use std::sync::Arc;
 
 use super::hooks::{self, Hooks, Sealed};
-use super::{Breakdown, Cd3, Engine, Evaluation, Ice, Moscow, Opportunity, Rice, Wsjf};
+use super::{Breakdown, Cd3, Engine, Evaluation, Ice, Moscow, Opportunity, Pairwise, Rice, Wsjf};
 use crate::error::{EngineDetail, Error, Result};
 use crate::model::{AlignmentWeight, Backlog, FieldSet, Item};
 
@@ -14,7 +14,7 @@ use crate::model::{AlignmentWeight, Backlog, FieldSet, Item};
 /// picks a framework, in a database or a configuration file, and ranks with directly.
 ///
 /// It reads and writes as the interchange format names the frameworks (`rice`, `wsjf`, `moscow`,
-/// `ice`, `cd3`, `opportunity`; any case is read), and is an [`Engine`] itself. For options (an
+/// `ice`, `cd3`, `opportunity`, `pairwise`; any case is read), and is an [`Engine`] itself. For options (an
 /// alignment weight, Moscow's secondary engine, WSJF's strict scale), use the engine's own type.
 ///
 /// ```
@@ -30,7 +30,7 @@ use crate::model::{AlignmentWeight, Backlog, FieldSet, Item};
 /// assert_eq!(backlog.rank(chosen)?.at(1).and_then(|e| e.score()), Some(5.0)); // (8 + 5 + 2) / 3
 ///
 /// let unknown = "rise".parse::<Framework>().unwrap_err();
-/// assert_eq!(unknown.to_string(), r#"framework "rise" is not one of rice, wsjf, moscow, ice, cd3, opportunity"#);
+/// assert_eq!(unknown.to_string(), r#"framework "rise" is not one of rice, wsjf, moscow, ice, cd3, opportunity, pairwise"#);
 /// # Ok::<(), prioritize::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -48,17 +48,20 @@ pub enum Framework {
     Cd3,
     /// [`Opportunity`]: importance + max(importance − satisfaction, 0).
     Opportunity,
+    /// [`Pairwise`]: Bradley-Terry strengths from the backlog's votes.
+    Pairwise,
 }
 
 impl Framework {
     /// Every framework, in the order the interchange format lists them.
-    pub const ALL: [Framework; 6] = [
+    pub const ALL: [Framework; 7] = [
         Framework::Rice,
         Framework::Wsjf,
         Framework::Moscow,
         Framework::Ice,
         Framework::Cd3,
         Framework::Opportunity,
+        Framework::Pairwise,
     ];
 
     /// The name, as the interchange format and the engine's [`Engine::name`] write it.
@@ -71,6 +74,7 @@ impl Framework {
             Framework::Ice => "ice",
             Framework::Cd3 => "cd3",
             Framework::Opportunity => "opportunity",
+            Framework::Pairwise => "pairwise",
         }
     }
 
@@ -95,6 +99,7 @@ impl Framework {
             Framework::Ice => Box::new(Ice::default().alignment_weight(alignment_weight)),
             Framework::Cd3 => Box::new(Cd3::default().alignment_weight(alignment_weight)),
             Framework::Opportunity => Box::new(Opportunity::default().alignment_weight(alignment_weight)),
+            Framework::Pairwise => Box::new(Pairwise::default().alignment_weight(alignment_weight)),
         }
     }
 
@@ -107,6 +112,7 @@ impl Framework {
             Framework::Ice => f(&Ice::default()),
             Framework::Cd3 => f(&Cd3::default()),
             Framework::Opportunity => f(&Opportunity::default()),
+            Framework::Pairwise => f(&Pairwise::default()),
         }
     }
 }

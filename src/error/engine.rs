@@ -72,7 +72,7 @@ pub(crate) enum EngineDetail {
         value: f64,
     },
     /// A framework name that is none of the built-in engines'.
-    #[error("framework {name:?} is not one of rice, wsjf, moscow, ice, cd3, opportunity")]
+    #[error("framework {name:?} is not one of rice, wsjf, moscow, ice, cd3, opportunity, pairwise")]
     UnknownFramework {
         /// The name as given.
         name: String,

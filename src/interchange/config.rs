@@ -3,7 +3,9 @@
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 
 use super::BacklogSeed;
-use crate::error::{Error, Result, SectionDetail};
+use crate::error::{Error, JudgmentDetail, Result, SectionDetail};
+use crate::judgment::{ComparisonSets, KanoFeature, KanoSection, SetsSection, Vote, VotesSection};
+use crate::model::judgments::Judgments;
 use crate::model::Scorecard;
 use crate::model::scorecard::serialize::Scorecards;
 use crate::model::{Aggregate, Backlog, Criterion, Objective, Rater};
@@ -42,10 +44,25 @@ pub struct Config {
     scorecards: Option<Vec<Scorecard>>,
     raters: Option<Vec<Rater>>,
     aggregate: Option<Aggregate>,
+    comparisons: Option<ComparisonSets>,
+    votes: Option<Vec<Vote>>,
+    votes_prior: Option<f64>,
+    kano: Option<Vec<KanoFeature>>,
 }
 
 /// The sections a backlog file may have besides `items`.
-const SECTIONS: &[&str] = &["objectives", "criteria", "scorecards", "raters", "aggregate", "items"];
+const SECTIONS: &[&str] = &[
+    "objectives",
+    "criteria",
+    "scorecards",
+    "raters",
+    "aggregate",
+    "comparisons",
+    "votes",
+    "votes_prior",
+    "kano",
+    "items",
+];
 
 impl Config {
     /// A configuration with no section.
@@ -87,6 +104,39 @@ impl Config {
     pub fn with_aggregate(mut self, aggregate: Aggregate) -> Config {
         self.aggregate = Some(aggregate);
         self
+    }
+
+    /// The configuration with these sets of pairwise comparisons (see
+    /// [`BacklogBuilder::comparisons`](crate::model::BacklogBuilder::comparisons)).
+    #[must_use]
+    pub fn with_comparisons(mut self, comparisons: ComparisonSets) -> Config {
+        self.comparisons = Some(comparisons);
+        self
+    }
+
+    /// The configuration with these votes between items, and the prior the
+    /// [`Pairwise`](crate::Pairwise) engine gives them, if any.
+    #[must_use]
+    pub fn with_votes(mut self, votes: impl IntoIterator<Item = Vote>, prior: Option<f64>) -> Config {
+        self.votes = Some(votes.into_iter().collect());
+        self.votes_prior = prior;
+        self
+    }
+
+    /// The sets of pairwise comparisons (none when the section is absent).
+    #[must_use]
+    pub fn comparisons(&self) -> Option<&ComparisonSets> {
+        self.comparisons.as_ref()
+    }
+
+    /// The judgments of the configuration, for a backlog being built.
+    pub(crate) fn judgments(&self) -> Judgments {
+        Judgments {
+            comparisons: self.comparisons.clone().unwrap_or_default(),
+            votes: self.votes.clone().unwrap_or_default(),
+            votes_prior: self.votes_prior,
+            kano: self.kano.clone().unwrap_or_default(),
+        }
     }
 
     /// The declared raters; `None` when the section is absent (then every rater the ratings
@@ -154,6 +204,10 @@ impl Config {
             scorecards: one_of("scorecards", self.scorecards, other.scorecards)?,
             raters: one_of("raters", self.raters, other.raters)?,
             aggregate: one_of("aggregate", self.aggregate, other.aggregate)?,
+            comparisons: one_of("comparisons", self.comparisons, other.comparisons)?,
+            votes: one_of("votes", self.votes, other.votes)?,
+            votes_prior: one_of("votes_prior", self.votes_prior, other.votes_prior)?,
+            kano: one_of("kano", self.kano, other.kano)?,
         })
     }
 
@@ -172,6 +226,10 @@ impl Config {
             "scorecards" => self.scorecards.is_some(),
             "raters" => self.raters.is_some(),
             "aggregate" => self.aggregate.is_some(),
+            "comparisons" => self.comparisons.is_some(),
+            "votes" => self.votes.is_some(),
+            "votes_prior" => self.votes_prior.is_some(),
+            "kano" => self.kano.is_some(),
             _ => false,
         };
         SECTIONS.iter().copied().find(|&section| given && section == key)
@@ -191,11 +249,28 @@ impl Config {
             }
             "raters" if self.raters.is_none() => self.raters = Some(map.next_value()?),
             "aggregate" if self.aggregate.is_none() => self.aggregate = Some(map.next_value()?),
+            "comparisons" if self.comparisons.is_none() => {
+                self.comparisons = Some(map.next_value::<SetsSection>()?.0);
+            }
+            "votes" if self.votes.is_none() => self.votes = Some(map.next_value::<VotesSection>()?.0),
+            "votes_prior" if self.votes_prior.is_none() => {
+                let prior: f64 = map.next_value()?;
+                if !(prior.is_finite() && prior > 0.0) {
+                    let value = prior.to_string();
+                    return Err(crate::error::json::custom(Error::from(JudgmentDetail::InvalidPrior { value })));
+                }
+                self.votes_prior = Some(prior);
+            }
+            "kano" if self.kano.is_none() => self.kano = Some(map.next_value::<KanoSection>()?.0),
             "criteria" => return Err(de::Error::duplicate_field("criteria")),
             "objectives" => return Err(de::Error::duplicate_field("objectives")),
             "scorecards" => return Err(de::Error::duplicate_field("scorecards")),
             "raters" => return Err(de::Error::duplicate_field("raters")),
             "aggregate" => return Err(de::Error::duplicate_field("aggregate")),
+            "comparisons" => return Err(de::Error::duplicate_field("comparisons")),
+            "votes" => return Err(de::Error::duplicate_field("votes")),
+            "votes_prior" => return Err(de::Error::duplicate_field("votes_prior")),
+            "kano" => return Err(de::Error::duplicate_field("kano")),
             other => return Err(de::Error::unknown_field(other, SECTIONS)),
         }
         Ok(())

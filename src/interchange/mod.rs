@@ -12,9 +12,10 @@ mod record;
 pub use config::Config;
 
 use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, SerializeStruct, Serializer};
 
 use crate::error::{Error, SectionDetail};
+use crate::judgment::{KanoFeature, Vote};
 use crate::model::build::draft::Draft;
 use crate::model::scorecard::serialize::ScorecardsRef;
 use crate::model::{Aggregate, Backlog, BacklogItem, Estimate, Field, Item, Ratings};
@@ -88,19 +89,28 @@ impl Serialize for BacklogItem {
 }
 
 /// Writes `{"objectives": [...], "criteria": [...], "scorecards": {...}, "raters": [...],
-/// "aggregate": "median", "items": [...]}` (`criteria` and `scorecards` only when the backlog has
-/// some, `raters` only when it declares them, `aggregate` only when it is not the default `mean`).
+/// "aggregate": "median", "comparisons": {...}, "votes": [...], "votes_prior": 1.0, "kano": {...},
+/// "items": [...]}` (`criteria`, `scorecards`, `comparisons`, `votes` and `kano` only when the
+/// backlog has some, `raters` only when it declares them, `aggregate` only when it is not the
+/// default `mean`, `votes_prior` only when it is given).
 impl Serialize for Backlog {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let criteria = !self.criteria().is_empty();
         let scorecards = !self.scorecards().is_empty();
         let raters = self.raters_declared();
         let aggregate = self.aggregate() != Aggregate::default();
+        let comparisons = !self.comparisons().is_empty();
+        let votes = !self.votes().is_empty();
+        let kano = !self.kano().is_empty();
         let sections = 2
             + usize::from(criteria)
             + usize::from(scorecards)
             + usize::from(raters)
-            + usize::from(aggregate);
+            + usize::from(aggregate)
+            + usize::from(comparisons)
+            + usize::from(votes)
+            + usize::from(self.votes_prior().is_some())
+            + usize::from(kano);
         let mut backlog = serializer.serialize_struct("Backlog", sections)?;
         backlog.serialize_field("objectives", self.objectives())?;
         if criteria {
@@ -115,8 +125,53 @@ impl Serialize for Backlog {
         if aggregate {
             backlog.serialize_field("aggregate", &self.aggregate())?;
         }
+        if comparisons {
+            backlog.serialize_field("comparisons", self.comparisons())?;
+        }
+        if votes {
+            backlog.serialize_field("votes", &VotesRef(self.votes()))?;
+        }
+        if let Some(prior) = self.votes_prior() {
+            backlog.serialize_field("votes_prior", &prior)?;
+        }
+        if kano {
+            backlog.serialize_field("kano", &KanoRef(self.kano()))?;
+        }
         backlog.serialize_field("items", &crate::ranking::serialize::Seq(|| self.items()))?;
         backlog.end()
+    }
+}
+
+/// A `votes` section: `[["B", "A"], ["A", "C", 2.0]]`, the weight only when it is not 1.
+struct VotesRef<'a>(&'a [Vote]);
+
+impl Serialize for VotesRef<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(Some(self.0.len()))?;
+        for vote in self.0 {
+            if vote.weight_of().to_bits() == 1.0_f64.to_bits() {
+                seq.serialize_element(&(vote.winner(), vote.loser()))?;
+            } else {
+                seq.serialize_element(&(vote.winner(), vote.loser(), vote.weight_of()))?;
+            }
+        }
+        seq.end()
+    }
+}
+
+/// A `kano` section: `{"FEATURE": [["like", "dislike"], ...]}`.
+struct KanoRef<'a>(&'a [KanoFeature]);
+
+impl Serialize for KanoRef<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for feature in self.0 {
+            let answers = feature.answers().iter().map(|(functional, dysfunctional)| {
+                [functional.as_str(), dysfunctional.as_str()]
+            });
+            map.serialize_entry(feature.id(), &answers.collect::<Vec<_>>())?;
+        }
+        map.end()
     }
 }
 
@@ -217,7 +272,7 @@ impl<'de> Visitor<'de> for BacklogVisitor<'_> {
         draft.set_raters(self.config.raters().map(<[_]>::to_vec), self.config.aggregate());
         let (criteria, objectives) = (self.config.criteria().to_vec(), self.config.objectives().to_vec());
         draft
-            .finish(criteria, objectives, self.config.scorecards().to_vec())
+            .finish(criteria, objectives, self.config.scorecards().to_vec(), self.config.judgments())
             .map_err(crate::error::json::custom)
     }
 
@@ -249,7 +304,7 @@ impl<'de> Visitor<'de> for BacklogVisitor<'_> {
         draft.set_raters(config.raters().map(<[_]>::to_vec), config.aggregate());
         let scorecards = config.scorecards().to_vec();
         draft
-            .finish(config.criteria().to_vec(), config.objectives().to_vec(), scorecards)
+            .finish(config.criteria().to_vec(), config.objectives().to_vec(), scorecards, config.judgments())
             .map_err(crate::error::json::custom)
     }
 }

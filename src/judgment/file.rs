@@ -8,33 +8,9 @@ use std::fmt;
 
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 
-use super::{Comparison, KanoFeature};
+use super::{Comparison, ComparisonSets, KanoFeature, Vote};
 use crate::error::json::custom;
-
-/// Named sets of comparisons, in the order written: `objectives`, `scorecard:NAME`, or one set
-/// named `comparisons` for a bare list.
-///
-/// ```
-/// use prioritize::judgment::ComparisonSets;
-///
-/// let sets: ComparisonSets = serde_json::from_str(
-///     r#"{"comparisons": {"objectives": [["growth", "retention", 3], ["retention", "cost", "1/2"]]}}"#,
-/// )?;
-/// let (name, comparisons) = sets.iter().next().expect("one set");
-/// assert_eq!((name, comparisons.len(), comparisons[1].ratio()), ("objectives", 2, 0.5));
-/// # Ok::<(), serde_json::Error>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct ComparisonSets {
-    sets: Vec<(String, Vec<Comparison>)>,
-}
-
-impl ComparisonSets {
-    /// Each set's name and comparisons, in the order written.
-    pub fn iter(&self) -> impl ExactSizeIterator<Item = (&str, &[Comparison])> + '_ {
-        self.sets.iter().map(|(name, comparisons)| (name.as_str(), comparisons.as_slice()))
-    }
-}
+use crate::error::{Error, JudgmentDetail};
 
 /// The features of a Kano survey with their answers classified, in the order written.
 ///
@@ -126,7 +102,7 @@ impl<'de> Deserialize<'de> for Sets {
                 let mut sets: Vec<(String, Vec<Comparison>)> = Vec::new();
                 while let Some(name) = map.next_key::<String>()? {
                     if sets.iter().any(|(known, _)| *known == name) {
-                        return Err(de::Error::custom(format_args!("comparisons {name:?} are given twice")));
+                        return Err(custom(Error::from(JudgmentDetail::RepeatedSet { set: name })));
                     }
                     let Comparisons(list) = map.next_value()?;
                     sets.push((name, list));
@@ -174,7 +150,7 @@ impl<'de> Deserialize<'de> for ComparisonSets {
         struct File {
             comparisons: Sets,
         }
-        File::deserialize(deserializer).map(|file| ComparisonSets { sets: file.comparisons.0 })
+        File::deserialize(deserializer).map(|file| ComparisonSets::from_sets(file.comparisons.0))
     }
 }
 
@@ -185,5 +161,60 @@ impl<'de> Deserialize<'de> for KanoSurvey {
             kano: Features,
         }
         File::deserialize(deserializer).map(|file| KanoSurvey { features: file.kano.0 })
+    }
+}
+
+/// A backlog's `comparisons` section: named sets (`{"objectives": [...]}`).
+pub(crate) struct SetsSection(pub(crate) ComparisonSets);
+
+impl<'de> Deserialize<'de> for SetsSection {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let Sets(sets) = Sets::deserialize(deserializer)?;
+        if sets.len() == 1 && sets[0].0 == "comparisons" {
+            // A bare list says nothing of what it weights.
+            return Err(custom(Error::from(JudgmentDetail::UnknownSet { set: "comparisons".to_owned() })));
+        }
+        Ok(SetsSection(ComparisonSets::from_sets(sets)))
+    }
+}
+
+/// A backlog's `votes` section: `[["B", "A"], ["A", "C", 2], ...]`, winner first, then an
+/// optional weight.
+pub(crate) struct VotesSection(pub(crate) Vec<Vote>);
+
+impl<'de> Deserialize<'de> for VotesSection {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(serde::Deserialize)]
+        #[serde(untagged)]
+        enum Written {
+            Once(String, String),
+            Weighted(String, String, f64),
+        }
+        let written = Vec::<Written>::deserialize(deserializer)?;
+        let mut votes = Vec::with_capacity(written.len());
+        for (index, vote) in written.into_iter().enumerate() {
+            let (winner, loser, weight) = match vote {
+                Written::Once(winner, loser) => (winner, loser, 1.0),
+                Written::Weighted(winner, loser, weight) => (winner, loser, weight),
+            };
+            let invalid = |reason: String| custom(Error::from(JudgmentDetail::InvalidVote { index, reason }));
+            if winner == loser {
+                return Err(invalid(format!("{winner:?} cannot win against itself")));
+            }
+            if !(weight.is_finite() && weight > 0.0) {
+                return Err(invalid(format!("weight {weight} is not a finite number > 0")));
+            }
+            votes.push(Vote::new(winner, loser).weight(weight).map_err(custom)?);
+        }
+        Ok(VotesSection(votes))
+    }
+}
+
+/// A backlog's `kano` section: `{"FEATURE": [["like", "dislike"], ...]}`.
+pub(crate) struct KanoSection(pub(crate) Vec<KanoFeature>);
+
+impl<'de> Deserialize<'de> for KanoSection {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Features::deserialize(deserializer).map(|features| KanoSection(features.0))
     }
 }

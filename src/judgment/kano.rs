@@ -21,6 +21,19 @@ pub enum Answer {
 }
 
 impl Answer {
+    /// The label the interchange format writes: `like`, `must-be`, `neutral`, `live-with` or
+    /// `dislike`.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Answer::Like => "like",
+            Answer::MustBe => "must-be",
+            Answer::Neutral => "neutral",
+            Answer::LiveWith => "live-with",
+            Answer::Dislike => "dislike",
+        }
+    }
+
     /// The answer written `like`, `must-be`, `neutral`, `live-with` or `dislike` (any case,
     /// `_` or a space for `-`).
     #[must_use]
@@ -179,16 +192,19 @@ impl KanoCounts {
 pub struct KanoFeature {
     id: String,
     counts: KanoCounts,
+    /// The answer pairs it was classified from (none when made from counts).
+    answers: Vec<(Answer, Answer)>,
 }
 
 impl KanoFeature {
     /// A feature classified from its (functional, dysfunctional) answer pairs.
     pub fn new(id: impl Into<String>, answers: impl IntoIterator<Item = (Answer, Answer)>) -> KanoFeature {
+        let answers: Vec<(Answer, Answer)> = answers.into_iter().collect();
         let mut counts = KanoCounts::default();
-        for (functional, dysfunctional) in answers {
+        for &(functional, dysfunctional) in &answers {
             counts.add(KanoCategory::of(functional, dysfunctional));
         }
-        KanoFeature { id: id.into(), counts }
+        KanoFeature { id: id.into(), counts, answers }
     }
 
     /// A feature classified from answer pairs written as labels ([`Answer::from_label`]).
@@ -214,13 +230,20 @@ impl KanoFeature {
 
     /// A feature of these counts.
     pub fn from_counts(id: impl Into<String>, counts: KanoCounts) -> KanoFeature {
-        KanoFeature { id: id.into(), counts }
+        KanoFeature { id: id.into(), counts, answers: Vec::new() }
     }
 
     /// The feature's id.
     #[must_use]
     pub fn id(&self) -> &str {
         &self.id
+    }
+
+    /// The (functional, dysfunctional) answer pairs, in order; none for a feature made
+    /// [`from_counts`](KanoFeature::from_counts).
+    #[must_use]
+    pub fn answers(&self) -> &[(Answer, Answer)] {
+        &self.answers
     }
 
     /// The answer pairs in each category.

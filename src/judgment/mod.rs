@@ -24,10 +24,14 @@ mod ahp;
 mod file;
 mod kano;
 mod matrix;
+mod sets;
 mod votes;
 
 pub use ahp::{Ahp, Comparison, RandomIndex};
 #[cfg(feature = "serde")]
-pub use file::{ComparisonSets, KanoSurvey};
+pub use file::KanoSurvey;
+#[cfg(feature = "serde")]
+pub(crate) use file::{KanoSection, SetsSection, VotesSection};
+pub use sets::ComparisonSets;
 pub use kano::{Answer, KanoCategory, KanoCounts, KanoFeature};
 pub use votes::{Strengths, Vote};

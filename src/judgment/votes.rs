@@ -107,7 +107,7 @@ impl Strengths {
     /// prior, the votes have no maximum-likelihood strengths; a
     /// [`Parameter`](crate::ErrorKind::Parameter) error for a prior that is not a finite number
     /// `> 0`; a [`Value`](crate::ErrorKind::Value) error naming the vote whose winner is its loser.
-    pub fn from_votes(votes: &[Vote], prior: Option<f64>) -> Result<Strengths> {
+    pub fn from_votes<'v>(votes: &'v [Vote], prior: Option<f64>) -> Result<Strengths> {
         if let Some(p) = prior.filter(|p| !(p.is_finite() && *p > 0.0)) {
             return Err(Error::from(PlanDetail::InvalidParameter {
                 parameter: "prior",
@@ -116,12 +116,12 @@ impl Strengths {
             }));
         }
         let mut ids: Vec<String> = Vec::new();
-        let mut index = |id: &str| match ids.iter().position(|known| known == id) {
-            Some(at) => at as u32,
-            None => {
+        let mut positions: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+        let mut index = |id: &'v str| {
+            *positions.entry(id).or_insert_with(|| {
                 ids.push(id.to_owned());
                 (ids.len() - 1) as u32
-            }
+            })
         };
         let mut pairs = Vec::with_capacity(votes.len());
         for (at, vote) in votes.iter().enumerate() {

@@ -15,12 +15,40 @@ use crate::model::number::Fraction;
 /// assert!(Objective::new("growth", 0.0).is_err());
 /// # Ok::<(), prioritize::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+///
+/// An objective may instead take its weight from pairwise comparisons
+/// ([`Objective::compared`]): the backlog that holds it computes the weight from its
+/// `objectives` comparisons.
+#[derive(Debug, Clone)]
+#[cfg_attr(feature = "serde", derive(serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(try_from = "RawObjective", deny_unknown_fields))]
 pub struct Objective {
     id: String,
+    /// NaN for a compared objective outside a backlog.
     weight: f64,
+    compared: bool,
+}
+
+/// Equal ids, weights (by their bits) and ways of being weighted.
+impl PartialEq for Objective {
+    fn eq(&self, other: &Objective) -> bool {
+        self.id == other.id && self.weight.to_bits() == other.weight.to_bits() && self.compared == other.compared
+    }
+}
+
+/// Writes `{"id": .., "weight": ..}`, or `{"id": ..}` for a compared objective (its weight is
+/// the comparisons').
+#[cfg(feature = "serde")]
+impl serde::Serialize for Objective {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut objective = serializer.serialize_struct("Objective", 2 - usize::from(self.compared))?;
+        objective.serialize_field("id", &self.id)?;
+        if !self.compared {
+            objective.serialize_field("weight", &self.weight)?;
+        }
+        objective.end()
+    }
 }
 
 impl Objective {
@@ -50,7 +78,45 @@ impl Objective {
                 allowed: Self::ALLOWED_WEIGHT,
             }));
         }
-        Ok(Objective { id, weight })
+        Ok(Objective { id, weight, compared: false })
+    }
+
+    /// An objective weighted by pairwise comparisons: a backlog computes its weight from its
+    /// `objectives` comparisons ([`BacklogBuilder::comparisons`](crate::model::BacklogBuilder::comparisons)),
+    /// as the principal eigenvector of Saaty's Analytic Hierarchy Process, normalised to sum 1
+    /// over the objectives compared.
+    ///
+    /// ```
+    /// use prioritize::judgment::Comparison;
+    /// use prioritize::{Backlog, Objective};
+    ///
+    /// let backlog = Backlog::builder()
+    ///     .objectives([Objective::compared("growth")?, Objective::compared("retention")?])
+    ///     .comparisons("objectives", [Comparison::new("growth", "retention", 3.0)?])
+    ///     .build()?;
+    /// let weights: Vec<f64> = backlog.objectives().iter().map(Objective::weight).collect();
+    /// assert_eq!(weights, [0.75, 0.25]);
+    /// assert!(Objective::compared("growth")?.weight().is_nan()); // outside a backlog
+    /// # Ok::<(), prioritize::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// a [`Value`](crate::ErrorKind::Value) error for an empty id.
+    pub fn compared(id: impl Into<String>) -> Result<Objective> {
+        let objective = Objective::new(id, 1.0)?;
+        Ok(Objective { weight: f64::NAN, compared: true, ..objective })
+    }
+
+    /// Whether the objective takes its weight from comparisons ([`Objective::compared`]).
+    #[must_use]
+    pub fn is_compared(&self) -> bool {
+        self.compared
+    }
+
+    /// The compared objective with the weight its backlog computed.
+    pub(crate) fn with_compared_weight(self, weight: f64) -> Objective {
+        Objective { weight, ..self }
     }
 
     /// The objective's id.
@@ -59,7 +125,8 @@ impl Objective {
         &self.id
     }
 
-    /// The objective's weight.
+    /// The objective's weight; for a [compared](Objective::compared) one, the weight its
+    /// backlog computed (NaN outside a backlog).
     #[must_use]
     pub fn weight(&self) -> f64 {
         self.weight
@@ -71,7 +138,8 @@ impl Objective {
 #[serde(deny_unknown_fields)]
 struct RawObjective {
     id: String,
-    weight: f64,
+    /// Absent: the weight comes from comparisons.
+    weight: Option<f64>,
 }
 
 #[cfg(feature = "serde")]
@@ -79,7 +147,10 @@ impl TryFrom<RawObjective> for Objective {
     type Error = Error;
 
     fn try_from(raw: RawObjective) -> Result<Objective> {
-        Objective::new(raw.id, raw.weight)
+        match raw.weight {
+            Some(weight) => Objective::new(raw.id, weight),
+            None => Objective::compared(raw.id),
+        }
     }
 }
 

@@ -214,6 +214,11 @@ impl FieldSet {
     /// The set with no field.
     pub const EMPTY: FieldSet = FieldSet { fields: 0, criteria: 0 };
 
+    /// The backlog's votes: what an item in none lacks for the
+    /// [`Pairwise`](crate::Pairwise) engine. Not a field of an item: it names no built-in
+    /// field ([`FieldSet::iter`] skips it), and is named `votes`.
+    pub const VOTES: FieldSet = FieldSet { fields: VOTES_BIT, criteria: 0 };
+
     /// How many declared criteria a set (and so a backlog) can hold.
     pub const MAX_CRITERIA: usize = 64;
 
@@ -274,6 +279,12 @@ impl FieldSet {
         Field::ALL.into_iter().filter(move |field| self.contains(*field))
     }
 
+    /// Whether the set holds [`FieldSet::VOTES`].
+    #[must_use]
+    pub const fn contains_votes(self) -> bool {
+        self.fields & VOTES_BIT != 0
+    }
+
     /// The positions of the criteria in the set, ascending.
     pub fn criteria(self) -> impl Iterator<Item = usize> {
         (0..FieldSet::MAX_CRITERIA).filter(move |&index| self.contains_criterion(index))
@@ -286,13 +297,17 @@ impl FromIterator<Field> for FieldSet {
     }
 }
 
+/// The bit of [`FieldSet::VOTES`], past every field's.
+const VOTES_BIT: u32 = 1 << 31;
+
 /// The built-in fields' names, then `criterion #i` for each criterion (a backlog's
-/// [`field_names`](crate::Backlog::field_names) names those).
+/// [`field_names`](crate::Backlog::field_names) names those), then `votes`.
 impl fmt::Display for FieldSet {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let names = self.iter().map(|field| field.as_str().to_owned());
         let criteria = self.criteria().map(|index| format!("criterion #{index}"));
-        f.write_str(&names.chain(criteria).collect::<Vec<_>>().join(", "))
+        let votes = self.contains_votes().then(|| "votes".to_owned());
+        f.write_str(&names.chain(criteria).chain(votes).collect::<Vec<_>>().join(", "))
     }
 }
 

@@ -65,6 +65,7 @@ mod id;
 pub(crate) mod impact;
 pub(crate) mod input;
 pub(crate) mod item;
+pub(crate) mod judgments;
 mod number;
 pub(crate) mod rater;
 mod ratings;

@@ -246,7 +246,7 @@ fn errors_follow_the_rank_conventions() {
     );
     fails(
         &analyze(&["compare", "--frameworks", "rice,kano"]),
-        r#"option --frameworks: "kano" is not one of rice, wsjf, moscow, ice, cd3, opportunity"#,
+        r#"option --frameworks: "kano" is not one of rice, wsjf, moscow, ice, cd3, opportunity, pairwise"#,
     );
     fails(
         &analyze(&["consensus", "--framework", "rice"]),

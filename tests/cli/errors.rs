@@ -17,13 +17,13 @@ fn option_errors_exit_with_status_2() {
         (&["--top="], r#"option --top: "" is not a whole number >= 0"#),
         (
             &["--framework=kano"],
-            r#"option --framework: "kano" is not one of rice, wsjf, moscow, ice, cd3, opportunity"#,
+            r#"option --framework: "kano" is not one of rice, wsjf, moscow, ice, cd3, opportunity, pairwise"#,
         ),
         (&["--top", "many"], r#"option --top: "many" is not a whole number >= 0"#),
         (&["--top", "-1"], r#"option --top: "-1" is not a whole number >= 0"#),
         (
             &["--framework", "kano"],
-            r#"option --framework: "kano" is not one of rice, wsjf, moscow, ice, cd3, opportunity"#,
+            r#"option --framework: "kano" is not one of rice, wsjf, moscow, ice, cd3, opportunity, pairwise"#,
         ),
         (
             &["--framework", "moscow", "--then", "moscow"],

@@ -173,7 +173,7 @@ fn a_framework_by_name_is_its_engine() {
     let error = "dsdm".parse::<Framework>().unwrap_err();
     assert_eq!(
         error.to_string(),
-        r#"framework "dsdm" is not one of rice, wsjf, moscow, ice, cd3, opportunity"#
+        r#"framework "dsdm" is not one of rice, wsjf, moscow, ice, cd3, opportunity, pairwise"#
     );
     #[cfg(feature = "serde")]
     assert_eq!(serde_json::from_str::<Framework>("\"dsdm\"").unwrap_err().to_string(), error.to_string());

@@ -387,10 +387,10 @@ mod files {
                 .starts_with(r#"scorecard "v": it weighs no field"#)
         );
         assert!(read_error(&with("[]")).starts_with("invalid type: sequence, expected an object"));
-        assert!(
-            read_error(&with(r#"{"v": {"criteria": ["revenue"]}}"#))
-                .starts_with("invalid type: sequence, expected an object")
-        );
+        // A list of fields takes its weights from comparisons, which must then be given.
+        assert!(read_error(&with(r#"{"v": {"criteria": ["revenue"]}}"#)).starts_with(
+            r#"scorecard "v": field "revenue" has no weight: give it one, or compare it in comparisons "scorecard:v""#
+        ));
         assert!(
             read_error(&with(r#"{"v": {"criteria": {"revenue": 1}}, "v": {"criteria": {"reach": 1}}}"#))
                 .starts_with(r#"scorecard "v" is defined twice (scorecard names must be unique)"#)

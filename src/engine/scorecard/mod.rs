@@ -29,6 +29,14 @@ impl Scorecard {
     /// among `criteria`; a [`Value`](crate::ErrorKind::Value) error for a field without both bounds under
     /// [`Normalize::Scale`].
     fn terms(&self, criteria: &[Criterion], backlog: Option<&Backlog>) -> Result<Vec<Term>> {
+        if self.awaits_weights() {
+            return Err(Error::from(SectionDetail::InvalidScorecard {
+                scorecard: self.id.clone(),
+                reason: "its weights come from comparisons: rank with the scorecard its backlog gives back \
+                         (Backlog::scorecard)"
+                    .into(),
+            }));
+        }
         let mut terms = Vec::with_capacity(self.weights.len());
         for (name, weight) in &self.weights {
             let named = Named::resolve(name, criteria, false).ok_or_else(|| {

@@ -3,12 +3,14 @@
 use std::sync::Arc;
 
 use crate::error::{Error, ItemDetail, Result, SectionDetail};
+use crate::judgment::{Ahp, ComparisonSets, KanoFeature, Vote};
 use crate::model::alignment::{Objective, weighted_mean};
 use crate::model::columns::{Lists, Numbers, Texts};
 use crate::model::criterion::Criterion;
 use crate::model::estimate::Estimate;
 use crate::model::field::{Field, FieldName, FieldSet};
 use crate::model::graph::Graph;
+use crate::model::judgments::Judged;
 use crate::model::rater::{Aggregate, Rater};
 use crate::model::ratings::RatingTable;
 use crate::model::scorecard::Scorecard;
@@ -80,6 +82,8 @@ pub struct Backlog {
     ratings: Arc<RatingTable>,
     /// Item indices sorted by id, for lookups.
     by_id: Arc<Vec<u32>>,
+    /// Comparisons, votes and Kano answers, with the weights the comparisons give.
+    judged: Arc<Judged>,
 }
 
 /// What a finished draft hands over: the checked columns of a backlog being built.
@@ -104,6 +108,7 @@ pub(crate) struct Parts {
     pub(crate) raters_declared: bool,
     pub(crate) aggregate: Aggregate,
     pub(crate) ratings: RatingTable,
+    pub(crate) judged: Judged,
 }
 
 impl Backlog {
@@ -139,6 +144,7 @@ impl Backlog {
         })?;
         let by_id: Vec<u32> = keys.iter().map(|&(_, _, index)| index).collect();
         drop(keys);
+        check_votes(&parts.judged.given.votes, &by_id, ids)?;
         let graph = Graph::new(edges, ids.len()).map_err(|cycle| {
             Error::from(ItemDetail::DependencyCycle {
                 cycle: cycle.into_iter().map(|index| ids.get(index as usize).to_owned()).collect(),
@@ -165,6 +171,7 @@ impl Backlog {
             aggregate: parts.aggregate,
             ratings: Arc::new(parts.ratings),
             by_id: Arc::new(by_id),
+            judged: Arc::new(parts.judged),
         };
         backlog.alignment = Arc::new(backlog.resolve_alignments());
         Arc::make_mut(&mut backlog.ids).shrink_to_fit();
@@ -255,6 +262,64 @@ impl Backlog {
         self.aggregate
     }
 
+    /// The pairwise comparisons (its `comparisons` section): `objectives` weighs the
+    /// [compared](Objective::compared) objectives, `scorecard:NAME` the fields of the
+    /// [compared](Scorecard::compared) scorecard `NAME`.
+    #[must_use]
+    pub fn comparisons(&self) -> &ComparisonSets {
+        &self.judged.given.comparisons
+    }
+
+    /// What the comparisons `set` give (`objectives` or `scorecard:NAME`): the weights, and how
+    /// consistent the comparisons are, with Saaty's random index.
+    ///
+    /// ```
+    /// use prioritize::judgment::Comparison;
+    /// use prioritize::{Backlog, Objective};
+    ///
+    /// let backlog = Backlog::builder()
+    ///     .objectives(["growth", "retention", "cost"].map(|id| Objective::compared(id)).into_iter().collect::<Result<Vec<_>, _>>()?)
+    ///     .comparisons("objectives", [
+    ///         Comparison::new("growth", "retention", 3.0)?,
+    ///         Comparison::new("retention", "cost", 3.0)?,
+    ///         Comparison::new("growth", "cost", 1.0 / 3.0)?, // contradicts the other two
+    ///     ])
+    ///     .build()?;
+    /// let weights = backlog.weights_from("objectives").expect("compared");
+    /// assert!(!weights.is_consistent());
+    /// assert_eq!(weights.most_inconsistent(), Some(("growth", "cost")));
+    /// # Ok::<(), prioritize::Error>(())
+    /// ```
+    #[must_use]
+    pub fn weights_from(&self, set: &str) -> Option<&Ahp> {
+        self.judged.weights(set)
+    }
+
+    /// The votes between items (its `votes` section), in order: what the
+    /// [`Pairwise`](crate::Pairwise) engine ranks by.
+    #[must_use]
+    pub fn votes(&self) -> &[Vote] {
+        &self.judged.given.votes
+    }
+
+    /// The prior the [`Pairwise`](crate::Pairwise) engine gives the votes (its `votes_prior`
+    /// section), if any.
+    #[must_use]
+    pub fn votes_prior(&self) -> Option<f64> {
+        self.judged.given.votes_prior
+    }
+
+    /// The features of its Kano survey (its `kano` section), with their answers, in order.
+    #[must_use]
+    pub fn kano(&self) -> &[KanoFeature] {
+        &self.judged.given.kano
+    }
+
+    /// The judgments as given, for a builder to carry.
+    pub(crate) fn judgments(&self) -> &crate::model::judgments::Judgments {
+        &self.judged.given
+    }
+
     /// Whether the raters were declared (else they are those the ratings name).
     pub(crate) fn raters_declared(&self) -> bool {
         self.raters_declared
@@ -298,6 +363,9 @@ impl Backlog {
     pub fn field_names(&self, set: FieldSet) -> Vec<&str> {
         let mut names: Vec<&str> = set.iter().map(Field::as_str).collect();
         names.extend(set.criteria().filter_map(|index| self.criteria.get(index).map(Criterion::id)));
+        if set.contains_votes() {
+            names.push("votes");
+        }
         names
     }
 
@@ -395,11 +463,24 @@ impl PartialEq for Backlog {
             && self.raters == other.raters
             && self.raters_declared == other.raters_declared
             && self.aggregate == other.aggregate
+            && self.judged.given == other.judged.given
             && self.items().zip(other.items()).all(|(a, b)| {
                 a.to_owned() == b.to_owned()
                     && a.resolved_alignment().to_bits() == b.resolved_alignment().to_bits()
             })
     }
+}
+
+/// Every id the votes name is an item's.
+fn check_votes(votes: &[crate::judgment::Vote], by_id: &[u32], ids: &Texts) -> Result<()> {
+    for (index, vote) in votes.iter().enumerate() {
+        for id in [vote.winner(), vote.loser()] {
+            if lookup(by_id, ids, id).is_none() {
+                return Err(Error::from(crate::error::JudgmentDetail::UnknownVoteItem { index, item: id.to_owned() }));
+            }
+        }
+    }
+    Ok(())
 }
 
 fn check_unique_objectives(objectives: &[Objective]) -> Result<()> {

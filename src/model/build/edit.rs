@@ -5,7 +5,9 @@
 //! nothing when it fails. It then writes into the columns only what differs, so an edit costs
 //! what it touches, and a column shared with a kept ranking is copied only when it changes.
 
-use crate::error::{Error, ItemDetail, Result};
+use crate::error::{Error, ItemDetail, JudgmentDetail, Result};
+use crate::model::alignment::Objective;
+use crate::model::judgments::Judgments;
 use crate::model::backlog::Backlog;
 use crate::model::field::{Field, FieldName};
 use crate::model::input::{Checker, Input, Numeric};
@@ -167,6 +169,12 @@ impl Backlog {
                 dependents: dependents.into_iter().map(|at| self.item(at).id().to_owned()).collect(),
             }));
         }
+        let item = self.item(index).id();
+        let mut voting = self.votes().iter().enumerate().filter(|(_, v)| v.winner() == item || v.loser() == item);
+        if let Some((first, _)) = voting.next() {
+            let count = 1 + voting.count();
+            return Err(Error::from(JudgmentDetail::VotedItem { item: item.to_owned(), count, first }));
+        }
         let old = self.item(index).to_owned();
         self.remove_at(index);
         Ok(old)
@@ -181,8 +189,15 @@ impl Backlog {
     fn row(&self, mut item: BacklogItem) -> Result<Backlog> {
         item.depends_on.clear();
         let mut builder = self.sections();
-        // The item's checks do not need the scorecards (the backlog checked them already).
+        // The item's checks need neither the scorecards nor the judgments (the backlog checked
+        // them already, and the votes name other items); the objectives keep their weights.
         builder.scorecards.clear();
+        builder.judgments = Judgments::default();
+        for objective in &mut builder.objectives {
+            if objective.is_compared() {
+                *objective = Objective::new(objective.id(), objective.weight())?;
+            }
+        }
         builder.item(item).build()
     }
 

@@ -11,6 +11,8 @@ use crate::model::criterion::Criterion;
 use crate::model::item::BacklogItem;
 use crate::model::rater::{Aggregate, Rater};
 use crate::model::scorecard::Scorecard;
+use crate::judgment::{Answer, Comparison, KanoFeature, Vote};
+use crate::model::judgments::Judgments;
 use draft::Draft;
 
 impl Backlog {
@@ -113,6 +115,7 @@ impl Backlog {
             objectives: self.objectives().to_vec(),
             raters: self.raters_declared().then(|| self.raters().to_vec()),
             aggregate: self.aggregate(),
+            judgments: self.judgments().clone(),
             draft: Draft::new(Some(self.criteria().to_vec())),
         }
     }
@@ -127,6 +130,7 @@ pub struct BacklogBuilder {
     objectives: Vec<Objective>,
     raters: Option<Vec<Rater>>,
     aggregate: Aggregate,
+    judgments: Judgments,
     draft: Draft,
 }
 
@@ -186,6 +190,36 @@ impl BacklogBuilder {
         self
     }
 
+    /// Adds a set of pairwise comparisons: `objectives` weighs the
+    /// [compared](Objective::compared) objectives, `scorecard:NAME` the fields of the
+    /// [compared](Scorecard::compared) scorecard `NAME` (see [`Backlog::weights_from`]).
+    /// A set named twice is an error when the backlog is built.
+    pub fn comparisons(mut self, set: impl Into<String>, comparisons: impl IntoIterator<Item = Comparison>) -> Self {
+        self.judgments.comparisons.push(set.into(), comparisons.into_iter().collect());
+        self
+    }
+
+    /// Adds votes between items (see [`Pairwise`](crate::Pairwise)); each must name two items
+    /// of the backlog.
+    pub fn votes(mut self, votes: impl IntoIterator<Item = Vote>) -> Self {
+        self.judgments.votes.extend(votes);
+        self
+    }
+
+    /// The prior the [`Pairwise`](crate::Pairwise) engine gives the votes: each item gets `prior`
+    /// virtual wins and losses (a finite number `> 0`, checked when the backlog is built).
+    pub fn votes_prior(mut self, prior: f64) -> Self {
+        self.judgments.votes_prior = Some(prior);
+        self
+    }
+
+    /// Adds a feature of a Kano survey with its (functional, dysfunctional) answers
+    /// ([`Backlog::kano`]).
+    pub fn kano(mut self, feature: impl Into<String>, answers: impl IntoIterator<Item = (Answer, Answer)>) -> Self {
+        self.judgments.kano.push(KanoFeature::new(feature, answers));
+        self
+    }
+
     /// Adds an item.
     pub fn item(mut self, item: impl std::borrow::Borrow<BacklogItem>) -> Self {
         self.draft.push_item(item.borrow());
@@ -237,7 +271,7 @@ impl BacklogBuilder {
     /// ```
     pub fn build(mut self) -> Result<Backlog> {
         self.draft.set_raters(self.raters, self.aggregate);
-        self.draft.finish(self.criteria, self.objectives, self.scorecards)
+        self.draft.finish(self.criteria, self.objectives, self.scorecards, self.judgments)
     }
 }
 

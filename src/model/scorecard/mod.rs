@@ -75,12 +75,30 @@ impl Normalize {
 /// assert_eq!(ranking.at(2).and_then(|e| e.score()), Some(6.050000000000001));
 /// # Ok::<(), prioritize::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+///
+/// A scorecard may instead take its weights from pairwise comparisons of its fields
+/// ([`Scorecard::compared`]).
+#[derive(Debug, Clone)]
 pub struct Scorecard {
     pub(crate) id: String,
+    /// NaN weights for a compared scorecard outside a backlog.
     pub(crate) weights: Vec<(String, f64)>,
     pub(crate) normalize: Normalize,
     pub(crate) alignment_weight: AlignmentWeight,
+    pub(crate) compared: bool,
+}
+
+/// Equal names, fields, weights (by their bits), normalizations, alignment weights and ways of
+/// being weighted.
+impl PartialEq for Scorecard {
+    fn eq(&self, other: &Scorecard) -> bool {
+        self.id == other.id
+            && self.weights.len() == other.weights.len()
+            && self.weights.iter().zip(&other.weights).all(|((a, x), (b, y))| a == b && x.to_bits() == y.to_bits())
+            && self.normalize == other.normalize
+            && self.alignment_weight == other.alignment_weight
+            && self.compared == other.compared
+    }
 }
 
 impl Scorecard {
@@ -124,7 +142,54 @@ impl Scorecard {
             weights: checked,
             normalize: Normalize::None,
             alignment_weight: AlignmentWeight::default(),
+            compared: false,
         })
+    }
+
+    /// A scorecard named `id` over these fields, whose weights come from pairwise comparisons
+    /// of them: a backlog computes them from its `scorecard:ID` comparisons
+    /// ([`BacklogBuilder::comparisons`](crate::model::BacklogBuilder::comparisons)), as the
+    /// principal eigenvector of Saaty's Analytic Hierarchy Process, normalised to sum 1. Rank
+    /// with the scorecard the backlog gives back ([`Backlog::scorecard`](crate::Backlog::scorecard)).
+    ///
+    /// ```
+    /// use prioritize::judgment::Comparison;
+    /// use prioritize::{Backlog, BacklogItem, Criterion, Scorecard};
+    ///
+    /// let backlog = Backlog::builder()
+    ///     .criterion(Criterion::new("revenue")?)
+    ///     .scorecard(Scorecard::compared("value", ["revenue", "reach"])?)
+    ///     .comparisons("scorecard:value", [Comparison::new("revenue", "reach", 4.0)?])
+    ///     .item(BacklogItem::builder("A", "").value("revenue", 10).reach(5).build()?)
+    ///     .build()?;
+    /// let value = backlog.scorecard("value").expect("declared");
+    /// assert_eq!(value.weights().collect::<Vec<_>>(), [("revenue", 0.8), ("reach", 0.2)]);
+    /// assert_eq!(backlog.rank(&value)?.at(1).and_then(|e| e.score()), Some(9.0)); // 0.8 · 10 + 0.2 · 5
+    ///
+    /// let outside = Backlog::from_items([BacklogItem::builder("A", "").reach(5).build()?])?;
+    /// assert!(outside.rank(&Scorecard::compared("value", ["reach"])?).is_err()); // no weights yet
+    /// # Ok::<(), prioritize::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// a [`Value`](crate::ErrorKind::Value) error for a field named twice, or no field at all.
+    pub fn compared<N: Into<String>>(id: impl Into<String>, fields: impl IntoIterator<Item = N>) -> Result<Scorecard> {
+        let scorecard = Scorecard::new(id, fields.into_iter().map(|name| (name, 1.0)))?;
+        let weights = scorecard.weights.iter().map(|(name, _)| (name.clone(), f64::NAN)).collect();
+        Ok(Scorecard { weights, compared: true, ..scorecard })
+    }
+
+    /// Whether the weights come from comparisons ([`Scorecard::compared`]).
+    #[must_use]
+    pub fn is_compared(&self) -> bool {
+        self.compared
+    }
+
+    /// Whether the weights are still to come from comparisons (a compared scorecard not taken
+    /// from its backlog).
+    pub(crate) fn awaits_weights(&self) -> bool {
+        self.compared && self.weights.iter().any(|(_, weight)| weight.is_nan())
     }
 
     /// The scorecard with this normalization.
@@ -147,7 +212,8 @@ impl Scorecard {
         &self.id
     }
 
-    /// The fields and their weights, in order.
+    /// The fields and their weights, in order (NaN weights for a [compared](Scorecard::compared)
+    /// scorecard not taken from its backlog).
     pub fn weights(&self) -> impl ExactSizeIterator<Item = (&str, f64)> + '_ {
         self.weights.iter().map(|(name, weight)| (name.as_str(), *weight))
     }

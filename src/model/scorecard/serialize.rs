@@ -4,7 +4,7 @@
 use std::fmt;
 use std::marker::PhantomData;
 
-use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
+use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
 
 use super::{Normalize, Scorecard};
@@ -21,9 +21,39 @@ pub(crate) struct ScorecardsRef<'a>(pub(crate) &'a [Scorecard]);
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Definition {
-    criteria: Entries<f64>,
+    criteria: Weighted,
     #[serde(default)]
     normalize: Normalize,
+}
+
+/// A scorecard's fields: weighted (`{"revenue": 0.4}`), or listed to be weighted by comparisons
+/// (`["revenue", "ux"]`).
+enum Weighted {
+    Weights(Entries<f64>),
+    Compared(Vec<String>),
+}
+
+impl<'de> Deserialize<'de> for Weighted {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct WeightedVisitor;
+        impl<'de> Visitor<'de> for WeightedVisitor {
+            type Value = Weighted;
+            fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+                formatter.write_str("an object of fields and weights, or a list of fields weighted by comparisons")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Weighted, A::Error> {
+                EntriesVisitor(PhantomData).visit_map(map).map(Weighted::Weights)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Weighted, A::Error> {
+                let mut fields = Vec::new();
+                while let Some(field) = seq.next_element()? {
+                    fields.push(field);
+                }
+                Ok(Weighted::Compared(fields))
+            }
+        }
+        deserializer.deserialize_any(WeightedVisitor)
+    }
 }
 
 /// An object's entries in the order written (a map would sort them, or lose repeated keys).
@@ -63,7 +93,11 @@ impl<'de> Deserialize<'de> for Scorecards {
                     scorecard: id,
                 })));
             }
-            let scorecard = Scorecard::new(id, definition.criteria.0).map_err(crate::error::json::custom)?;
+            let scorecard = match definition.criteria {
+                Weighted::Weights(weights) => Scorecard::new(id, weights.0),
+                Weighted::Compared(fields) => Scorecard::compared(id, fields),
+            }
+            .map_err(crate::error::json::custom)?;
             scorecards.push(scorecard.normalize(definition.normalize));
         }
         Ok(Scorecards(scorecards))
@@ -85,7 +119,11 @@ struct DefinitionRef<'a>(&'a Scorecard);
 impl Serialize for DefinitionRef<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut definition = serializer.serialize_struct("Scorecard", 2)?;
-        definition.serialize_field("criteria", &WeightsRef(self.0))?;
+        if self.0.is_compared() {
+            definition.serialize_field("criteria", &self.0.weights().map(|(name, _)| name).collect::<Vec<_>>())?;
+        } else {
+            definition.serialize_field("criteria", &WeightsRef(self.0))?;
+        }
         definition.serialize_field("normalize", &self.0.normalization())?;
         definition.end()
     }

@@ -15,6 +15,7 @@ use crate::model::field::{Field, FieldSet};
 use crate::model::input::{Checker, Input, Numeric};
 use crate::model::item::BacklogItem;
 use crate::model::number::Fraction;
+use crate::model::judgments::{Judged, Judgments};
 use crate::model::scorecard::Scorecard;
 
 #[cfg(feature = "csv")]
@@ -405,8 +406,9 @@ impl Draft {
     pub(crate) fn finish(
         mut self,
         criteria: Vec<Criterion>,
-        objectives: Vec<Objective>,
-        scorecards: Vec<Scorecard>,
+        mut objectives: Vec<Objective>,
+        mut scorecards: Vec<Scorecard>,
+        judgments: Judgments,
     ) -> Result<Backlog> {
         let len = self.len;
         if u32::try_from(len).is_err() {
@@ -414,6 +416,7 @@ impl Draft {
         }
         check_criteria(&criteria)?;
         check_scorecards(&scorecards, &criteria)?;
+        let judged = Judged::resolve(judgments, &mut objectives, &mut scorecards)?;
         let rated = self.finish_ratings(&criteria)?;
         let criterion_values = self.take_criteria(&criteria)?;
         for column in &mut self.numbers {
@@ -448,6 +451,7 @@ impl Draft {
             raters_declared: rated.declared,
             aggregate: rated.aggregate,
             ratings: rated.table,
+            judged,
         })
     }
 

@@ -208,7 +208,10 @@ fn frameworks(list: &str) -> Result<Frameworks, String> {
     list.split(',')
         .map(|label| {
             label.trim().parse::<Framework>().map_err(|_| {
-                format!("{:?} is not one of rice, wsjf, moscow, ice, cd3, opportunity, pairwise", label.trim())
+                format!(
+                    "{:?} is not one of rice, wsjf, moscow, ice, cd3, opportunity, pairwise",
+                    label.trim()
+                )
             })
         })
         .collect::<Result<_, _>>()

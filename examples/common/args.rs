@@ -104,10 +104,10 @@ pub(crate) struct WeightArgs {
 /// `--framework`, `--then` and `--alignment-weight`: the engine.
 #[derive(Debug, Clone, Default, Args)]
 pub(crate) struct EngineArgs {
-    /// the engine: rice (default), wsjf, moscow, ice, cd3, opportunity, pairwise
+    /// rice (default), wsjf, moscow, ice, cd3, opportunity, pairwise
     #[arg(long, value_name = "FRAMEWORK", value_parser = framework_parser(), hide_possible_values = true)]
     pub(crate) framework: Option<Framework>,
-    /// pairwise's prior: P virtual wins and losses per item (overrides the backlog's votes_prior)
+    /// pairwise's prior: P virtual wins and losses per item
     #[arg(long, value_name = "P", allow_negative_numbers = true, value_parser = prior)]
     pub(crate) prior: Option<f64>,
     /// rank with the scorecard NAME the backlog declares

@@ -181,7 +181,9 @@ impl JudgmentDetail {
             JudgmentDetail::UnknownCompared { id, .. }
             | JudgmentDetail::WeightAndComparisons { id, .. }
             | JudgmentDetail::Unweighted { id, .. } => Some(id),
-            JudgmentDetail::UnknownVoteItem { item, .. } | JudgmentDetail::VotedItem { item, .. } => Some(item),
+            JudgmentDetail::UnknownVoteItem { item, .. } | JudgmentDetail::VotedItem { item, .. } => {
+                Some(item)
+            }
             JudgmentDetail::InvalidVote { .. }
             | JudgmentDetail::InvalidPrior { .. }
             | JudgmentDetail::RepeatedSet { .. }

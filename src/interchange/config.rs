@@ -5,8 +5,8 @@ use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use super::BacklogSeed;
 use crate::error::{Error, JudgmentDetail, Result, SectionDetail};
 use crate::judgment::{ComparisonSets, KanoFeature, KanoSection, SetsSection, Vote, VotesSection};
-use crate::model::judgments::Judgments;
 use crate::model::Scorecard;
+use crate::model::judgments::Judgments;
 use crate::model::scorecard::serialize::Scorecards;
 use crate::model::{Aggregate, Backlog, Criterion, Objective, Rater};
 
@@ -257,7 +257,9 @@ impl Config {
                 let prior: f64 = map.next_value()?;
                 if !(prior.is_finite() && prior > 0.0) {
                     let value = prior.to_string();
-                    return Err(crate::error::json::custom(Error::from(JudgmentDetail::InvalidPrior { value })));
+                    return Err(crate::error::json::custom(Error::from(JudgmentDetail::InvalidPrior {
+                        value,
+                    })));
                 }
                 self.votes_prior = Some(prior);
             }

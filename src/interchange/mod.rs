@@ -166,9 +166,10 @@ impl Serialize for KanoRef<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(Some(self.0.len()))?;
         for feature in self.0 {
-            let answers = feature.answers().iter().map(|(functional, dysfunctional)| {
-                [functional.as_str(), dysfunctional.as_str()]
-            });
+            let answers = feature
+                .answers()
+                .iter()
+                .map(|(functional, dysfunctional)| [functional.as_str(), dysfunctional.as_str()]);
             map.serialize_entry(feature.id(), &answers.collect::<Vec<_>>())?;
         }
         map.end()

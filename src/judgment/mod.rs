@@ -32,6 +32,6 @@ pub use ahp::{Ahp, Comparison, RandomIndex};
 pub use file::KanoSurvey;
 #[cfg(feature = "serde")]
 pub(crate) use file::{KanoSection, SetsSection, VotesSection};
-pub use sets::ComparisonSets;
 pub use kano::{Answer, KanoCategory, KanoCounts, KanoFeature};
+pub use sets::ComparisonSets;
 pub use votes::{Strengths, Vote};

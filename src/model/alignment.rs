@@ -32,7 +32,9 @@ pub struct Objective {
 /// Equal ids, weights (by their bits) and ways of being weighted.
 impl PartialEq for Objective {
     fn eq(&self, other: &Objective) -> bool {
-        self.id == other.id && self.weight.to_bits() == other.weight.to_bits() && self.compared == other.compared
+        self.id == other.id
+            && self.weight.to_bits() == other.weight.to_bits()
+            && self.compared == other.compared
     }
 }
 

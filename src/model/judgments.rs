@@ -58,7 +58,10 @@ impl Judged {
             } else if let Some(name) = set.strip_prefix(SCORECARD) {
                 let Some(at) = scorecards.iter().position(|scorecard| scorecard.id() == name) else {
                     let known = scorecards.iter().map(Scorecard::id).collect::<Vec<_>>();
-                    return Err(Error::from(JudgmentDetail::NoScorecard { set: set.to_owned(), known: list(&known) }));
+                    return Err(Error::from(JudgmentDetail::NoScorecard {
+                        set: set.to_owned(),
+                        known: list(&known),
+                    }));
                 };
                 weigh_scorecard(set, comparisons, &mut scorecards[at])?
             } else {
@@ -127,7 +130,12 @@ fn list(names: &[&str]) -> String {
 }
 
 fn unknown(set: &str, id: &str, what: &'static str, known: &[&str]) -> Error {
-    Error::from(JudgmentDetail::UnknownCompared { set: set.to_owned(), id: id.to_owned(), what, known: list(known) })
+    Error::from(JudgmentDetail::UnknownCompared {
+        set: set.to_owned(),
+        id: id.to_owned(),
+        what,
+        known: list(known),
+    })
 }
 
 fn both(what: String, id: &str, set: &str) -> Error {

@@ -67,13 +67,14 @@ fn mentions_only_its_options(help: &str, what: &str) {
 
 /// `FILE`, how to read it, the engine and `--strict`: what every command that ranks one backlog
 /// takes.
-const RANK_ARGS: [&str; 11] = [
+const RANK_ARGS: [&str; 12] = [
     "[FILE]",
     "--from <TOOL>",
     "--map <MAP>",
     "--input-format <json|csv>",
     "--config <FILE>",
     "--framework <FRAMEWORK>",
+    "--prior <P>",
     "--scorecard <NAME>",
     "--formula <EXPR>",
     "--then <FRAMEWORK>",
@@ -129,7 +130,7 @@ fn analyze_lists_its_subcommands_and_each_its_options() {
         ]
     );
     let format = "--format <table|json>";
-    let several = [&RANK_ARGS[..5], &["--frameworks <LIST>"], &RANK_ARGS[8..]].concat();
+    let several = [&RANK_ARGS[..5], &["--frameworks <LIST>"], &RANK_ARGS[9..]].concat();
     let cases: [(&str, Vec<&str>); 10] = [
         ("sensitivity", [&RANK_ARGS[..], &["--uncertainty <F>", "--top <N>", format]].concat()),
         ("explain", [&RANK_ARGS[..], &["--top <N>", format]].concat()),
@@ -158,7 +159,8 @@ fn quadrants_says_how_each_framework_is_measured() {
         text.ends_with(
             "\nvalue is what the score divides by effort:\n  rice         reach × impact × confidence\n  \
              wsjf         cost of delay\n  moscow       score × effort\n  ice          score × effort\n  \
-             cd3          cost of delay, against duration\n  opportunity  score × effort\nexit status: 0 on \
+             cd3          cost of delay, against duration\n  opportunity  score × effort\n  \
+             pairwise     score × effort\nexit status: 0 on \
              success, 2 on bad input or bad options\n"
         ),
         "{text}"

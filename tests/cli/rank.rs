@@ -395,7 +395,7 @@ fn help_prints_usage_and_succeeds() {
     let run = rank(&["--help"]);
     assert!(ok(&run).starts_with("rank: rank a product backlog"), "{}", run.stdout);
     assert!(run.stdout.contains(
-        "\n      --framework <FRAMEWORK>    the engine: rice (default), wsjf, moscow, ice, cd3, opportunity\n"
+        "\n      --framework <FRAMEWORK>    rice (default), wsjf, moscow, ice, cd3, opportunity, pairwise\n"
     ));
     assert_eq!(run.stderr, "");
 }

@@ -3,5 +3,6 @@
 //! mistakes each names, then properties.
 
 mod ahp;
+mod backlog;
 mod kano;
 mod votes;

@@ -476,7 +476,10 @@ fn check_votes(votes: &[crate::judgment::Vote], by_id: &[u32], ids: &Texts) -> R
     for (index, vote) in votes.iter().enumerate() {
         for id in [vote.winner(), vote.loser()] {
             if lookup(by_id, ids, id).is_none() {
-                return Err(Error::from(crate::error::JudgmentDetail::UnknownVoteItem { index, item: id.to_owned() }));
+                return Err(Error::from(crate::error::JudgmentDetail::UnknownVoteItem {
+                    index,
+                    item: id.to_owned(),
+                }));
             }
         }
     }

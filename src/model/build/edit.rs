@@ -7,11 +7,11 @@
 
 use crate::error::{Error, ItemDetail, JudgmentDetail, Result};
 use crate::model::alignment::Objective;
-use crate::model::judgments::Judgments;
 use crate::model::backlog::Backlog;
 use crate::model::field::{Field, FieldName};
 use crate::model::input::{Checker, Input, Numeric};
 use crate::model::item::BacklogItem;
+use crate::model::judgments::Judgments;
 use crate::model::value::FieldValue;
 
 impl Backlog {
@@ -170,7 +170,8 @@ impl Backlog {
             }));
         }
         let item = self.item(index).id();
-        let mut voting = self.votes().iter().enumerate().filter(|(_, v)| v.winner() == item || v.loser() == item);
+        let mut voting =
+            self.votes().iter().enumerate().filter(|(_, v)| v.winner() == item || v.loser() == item);
         if let Some((first, _)) = voting.next() {
             let count = 1 + voting.count();
             return Err(Error::from(JudgmentDetail::VotedItem { item: item.to_owned(), count, first }));

@@ -5,14 +5,14 @@ pub(crate) mod draft;
 mod edit;
 
 use crate::error::{Error, Result};
+use crate::judgment::{Answer, Comparison, KanoFeature, Vote};
 use crate::model::alignment::Objective;
 use crate::model::backlog::Backlog;
 use crate::model::criterion::Criterion;
 use crate::model::item::BacklogItem;
+use crate::model::judgments::Judgments;
 use crate::model::rater::{Aggregate, Rater};
 use crate::model::scorecard::Scorecard;
-use crate::judgment::{Answer, Comparison, KanoFeature, Vote};
-use crate::model::judgments::Judgments;
 use draft::Draft;
 
 impl Backlog {
@@ -194,7 +194,11 @@ impl BacklogBuilder {
     /// [compared](Objective::compared) objectives, `scorecard:NAME` the fields of the
     /// [compared](Scorecard::compared) scorecard `NAME` (see [`Backlog::weights_from`]).
     /// A set named twice is an error when the backlog is built.
-    pub fn comparisons(mut self, set: impl Into<String>, comparisons: impl IntoIterator<Item = Comparison>) -> Self {
+    pub fn comparisons(
+        mut self,
+        set: impl Into<String>,
+        comparisons: impl IntoIterator<Item = Comparison>,
+    ) -> Self {
         self.judgments.comparisons.push(set.into(), comparisons.into_iter().collect());
         self
     }
@@ -215,7 +219,11 @@ impl BacklogBuilder {
 
     /// Adds a feature of a Kano survey with its (functional, dysfunctional) answers
     /// ([`Backlog::kano`]).
-    pub fn kano(mut self, feature: impl Into<String>, answers: impl IntoIterator<Item = (Answer, Answer)>) -> Self {
+    pub fn kano(
+        mut self,
+        feature: impl Into<String>,
+        answers: impl IntoIterator<Item = (Answer, Answer)>,
+    ) -> Self {
         self.judgments.kano.push(KanoFeature::new(feature, answers));
         self
     }

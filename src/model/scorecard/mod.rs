@@ -94,7 +94,11 @@ impl PartialEq for Scorecard {
     fn eq(&self, other: &Scorecard) -> bool {
         self.id == other.id
             && self.weights.len() == other.weights.len()
-            && self.weights.iter().zip(&other.weights).all(|((a, x), (b, y))| a == b && x.to_bits() == y.to_bits())
+            && self
+                .weights
+                .iter()
+                .zip(&other.weights)
+                .all(|((a, x), (b, y))| a == b && x.to_bits() == y.to_bits())
             && self.normalize == other.normalize
             && self.alignment_weight == other.alignment_weight
             && self.compared == other.compared
@@ -174,7 +178,10 @@ impl Scorecard {
     /// # Errors
     ///
     /// a [`Value`](crate::ErrorKind::Value) error for a field named twice, or no field at all.
-    pub fn compared<N: Into<String>>(id: impl Into<String>, fields: impl IntoIterator<Item = N>) -> Result<Scorecard> {
+    pub fn compared<N: Into<String>>(
+        id: impl Into<String>,
+        fields: impl IntoIterator<Item = N>,
+    ) -> Result<Scorecard> {
         let scorecard = Scorecard::new(id, fields.into_iter().map(|name| (name, 1.0)))?;
         let weights = scorecard.weights.iter().map(|(name, _)| (name.clone(), f64::NAN)).collect();
         Ok(Scorecard { weights, compared: true, ..scorecard })

@@ -39,7 +39,8 @@ impl<'de> Deserialize<'de> for Weighted {
         impl<'de> Visitor<'de> for WeightedVisitor {
             type Value = Weighted;
             fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
-                formatter.write_str("an object of fields and weights, or a list of fields weighted by comparisons")
+                formatter
+                    .write_str("an object of fields and weights, or a list of fields weighted by comparisons")
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Weighted, A::Error> {
                 EntriesVisitor(PhantomData).visit_map(map).map(Weighted::Weights)
@@ -120,7 +121,8 @@ impl Serialize for DefinitionRef<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut definition = serializer.serialize_struct("Scorecard", 2)?;
         if self.0.is_compared() {
-            definition.serialize_field("criteria", &self.0.weights().map(|(name, _)| name).collect::<Vec<_>>())?;
+            definition
+                .serialize_field("criteria", &self.0.weights().map(|(name, _)| name).collect::<Vec<_>>())?;
         } else {
             definition.serialize_field("criteria", &WeightsRef(self.0))?;
         }

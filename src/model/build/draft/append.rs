@@ -87,8 +87,8 @@ pub(super) fn index_of(names: &mut Vec<String>, name: &str) -> u32 {
 mod tests {
     use super::*;
     use crate::model::build::draft::Target;
-    use crate::model::judgments::Judgments;
     use crate::model::input::Input;
+    use crate::model::judgments::Judgments;
 
     /// Pushes rows of (id, inputs by field name, dependencies, tags) into `draft`.
     fn push(draft: &mut Draft, rows: &[Row<'_>]) {
@@ -139,7 +139,9 @@ mod tests {
             ),
             ("E", vec![], &["D"], &[]),
         ];
-        let finish = |draft: Draft| draft.finish(criteria.clone(), Vec::new(), Vec::new(), Judgments::default()).expect("valid");
+        let finish = |draft: Draft| {
+            draft.finish(criteria.clone(), Vec::new(), Vec::new(), Judgments::default()).expect("valid")
+        };
         let mut whole = Draft::new(Some(criteria.clone()));
         push(&mut whole, &rows);
         let whole = finish(whole);

@@ -14,8 +14,8 @@ use crate::model::estimate::Estimate;
 use crate::model::field::{Field, FieldSet};
 use crate::model::input::{Checker, Input, Numeric};
 use crate::model::item::BacklogItem;
-use crate::model::number::Fraction;
 use crate::model::judgments::{Judged, Judgments};
+use crate::model::number::Fraction;
 use crate::model::scorecard::Scorecard;
 
 #[cfg(feature = "csv")]

@@ -7,6 +7,7 @@ mod edits;
 mod errors;
 mod generate;
 mod help;
+mod judgments;
 mod page;
 mod plan;
 mod quadrants;

@@ -42,6 +42,7 @@ impl ComparisonSets {
     }
 
     /// These sets, in order, names unique (the readers check it).
+    #[cfg(feature = "serde")]
     pub(crate) fn from_sets(sets: Vec<(String, Vec<Comparison>)>) -> ComparisonSets {
         ComparisonSets { sets }
     }

@@ -2,7 +2,7 @@
 //! pairwise engine ranks by, Kano answers; read, written back, carried by builders and edits.
 
 use prioritize::engine::Framework;
-use prioritize::judgment::{Answer, Comparison, Strengths, Vote};
+use prioritize::judgment::{Comparison, Strengths, Vote};
 use prioritize::{
     Backlog, BacklogItem, Criterion, Engine, ErrorKind, FieldSet, Objective, Pairwise, Scorecard,
 };
@@ -151,7 +151,10 @@ fn a_compared_scorecard_weighs_its_fields_by_the_comparisons() {
     }
     let score = backlog.rank(&value).expect("ranks").at(1).and_then(|entry| entry.score()).expect("scored");
     assert!((score - 7.0).abs() < 1e-12, "{score}");
-    assert_eq!(backlog.weights_from("scorecard:value").map(|ahp| ahp.consistency_ratio()), Some(Some(0.0)));
+    assert_eq!(
+        backlog.weights_from("scorecard:value").map(prioritize::judgment::Ahp::consistency_ratio),
+        Some(Some(0.0))
+    );
 
     let weighted = Backlog::builder()
         .scorecard(Scorecard::new("value", [("reach", 1.0), ("ease", 1.0)]).expect("valid"))
@@ -173,6 +176,7 @@ fn a_compared_scorecard_weighs_its_fields_by_the_comparisons() {
     );
 }
 
+#[cfg(feature = "json")]
 /// A backlog with every judgment section.
 fn judged() -> Backlog {
     let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/judgments.json"))
@@ -180,6 +184,7 @@ fn judged() -> Backlog {
     Backlog::from_json(&text).expect("valid")
 }
 
+#[cfg(feature = "json")]
 #[test]
 fn every_judgment_is_written_back_as_given() {
     let backlog = judged();
@@ -208,6 +213,7 @@ fn every_judgment_is_written_back_as_given() {
     assert_eq!(bits(&again), bits(&backlog));
 }
 
+#[cfg(feature = "json")]
 #[test]
 fn edits_keep_the_judgments() {
     let mut backlog = judged();
@@ -242,6 +248,13 @@ fn votes_name_items_of_the_backlog() {
         (prior.kind(), prior.to_string().as_str()),
         (ErrorKind::Value, "votes_prior 0 is not a finite number > 0")
     );
+    #[cfg(feature = "json")]
+    votes_as_written();
+}
+
+/// A vote's own mistakes, as a file writes it.
+#[cfg(feature = "json")]
+fn votes_as_written() {
     let text = r#"{"votes": [["A", "B"], ["B", "B"]], "items": [{"id": "A"}, {"id": "B"}]}"#;
     let itself = Backlog::from_json(text).unwrap_err();
     assert!(itself.to_string().starts_with(r#"vote 1: "B" cannot win against itself"#), "{itself}");
@@ -326,11 +339,13 @@ fn without_a_maximum_a_prior_is_needed() {
     assert_eq!(Pairwise::default().prior(-1.0).unwrap_err().kind(), ErrorKind::Parameter);
 }
 
+#[cfg(feature = "json")]
 #[test]
 fn kano_answers_are_kept_with_their_features() {
+    use prioritize::judgment::Answer::{Dislike, Like, Neutral};
     let backlog = Backlog::builder()
         .item(item("A"))
-        .kano("A", [(Answer::Like, Answer::Dislike), (Answer::Like, Answer::Neutral)])
+        .kano("A", [(Like, Dislike), (Like, Neutral)])
         .build()
         .expect("valid");
     let feature = &backlog.kano()[0];

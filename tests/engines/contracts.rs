@@ -122,8 +122,9 @@ fn strict_wsjf_rejects_values_off_the_fibonacci_scale() {
 #[test]
 fn a_framework_by_name_is_its_engine() {
     use prioritize::engine::Framework;
-    use prioritize::{Cd3, Ice, Opportunity};
-    let backlog = Backlog::from_items((1..=6).map(|i: u32| {
+    use prioritize::judgment::Vote;
+    use prioritize::{Cd3, Ice, Opportunity, Pairwise};
+    let items = (1..=6).map(|i: u32| {
         BacklogItem::builder(format!("I{i}"), "")
             .reach(i * 100)
             .impact(f64::from(i % 3 + 1))
@@ -140,15 +141,18 @@ fn a_framework_by_name_is_its_engine() {
             .moscow([prioritize::Category::Must, prioritize::Category::Could][i as usize % 2])
             .build()
             .expect("valid")
-    }))
-    .expect("valid");
-    let engines: [(Framework, Box<dyn Engine>); 6] = [
+    });
+    // Votes in a cycle, I1 over I2 over ... over I5 over I1, and I6 in none.
+    let votes = (1..=5).map(|i| Vote::new(format!("I{i}"), format!("I{}", i % 5 + 1)));
+    let backlog = Backlog::builder().items(items).votes(votes).build().expect("valid");
+    let engines: [(Framework, Box<dyn Engine>); 7] = [
         (Framework::Rice, Box::new(Rice::default())),
         (Framework::Wsjf, Box::new(Wsjf::default())),
         (Framework::Moscow, Box::new(Moscow::default())),
         (Framework::Ice, Box::new(Ice::default())),
         (Framework::Cd3, Box::new(Cd3::default())),
         (Framework::Opportunity, Box::new(Opportunity::default())),
+        (Framework::Pairwise, Box::new(Pairwise::default())),
     ];
     let rows = |ranking: &prioritize::Ranking<'_>| {
         ranking

@@ -165,7 +165,7 @@ fn invalid_values_are_rejected_at_deserialization() {
         ),
         (
             r#"{"objectives": [], "items": [], "extra": 1}"#,
-            "unknown field `extra`, expected one of `objectives`, `criteria`, `scorecards`, `raters`, `aggregate`, `items`",
+            "unknown field `extra`, expected one of `objectives`, `criteria`, `scorecards`, `raters`, `aggregate`, `comparisons`, `votes`, `votes_prior`, `kano`, `items`",
         ),
         (r#"{"objectives": []}"#, "missing field `items`"),
         (r#"[{"title": "a"}]"#, r#"item titled "a": id is missing (expected a non-empty string)"#),

@@ -28,7 +28,7 @@ use crate::model::{AlignmentWeight, Backlog, FieldSet, Item};
 /// let item = |id: &str| BacklogItem::builder(id, "").build();
 /// let backlog = Backlog::builder()
 ///     .items([item("A")?, item("B")?, item("C")?, item("D")?])
-///     .votes([Vote::new("B", "A"), Vote::new("B", "A"), Vote::new("A", "B"), Vote::new("A", "C"), Vote::new("C", "B")])
+///     .votes([("B", "A"), ("B", "A"), ("A", "B"), ("A", "C"), ("C", "A"), ("A", "C"), ("B", "C"), ("C", "B")].map(|(w, l)| Vote::new(w, l)))
 ///     .build()?;
 /// let ranking = backlog.rank(Pairwise::default())?;
 /// let order: Vec<&str> = ranking.iter().map(|entry| entry.item().id()).collect();

@@ -19,7 +19,7 @@ use crate::judgment::{KanoFeature, Vote};
 use crate::model::build::draft::Draft;
 use crate::model::scorecard::serialize::ScorecardsRef;
 use crate::model::{Aggregate, Backlog, BacklogItem, Estimate, Field, Item, Ratings};
-use record::{Record, RecordSeed};
+use record::{Record, RecordSeed, RowSeed, Scratch};
 
 /// Reads an item and checks it as [`ItemBuilder::build`](crate::model::ItemBuilder::build) does;
 /// any name that is not a built-in field is taken for a criterion, which the backlog checks.
@@ -335,9 +335,8 @@ impl<'de> Visitor<'de> for ItemsVisitor<'_> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        while seq.next_element_seed(RecordSeed(|record: Record<'de>| record.push_into(self.draft)))?.is_some()
-        {
-        }
+        let mut scratch = Scratch::default();
+        while seq.next_element_seed(RowSeed { draft: self.draft, scratch: &mut scratch })?.is_some() {}
         Ok(())
     }
 }

@@ -54,9 +54,9 @@ const RANGE: &str = r#"a number, a text, a range {"low": .., "high": ..} or rati
 const RATINGS: &str = r#"an object of rater ids to ratings, such as {"po": 8, "pm": 3}"#;
 
 impl<'de> Record<'de> {
-    /// How errors name the item: its id, or its title when the id is missing.
-    fn typed(self) -> Result<Typed<'de>> {
-        let title = match self.title {
+    /// The id and title, checked, and no field given twice: what is checked before the values.
+    fn head(&mut self) -> Result<(Cow<'de, str>, Cow<'de, str>)> {
+        let title = match self.title.take() {
             None | Some(Loose::Null) => Cow::Borrowed(""),
             Some(Loose::Text(title)) => title,
             Some(other) => {
@@ -64,7 +64,7 @@ impl<'de> Record<'de> {
                 return Err(wrong(&item, "title", "a string", &other));
             }
         };
-        let id = match self.id {
+        let id = match self.id.take() {
             Some(Loose::Text(id)) => id,
             None | Some(Loose::Null) => {
                 return Err(Error::from(ItemDetail::MissingId { title: title.into_owned() }));
@@ -74,49 +74,18 @@ impl<'de> Record<'de> {
                 return Err(wrong(&item, "id", "a string", &other));
             }
         };
-        if let Some(field) = self.repeated {
+        if let Some(field) = self.repeated.take() {
             return Err(Error::from(ItemDetail::RepeatedField { item: id.into_owned(), field }));
         }
+        Ok((id, title))
+    }
+
+    /// How errors name the item: its id, or its title when the id is missing.
+    fn typed(mut self) -> Result<Typed<'de>> {
+        let (id, title) = self.head()?;
         let mut inputs = Vec::with_capacity(self.values.len());
         for (key, value) in self.values {
-            let input = match (&key, value) {
-                (_, Loose::Null) => None,
-                (_, Loose::Number(number)) => Some(Input::Number(number)),
-                (_, Loose::Text(text)) => Some(Input::Text(text.as_ref().into())),
-                (Key::Known(Field::Moscow), other) => {
-                    return Err(wrong(&id, key.name(), "a MoSCoW label", &other));
-                }
-                (key, Loose::Map(entries))
-                    if *key != Key::Known(Field::Alignment)
-                        && entries.iter().any(|(name, _)| name == "ratings") =>
-                {
-                    Some(ratings(&id, key.name(), entries)?)
-                }
-                (_, Loose::Map(entries)) => {
-                    let mut pairs = Vec::with_capacity(entries.len());
-                    for (name, value) in entries {
-                        let Loose::Number(number) = value else {
-                            let expected = if key == Key::Known(Field::Alignment) {
-                                "an object of objective ids to numbers"
-                            } else {
-                                RANGE
-                            };
-                            return Err(wrong(&id, key.name(), expected, &value));
-                        };
-                        pairs.push((name.into_owned(), number));
-                    }
-                    Some(Input::Pairs(pairs))
-                }
-                (Key::Known(Field::Alignment), other) => {
-                    return Err(wrong(
-                        &id,
-                        key.name(),
-                        "a number or an object of objective ids to numbers",
-                        &other,
-                    ));
-                }
-                (_, other) => return Err(wrong(&id, key.name(), RANGE, &other)),
-            };
+            let input = input_of(&id, &key, value)?;
             inputs.push((key, input));
         }
         let depends_on = texts(&id, "depends_on", "a list of ids", self.depends_on)?;
@@ -141,35 +110,54 @@ impl<'de> Record<'de> {
         }
         builder.build()
     }
+}
 
-    /// Checks the item and writes it into the draft's columns.
-    pub(crate) fn push_into(self, draft: &mut Draft) -> Result<()> {
-        let typed = self.typed()?;
-        let mut inputs = Vec::with_capacity(typed.inputs.len());
-        for (key, input) in typed.inputs {
-            let target = match key {
-                Key::Known(Field::Moscow) => Target::Moscow,
-                Key::Known(Field::Alignment) => Target::Alignment,
-                Key::Known(field) => match field.column() {
-                    Some(column) => Target::Number(Slot::Builtin(column)),
-                    // `id`, `title`, `depends_on` and `tags` never come here.
-                    None => continue,
-                },
-                Key::Other(name) => match draft.target(&name) {
-                    Some(target) => target,
-                    None => continue,
-                },
-            };
-            inputs.push((target, input));
-        }
-        draft.push_row(
-            &typed.id,
-            &typed.title,
-            inputs,
-            typed.depends_on.iter().map(AsRef::as_ref),
-            typed.tags.iter().map(AsRef::as_ref),
-        )
+/// Where the draft keeps the field `key`; `None` for a field that is no value (`id`, `title`,
+/// `depends_on` and `tags` never come here).
+fn target_of(draft: &mut Draft, key: &Key<'_>) -> Option<Target> {
+    match key {
+        Key::Known(Field::Moscow) => Some(Target::Moscow),
+        Key::Known(Field::Alignment) => Some(Target::Alignment),
+        Key::Known(field) => field.column().map(|column| Target::Number(Slot::Builtin(column))),
+        Key::Other(name) => draft.target(name),
     }
+}
+
+/// The input `value` gives the field `key` of the item `id`, or the error naming both when it
+/// has the wrong type; `None` for `null`.
+fn input_of(id: &str, key: &Key<'_>, value: Loose<'_>) -> Result<Option<Input>> {
+    Ok(match (key, value) {
+        (_, Loose::Null) => None,
+        (_, Loose::Number(number)) => Some(Input::Number(number)),
+        (_, Loose::Text(text)) => Some(Input::Text(text.as_ref().into())),
+        (Key::Known(Field::Moscow), other) => {
+            return Err(wrong(id, key.name(), "a MoSCoW label", &other));
+        }
+        (key, Loose::Map(entries))
+            if *key != Key::Known(Field::Alignment) && entries.iter().any(|(name, _)| name == "ratings") =>
+        {
+            Some(ratings(id, key.name(), entries)?)
+        }
+        (_, Loose::Map(entries)) => {
+            let mut pairs = Vec::with_capacity(entries.len());
+            for (name, value) in entries {
+                let Loose::Number(number) = value else {
+                    let expected = if *key == Key::Known(Field::Alignment) {
+                        "an object of objective ids to numbers"
+                    } else {
+                        RANGE
+                    };
+                    return Err(wrong(id, key.name(), expected, &value));
+                };
+                pairs.push((name.into_owned(), number));
+            }
+            Some(Input::Pairs(pairs))
+        }
+        (Key::Known(Field::Alignment), other) => {
+            return Err(wrong(id, key.name(), "a number or an object of objective ids to numbers", &other));
+        }
+        (_, other) => return Err(wrong(id, key.name(), RANGE, &other)),
+    })
 }
 
 /// `{"ratings": {"po": 8, "pm": 3}}`: each rating a number or a text (a label such as `high`).
@@ -237,6 +225,30 @@ fn texts<'de>(
     }
 }
 
+/// `texts` into a buffer kept from item to item.
+fn fill<'de>(
+    into: &mut Vec<Cow<'de, str>>,
+    item: &str,
+    field: &str,
+    expected: &'static str,
+    value: Option<Loose<'de>>,
+) -> Result<()> {
+    into.clear();
+    match value {
+        None | Some(Loose::Null) => Ok(()),
+        Some(Loose::List(values)) => {
+            for value in values {
+                match value {
+                    Loose::Text(text) => into.push(text),
+                    other => return Err(wrong(item, field, expected, &other)),
+                }
+            }
+            Ok(())
+        }
+        Some(other) => Err(wrong(item, field, expected, &other)),
+    }
+}
+
 /// Reads one item and hands its record to `finish` (which checks it) while the item's object is
 /// still being read, so that a format that tracks positions, such as serde_json, places an error
 /// of the item at the item rather than at the end of the list it is in.
@@ -262,6 +274,131 @@ impl<'de, T, F: FnOnce(Record<'de>) -> Result<T>> Visitor<'de> for RecordVisitor
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
         let record = Record::read(map)?;
         (self.0)(record).map_err(crate::error::json::custom)
+    }
+}
+
+/// Buffers that reading one item into a draft reuses from the item before, so that a large
+/// file allocates nothing per item for them.
+#[derive(Default)]
+pub(crate) struct Scratch<'de> {
+    inputs: Vec<(Target, Option<Input>)>,
+    /// Values read before the item's id, converted once it is known.
+    pending: Vec<(Key<'de>, Loose<'de>)>,
+    /// The names of the fields read that are not built in, to find one given twice.
+    others: Vec<Key<'de>>,
+    depends_on: Vec<Cow<'de, str>>,
+    tags: Vec<Cow<'de, str>>,
+}
+
+/// Reads one item's object straight into a draft's columns: each value is converted as it is
+/// read (once the id is known), and the first mistake is reported as
+/// [`Record::into_item`] reports it: the title's type, the id, a field given twice, then the
+/// values in order.
+pub(crate) struct RowSeed<'s, 'de> {
+    pub(crate) draft: &'s mut Draft,
+    pub(crate) scratch: &'s mut Scratch<'de>,
+}
+
+impl<'de> DeserializeSeed<'de> for RowSeed<'_, 'de> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for RowSeed<'_, 'de> {
+    type Value = ();
+
+    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str("a backlog item: an object with an id and the framework inputs")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let RowSeed { draft, scratch } = self;
+        scratch.inputs.clear();
+        scratch.pending.clear();
+        scratch.others.clear();
+        let mut record = Record::default();
+        // Built-in fields seen, one bit each.
+        let mut seen = 0_u32;
+        let mut failed: Option<Error> = None;
+        while let Some(key) = map.next_key::<Key<'de>>()? {
+            let value: Loose<'de> =
+                map.next_value().map_err(|error: A::Error| record.out_of_range(&key, error))?;
+            let slot = match &key {
+                Key::Known(Field::Id) => &mut record.id,
+                Key::Known(Field::Title) => &mut record.title,
+                Key::Known(Field::DependsOn) => &mut record.depends_on,
+                Key::Known(Field::Tags) => &mut record.tags,
+                _ => {
+                    let again = match &key {
+                        Key::Known(field) => {
+                            let bit = 1 << *field as u32;
+                            let again = seen & bit != 0;
+                            seen |= bit;
+                            again
+                        }
+                        Key::Other(_) if scratch.others.contains(&key) => true,
+                        Key::Other(_) => {
+                            scratch.others.push(key.clone());
+                            false
+                        }
+                    };
+                    if again {
+                        record.repeated.get_or_insert_with(|| key.name().to_owned());
+                    } else if let (Some(Loose::Text(id)), None) = (&record.id, &failed) {
+                        match input_of(id, &key, value) {
+                            Ok(input) => {
+                                if let Some(target) = target_of(draft, &key) {
+                                    scratch.inputs.push((target, input));
+                                }
+                            }
+                            Err(error) => failed = Some(error),
+                        }
+                    } else if failed.is_none() {
+                        scratch.pending.push((key, value));
+                    }
+                    continue;
+                }
+            };
+            if slot.replace(value).is_some() {
+                record.repeated.get_or_insert_with(|| key.name().to_owned());
+            }
+        }
+        record.push(draft, scratch, failed).map_err(crate::error::json::custom)
+    }
+}
+
+impl<'de> Record<'de> {
+    /// Pushes the item whose values `scratch` holds (converted, or pending until the id was
+    /// known) into the draft, or reports its first mistake.
+    fn push(self, draft: &mut Draft, scratch: &mut Scratch<'de>, failed: Option<Error>) -> Result<()> {
+        let mut record = self;
+        let (id, title) = record.head()?;
+        if !scratch.pending.is_empty() {
+            // Values read before the id come first in the item, and so do their mistakes.
+            let mut first = Vec::with_capacity(scratch.pending.len());
+            for (key, value) in scratch.pending.drain(..) {
+                let input = input_of(&id, &key, value)?;
+                if let Some(target) = target_of(draft, &key) {
+                    first.push((target, input));
+                }
+            }
+            scratch.inputs.splice(0..0, first);
+        }
+        if let Some(error) = failed {
+            return Err(error);
+        }
+        fill(&mut scratch.depends_on, &id, "depends_on", "a list of ids", record.depends_on)?;
+        fill(&mut scratch.tags, &id, "tags", "a list of labels", record.tags)?;
+        draft.push_row(
+            &id,
+            &title,
+            scratch.inputs.drain(..),
+            scratch.depends_on.iter().map(AsRef::as_ref),
+            scratch.tags.iter().map(AsRef::as_ref),
+        )
     }
 }
 

@@ -368,3 +368,74 @@ fn owned_strings_are_read_as_text() {
     let item: BacklogItem = serde_json::from_value(value).expect("valid");
     assert_eq!((item.impact(), item.moscow()), (Some(Impact::HIGH), Some(Category::Should)));
 }
+
+/// Reading items straight into a backlog's columns reports what reading each item on its own and
+/// building the backlog from them reports: the same backlog, or the same first mistake.
+mod one_reader_per_path {
+    use super::{Backlog, BacklogItem};
+    use proptest::prelude::*;
+
+    /// One field as written: a name and a value, right or wrong.
+    fn field() -> impl Strategy<Value = String> {
+        prop_oneof![
+            prop_oneof![Just(r#""A""#), Just(r#""B""#), Just("7"), Just("null"), Just(r#""""#)]
+                .prop_map(|v| format!(r#""id": {v}"#)),
+            prop_oneof![Just(r#""a title""#), Just("3"), Just("null")]
+                .prop_map(|v| format!(r#""title": {v}"#)),
+            prop_oneof![
+                Just("10"),
+                Just("-1"),
+                Just(r#""many""#),
+                Just("null"),
+                Just(r#"{"low": 1, "high": 5}"#),
+                Just(r#"{"low": 5, "high": 1}"#),
+                Just(r#"{"ratings": {"po": 3}}"#),
+                Just("[1]")
+            ]
+            .prop_map(|v| format!(r#""reach": {v}"#)),
+            prop_oneof![Just(r#""high""#), Just(r#""huge""#), Just("2"), Just("true")]
+                .prop_map(|v| format!(r#""impact": {v}"#)),
+            prop_oneof![Just(r#""must""#), Just("1"), Just(r#""maybe""#)]
+                .prop_map(|v| format!(r#""moscow": {v}"#)),
+            prop_oneof![Just("0.5"), Just(r#"{"growth": 1}"#), Just(r#"{"growth": "x"}"#), Just(r#""high""#)]
+                .prop_map(|v| format!(r#""alignment": {v}"#)),
+            prop_oneof![Just(r#"["x"]"#), Just("[1]"), Just(r#""x""#), Just("null")]
+                .prop_map(|v| format!(r#""tags": {v}"#)),
+            prop_oneof![Just(r#"["A"]"#), Just(r#"["B"]"#), Just("[2]")]
+                .prop_map(|v| format!(r#""depends_on": {v}"#)),
+            prop_oneof![Just("2"), Just("0")].prop_map(|v| format!(r#""effort": {v}"#)),
+            Just(r#""revenue": 1"#.to_owned()),
+        ]
+    }
+
+    /// A message without the position the reader adds.
+    fn message(error: &impl ToString) -> String {
+        let text = error.to_string();
+        match text.rfind(" at line ") {
+            Some(at) => text[..at].to_owned(),
+            None => text,
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn the_backlog_reader_says_what_the_item_reader_says(
+            items in prop::collection::vec(prop::collection::vec(field(), 0..7), 0..4),
+        ) {
+            let objects: Vec<String> = items.iter().map(|fields| format!("{{{}}}", fields.join(", "))).collect();
+            let text = format!(r#"{{"objectives": [{{"id": "growth", "weight": 1}}], "items": [{}]}}"#, objects.join(", "));
+            let direct = Backlog::from_json(&text);
+            let reference = serde_json::from_str::<Vec<BacklogItem>>(&format!("[{}]", objects.join(", ")))
+                .map_err(|error| message(&error))
+                .and_then(|items| {
+                    Backlog::new(items, [prioritize::Objective::new("growth", 1.0).expect("valid")])
+                        .map_err(|error| message(&error))
+                });
+            match (direct, reference) {
+                (Ok(direct), Ok(reference)) => prop_assert_eq!(direct, reference),
+                (Err(direct), Err(reference)) => prop_assert_eq!(message(&direct), reference, "{}", text),
+                (direct, reference) => prop_assert!(false, "{text}: {direct:?} against {reference:?}"),
+            }
+        }
+    }
+}

@@ -37,7 +37,8 @@ impl<'de> Deserialize<'de> for Loose<'de> {
     }
 }
 
-struct LooseVisitor;
+/// Reads any value as a [`Loose`].
+pub(crate) struct LooseVisitor;
 
 impl<'de> Visitor<'de> for LooseVisitor {
     type Value = Loose<'de>;

@@ -5,7 +5,7 @@ use std::fmt;
 
 use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, Visitor};
 
-use super::loose::Loose;
+use super::loose::{Loose, LooseVisitor};
 use crate::error::{Error, ItemDetail, Result};
 use crate::model::build::draft::{Draft, Slot, Target};
 use crate::model::input::Input;
@@ -225,27 +225,84 @@ fn texts<'de>(
     }
 }
 
-/// `texts` into a buffer kept from item to item.
-fn fill<'de>(
-    into: &mut Vec<Cow<'de, str>>,
-    item: &str,
-    field: &str,
-    expected: &'static str,
-    value: Option<Loose<'de>>,
-) -> Result<()> {
-    into.clear();
-    match value {
-        None | Some(Loose::Null) => Ok(()),
-        Some(Loose::List(values)) => {
-            for value in values {
-                match value {
-                    Loose::Text(text) => into.push(text),
-                    other => return Err(wrong(item, field, expected, &other)),
+/// A list of texts read into a buffer kept from item to item; `null` is an empty list. The value
+/// is `Err` with what was written when it is not a list of texts: the first element that is not
+/// a text, or the whole value.
+struct ListSeed<'s, 'de> {
+    into: &'s mut Vec<Cow<'de, str>>,
+}
+
+impl<'de> DeserializeSeed<'de> for ListSeed<'_, 'de> {
+    type Value = std::result::Result<(), Loose<'de>>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        self.into.clear();
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ListSeed<'_, 'de> {
+    type Value = std::result::Result<(), Loose<'de>>;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str("a list of texts")
+    }
+
+    fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        while let Some(value) = seq.next_element::<Loose<'de>>()? {
+            match value {
+                Loose::Text(text) => self.into.push(text),
+                other => {
+                    while seq.next_element::<de::IgnoredAny>()?.is_some() {}
+                    return Ok(Err(other));
                 }
             }
-            Ok(())
         }
-        Some(other) => Err(wrong(item, field, expected, &other)),
+        Ok(Ok(()))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(Ok(()))
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(Ok(()))
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+
+    fn visit_bool<E: de::Error>(self, value: bool) -> Result<Self::Value, E> {
+        LooseVisitor.visit_bool(value).map(Err)
+    }
+
+    fn visit_f64<E: de::Error>(self, value: f64) -> Result<Self::Value, E> {
+        LooseVisitor.visit_f64(value).map(Err)
+    }
+
+    fn visit_i64<E: de::Error>(self, value: i64) -> Result<Self::Value, E> {
+        LooseVisitor.visit_i64(value).map(Err)
+    }
+
+    fn visit_u64<E: de::Error>(self, value: u64) -> Result<Self::Value, E> {
+        LooseVisitor.visit_u64(value).map(Err)
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, value: &'de str) -> Result<Self::Value, E> {
+        LooseVisitor.visit_borrowed_str(value).map(Err)
+    }
+
+    fn visit_str<E: de::Error>(self, value: &str) -> Result<Self::Value, E> {
+        LooseVisitor.visit_str(value).map(Err)
+    }
+
+    fn visit_string<E: de::Error>(self, value: String) -> Result<Self::Value, E> {
+        LooseVisitor.visit_string(value).map(Err)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
+        LooseVisitor.visit_map(map).map(Err)
     }
 }
 
@@ -323,14 +380,28 @@ impl<'de> Visitor<'de> for RowSeed<'_, 'de> {
         // Built-in fields seen, one bit each.
         let mut seen = 0_u32;
         let mut failed: Option<Error> = None;
+        // `depends_on` and `tags`, read straight into the buffers: `Err` holds a value of the
+        // wrong type.
+        let mut lists: [Option<Result<(), Loose<'de>>>; 2] = [None, None];
         while let Some(key) = map.next_key::<Key<'de>>()? {
+            if let Key::Known(field @ (Field::DependsOn | Field::Tags)) = key {
+                let (at, into) = match field {
+                    Field::DependsOn => (0, &mut scratch.depends_on),
+                    _ => (1, &mut scratch.tags),
+                };
+                let read = map
+                    .next_value_seed(ListSeed { into })
+                    .map_err(|error: A::Error| record.out_of_range(&key, error))?;
+                if lists[at].replace(read).is_some() {
+                    record.repeated.get_or_insert_with(|| key.name().to_owned());
+                }
+                continue;
+            }
             let value: Loose<'de> =
                 map.next_value().map_err(|error: A::Error| record.out_of_range(&key, error))?;
             let slot = match &key {
                 Key::Known(Field::Id) => &mut record.id,
                 Key::Known(Field::Title) => &mut record.title,
-                Key::Known(Field::DependsOn) => &mut record.depends_on,
-                Key::Known(Field::Tags) => &mut record.tags,
                 _ => {
                     let again = match &key {
                         Key::Known(field) => {
@@ -366,14 +437,26 @@ impl<'de> Visitor<'de> for RowSeed<'_, 'de> {
                 record.repeated.get_or_insert_with(|| key.name().to_owned());
             }
         }
-        record.push(draft, scratch, failed).map_err(crate::error::json::custom)
+        if lists[0].is_none() {
+            scratch.depends_on.clear();
+        }
+        if lists[1].is_none() {
+            scratch.tags.clear();
+        }
+        record.push(draft, scratch, failed, lists).map_err(crate::error::json::custom)
     }
 }
 
 impl<'de> Record<'de> {
     /// Pushes the item whose values `scratch` holds (converted, or pending until the id was
     /// known) into the draft, or reports its first mistake.
-    fn push(self, draft: &mut Draft, scratch: &mut Scratch<'de>, failed: Option<Error>) -> Result<()> {
+    fn push(
+        self,
+        draft: &mut Draft,
+        scratch: &mut Scratch<'de>,
+        failed: Option<Error>,
+        [depends_on, tags]: [Option<Result<(), Loose<'de>>>; 2],
+    ) -> Result<()> {
         let mut record = self;
         let (id, title) = record.head()?;
         if !scratch.pending.is_empty() {
@@ -390,8 +473,12 @@ impl<'de> Record<'de> {
         if let Some(error) = failed {
             return Err(error);
         }
-        fill(&mut scratch.depends_on, &id, "depends_on", "a list of ids", record.depends_on)?;
-        fill(&mut scratch.tags, &id, "tags", "a list of labels", record.tags)?;
+        if let Some(Err(other)) = depends_on {
+            return Err(wrong(&id, "depends_on", "a list of ids", &other));
+        }
+        if let Some(Err(other)) = tags {
+            return Err(wrong(&id, "tags", "a list of labels", &other));
+        }
         draft.push_row(
             &id,
             &title,

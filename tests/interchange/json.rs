@@ -390,7 +390,8 @@ mod one_reader_per_path {
                 Just(r#"{"low": 1, "high": 5}"#),
                 Just(r#"{"low": 5, "high": 1}"#),
                 Just(r#"{"ratings": {"po": 3}}"#),
-                Just("[1]")
+                Just("[1]"),
+                Just("1e309")
             ]
             .prop_map(|v| format!(r#""reach": {v}"#)),
             prop_oneof![Just(r#""high""#), Just(r#""huge""#), Just("2"), Just("true")]
@@ -399,8 +400,15 @@ mod one_reader_per_path {
                 .prop_map(|v| format!(r#""moscow": {v}"#)),
             prop_oneof![Just("0.5"), Just(r#"{"growth": 1}"#), Just(r#"{"growth": "x"}"#), Just(r#""high""#)]
                 .prop_map(|v| format!(r#""alignment": {v}"#)),
-            prop_oneof![Just(r#"["x"]"#), Just("[1]"), Just(r#""x""#), Just("null")]
-                .prop_map(|v| format!(r#""tags": {v}"#)),
+            prop_oneof![
+                Just(r#"["x"]"#),
+                Just("[1]"),
+                Just(r#""x""#),
+                Just("null"),
+                Just("[1e309]"),
+                Just("[null]")
+            ]
+            .prop_map(|v| format!(r#""tags": {v}"#)),
             prop_oneof![Just(r#"["A"]"#), Just(r#"["B"]"#), Just("[2]")]
                 .prop_map(|v| format!(r#""depends_on": {v}"#)),
             prop_oneof![Just("2"), Just("0")].prop_map(|v| format!(r#""effort": {v}"#)),

@@ -32,6 +32,7 @@
 
 mod labels;
 mod periods;
+mod plot;
 mod positions;
 mod quadrant;
 mod scale;

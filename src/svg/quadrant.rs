@@ -2,9 +2,10 @@
 
 use std::fmt::Write as _;
 
-use super::labels::{Anchor, Rect, place};
+use super::labels::Rect;
+use super::plot;
 use super::scale::Scale;
-use super::xml::{self, FONT_SIZE, escape, fit, label_number, num, text_width};
+use super::xml::{self, escape, label_number, num};
 use crate::analysis::Quadrant;
 
 /// One item of a [`QuadrantChart`]: a bubble at `(effort, value)` whose area is proportional to
@@ -86,13 +87,6 @@ const HEIGHT: f64 = 540.0;
 const PLOT: Rect = Rect { x0: 76.0, y0: 16.0, x1: 740.0, y1: 484.0 };
 const MAX_RADIUS: f64 = 26.0;
 const MIN_RADIUS: f64 = 4.0;
-const NAME_SIZE: f64 = 14.0;
-/// The widest a label's text is drawn, in pixels; a longer one is shortened in the middle.
-const LABEL_WIDTH: f64 = 150.0;
-
-/// The height of a label's box, and the padding around its text.
-const LABEL_HEIGHT: f64 = FONT_SIZE * 1.4;
-const LABEL_PAD: f64 = 3.0;
 
 /// The fill of each quadrant's background and the colour of its bubbles and name.
 fn colours(quadrant: Quadrant) -> (&'static str, &'static str) {
@@ -148,7 +142,7 @@ impl QuadrantChart {
         xml::open(&mut out, "quadrant-chart", WIDTH, HEIGHT, &self.title);
         let (sx, sy) = (x.at(split_effort), y.at(split_value));
         QuadrantChart::backgrounds(&mut out, sx, sy);
-        axes(&mut out, &x, &y);
+        plot::axes(&mut out, PLOT, &x, &y);
         let dashed = " class=\"split\" stroke=\"#3e4c59\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"";
         xml::line(&mut out, (sx, PLOT.y0), (sx, PLOT.y1), dashed);
         xml::line(&mut out, (PLOT.x0, sy), (PLOT.x1, sy), dashed);
@@ -167,8 +161,11 @@ impl QuadrantChart {
             bubbles.iter().map(|b| (x.at(b.effort), y.at(b.value), radius(b.size))).collect();
         self.circles(&mut out, &bubbles, &circles, (split_value, split_effort));
         // The quadrant names over the bubbles, so that a crowded corner never hides its name.
-        let names = names(&mut out);
-        labels(&mut out, &bubbles, &circles, &names);
+        let corners = [Quadrant::QuickWin, Quadrant::BigBet, Quadrant::FillIn, Quadrant::TimeSink]
+            .map(|quadrant| (quadrant.label(), colours(quadrant).1));
+        let names = plot::corner_names(&mut out, PLOT, corners);
+        let texts: Vec<&str> = bubbles.iter().map(|b| b.label.as_str()).collect();
+        plot::labels(&mut out, PLOT, &texts, &circles, &names);
         out.push_str("</svg>");
         out
     }
@@ -221,99 +218,4 @@ impl QuadrantChart {
             );
         }
     }
-}
-
-/// The labels, placed in the order of the bubbles, with leader lines where they stand off.
-fn labels(out: &mut String, bubbles: &[&Bubble], circles: &[(f64, f64, f64)], names: &[Rect]) {
-    // A long label (an id) is shortened in the middle; the bubble's tooltip has it whole.
-    let texts: Vec<_> = bubbles.iter().map(|b| fit(&b.label, LABEL_WIDTH, FONT_SIZE)).collect();
-    let anchors: Vec<Anchor> = texts
-        .iter()
-        .zip(circles)
-        .map(|(text, &(x, y, r))| Anchor {
-            x,
-            y,
-            r,
-            width: text_width(text, FONT_SIZE) + 2.0 * LABEL_PAD,
-            height: LABEL_HEIGHT,
-        })
-        .collect();
-    let bounds = Rect { x0: PLOT.x0 + 1.0, y0: PLOT.y0 + 1.0, x1: PLOT.x1 - 1.0, y1: PLOT.y1 - 1.0 };
-    for (text, (placed, anchor)) in texts.iter().zip(place(&anchors, bounds, names).into_iter().zip(&anchors))
-    {
-        let Some(placed) = placed else { continue };
-        let rect = placed.rect;
-        out.push_str("<g class=\"label\">");
-        if placed.leader {
-            // From the circle towards the nearest point of the label's box.
-            let end = (anchor.x.clamp(rect.x0, rect.x1), anchor.y.clamp(rect.y0, rect.y1));
-            let (dx, dy) = (end.0 - anchor.x, end.1 - anchor.y);
-            let norm = dx.hypot(dy).max(f64::MIN_POSITIVE);
-            let start = (anchor.x + dx / norm * anchor.r, anchor.y + dy / norm * anchor.r);
-            xml::line(out, start, end, " class=\"leader\" stroke=\"#7b8794\" stroke-width=\"1\"");
-        }
-        let _ = write!(
-            out,
-            "<rect class=\"label-box\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"3\" fill=\"#ffffff\" \
-                 fill-opacity=\"0.8\"/>",
-            num(rect.x0),
-            num(rect.y0),
-            num(rect.x1 - rect.x0),
-            num(rect.y1 - rect.y0)
-        );
-        let baseline = rect.y0 + LABEL_HEIGHT / 2.0 + FONT_SIZE * 0.35;
-        xml::text(out, f64::midpoint(rect.x0, rect.x1), baseline, "middle", "", text);
-        out.push_str("</g>");
-    }
-}
-
-/// Grid lines, tick labels and the plot's frame.
-fn axes(out: &mut String, x: &Scale, y: &Scale) {
-    let grid = " stroke=\"#ffffff\" stroke-width=\"1\"";
-    for tick in x.ticks() {
-        let at = x.at(tick);
-        xml::line(out, (at, PLOT.y0), (at, PLOT.y1), grid);
-        xml::text(out, at, PLOT.y1 + 18.0, "middle", " class=\"tick\"", &label_number(tick));
-    }
-    for tick in y.ticks() {
-        let at = y.at(tick);
-        xml::line(out, (PLOT.x0, at), (PLOT.x1, at), grid);
-        xml::text(out, PLOT.x0 - 8.0, at + FONT_SIZE * 0.35, "end", " class=\"tick\"", &label_number(tick));
-    }
-    let _ = write!(
-        out,
-        "<rect class=\"frame\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"none\" stroke=\"#9aa5b1\"/>",
-        num(PLOT.x0),
-        num(PLOT.y0),
-        num(PLOT.x1 - PLOT.x0),
-        num(PLOT.y1 - PLOT.y0)
-    );
-}
-
-/// The quadrant names in the plot's corners; returns their boxes, which labels keep off.
-fn names(out: &mut String) -> Vec<Rect> {
-    let pad = 8.0;
-    let corners = [
-        (Quadrant::QuickWin, PLOT.x0 + pad, PLOT.y0 + pad, "start"),
-        (Quadrant::BigBet, PLOT.x1 - pad, PLOT.y0 + pad, "end"),
-        (Quadrant::FillIn, PLOT.x0 + pad, PLOT.y1 - pad - NAME_SIZE * 1.2, "start"),
-        (Quadrant::TimeSink, PLOT.x1 - pad, PLOT.y1 - pad - NAME_SIZE * 1.2, "end"),
-    ];
-    corners
-        .into_iter()
-        .map(|(quadrant, x, top, anchor)| {
-            // Bold text: a tenth wider than regular.
-            let width = text_width(quadrant.label(), NAME_SIZE) * 1.1;
-            // A white halo keeps the name readable over the bubbles it is drawn on.
-            let attributes = format!(
-                " class=\"quadrant-name\" font-size=\"{}\" font-weight=\"bold\" fill=\"{}\" stroke=\"#ffffff\" \
-                 stroke-width=\"4\" stroke-linejoin=\"round\" paint-order=\"stroke\"",
-                num(NAME_SIZE),
-                colours(quadrant).1
-            );
-            xml::text(out, x, top + NAME_SIZE, anchor, &attributes, quadrant.label());
-            let x0 = if anchor == "start" { x } else { x - width };
-            Rect { x0: x0 - 2.0, y0: top - 2.0, x1: x0 + width + 2.0, y1: top + NAME_SIZE * 1.2 + 2.0 }
-        })
-        .collect()
 }

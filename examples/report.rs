@@ -22,7 +22,8 @@ use page::Page;
 use prioritize::analysis::{self, Axes, Split};
 use prioritize::plan::Roadmap;
 use prioritize::svg::{
-    Bubble, Interval, PeriodBar, PeriodChart, PositionChart, QuadrantChart, Segment, Slope, SlopeChart,
+    Bubble, Interval, KanoChart, KanoPoint, PeriodBar, PeriodChart, PositionChart, QuadrantChart, Segment,
+    Slope, SlopeChart,
 };
 use prioritize::{Backlog, Engine, Ranking};
 
@@ -122,6 +123,7 @@ fn report(options: &Options, cli: &Cli) -> Result<(), Failure> {
         position_chart: positions.to_svg(),
         slope_chart: slope_chart(&backlog, options, &ranking)?.to_svg(),
         roadmap: roadmap.as_ref().map(|roadmap| (roadmap, period_chart(roadmap).to_svg())),
+        kano: (!backlog.kano().is_empty()).then(|| (backlog.kano(), kano_chart(&backlog).to_svg())),
     };
     let html = page.render();
     if cli.output == "-" {
@@ -130,6 +132,15 @@ fn report(options: &Options, cli: &Cli) -> Result<(), Failure> {
     std::fs::write(&cli.output, html)
         .map_err(|error| Failure::new(format_args!("cannot write {:?}: {error}", cli.output)))?;
     common::write_stdout(|out| writeln!(out, "wrote {}", cli.output))
+}
+
+/// The backlog's Kano features, in the survey's order.
+fn kano_chart(backlog: &Backlog) -> KanoChart {
+    let points = backlog.kano().iter().filter_map(|feature| {
+        let (better, worse) = (feature.better()?, feature.worse()?);
+        Some(KanoPoint::new(feature.id(), better, worse, feature.category().to_string().replace('_', "-")))
+    });
+    KanoChart::new(points.collect())
 }
 
 /// Every item's position under RICE, WSJF and MoSCoW (with the chosen secondary order), one line

@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 use crate::common::{ID_WIDTH, number, shorten_middle};
 use prioritize::Ranking;
 use prioritize::analysis::{Quadrant, Quadrants, Sensitivity};
+use prioritize::judgment::KanoFeature;
 use prioritize::plan::Roadmap;
 use prioritize::svg::escape;
 
@@ -23,6 +24,8 @@ pub(crate) struct Page<'r, 'a> {
     pub(crate) slope_chart: String,
     /// The roadmap and its chart, with `--periods`.
     pub(crate) roadmap: Option<(&'r Roadmap<'a>, String)>,
+    /// The backlog's Kano survey and its chart, when it carries one.
+    pub(crate) kano: Option<(&'r [KanoFeature], String)>,
 }
 
 const STYLE: &str = "\
@@ -93,6 +96,7 @@ impl Page<'_, '_> {
             self.slope_chart
         );
         self.roadmap(&mut html);
+        self.kano(&mut html);
         html.push_str("</div>\n</main>\n</body>\n</html>\n");
         html
     }
@@ -210,6 +214,38 @@ impl Page<'_, '_> {
         let unplaced = roadmap.unplaced().map(|(entry, reason)| format!("{} ({reason})", entry.item().id()));
         note(html, "In no period", unplaced);
         html.push_str("</section>\n");
+    }
+}
+
+impl Page<'_, '_> {
+    /// The Kano survey: the chart, and each feature's category and coefficients.
+    fn kano(&self, html: &mut String) {
+        let Some((features, chart)) = &self.kano else { return };
+        html.push_str(
+            "<section id=\"kano\"><h2>What customers expect (Kano)</h2>\
+             <p class=\"note\">Each feature by how much having it pleases (better) and lacking it displeases \
+             (|worse|), from the survey's answers.</p>\n",
+        );
+        html.push_str(chart);
+        html.push_str(
+            "<table>\n<thead><tr><th>feature</th><th>category</th><th class=\"num\">answers</th>\
+             <th class=\"num\">better</th><th class=\"num\">worse</th><th>significant</th></tr></thead>\n<tbody>\n",
+        );
+        let coefficient = |value: Option<f64>| value.map_or_else(|| "–".to_owned(), |v| format!("{v:.2}"));
+        for feature in *features {
+            let _ = writeln!(
+                html,
+                "<tr>{}<td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>\
+                 <td>{}</td></tr>",
+                id_cell(feature.id()),
+                feature.category().to_string().replace('_', "-"),
+                feature.counts().total(),
+                coefficient(feature.better()),
+                coefficient(feature.worse()),
+                if feature.is_significant() { "yes" } else { "no" },
+            );
+        }
+        html.push_str("</tbody></table>\n</section>\n");
     }
 }
 

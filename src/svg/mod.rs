@@ -1,5 +1,5 @@
 //! Charts as SVG (feature `svg`): the value/effort bubble chart, position intervals, positions
-//! under several frameworks side by side, and roadmap periods against capacity.
+//! under several frameworks side by side, roadmap periods against capacity, and the Kano plot.
 //!
 //! Each chart is plain data (labels and numbers) with a `to_svg` that writes a standalone SVG
 //! document: its own namespace, size, font and colours as attributes (no CSS, no script), every
@@ -30,6 +30,7 @@
 //! # Ok::<(), prioritize::Error>(())
 //! ```
 
+mod kano;
 mod labels;
 mod periods;
 mod plot;
@@ -39,6 +40,7 @@ mod scale;
 mod slope;
 mod xml;
 
+pub use kano::{KanoChart, KanoPoint};
 pub use periods::{PeriodBar, PeriodChart, Segment};
 pub use positions::{Interval, PositionChart};
 pub use quadrant::{Bubble, QuadrantChart};

@@ -5,7 +5,8 @@
 
 use prioritize::analysis::{Split, quadrants};
 use prioritize::svg::{
-    Bubble, Interval, PeriodBar, PeriodChart, PositionChart, QuadrantChart, Segment, Slope, SlopeChart,
+    Bubble, Interval, KanoChart, KanoPoint, PeriodBar, PeriodChart, PositionChart, QuadrantChart, Segment,
+    Slope, SlopeChart,
 };
 use prioritize::{Backlog, Rice};
 use roxmltree::{Document, Node};
@@ -239,6 +240,7 @@ fn empty_charts_are_valid() {
         PositionChart::new(Vec::new()).to_svg(),
         SlopeChart::new(Vec::new(), Vec::new()).to_svg(),
         PeriodChart::new(Vec::new()).to_svg(),
+        KanoChart::new(Vec::new()).to_svg(),
     ] {
         let (document, width, height) = parse(&svg);
         inside_view(&document, width, height);
@@ -252,6 +254,7 @@ fn charts_are_send_and_sync() {
     check::<PositionChart>();
     check::<SlopeChart>();
     check::<PeriodChart>();
+    check::<KanoChart>();
 }
 
 /// Within a pixel's hundredth: the charts write coordinates with two decimals.
@@ -513,4 +516,64 @@ fn a_long_list_of_unlabelled_segments_is_counted() {
     let listed = shown.trim_start_matches("also in this bar: ").split(", ").count();
     assert_eq!(more, format!("{} more", 60 - listed));
     assert!(listed >= 5 && line.chars().count() <= 110, "{line}");
+}
+
+/// The Kano chart: |worse| to the right and better up on 0..=1 axes of 544 by 468 pixels, split
+/// at 0.5 into the four categories, each point coloured by its corner, labels apart, tooltips
+/// whole and escaped, and points without coefficients left out.
+#[test]
+fn kano_chart_geometry() {
+    let (x0, y0, x1, y1) = (76.0, 16.0, 620.0, 484.0);
+    let at = |better: f64, worse: f64| (x0 + (x1 - x0) * -worse, y1 - (y1 - y0) * better);
+    let long = "a-feature-id-much-longer-than-any-label-should-be";
+    let mut points = vec![
+        // Berger's published example: better 0.568, worse -0.736.
+        KanoPoint::new("one-click", 168.0 / 296.0, -218.0 / 296.0, "one-dimensional"),
+        KanoPoint::new("<dark & mode>", 1.0, 0.0, "attractive"),
+        KanoPoint::new("export", 0.1, -0.9, "must-be"),
+        KanoPoint::new(long, 0.2, -0.2, "indifferent"),
+        KanoPoint::new("no answers", f64::NAN, f64::NAN, "questionable"),
+        KanoPoint::new("out of range", 1.5, 0.0, "attractive"),
+    ];
+    // Thirty more near one spot, to crowd the labels.
+    points.extend(
+        (0..30).map(|i| KanoPoint::new(format!("F{i}"), 0.3 + f64::from(i) * 0.002, -0.3, "indifferent")),
+    );
+    let chart = KanoChart::new(points);
+    let svg = chart.to_svg();
+    let (document, width, height) = parse(&svg);
+    assert_eq!((width, height), (640.0, 540.0));
+    inside_view(&document, width, height);
+    let circles: Vec<Node<'_, '_>> = class(&document, "feature").collect();
+    assert_eq!(circles.len(), 34, "the point without coefficients and the one out of range are left out");
+    let centre = |node: Node<'_, '_>| (number(node, "cx"), number(node, "cy"));
+    let (cx, cy) = centre(circles[0]);
+    let (ex, ey) = at(168.0 / 296.0, -218.0 / 296.0);
+    near(cx, ex);
+    near(cy, ey);
+    assert_eq!(centre(circles[1]), (x0, y0), "better 1 and worse 0 is the top left corner");
+    let fill = |node: Node<'_, '_>| node.attribute("fill").expect("a colour").to_owned();
+    assert_eq!(
+        circles[..4].iter().map(|n| fill(*n)).collect::<Vec<_>>(),
+        ["#0063a0", "#007a5a", "#b34700", "#5f6b76"],
+        "one-dimensional, attractive, must-be, indifferent"
+    );
+    let splits: Vec<Node<'_, '_>> = class(&document, "split").collect();
+    near(number(splits[0], "x1"), f64::midpoint(x0, x1));
+    near(number(splits[1], "y1"), f64::midpoint(y0, y1));
+    let names: Vec<&str> = class(&document, "quadrant-name").map(|n| n.text().expect("a name")).collect();
+    assert_eq!(names, ["Attractive", "One-dimensional", "Indifferent", "Must-be"]);
+    // Escaped in the label and the tooltip; a long id shortened in its label, whole in its tooltip.
+    assert!(svg.contains("<title>&lt;dark &amp; mode&gt;: attractive (better 1, worse 0)</title>"), "{svg}");
+    assert!(svg.contains(&format!("<title>{long}: indifferent")));
+    let boxes = boxes(&document);
+    let labels: Vec<&str> = boxes.iter().map(|(label, _)| label.as_str()).collect();
+    assert!(labels.contains(&"one-click") && labels.contains(&"<dark & mode>"), "{labels:?}");
+    assert!(!labels.contains(&long) && labels.iter().any(|l| l.starts_with("a-feature") && l.contains('…')));
+    for (i, (label, [a0, b0, a1, b1])) in boxes.iter().enumerate() {
+        assert!(*a0 >= x0 && *b0 >= y0 && *a1 <= x1 && *b1 <= y1, "{label} leaves the plot");
+        for (other, [c0, d0, c1, d1]) in &boxes[i + 1..] {
+            assert!(!(a0 < c1 && c0 < a1 && b0 < d1 && d0 < b1), "{label} overlaps {other}");
+        }
+    }
 }

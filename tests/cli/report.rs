@@ -49,6 +49,23 @@ fn the_sample_page_under_rice() {
     ));
     assert!(html.contains("Give <code>--periods</code>"), "no roadmap without --periods");
     assert_eq!(html.matches("<svg xmlns").count(), 3);
+    assert!(!html.contains("id=\"kano\""), "no Kano section without a survey");
+}
+
+/// A backlog that carries Kano answers gets their chart and table; pairwise ranks the page.
+#[test]
+fn the_kano_survey_and_pairwise_votes() {
+    let backlog = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/judgments.json");
+    let (_, html) = page("judgments.html", &[backlog, "--framework", "pairwise"]);
+    assert!(html.contains("ranked by <strong>pairwise</strong>"), "{html}");
+    assert!(html.contains("<section id=\"kano\"><h2>What customers expect (Kano)</h2>"));
+    let kano = &html[html.find("<section id=\"kano\">").expect("the section")..];
+    assert_eq!(kano.matches("class=\"feature\"").count(), 3);
+    assert!(kano.contains(
+        "<tr><td class=\"id\">AUTH-2</td><td>must-be</td><td class=\"num\">10</td><td class=\"num\">0.10</td>\
+         <td class=\"num\">-0.90</td><td>yes</td></tr>"
+    ), "{kano}");
+    assert!(kano.contains("<title>CHK-1: one-dimensional (better 0.7, worse -0.7)</title>"), "{kano}");
 }
 
 #[test]

@@ -7,8 +7,8 @@ use prioritize::model::Effort;
 use prioritize::model::Normalize;
 use prioritize::ranking::UnscoredPolicy;
 use prioritize::{
-    AlignmentWeight, Backlog, Cd3, Engine, Formula, Ice, Moscow, Opportunity, RankOptions, Rice, Scorecard,
-    Wsjf, csv,
+    AlignmentWeight, Backlog, Cd3, Engine, Formula, Ice, Moscow, Opportunity, Pairwise, RankOptions, Rice,
+    Scorecard, Wsjf, csv,
 };
 
 /// Formulas over built-in fields, with every operator and function.
@@ -35,6 +35,8 @@ fn engines(backlog: &Backlog) -> Vec<Box<dyn Engine>> {
         Box::new(Cd3::default()),
         Box::new(Opportunity::default().alignment_weight(half)),
         Box::new(Moscow::default().then(Cd3::default())),
+        Box::new(Pairwise::default()),
+        Box::new(Pairwise::default().prior(1.0).expect("1 is a valid prior").alignment_weight(half)),
     ];
     let builtin = [("reach", 1.0), ("effort", 2.0), ("confidence", 0.5), ("importance", 1.0)];
     for normalize in [Normalize::None, Normalize::Scale, Normalize::Relative] {

@@ -6,8 +6,9 @@ use std::sync::Arc;
 
 use super::hooks::{Hooks, Sealed};
 use super::{Breakdown, Engine, Evaluation};
-use crate::error::{Error, PlanDetail, Result};
+use crate::error::Result;
 use crate::judgment::Strengths;
+use crate::judgment::votes::positive;
 use crate::model::{AlignmentWeight, Backlog, FieldSet, Item};
 
 /// Pairwise votes: each item scored by its Bradley-Terry strength from the backlog's
@@ -54,14 +55,7 @@ impl Pairwise {
     /// A [`Parameter`](crate::ErrorKind::Parameter) error for a prior that is not a finite
     /// number `> 0`.
     pub fn prior(mut self, prior: f64) -> Result<Pairwise> {
-        if !(prior.is_finite() && prior > 0.0) {
-            return Err(Error::from(PlanDetail::InvalidParameter {
-                parameter: "prior",
-                value: prior.to_string(),
-                allowed: "the finite numbers > 0",
-            }));
-        }
-        self.prior = Some(prior);
+        self.prior = Some(positive("prior", prior)?);
         Ok(self)
     }
 

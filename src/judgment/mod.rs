@@ -25,7 +25,7 @@ mod file;
 mod kano;
 mod matrix;
 mod sets;
-mod votes;
+pub(crate) mod votes;
 
 pub use ahp::{Ahp, Comparison, RandomIndex};
 #[cfg(feature = "serde")]

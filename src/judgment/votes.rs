@@ -32,14 +32,7 @@ impl Vote {
     /// A [`Parameter`](crate::ErrorKind::Parameter) error for a weight that is not a finite
     /// number `> 0`.
     pub fn weight(mut self, weight: f64) -> Result<Vote> {
-        if !(weight.is_finite() && weight > 0.0) {
-            return Err(Error::from(PlanDetail::InvalidParameter {
-                parameter: "weight",
-                value: weight.to_string(),
-                allowed: "the finite numbers > 0",
-            }));
-        }
-        self.weight = weight;
+        self.weight = positive("weight", weight)?;
         Ok(self)
     }
 
@@ -59,6 +52,20 @@ impl Vote {
     #[must_use]
     pub fn weight_of(&self) -> f64 {
         self.weight
+    }
+}
+
+/// `value` when it is a finite number `> 0`, else a [`Parameter`](crate::ErrorKind::Parameter)
+/// error naming `parameter`: a vote's weight, a prior.
+pub(crate) fn positive(parameter: &'static str, value: f64) -> Result<f64> {
+    if value.is_finite() && value > 0.0 {
+        Ok(value)
+    } else {
+        Err(Error::from(PlanDetail::InvalidParameter {
+            parameter,
+            value: value.to_string(),
+            allowed: "the finite numbers > 0",
+        }))
     }
 }
 
@@ -108,13 +115,7 @@ impl Strengths {
     /// [`Parameter`](crate::ErrorKind::Parameter) error for a prior that is not a finite number
     /// `> 0`; a [`Value`](crate::ErrorKind::Value) error naming the vote whose winner is its loser.
     pub fn from_votes<'v>(votes: &'v [Vote], prior: Option<f64>) -> Result<Strengths> {
-        if let Some(p) = prior.filter(|p| !(p.is_finite() && *p > 0.0)) {
-            return Err(Error::from(PlanDetail::InvalidParameter {
-                parameter: "prior",
-                value: p.to_string(),
-                allowed: "the finite numbers > 0",
-            }));
-        }
+        let prior = prior.map(|p| positive("prior", p)).transpose()?;
         let mut ids: Vec<String> = Vec::new();
         let mut positions: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
         let mut index = |id: &'v str| {

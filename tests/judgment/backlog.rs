@@ -267,19 +267,11 @@ fn votes_as_written() {
     );
 }
 
-/// Hunter's (2004) wins matrix, as votes between the items of a backlog.
+/// Hunter's (2004) wins matrix, as votes between the items of a backlog (`i0` to `i3`), and an
+/// item in no vote.
 fn hunter() -> Backlog {
-    let wins = [[0, 2, 0, 1], [3, 0, 5, 0], [0, 3, 0, 1], [4, 0, 3, 0]];
-    let mut votes = Vec::new();
-    for (i, row) in wins.iter().enumerate() {
-        for (j, &count) in row.iter().enumerate() {
-            if count > 0 {
-                votes.push(
-                    Vote::new(format!("i{i}"), format!("i{j}")).weight(f64::from(count)).expect("a weight"),
-                );
-            }
-        }
-    }
+    let wins = vec![vec![0, 2, 0, 1], vec![3, 0, 5, 0], vec![0, 3, 0, 1], vec![4, 0, 3, 0]];
+    let votes = super::votes::from_wins(&wins);
     Backlog::builder().items(["i0", "i1", "i2", "i3", "none"].map(item)).votes(votes).build().expect("valid")
 }
 

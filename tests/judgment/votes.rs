@@ -6,7 +6,7 @@ use prioritize::judgment::{Strengths, Vote};
 use proptest::prelude::*;
 
 /// Votes from a wins matrix: row i beat column j `wins[i][j]` times.
-fn from_wins(wins: &[Vec<u32>]) -> Vec<Vote> {
+pub(crate) fn from_wins(wins: &[Vec<u32>]) -> Vec<Vote> {
     let mut votes = Vec::new();
     for (i, row) in wins.iter().enumerate() {
         for (j, &count) in row.iter().enumerate() {

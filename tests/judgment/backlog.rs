@@ -328,7 +328,56 @@ fn without_a_maximum_a_prior_is_needed() {
         scores(&own, Pairwise::default()),
         scores(&backlog, Pairwise::default().prior(1.0).expect("valid"))
     );
-    assert_eq!(Pairwise::default().prior(-1.0).unwrap_err().kind(), ErrorKind::Parameter);
+    for prior in [-1.0, 0.0, f64::NAN, f64::INFINITY] {
+        let error = Pairwise::default().prior(prior).unwrap_err();
+        assert_eq!((error.kind(), error.field()), (ErrorKind::Parameter, Some("prior")), "{prior}");
+    }
+}
+
+#[test]
+fn pairwise_weighs_alignment_and_explains_itself_unbound() {
+    use prioritize::AlignmentWeight;
+    let backlog = Backlog::builder()
+        .item(BacklogItem::builder("A", "").alignment(0.5).build().expect("an item"))
+        .item(item("B"))
+        .votes([Vote::new("A", "B"), Vote::new("A", "B"), Vote::new("B", "A")])
+        .build()
+        .expect("valid");
+    // Strengths 2/3 and 1/3 (two wins to one); λ = 0.5 weighs A by 1 − 0.5 + 0.5 · 0.5 and B by 0.5.
+    let weighted = Pairwise::default().alignment_weight(AlignmentWeight::new(0.5).expect("valid"));
+    let ranking = backlog.rank(weighted).expect("ranks");
+    let scores: Vec<f64> = ranking.iter().filter_map(|entry| entry.score()).collect();
+    assert!(
+        (scores[0] - 2.0 / 3.0 * 0.75).abs() < 1e-9 && (scores[1] - 1.0 / 3.0 * 0.5).abs() < 1e-9,
+        "{scores:?}"
+    );
+    assert_eq!(ranking.engine().inputs(&backlog), FieldSet::VOTES);
+    // Called on its own, the engine binds itself to the item's backlog.
+    let engine = Pairwise::default();
+    let breakdown = engine.breakdown(&backlog.item(0));
+    let parts: Vec<(&str, f64)> = breakdown.iter().collect();
+    assert_eq!(&parts[..2], [("wins", 2.0), ("losses", 1.0)]);
+    let alone = engine.evaluate(&backlog.item(1)).expect("scored").score().expect("a score");
+    assert!((alone - 1.0 / 3.0).abs() < 1e-9, "{alone}");
+}
+
+#[test]
+fn comparison_sets_by_name() {
+    let one = |a: &str, b: &str| Comparison::new(a, b, 2.0).expect("valid");
+    let sets = prioritize::judgment::ComparisonSets::new();
+    assert!(sets.is_empty());
+    let sets = sets
+        .with("objectives", [one("a", "b")])
+        .expect("new")
+        .with("scorecard:v", [one("x", "y"), one("y", "z")])
+        .expect("new");
+    assert!(!sets.is_empty());
+    assert_eq!(sets.get("objectives"), Some(&[one("a", "b")][..]));
+    assert_eq!(sets.get("scorecard:v").map(<[_]>::len), Some(2));
+    assert_eq!(sets.get("scorecard:w"), None);
+    assert_eq!(sets.iter().map(|(name, _)| name).collect::<Vec<_>>(), ["objectives", "scorecard:v"]);
+    let twice = sets.with("objectives", []).unwrap_err();
+    assert_eq!(twice.to_string(), r#"comparisons "objectives" are given twice (give each set once)"#);
 }
 
 #[cfg(feature = "json")]
@@ -345,6 +394,10 @@ fn kano_answers_are_kept_with_their_features() {
     assert_eq!(feature.counts().one_dimensional, 1);
     let text = serde_json::to_string(&backlog).expect("serializes");
     assert!(text.contains(r#""kano":{"A":[["like","dislike"],["like","neutral"]]}"#), "{text}");
+    // Sections it does not have are left out.
+    for absent in ["comparisons", "votes", "votes_prior", "scorecards", "raters"] {
+        assert!(!text.contains(&format!("\"{absent}\"")), "{text}");
+    }
     assert_eq!(Backlog::from_json(&text).expect("reads back"), backlog);
 }
 

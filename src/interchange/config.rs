@@ -12,7 +12,9 @@ use crate::model::{Aggregate, Backlog, Criterion, Objective, Rater};
 
 /// The sections of a backlog file other than `items`: declared `criteria`, strategic
 /// `objectives`, named `scorecards`, the `raters` of rated fields and how their ratings
-/// `aggregate` (`"mean"` or `"median"`). A configuration file is such an object; its sections
+/// `aggregate` (`"mean"` or `"median"`), and the judgments: pairwise `comparisons` that weigh
+/// objectives and scorecards, `votes` between items with their `votes_prior`, and a `kano`
+/// survey. A configuration file is such an object; its sections
 /// combine with a backlog read from anywhere (JSON or CSV), and a section given in both is an
 /// error.
 ///
@@ -287,7 +289,8 @@ fn one_of<T>(section: &'static str, first: Option<T>, second: Option<T>) -> Resu
 }
 
 /// Reads `{"criteria": [...], "objectives": [...], "scorecards": {...}, "raters": [...],
-/// "aggregate": "mean"}`: a backlog file's sections without `items`.
+/// "aggregate": "mean", "comparisons": {...}, "votes": [...], "votes_prior": 1, "kano": {...}}`:
+/// a backlog file's sections without `items`.
 impl<'de> serde::Deserialize<'de> for Config {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_map(ConfigVisitor)

@@ -32,8 +32,13 @@ pub(crate) enum JudgmentDetail {
         b: String,
     },
     /// The comparisons do not connect everything they name.
-    #[error("the comparisons leave {apart} apart from {rest}: compare one of them with one of the others")]
+    #[error(
+        "{}the comparisons leave {apart} apart from {rest}: compare one of them with one of the others",
+        .set.as_ref().map(|set| format!("comparisons {set:?}: ")).unwrap_or_default()
+    )]
     Unconnected {
+        /// The set of a backlog the comparisons are, if they are one.
+        set: Option<String>,
         /// The group not connected to the first one, listed.
         apart: String,
         /// The first group, listed.

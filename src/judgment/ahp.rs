@@ -401,7 +401,12 @@ fn connected(ids: &[String], pairs: &[(usize, usize)]) -> Result<()> {
     };
     let apart_list = list(other, &mut group);
     let rest = list(first, &mut group);
-    Err(Error::from(JudgmentDetail::Unconnected { apart: apart_list, rest, first: ids[apart].clone() }))
+    Err(Error::from(JudgmentDetail::Unconnected {
+        set: None,
+        apart: apart_list,
+        rest,
+        first: ids[apart].clone(),
+    }))
 }
 
 /// Fills the `missing` pairs of `matrix` with the values that make its principal eigenvalue

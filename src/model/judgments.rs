@@ -1,7 +1,7 @@
 //! The judgments a backlog carries: pairwise comparisons that weight its objectives and
 //! scorecards, votes between its items, and Kano answers about its features.
 
-use crate::error::{Error, JudgmentDetail, Result};
+use crate::error::{Detail, Error, JudgmentDetail, Result};
 use crate::judgment::{Ahp, Comparison, ComparisonSets, KanoFeature, Vote};
 use crate::model::alignment::Objective;
 use crate::model::scorecard::Scorecard;
@@ -88,7 +88,7 @@ impl Judged {
 
 /// Gives the compared objectives their weights from `comparisons`.
 fn weigh_objectives(comparisons: &[Comparison], objectives: &mut [Objective]) -> Result<Ahp> {
-    let ahp = Ahp::new(comparisons)?;
+    let ahp = weights(OBJECTIVES, comparisons)?;
     for (id, weight) in ahp.weights() {
         let Some(objective) = objectives.iter_mut().find(|objective| objective.id() == id) else {
             let known = objectives.iter().map(Objective::id).collect::<Vec<_>>();
@@ -108,7 +108,7 @@ fn weigh_objectives(comparisons: &[Comparison], objectives: &mut [Objective]) ->
 /// Gives a compared scorecard its weights from `comparisons`.
 fn weigh_scorecard(set: &str, comparisons: &[Comparison], scorecard: &mut Scorecard) -> Result<Ahp> {
     let what = || format!("scorecard {:?}: field", scorecard.id());
-    let ahp = Ahp::new(comparisons)?;
+    let ahp = weights(set, comparisons)?;
     let fields: Vec<&str> = scorecard.weights().map(|(name, _)| name).collect();
     if let Some((id, _)) = ahp.weights().find(|(id, _)| !fields.contains(id)) {
         return Err(unknown(set, id, "no field of the scorecard", &fields));
@@ -123,6 +123,22 @@ fn weigh_scorecard(set: &str, comparisons: &[Comparison], scorecard: &mut Scorec
         *weight = ahp.weight(name).unwrap_or(f64::NAN);
     }
     Ok(ahp)
+}
+
+/// The weights of the set of comparisons `set`; an error that the comparisons leave something
+/// apart names the set.
+fn weights(set: &str, comparisons: &[Comparison]) -> Result<Ahp> {
+    Ahp::new(comparisons).map_err(|error| match error.detail() {
+        Detail::Judgment(JudgmentDetail::Unconnected { set: None, apart, rest, first }) => {
+            Error::from(JudgmentDetail::Unconnected {
+                set: Some(set.to_owned()),
+                apart: apart.clone(),
+                rest: rest.clone(),
+                first: first.clone(),
+            })
+        }
+        _ => error,
+    })
 }
 
 fn list(names: &[&str]) -> String {

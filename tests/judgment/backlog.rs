@@ -105,7 +105,7 @@ fn mistakes_in_comparisons_are_named() {
     assert_eq!(apart.kind(), ErrorKind::Structure);
     assert_eq!(
         apart.to_string(),
-        r#"the comparisons leave "c", "d" apart from "a", "b": compare one of them with one of the others"#
+        r#"comparisons "objectives": the comparisons leave "c", "d" apart from "a", "b": compare one of them with one of the others"#
     );
 
     let twice = Backlog::builder()

@@ -230,3 +230,24 @@ fn long_ids_and_150_items_keep_the_layout() {
     assert!(problems.is_empty(), "the browser's layout finds problems: {problems:#?}");
     assert!(lines.iter().any(|line| line.starts_with("bubbles 150, ")), "{lines:?}");
 }
+
+/// A backlog with a Kano survey: the Kano plot's labels and corner names pass the same checks as
+/// the value/effort chart's, and its table stays in the window.
+#[test]
+fn the_kano_section_keeps_the_layout() {
+    let backlog = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/judgments.json");
+    let (_, html) = page("kano.html", &[backlog, "--framework", "pairwise"]);
+    assert_eq!(html.matches("class=\"feature\"").count(), 3);
+    let Some(browser) = chromium() else { return };
+    let probe = scratch().join("kano-probe.html");
+    std::fs::write(&probe, html.replace("</body>", &format!("{PROBE}\n</body>"))).expect("the probe page");
+    let lines = probe_lines(&headless(browser, &probe, &["--dump-dom"]));
+    let problems: Vec<&String> = lines
+        .iter()
+        .filter(|line| !line.starts_with("bubbles ") && !line.starts_with("scripts ") && *line != "done")
+        .collect();
+    assert!(problems.is_empty(), "the browser's layout finds problems: {problems:#?}");
+    // The value/effort chart's bubbles are labelled, and so are the three features.
+    let bubbles = html.matches("class=\"bubble\"").count();
+    assert!(lines.contains(&format!("bubbles {bubbles}, labels {}", bubbles + 3)), "{lines:?}");
+}

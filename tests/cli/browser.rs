@@ -129,6 +129,22 @@ fn probe_lines(dom: &str) -> Vec<String> {
         .collect()
 }
 
+/// The probe's lines for `html` laid out in chromium, after checking that it found no problem (its
+/// counts and `done` aside); `None` without a browser.
+#[track_caller]
+fn laid_out(name: &str, html: &str) -> Option<Vec<String>> {
+    let browser = chromium()?;
+    let probe = scratch().join(format!("{name}-probe.html"));
+    std::fs::write(&probe, html.replace("</body>", &format!("{PROBE}\n</body>"))).expect("the probe page");
+    let lines = probe_lines(&headless(browser, &probe, &["--dump-dom"]));
+    let problems: Vec<&String> = lines
+        .iter()
+        .filter(|line| !line.starts_with("bubbles ") && !line.starts_with("scripts ") && *line != "done")
+        .collect();
+    assert!(problems.is_empty(), "the browser's layout finds problems: {problems:#?}");
+    Some(lines)
+}
+
 /// The number of items of the sample backlog that have a RICE value and an effort.
 fn sample_items() -> usize {
     let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/backlog.json"))
@@ -219,15 +235,7 @@ fn long_ids_and_150_items_keep_the_layout() {
     // Each quadrant's list under the chart names its first 12, then counts the rest.
     assert_eq!(html.matches(" more in the ranking</li>").count(), 4, "every quadrant has more than 12 items");
     assert!(html.contains("NOTIFICATIO…TES-AWAY-143</span>, "), "the first quick win leads its list");
-    let Some(browser) = chromium() else { return };
-    let probe = scratch().join("long-ids-probe.html");
-    std::fs::write(&probe, html.replace("</body>", &format!("{PROBE}\n</body>"))).expect("the probe page");
-    let lines = probe_lines(&headless(browser, &probe, &["--dump-dom"]));
-    let problems: Vec<&String> = lines
-        .iter()
-        .filter(|line| !line.starts_with("bubbles ") && !line.starts_with("scripts ") && *line != "done")
-        .collect();
-    assert!(problems.is_empty(), "the browser's layout finds problems: {problems:#?}");
+    let Some(lines) = laid_out("long-ids", &html) else { return };
     assert!(lines.iter().any(|line| line.starts_with("bubbles 150, ")), "{lines:?}");
 }
 
@@ -238,15 +246,7 @@ fn the_kano_section_keeps_the_layout() {
     let backlog = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/judgments.json");
     let (_, html) = page("kano.html", &[backlog, "--framework", "pairwise"]);
     assert_eq!(html.matches("class=\"feature\"").count(), 3);
-    let Some(browser) = chromium() else { return };
-    let probe = scratch().join("kano-probe.html");
-    std::fs::write(&probe, html.replace("</body>", &format!("{PROBE}\n</body>"))).expect("the probe page");
-    let lines = probe_lines(&headless(browser, &probe, &["--dump-dom"]));
-    let problems: Vec<&String> = lines
-        .iter()
-        .filter(|line| !line.starts_with("bubbles ") && !line.starts_with("scripts ") && *line != "done")
-        .collect();
-    assert!(problems.is_empty(), "the browser's layout finds problems: {problems:#?}");
+    let Some(lines) = laid_out("kano", &html) else { return };
     // The value/effort chart's bubbles are labelled, and so are the three features.
     let bubbles = html.matches("class=\"bubble\"").count();
     assert!(lines.contains(&format!("bubbles {bubbles}, labels {}", bubbles + 3)), "{lines:?}");

@@ -11,7 +11,6 @@ use crate::model::backlog::Backlog;
 use crate::model::field::{Field, FieldName};
 use crate::model::input::{Checker, Input, Numeric};
 use crate::model::item::BacklogItem;
-use crate::model::judgments::Judgments;
 use crate::model::value::FieldValue;
 
 impl Backlog {
@@ -191,9 +190,9 @@ impl Backlog {
         item.depends_on.clear();
         let mut builder = self.sections();
         // The item's checks need neither the scorecards nor the judgments (the backlog checked
-        // them already, and the votes name other items); the objectives keep their weights.
+        // them already, and the votes name other items; `sections` leaves them out); the
+        // objectives keep their weights.
         builder.scorecards.clear();
-        builder.judgments = Judgments::default();
         for objective in &mut builder.objectives {
             if objective.is_compared() {
                 *objective = Objective::new(objective.id(), objective.weight())?;

@@ -72,7 +72,7 @@ impl Backlog {
         &self,
         mut change: impl FnMut(&mut BacklogItem) -> Result<()>,
     ) -> Result<Backlog> {
-        let mut builder = self.sections();
+        let mut builder = self.with_judgments(self.sections());
         for item in self.items() {
             let mut owned = item.to_owned();
             change(&mut owned)?;
@@ -100,14 +100,21 @@ impl Backlog {
     /// # Ok::<(), prioritize::Error>(())
     /// ```
     pub fn to_builder(&self) -> BacklogBuilder {
-        let mut builder = self.sections();
+        let mut builder = self.with_judgments(self.sections());
         for item in self.items() {
             builder.draft.push_item(&item.to_owned());
         }
         builder
     }
 
-    /// A builder with this backlog's sections and no item.
+    /// `builder` with this backlog's comparisons, votes and Kano answers.
+    fn with_judgments(&self, mut builder: BacklogBuilder) -> BacklogBuilder {
+        builder.judgments = self.judgments().clone();
+        builder
+    }
+
+    /// A builder with this backlog's sections and no item; without its judgments, which
+    /// `with_judgments` adds (an edit's check of one item needs none of them).
     pub(crate) fn sections(&self) -> BacklogBuilder {
         BacklogBuilder {
             criteria: self.criteria().to_vec(),
@@ -115,7 +122,7 @@ impl Backlog {
             objectives: self.objectives().to_vec(),
             raters: self.raters_declared().then(|| self.raters().to_vec()),
             aggregate: self.aggregate(),
-            judgments: self.judgments().clone(),
+            judgments: Judgments::default(),
             draft: Draft::new(Some(self.criteria().to_vec())),
         }
     }

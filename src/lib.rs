@@ -46,11 +46,12 @@
 //!
 //! The core types are at the root: a [`Backlog`] of items ([`BacklogItem`] to build one, [`Item`]
 //! to read one), the engines [`Rice`], [`Wsjf`], [`Moscow`], [`Ice`], [`Cd3`], [`Opportunity`],
-//! [`Scorecard`] and [`Formula`] behind the [`Engine`] trait, several people's estimates ([`Rater`],
-//! [`Aggregate`]), and the [`Ranking`] an engine produces. The rest is in [`model`] (checked
-//! values, criteria, objectives, ratings), [`engine`], [`ranking`] (options, unscored items,
-//! warnings), [`plan`], [`analysis`], [`judgment`] (AHP weights, Bradley-Terry strengths from
-//! votes, Kano categories), [`interchange`] (JSON and configuration files), [`csv`] and [`svg`].
+//! [`Pairwise`] (votes between items), [`Scorecard`] and [`Formula`] behind the [`Engine`]
+//! trait, several people's estimates ([`Rater`], [`Aggregate`]), and the [`Ranking`] an engine
+//! produces. The rest is in [`model`] (checked values, criteria, objectives, ratings),
+//! [`engine`], [`ranking`] (options, unscored items, warnings), [`plan`], [`analysis`],
+//! [`judgment`] (AHP weights, Bradley-Terry strengths from votes, Kano categories),
+//! [`interchange`] (JSON and configuration files), [`csv`] and [`svg`].
 //!
 //! # Guarantees
 //!

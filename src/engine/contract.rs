@@ -51,7 +51,7 @@ use crate::model::{Backlog, FieldSet, Item};
 /// ```
 pub trait Engine: fmt::Debug + Send + Sync {
     /// The framework's name, as the interchange format writes it (`rice`, `wsjf`, `moscow`, `ice`,
-    /// `cd3`, `opportunity`, `scorecard`, `formula`).
+    /// `cd3`, `opportunity`, `pairwise`, `scorecard`, `formula`).
     fn name(&self) -> &str;
 
     /// The fields the engine reads, for the analyses that vary them: built-in fields, and the

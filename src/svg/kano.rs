@@ -68,13 +68,8 @@ const HEIGHT: f64 = 540.0;
 const PLOT: Rect = Rect { x0: 76.0, y0: 16.0, x1: 620.0, y1: 484.0 };
 const RADIUS: f64 = 6.0;
 
-/// The categories of the four corners, each with its background and its colour.
-const CORNERS: [(&str, &str, &str); 4] = [
-    ("Attractive", "#e3f4ec", "#007a5a"),
-    ("One-dimensional", "#e2eef8", "#0063a0"),
-    ("Indifferent", "#f1f1f1", "#5f6b76"),
-    ("Must-be", "#fbe9e1", "#b34700"),
-];
+/// The categories of the four corners: top left, top right, bottom left, bottom right.
+const CORNERS: [&str; 4] = ["Attractive", "One-dimensional", "Indifferent", "Must-be"];
 
 impl KanoChart {
     /// A chart of these features, titled "Kano: better against worse".
@@ -95,43 +90,13 @@ impl KanoChart {
         let mut out = String::with_capacity(4096);
         xml::open(&mut out, "kano-chart", WIDTH, HEIGHT, &self.title);
         let (sx, sy) = (x.at(0.5), y.at(0.5));
-        let areas = [
-            (PLOT.x0, PLOT.y0, sx, sy),
-            (sx, PLOT.y0, PLOT.x1, sy),
-            (PLOT.x0, sy, sx, PLOT.y1),
-            (sx, sy, PLOT.x1, PLOT.y1),
-        ];
-        for ((name, fill, _), (x0, y0, x1, y1)) in CORNERS.iter().zip(areas) {
-            let _ = write!(
-                out,
-                "<rect class=\"quadrant\" data-category=\"{}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{fill}\"/>",
-                name.to_ascii_lowercase(),
-                num(x0),
-                num(y0),
-                num(x1 - x0),
-                num(y1 - y0),
-            );
-        }
-        plot::axes(&mut out, PLOT, &x, &y);
-        let dashed = " class=\"split\" stroke=\"#3e4c59\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"";
-        xml::line(&mut out, (sx, PLOT.y0), (sx, PLOT.y1), dashed);
-        xml::line(&mut out, (PLOT.x0, sy), (PLOT.x1, sy), dashed);
-        let middle = f64::midpoint(PLOT.x0, PLOT.x1);
-        xml::text(
-            &mut out,
-            middle,
-            HEIGHT - 12.0,
-            "middle",
-            " class=\"axis-title\"",
-            "|worse|: dissatisfaction when absent",
-        );
-        let (cx, cy) = (18.0, f64::midpoint(PLOT.y0, PLOT.y1));
-        let rotate = format!(" class=\"axis-title\" transform=\"rotate(-90 {} {})\"", num(cx), num(cy));
-        xml::text(&mut out, cx, cy, "middle", &rotate, "better: satisfaction when present");
+        let corners = CORNERS.map(|name| format!("data-category=\"{}\"", name.to_ascii_lowercase()));
+        let titles = ("|worse|: dissatisfaction when absent", "better: satisfaction when present");
+        plot::split_plot(&mut out, (PLOT, HEIGHT), (&x, &y), (sx, sy), &corners, titles);
         let circles: Vec<(f64, f64, f64)> =
             points.iter().map(|p| (x.at(-p.worse), y.at(p.better), RADIUS)).collect();
         for (point, &(cx, cy, r)) in points.iter().zip(&circles) {
-            let colour = CORNERS[corner(point)].2;
+            let colour = plot::CORNER_COLOURS[corner(point)].1;
             let _ = write!(
                 out,
                 "<circle class=\"feature\" cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"{colour}\" fill-opacity=\"0.7\" \
@@ -145,7 +110,8 @@ impl KanoChart {
                 label_number(point.worse),
             );
         }
-        let names = plot::corner_names(&mut out, PLOT, CORNERS.map(|(name, _, colour)| (name, colour)));
+        let colours = plot::CORNER_COLOURS.map(|(_, colour)| colour);
+        let names = plot::corner_names(&mut out, PLOT, [0, 1, 2, 3].map(|at| (CORNERS[at], colours[at])));
         let labels: Vec<&str> = points.iter().map(|p| p.label.as_str()).collect();
         plot::labels(&mut out, PLOT, &labels, &circles, &names);
         out.push_str("</svg>");

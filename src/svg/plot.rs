@@ -7,6 +7,11 @@ use super::labels::{Anchor, Rect, place};
 use super::scale::Scale;
 use super::xml::{self, FONT_SIZE, fit, label_number, num, text_width};
 
+/// The four corners' background and the colour of their points and name: top left, top right,
+/// bottom left, bottom right.
+pub(super) const CORNER_COLOURS: [(&str, &str); 4] =
+    [("#e3f4ec", "#007a5a"), ("#e2eef8", "#0063a0"), ("#f1f1f1", "#5f6b76"), ("#fbe9e1", "#b34700")];
+
 /// The size of a corner's name.
 const NAME_SIZE: f64 = 14.0;
 /// The widest a label's text is drawn, in pixels; a longer one is shortened in the middle.
@@ -67,8 +72,47 @@ pub(super) fn labels(
     }
 }
 
+/// What a chart split into four corners draws under its points, in a picture `height` pixels
+/// tall: each corner's background (top left, top right, bottom left, bottom right, each with its
+/// `data-` attribute `corners` gives, such as `data-quadrant="quick_win"`), the grid, ticks and
+/// frame, the dashed split lines through `split`, and the axes' titles, `(x, y)`.
+pub(super) fn split_plot(
+    out: &mut String,
+    (plot, height): (Rect, f64),
+    (x, y): (&Scale, &Scale),
+    (sx, sy): (f64, f64),
+    corners: &[String; 4],
+    (x_title, y_title): (&str, &str),
+) {
+    let areas = [
+        (plot.x0, plot.y0, sx, sy),
+        (sx, plot.y0, plot.x1, sy),
+        (plot.x0, sy, sx, plot.y1),
+        (sx, sy, plot.x1, plot.y1),
+    ];
+    for ((data, (fill, _)), (x0, y0, x1, y1)) in corners.iter().zip(CORNER_COLOURS).zip(areas) {
+        let _ = write!(
+            out,
+            "<rect class=\"quadrant\" {data} x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{fill}\"/>",
+            num(x0),
+            num(y0),
+            num(x1 - x0),
+            num(y1 - y0),
+        );
+    }
+    axes(out, plot, x, y);
+    let dashed = " class=\"split\" stroke=\"#3e4c59\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"";
+    xml::line(out, (sx, plot.y0), (sx, plot.y1), dashed);
+    xml::line(out, (plot.x0, sy), (plot.x1, sy), dashed);
+    let middle = f64::midpoint(plot.x0, plot.x1);
+    xml::text(out, middle, height - 12.0, "middle", " class=\"axis-title\"", x_title);
+    let (cx, cy) = (18.0, f64::midpoint(plot.y0, plot.y1));
+    let rotate = format!(" class=\"axis-title\" transform=\"rotate(-90 {} {})\"", num(cx), num(cy));
+    xml::text(out, cx, cy, "middle", &rotate, y_title);
+}
+
 /// Grid lines, tick labels and the frame of `plot`.
-pub(super) fn axes(out: &mut String, plot: Rect, x: &Scale, y: &Scale) {
+fn axes(out: &mut String, plot: Rect, x: &Scale, y: &Scale) {
     let grid = " stroke=\"#ffffff\" stroke-width=\"1\"";
     for tick in x.ticks() {
         let at = x.at(tick);

@@ -88,14 +88,12 @@ const PLOT: Rect = Rect { x0: 76.0, y0: 16.0, x1: 740.0, y1: 484.0 };
 const MAX_RADIUS: f64 = 26.0;
 const MIN_RADIUS: f64 = 4.0;
 
+/// The quadrants in the plot's corners: top left, top right, bottom left, bottom right.
+const CORNERS: [Quadrant; 4] = [Quadrant::QuickWin, Quadrant::BigBet, Quadrant::FillIn, Quadrant::TimeSink];
+
 /// The fill of each quadrant's background and the colour of its bubbles and name.
 fn colours(quadrant: Quadrant) -> (&'static str, &'static str) {
-    match quadrant {
-        Quadrant::QuickWin => ("#e3f4ec", "#007a5a"),
-        Quadrant::BigBet => ("#e2eef8", "#0063a0"),
-        Quadrant::FillIn => ("#f1f1f1", "#5f6b76"),
-        Quadrant::TimeSink => ("#fbe9e1", "#b34700"),
-    }
+    plot::CORNER_COLOURS[CORNERS.iter().position(|&corner| corner == quadrant).unwrap_or_default()]
 }
 
 impl QuadrantChart {
@@ -141,28 +139,14 @@ impl QuadrantChart {
         let mut out = String::with_capacity(8192);
         xml::open(&mut out, "quadrant-chart", WIDTH, HEIGHT, &self.title);
         let (sx, sy) = (x.at(split_effort), y.at(split_value));
-        QuadrantChart::backgrounds(&mut out, sx, sy);
-        plot::axes(&mut out, PLOT, &x, &y);
-        let dashed = " class=\"split\" stroke=\"#3e4c59\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"";
-        xml::line(&mut out, (sx, PLOT.y0), (sx, PLOT.y1), dashed);
-        xml::line(&mut out, (PLOT.x0, sy), (PLOT.x1, sy), dashed);
-        xml::text(
-            &mut out,
-            f64::midpoint(PLOT.x0, PLOT.x1),
-            HEIGHT - 12.0,
-            "middle",
-            " class=\"axis-title\"",
-            &self.effort_axis,
-        );
-        let (cx, cy) = (18.0, f64::midpoint(PLOT.y0, PLOT.y1));
-        let rotate = format!(" class=\"axis-title\" transform=\"rotate(-90 {} {})\"", num(cx), num(cy));
-        xml::text(&mut out, cx, cy, "middle", &rotate, &self.value_axis);
+        let corners = CORNERS.map(|quadrant| format!("data-quadrant=\"{}\"", quadrant.as_str()));
+        let titles = (self.effort_axis.as_str(), self.value_axis.as_str());
+        plot::split_plot(&mut out, (PLOT, HEIGHT), (&x, &y), (sx, sy), &corners, titles);
         let circles: Vec<(f64, f64, f64)> =
             bubbles.iter().map(|b| (x.at(b.effort), y.at(b.value), radius(b.size))).collect();
         self.circles(&mut out, &bubbles, &circles, (split_value, split_effort));
         // The quadrant names over the bubbles, so that a crowded corner never hides its name.
-        let corners = [Quadrant::QuickWin, Quadrant::BigBet, Quadrant::FillIn, Quadrant::TimeSink]
-            .map(|quadrant| (quadrant.label(), colours(quadrant).1));
+        let corners = CORNERS.map(|quadrant| (quadrant.label(), colours(quadrant).1));
         let names = plot::corner_names(&mut out, PLOT, corners);
         let texts: Vec<&str> = bubbles.iter().map(|b| b.label.as_str()).collect();
         plot::labels(&mut out, PLOT, &texts, &circles, &names);
@@ -194,27 +178,6 @@ impl QuadrantChart {
                 escape(&self.size_name),
                 label_number(bubble.size),
                 colour = colours(quadrant).1,
-            );
-        }
-    }
-
-    fn backgrounds(out: &mut String, sx: f64, sy: f64) {
-        let areas = [
-            (Quadrant::QuickWin, PLOT.x0, PLOT.y0, sx, sy),
-            (Quadrant::BigBet, sx, PLOT.y0, PLOT.x1, sy),
-            (Quadrant::FillIn, PLOT.x0, sy, sx, PLOT.y1),
-            (Quadrant::TimeSink, sx, sy, PLOT.x1, PLOT.y1),
-        ];
-        for (quadrant, x0, y0, x1, y1) in areas {
-            let _ = write!(
-                out,
-                "<rect class=\"quadrant\" data-quadrant=\"{}\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"/>",
-                quadrant.as_str(),
-                num(x0),
-                num(y0),
-                num(x1 - x0),
-                num(y1 - y0),
-                colours(quadrant).0
             );
         }
     }

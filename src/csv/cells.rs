@@ -24,6 +24,11 @@ impl<'o> Cells<'o> {
         Cells { out, first: true, guard, last: None }
     }
 
+    /// Cells that continue a row already begun at the end of `out`, as [`Cells::new`].
+    pub(super) fn within(out: &'o mut Vec<u8>, guard: bool) -> Cells<'o> {
+        Cells { out, first: false, guard, last: None }
+    }
+
     fn separate(&mut self) {
         if !self.first {
             self.out.push(b',');
@@ -72,7 +77,7 @@ impl<'o> Cells<'o> {
             let start = self.out.len();
             match &self.last {
                 Some((bits, text)) if *bits == number.to_bits() => self.out.extend_from_within(text.clone()),
-                _ => self.out.extend_from_slice(ryu::Buffer::new().format(number).as_bytes()),
+                _ => format_number(number, self.out),
             }
             self.last = Some((number.to_bits(), start..self.out.len()));
         }
@@ -81,6 +86,19 @@ impl<'o> Cells<'o> {
     /// Ends the row.
     pub(super) fn end(self) {
         self.out.push(b'\n');
+    }
+}
+
+/// Appends `number` as ryu writes it (`400.0`, `0.1`, `1e20`). A whole number below 10¹⁶ (as most
+/// estimates are) is its digits and `.0`, written as an integer, which is quicker.
+fn format_number(number: f64, out: &mut Vec<u8>) {
+    const WHOLE: f64 = 1e16;
+    if number.fract() == 0.0 && number.abs() < WHOLE && number != 0.0 {
+        // Exact: a whole number below 10¹⁶ < 2⁶³ converts without loss.
+        out.extend_from_slice(itoa::Buffer::new().format(number as i64).as_bytes());
+        out.extend_from_slice(b".0");
+    } else {
+        out.extend_from_slice(ryu::Buffer::new().format(number).as_bytes());
     }
 }
 
@@ -132,6 +150,58 @@ mod tests {
                 String::from_utf8(by_the_csv_crate(&texts, guard)),
                 "guard {guard}"
             );
+        }
+    }
+
+    /// `format_number` against ryu itself.
+    fn written_as_ryu_writes(number: f64) -> Result<(), proptest::test_runner::TestCaseError> {
+        let mut out = Vec::new();
+        format_number(number, &mut out);
+        let mut expected = ryu::Buffer::new();
+        proptest::prop_assert_eq!(
+            String::from_utf8(out).expect("UTF-8"),
+            expected.format(number),
+            "{:e}",
+            number
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn whole_numbers_are_written_as_ryu_writes_them_at_the_edges() {
+        for number in [
+            1.0,
+            -1.0,
+            0.0,
+            -0.0,
+            0.5,
+            9_007_199_254_740_993.0,
+            1e15,
+            1e16,
+            9_999_999_999_999_998.0,
+            1e16 - 2.0,
+            -1e16 + 2.0,
+            1e17,
+            123_456_789.0,
+            f64::MAX,
+            f64::MIN_POSITIVE,
+            f64::NAN,
+            f64::INFINITY,
+        ] {
+            written_as_ryu_writes(number).expect("as ryu");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn numbers_are_written_as_ryu_writes_them(
+            whole in -20_000_000_000_000_000_i64..20_000_000_000_000_000,
+            bits in proptest::num::u64::ANY,
+            scale in 0_i32..20,
+        ) {
+            written_as_ryu_writes(whole as f64)?;
+            written_as_ryu_writes((whole as f64) / 10f64.powi(scale))?;
+            written_as_ryu_writes(f64::from_bits(bits))?;
         }
     }
 

@@ -11,7 +11,7 @@ use crate::ranking::Ranking;
 
 /// Rows formatted a batch at a time, on every core, then written in order: a batch is about a
 /// megabyte of text.
-const BATCH: usize = 16_384;
+const BATCH: usize = if cfg!(test) { 7 } else { 16_384 };
 
 /// Writes `ranking` as CSV: a header row, then one row per ranked entry with `position`, `rank`,
 /// `id`, `title`, `score` (empty when the engine orders by category alone), `category` for
@@ -32,32 +32,39 @@ pub fn write_ranking<W: io::Write>(ranking: &Ranking<'_>, writer: W) -> io::Resu
 
 /// [`write_ranking`], the formula guard on or off.
 pub(super) fn ranking<W: io::Write>(ranking: &Ranking<'_>, writer: W, formula_guard: bool) -> io::Result<()> {
-    // In input order: visiting the items in ranked order would cost a cache miss an item.
     let backlog = ranking.backlog();
-    let mut ranked = vec![false; backlog.len()];
+    let positions = Positions::new(backlog.len(), ranking.iter().map(|entry| entry.index()));
+    // Each item's score by its index, to read with its values (an entry is read by position).
+    let mut scores = vec![None; backlog.len()];
     for entry in ranking.iter() {
-        ranked[entry.index()] = true;
+        scores[entry.index()] = entry.score();
     }
     let names = breakdown_names(backlog.len(), |index| {
-        ranked[index].then(|| ranking.engine().breakdown(&backlog.item(index)))
+        positions.of(index).map(|_| ranking.engine().breakdown(&backlog.item(index)))
     });
     let categorized = ranking.is_categorized();
-    let index = |position: usize| ranking.at(position + 1).map_or(0, |entry| entry.index());
-    write_rows(writer, &header(categorized, &[], &names), ranking.len(), index, |position, out| {
-        let Some(entry) = ranking.at(position + 1) else { return };
-        let item = entry.item();
-        let mut cells = Cells::new(out, formula_guard);
-        cells.count(Some(entry.position()));
-        cells.count(Some(entry.rank()));
-        cells.text(item.id());
-        cells.text(item.title());
-        cells.number(entry.score());
-        if categorized {
-            cells.text(entry.category().map_or("", |category| category.as_str()));
-        }
-        values(&mut cells, &entry.breakdown(), &names);
-        cells.end();
-    })
+    let rows = Rows {
+        header: header(categorized, &[], &names),
+        positions,
+        formula_guard,
+        start: &|position, cells| {
+            let Some(entry) = ranking.at(position + 1) else { return };
+            cells.count(Some(entry.position()));
+            cells.count(Some(entry.rank()));
+        },
+        body: &|position, index, cells| {
+            let item = backlog.item(index);
+            cells.text(item.id());
+            cells.text(item.title());
+            cells.number(scores[index]);
+            if categorized {
+                let category = ranking.at(position + 1).and_then(|entry| entry.category());
+                cells.text(category.map_or("", |category| category.as_str()));
+            }
+            values(cells, &ranking.engine().breakdown(&item), &names);
+        },
+    };
+    rows.write(writer)
 }
 
 /// Writes a planned order ([`Ranking::respecting_dependencies`], pins) as CSV: the columns of
@@ -81,18 +88,21 @@ pub(super) fn order<W: io::Write>(
     // The breakdown columns, in the order they first appear in the planned order.
     let names = breakdown_names(order.len(), |at| order.at(at + 1).map(|entry| entry.breakdown()));
     let categorized = order.is_categorized();
-    let header = header(categorized, &["promoted_by", "pinned"], &names);
-    write_rows(
-        writer,
-        &header,
-        order.len(),
-        |at| order.at(at + 1).map_or(0, |entry| entry.index()),
-        |at, out| {
+    let rows = Rows {
+        header: header(categorized, &["promoted_by", "pinned"], &names),
+        positions: Positions::new(
+            order.backlog().len(),
+            (1..=order.len()).filter_map(|position| order.at(position)).map(|entry| entry.index()),
+        ),
+        formula_guard,
+        start: &|at, cells| {
             let Some(entry) = order.at(at + 1) else { return };
-            let item = entry.item();
-            let mut cells = Cells::new(out, formula_guard);
             cells.count(Some(entry.position()));
             cells.count(entry.rank());
+        },
+        body: &|at, _, cells| {
+            let Some(entry) = order.at(at + 1) else { return };
+            let item = entry.item();
             cells.text(item.id());
             cells.text(item.title());
             cells.number(entry.score());
@@ -101,10 +111,10 @@ pub(super) fn order<W: io::Write>(
             }
             cells.text(entry.promoted_by().map_or("", |item| item.id()));
             cells.text(if entry.is_pinned() { "true" } else { "false" });
-            values(&mut cells, &entry.breakdown(), &names);
-            cells.end();
+            values(cells, &entry.breakdown(), &names);
         },
-    )
+    };
+    rows.write(writer)
 }
 
 /// Every name the breakdowns `breakdown(0..len)` have, in the order they first appear; `None`
@@ -152,48 +162,138 @@ fn values(cells: &mut Cells<'_>, breakdown: &Breakdown, names: &[String]) {
     }
 }
 
-/// Writes the header, then the rows `0..len`, each written by `row` at the end of a buffer; the
-/// rows are formatted a batch at a time on every core and written in order.
-///
-/// Rows come in ranked order, so each reads its item's values from anywhere in the columns: in
-/// a large backlog, a cache and TLB miss a value. So a batch's rows are formatted in the order
-/// of their items' indices (`index`), which reads each column forwards, then put in order.
-fn write_rows<W: io::Write>(
-    mut writer: W,
-    header: &[&str],
-    len: usize,
-    index: impl Fn(usize) -> usize + Sync,
-    row: impl Fn(usize, &mut Vec<u8>) + Sync,
-) -> io::Result<()> {
-    let mut out = Vec::new();
-    let mut cells = Cells::new(&mut out, false);
-    for name in header {
-        cells.text(name);
+/// Where each item of a backlog is in the output: its row, or none.
+struct Positions(Vec<u32>);
+
+impl Positions {
+    /// The rows of `len` items, `indices` the item of each row in order.
+    fn new(len: usize, indices: impl Iterator<Item = usize>) -> Positions {
+        let mut positions = vec![u32::MAX; len];
+        for (position, index) in indices.enumerate() {
+            positions[index] = position as u32;
+        }
+        Positions(positions)
     }
-    cells.end();
-    writer.write_all(&out)?;
-    batches_in_order(
-        len,
-        BATCH,
-        |range| {
-            let mut by_index: Vec<(usize, usize)> = range.clone().map(|at| (index(at), at)).collect();
-            by_index.sort_unstable();
-            let mut formatted = Vec::with_capacity(range.len() * 96);
-            let mut spans = vec![0..0; range.len()];
-            for (_, at) in by_index {
-                let start = formatted.len();
-                row(at, &mut formatted);
-                spans[at - range.start] = start..formatted.len();
+
+    fn of(&self, index: usize) -> Option<usize> {
+        self.0.get(index).filter(|&&position| position != u32::MAX).map(|&position| position as usize)
+    }
+
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+}
+
+/// The rows of a CSV output: `start` writes a row's first cells (its position and rank), `body`
+/// the rest; both are given the row's number from 0, `body` its item's index too.
+struct Rows<'r> {
+    header: Vec<&'r str>,
+    positions: Positions,
+    formula_guard: bool,
+    start: &'r (dyn Fn(usize, &mut Cells<'_>) + Sync),
+    body: &'r (dyn Fn(usize, usize, &mut Cells<'_>) + Sync),
+}
+
+/// The rows whose bodies are formatted at a time: their text is held until written.
+const ROUND: usize = if cfg!(test) { 50 } else { 1 << 18 };
+
+impl Rows<'_> {
+    /// Writes the header, then the rows in order, on every core.
+    ///
+    /// Rows come in ranked order, and a row's item is anywhere in the columns: in a large
+    /// backlog, reading its values in that order costs a cache and TLB miss a value. So the
+    /// bodies (all but the first cells) of a round of rows are formatted in the order of their
+    /// items, which reads each column forwards; then each row is its first cells and a copy of its
+    /// body, one read from anywhere a row instead of one a value.
+    fn write<W: io::Write>(&self, mut writer: W) -> io::Result<()> {
+        let mut out = Vec::new();
+        let mut cells = Cells::new(&mut out, false);
+        for name in &self.header {
+            cells.text(name);
+        }
+        cells.end();
+        writer.write_all(&out)?;
+        let rows = self.positions.0.iter().filter(|&&position| position != u32::MAX).count();
+        for round in (0..rows).step_by(ROUND) {
+            let round = round..(round + ROUND).min(rows);
+            let bodies = Bodies::format(self, &round);
+            batches_in_order(
+                round.len(),
+                BATCH,
+                |batch| {
+                    let mut out = Vec::with_capacity(batch.len() * 96);
+                    for position in batch.start + round.start..batch.end + round.start {
+                        (self.start)(position, &mut Cells::new(&mut out, self.formula_guard));
+                        out.extend_from_slice(bodies.body(position - round.start));
+                    }
+                    out
+                },
+                |batch| writer.write_all(&batch),
+            )?;
+        }
+        writer.flush()
+    }
+}
+
+/// The bodies of a round of rows, formatted in the order of their items, a part for each batch
+/// of items.
+struct Bodies {
+    parts: Vec<Part>,
+    /// The part and the place in its list of each row of the round.
+    rows: Vec<(u32, u32)>,
+}
+
+/// The bodies of the round's rows among a batch of items: their text, and where each body starts
+/// in it with its row in the round.
+struct Part {
+    text: Vec<u8>,
+    starts: Vec<(usize, u32)>,
+}
+
+impl Bodies {
+    fn format(rows: &Rows<'_>, round: &std::ops::Range<usize>) -> Bodies {
+        let positions = &rows.positions;
+        let mut parts = Vec::new();
+        let made: Result<(), std::convert::Infallible> = batches_in_order(
+            positions.len(),
+            BATCH,
+            |items| {
+                let mut text = Vec::new();
+                let mut spans = Vec::new();
+                for (index, position) in items.filter_map(|index| Some((index, positions.of(index)?))) {
+                    if round.contains(&position) {
+                        let start = text.len();
+                        let mut cells = Cells::within(&mut text, rows.formula_guard);
+                        (rows.body)(position, index, &mut cells);
+                        cells.end();
+                        spans.push((start, (position - round.start) as u32));
+                    }
+                }
+                Part { text, starts: spans }
+            },
+            |part| {
+                parts.push(part);
+                Ok(())
+            },
+        );
+        let Ok(()) = made;
+        let mut located = vec![(0, 0); round.len()];
+        for (part, Part { starts, .. }) in parts.iter().enumerate() {
+            for (at, &(_, row)) in starts.iter().enumerate() {
+                located[row as usize] = (part as u32, at as u32);
             }
-            let mut out = Vec::with_capacity(formatted.len());
-            for span in spans {
-                out.extend_from_slice(&formatted[span]);
-            }
-            out
-        },
-        |batch| writer.write_all(&batch),
-    )?;
-    writer.flush()
+        }
+        Bodies { parts, rows: located }
+    }
+
+    /// The body of the round's row `row`.
+    fn body(&self, row: usize) -> &[u8] {
+        let (part, at) = self.rows[row];
+        let Part { text, starts } = &self.parts[part as usize];
+        let start = starts[at as usize].0;
+        let end = starts.get(at as usize + 1).map_or(text.len(), |&(end, _)| end);
+        &text[start..end]
+    }
 }
 
 /// `position, rank, id, title, score`, `category` when `categorized`, `extra`, then `names`.
@@ -205,4 +305,129 @@ fn header<'n>(categorized: bool, extra: &[&'static str], names: &'n [String]) ->
     header.extend(extra);
     header.extend(names.iter().map(String::as_str));
     header
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fmt::Write as _;
+
+    use crate::csv::escape::is_formula;
+    use crate::{Backlog, Moscow, Rice};
+
+    /// A backlog of `len` items, some unscored, some with titles to quote or guard, some
+    /// depending on an earlier item, with ties.
+    fn backlog(len: usize) -> Backlog {
+        let mut text = String::from("id,title,reach,impact,confidence,effort,moscow,depends_on\n");
+        for at in 0..len {
+            let title = match at % 5 {
+                0 => format!("\"a, \"\"quoted\"\" {at}\""),
+                1 => format!("=SUM({at})"),
+                _ => format!("item {at}"),
+            };
+            let effort = if at % 11 == 3 { String::new() } else { format!("{}", at % 7 + 1) };
+            let moscow = ["must", "should", "could", "won't", ""][at % 5];
+            let depends_on = if at % 13 == 5 { format!("I{}", at / 2) } else { String::new() };
+            let (reach, impact) = (at * 37 % 100, ["low", "high", "2"][at % 3]);
+            writeln!(text, "I{at},{title},{reach},{impact},0.8,{effort},{moscow},{depends_on}")
+                .expect("written");
+        }
+        crate::csv::read_backlog(text.as_bytes()).expect("reads")
+    }
+
+    /// The header and the rows written one at a time, in order, through the csv crate.
+    fn naive(header: &[String], rows: impl Iterator<Item = Vec<String>>) -> String {
+        let mut writer = ::csv::WriterBuilder::new().has_headers(false).from_writer(Vec::new());
+        writer.write_record(header).expect("written");
+        for row in rows {
+            writer.write_record(&row).expect("written");
+        }
+        String::from_utf8(writer.into_inner().expect("flushed")).expect("UTF-8")
+    }
+
+    fn text(text: &str, guard: bool) -> String {
+        if guard && is_formula(text) { format!("'{text}") } else { text.to_owned() }
+    }
+
+    fn number(value: Option<f64>) -> String {
+        value.map_or_else(String::new, |value| ryu::Buffer::new().format(value).to_owned())
+    }
+
+    #[test]
+    fn rankings_are_written_as_rows_written_in_order() {
+        for len in [0, 1, 6, 7, 49, 50, 51, 333] {
+            let backlog = backlog(len);
+            for categorized in [false, true] {
+                let ranking =
+                    if categorized { backlog.rank(Moscow::default()) } else { backlog.rank(Rice::default()) }
+                        .expect("ranks");
+                for guard in [true, false] {
+                    let mut out = Vec::new();
+                    super::ranking(&ranking, &mut out, guard).expect("written");
+                    let names: Vec<String> = ranking.iter().next().map_or_else(Vec::new, |entry| {
+                        entry.breakdown().names().map(str::to_owned).collect()
+                    });
+                    let mut header: Vec<String> =
+                        ["position", "rank", "id", "title", "score"].map(str::to_owned).to_vec();
+                    if ranking.is_categorized() {
+                        header.push("category".to_owned());
+                    }
+                    header.extend(names.iter().cloned());
+                    let rows = ranking.iter().map(|entry| {
+                        let mut row = vec![
+                            entry.position().to_string(),
+                            entry.rank().to_string(),
+                            text(entry.item().id(), guard),
+                            text(entry.item().title(), guard),
+                            number(entry.score()),
+                        ];
+                        if ranking.is_categorized() {
+                            row.push(entry.category().map_or("", |category| category.as_str()).to_owned());
+                        }
+                        let breakdown = entry.breakdown();
+                        row.extend(names.iter().map(|name| number(breakdown.get(name))));
+                        row
+                    });
+                    assert_eq!(
+                        String::from_utf8(out).expect("UTF-8"),
+                        naive(&header, rows),
+                        "{len} items, categorized {categorized}, guard {guard}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn planned_orders_are_written_as_rows_written_in_order() {
+        for len in [0, 7, 51, 333] {
+            let backlog = backlog(len);
+            let rice = Rice::default();
+            let ranking = backlog.rank(rice).expect("ranks");
+            let order = ranking.respecting_dependencies().expect("plans");
+            let mut out = Vec::new();
+            super::order(&order, &mut out, true).expect("written");
+            let names: Vec<&str> =
+                if len == 0 { Vec::new() } else { vec!["reach", "impact", "confidence", "effort", "rice"] };
+            let header: Vec<String> = ["position", "rank", "id", "title", "score", "promoted_by", "pinned"]
+                .iter()
+                .chain(&names)
+                .map(|name| (*name).to_owned())
+                .collect();
+            let rows = (1..=order.len()).filter_map(|position| order.at(position)).map(|entry| {
+                let mut row = vec![
+                    entry.position().to_string(),
+                    entry.rank().map_or_else(String::new, |rank| rank.to_string()),
+                    text(entry.item().id(), true),
+                    text(entry.item().title(), true),
+                    number(entry.score()),
+                    entry.promoted_by().map_or_else(String::new, |item| text(item.id(), true)),
+                    entry.is_pinned().to_string(),
+                ];
+                let breakdown = entry.breakdown();
+                row.extend(names.iter().map(|name| number(breakdown.get(name))));
+                row
+            });
+            assert_eq!(String::from_utf8(out).expect("UTF-8"), naive(&header, rows), "{len} items");
+        }
+    }
 }

@@ -89,7 +89,6 @@ pub mod guide;
 pub mod interchange;
 pub mod judgment;
 pub mod model;
-#[cfg(feature = "csv")]
 mod parallel;
 pub mod plan;
 pub mod ranking;

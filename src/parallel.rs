@@ -16,6 +16,7 @@ pub(crate) fn threads() -> usize {
 /// Makes `make(range)` for the batches of `0..len` (`batch` items each) and hands the results to
 /// `sink` in order; the batches are made on every core while `sink` takes the earlier ones, with
 /// at most two batches a thread waiting. Stops at the first error of `sink`.
+#[cfg_attr(not(any(feature = "csv", feature = "json")), allow(dead_code))] // the readers' and writer's
 pub(crate) fn batches_in_order<T: Send, E>(
     len: usize,
     batch: usize,
@@ -64,6 +65,7 @@ pub(crate) fn batches_in_order<T: Send, E>(
 }
 
 /// `make(part)` for each of `parts`, on every core, the results in the order of `parts`.
+#[cfg_attr(not(any(feature = "csv", feature = "json")), allow(dead_code))] // the readers'
 pub(crate) fn map_in_order<P: Sync, T: Send>(parts: &[P], make: impl Fn(&P) -> T + Sync) -> Vec<T> {
     let mut results = Vec::with_capacity(parts.len());
     let pushed: Result<(), std::convert::Infallible> = batches_in_order(
@@ -77,6 +79,40 @@ pub(crate) fn map_in_order<P: Sync, T: Send>(parts: &[P], make: impl Fn(&P) -> T
     );
     let Ok(()) = pushed;
     results
+}
+
+/// Sorts `items` as `sort_unstable` does, on every core: split at the median (the items below
+/// it on one side, above on the other), then each side sorted on a core of its own. Items that
+/// are all distinct (as here, where each carries its index) come out in the one sorted order.
+pub(crate) fn sort_unstable<T: Ord + Send>(items: &mut [T]) {
+    sort_on(items, threads());
+}
+
+/// Below this many items, a sort is not split: starting a thread would cost more than it saves.
+const SPLIT_SORT: usize = 1 << 15;
+
+fn sort_on<T: Ord + Send>(items: &mut [T], threads: usize) {
+    if threads <= 1 || items.len() < SPLIT_SORT {
+        items.sort_unstable();
+        return;
+    }
+    let middle = items.len() / 2;
+    items.select_nth_unstable(middle);
+    let (below, above) = items.split_at_mut(middle);
+    // Lent to the thread, or sorted here when none can start.
+    let below = std::sync::Mutex::new(below);
+    std::thread::scope(|scope| {
+        let below = &below;
+        let sort_below = move || {
+            let mut below = below.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            sort_on(&mut below, threads / 2);
+        };
+        let started = std::thread::Builder::new().spawn_scoped(scope, sort_below);
+        sort_on(above, threads - threads / 2);
+        if started.is_err() {
+            sort_below();
+        }
+    });
 }
 
 #[cfg(test)]
@@ -110,6 +146,21 @@ mod tests {
         );
         assert_eq!(done, Err(30));
         assert_eq!(taken, [0, 10, 20, 30]);
+    }
+
+    #[test]
+    fn a_sort_on_every_core_is_the_sort() {
+        for (len, threads) in
+            [(0, 2), (1, 2), (SPLIT_SORT + 1, 2), (SPLIT_SORT * 3, 3), (SPLIT_SORT * 2 + 5, 4)]
+        {
+            let items: Vec<(u32, u32)> =
+                (0..len as u32).map(|at| (at.wrapping_mul(2_654_435_761) % 1000, at)).collect();
+            let mut sorted = items.clone();
+            sorted.sort_unstable();
+            let mut split = items;
+            sort_on(&mut split, threads);
+            assert!(split == sorted, "{len} items on {threads} threads");
+        }
     }
 
     #[test]

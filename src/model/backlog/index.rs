@@ -17,7 +17,7 @@ pub(super) fn lookup(by_id: &[u32], ids: &Texts, id: &str) -> Option<usize> {
 pub(super) fn sorted_ids(ids: &Texts) -> Result<Vec<(u128, &str, u32)>> {
     let mut keys: Vec<(u128, &str, u32)> =
         ids.iter().enumerate().map(|(index, id)| (id_prefix(id), id, index as u32)).collect();
-    keys.sort_unstable();
+    crate::parallel::sort_unstable(&mut keys);
     let duplicate = keys
         .windows(2)
         .filter(|pair| pair[0].1 == pair[1].1)
@@ -39,7 +39,7 @@ pub(super) fn sorted_ids(ids: &Texts) -> Result<Vec<(u128, &str, u32)>> {
 pub(super) fn resolve(keys: &[(u128, &str, u32)], ids: &Texts) -> Vec<u32> {
     let mut wanted: Vec<(u128, &str, u32)> =
         ids.iter().enumerate().map(|(at, id)| (id_prefix(id), id, at as u32)).collect();
-    wanted.sort_unstable();
+    crate::parallel::sort_unstable(&mut wanted);
     let mut resolved = vec![u32::MAX; ids.len()];
     let mut keys = keys.iter().peekable();
     for (prefix, id, at) in wanted {

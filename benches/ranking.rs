@@ -348,14 +348,19 @@ struct NaiveBacklog {
     items: Vec<NaiveItem>,
 }
 
-/// Reading a backlog from JSON: this crate (checked and validated), a naive reader (plain
-/// fields, no checks) and the limit (parsing the JSON and ignoring it).
+/// Reading a backlog from JSON: this crate (checked and validated) through `Backlog::from_json`
+/// (its items on every core) and through serde (one core), a naive reader (plain fields, no
+/// checks) and the limit (parsing the JSON and ignoring it, one core).
 fn json(c: &mut Criterion) {
     for n in support::SIZES {
         let text = OnceCell::new();
         let text =
             || text.get_or_init(|| serde_json::to_string(support::shared(n)).expect("a backlog serializes"));
         let mut group = group(c, "json", n);
+        group.bench_function("from_json", |b| {
+            let text = text();
+            b.iter(|| black_box(Backlog::from_json(black_box(text))));
+        });
         group.bench_function("backlog", |b| {
             let text = text();
             b.iter(|| black_box(serde_json::from_str::<Backlog>(black_box(text))));

@@ -5,7 +5,9 @@
 
 use std::cell::RefCell;
 
-use super::{Error, ReadDetail, Result, Source};
+use super::Error;
+#[cfg(feature = "json")]
+use super::{ReadDetail, Result, Source};
 
 thread_local! {
     /// The last error a check raised inside a deserializer on this thread.

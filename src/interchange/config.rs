@@ -217,7 +217,7 @@ impl Config {
     /// configuration's sections added, in any serde format.
     #[must_use]
     pub fn backlog(&self) -> impl for<'de> DeserializeSeed<'de, Value = Backlog> + '_ {
-        BacklogSeed { config: self }
+        BacklogSeed { config: self, parts: None }
     }
 
     /// The name of the section `key` when this configuration has it.

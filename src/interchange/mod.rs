@@ -7,6 +7,8 @@
 
 mod config;
 mod loose;
+#[cfg(feature = "json")]
+mod parts;
 mod record;
 
 pub use config::Config;
@@ -181,7 +183,7 @@ impl Serialize for KanoRef<'_> {
 /// (and each scorecard as [`BacklogBuilder::build`](crate::model::BacklogBuilder::build)).
 impl<'de> Deserialize<'de> for Backlog {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        BacklogSeed { config: &Config::default() }.deserialize(deserializer)
+        BacklogSeed { config: &Config::default(), parts: None }.deserialize(deserializer)
     }
 }
 
@@ -222,6 +224,9 @@ impl Backlog {
     pub fn from_json(text: &str) -> crate::Result<Backlog> {
         // A byte order mark, as Windows Notepad saves one, is not part of the JSON.
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        if let Some(backlog) = parts::read(text, &Config::default()) {
+            return Ok(backlog);
+        }
         crate::error::json::read(|| serde_json::from_str(text))
     }
 
@@ -246,18 +251,27 @@ impl Backlog {
 /// Reads a backlog, adding the sections of a [`Config`].
 pub(crate) struct BacklogSeed<'c> {
     pub(crate) config: &'c Config,
+    /// The items, read apart from the text, where `[]` stands for them.
+    pub(crate) parts: Option<&'c dyn ItemsApart>,
+}
+
+/// Items read apart from the text being read (on every core), where `[]` stands for them.
+pub(crate) trait ItemsApart: Sync {
+    /// The items in a draft like `template` (the same criteria); `None` when they do not read.
+    fn read(&self, template: &Draft) -> Option<Draft>;
 }
 
 impl<'de> DeserializeSeed<'de> for BacklogSeed<'_> {
     type Value = Backlog;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Backlog, D::Error> {
-        deserializer.deserialize_any(BacklogVisitor { config: self.config })
+        deserializer.deserialize_any(BacklogVisitor { config: self.config, parts: self.parts })
     }
 }
 
 struct BacklogVisitor<'c> {
     config: &'c Config,
+    parts: Option<&'c dyn ItemsApart>,
 }
 
 impl<'de> Visitor<'de> for BacklogVisitor<'_> {
@@ -269,7 +283,7 @@ impl<'de> Visitor<'de> for BacklogVisitor<'_> {
 
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Backlog, A::Error> {
         let mut draft = Draft::new(Some(self.config.criteria().to_vec()));
-        ItemsVisitor { draft: &mut draft }.visit_seq(seq)?;
+        ItemsVisitor { draft: &mut draft, parts: self.parts }.visit_seq(seq)?;
         draft.set_raters(self.config.raters().map(<[_]>::to_vec), self.config.aggregate());
         let (criteria, objectives) = (self.config.criteria().to_vec(), self.config.objectives().to_vec());
         draft
@@ -277,7 +291,7 @@ impl<'de> Visitor<'de> for BacklogVisitor<'_> {
             .map_err(crate::error::json::custom)
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Backlog, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<Backlog, A::Error> {
         let mut sections = Config::default();
         let mut draft: Option<Draft> = None;
         while let Some(key) = map.next_key::<String>()? {
@@ -289,7 +303,7 @@ impl<'de> Visitor<'de> for BacklogVisitor<'_> {
                 let known = self.config.criteria().iter().chain(sections.criteria()).cloned().collect();
                 let mut items =
                     Draft::new(Some(known).filter(|_| self.config.has_criteria() || sections.has_criteria()));
-                map.next_value_seed(ItemsSeed { draft: &mut items })?;
+                map.next_value_seed(ItemsSeed { draft: &mut items, parts: self.parts.take() })?;
                 draft = Some(items);
             } else if let Some(section) = self.config.section(&key) {
                 // Said here, so that the error points at the section rather than at the end.
@@ -312,19 +326,21 @@ impl<'de> Visitor<'de> for BacklogVisitor<'_> {
 
 struct ItemsSeed<'d> {
     draft: &'d mut Draft,
+    parts: Option<&'d dyn ItemsApart>,
 }
 
 impl<'de> DeserializeSeed<'de> for ItemsSeed<'_> {
     type Value = ();
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_seq(ItemsVisitor { draft: self.draft })
+        deserializer.deserialize_seq(ItemsVisitor { draft: self.draft, parts: self.parts })
     }
 }
 
 /// Reads items one by one into the draft's columns, without keeping them.
 struct ItemsVisitor<'d> {
     draft: &'d mut Draft,
+    parts: Option<&'d dyn ItemsApart>,
 }
 
 impl<'de> Visitor<'de> for ItemsVisitor<'_> {
@@ -335,6 +351,15 @@ impl<'de> Visitor<'de> for ItemsVisitor<'_> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        if let Some(parts) = self.parts {
+            // `[]` stands for the items, read apart.
+            if seq.next_element::<de::IgnoredAny>()?.is_some() {
+                return Err(de::Error::custom("items where the items read apart are"));
+            }
+            *self.draft =
+                parts.read(self.draft).ok_or_else(|| de::Error::custom("the items do not read apart"))?;
+            return Ok(());
+        }
         let mut scratch = Scratch::default();
         while seq.next_element_seed(RowSeed { draft: self.draft, scratch: &mut scratch })?.is_some() {}
         Ok(())

@@ -35,7 +35,7 @@ impl Texts {
     }
 
     /// Appends every text of `other`, in order.
-    #[cfg(feature = "csv")]
+    #[cfg(any(feature = "csv", feature = "json"))]
     pub(crate) fn append(&mut self, other: &Texts) {
         let offset = self.bytes.len();
         self.bytes.push_str(&other.bytes);
@@ -83,7 +83,7 @@ impl Numbers {
     }
 
     /// Appends the values of `other`'s items after the first `offset` items.
-    #[cfg(feature = "csv")]
+    #[cfg(any(feature = "csv", feature = "json"))]
     pub(crate) fn append(&mut self, offset: usize, other: &Numbers) {
         if !other.0.is_empty() {
             self.0.resize(offset, f64::NAN);
@@ -183,7 +183,7 @@ impl<T: Clone> Lists<T> {
 
 impl<T> Lists<T> {
     /// Appends `other`'s rows after the first `offset` items, each entry through `map`.
-    #[cfg(feature = "csv")]
+    #[cfg(any(feature = "csv", feature = "json"))]
     pub(crate) fn append<U>(&mut self, offset: usize, other: Lists<U>, map: impl FnMut(U) -> T) {
         if other.ends.is_empty() {
             return;

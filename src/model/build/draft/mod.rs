@@ -18,7 +18,7 @@ use crate::model::judgments::{Judged, Judgments};
 use crate::model::number::Fraction;
 use crate::model::scorecard::Scorecard;
 
-#[cfg(feature = "csv")]
+#[cfg(any(feature = "csv", feature = "json"))]
 mod append;
 mod ratings;
 
@@ -82,6 +82,12 @@ impl Draft {
     /// JSON file gives its `criteria` after its `items`).
     pub(crate) fn new(criteria: Option<Vec<Criterion>>) -> Draft {
         Draft { criteria, ..Draft::default() }
+    }
+
+    /// A draft without items, of the same criteria.
+    #[cfg_attr(not(feature = "json"), allow(dead_code))] // used by the JSON reader
+    pub(crate) fn empty(&self) -> Draft {
+        Draft::new(self.criteria.clone())
     }
 
     /// The slot of the numeric field `name`, adding a named column for a name met first.

@@ -60,7 +60,7 @@ impl Recorded {
 
 impl Recorded {
     /// Appends `other`'s ratings, of the items after `offset`, their slots through `slot`.
-    #[cfg(feature = "csv")]
+    #[cfg(any(feature = "csv", feature = "json"))]
     pub(super) fn append(&mut self, offset: usize, other: Recorded, slot: impl Fn(Slot) -> Slot) {
         let names: Vec<u32> =
             other.names.iter().map(|name| super::append::index_of(&mut self.names, name)).collect();

@@ -507,19 +507,15 @@ fn parse_json(source: &str, text: &str, config: &Config) -> Result<Backlog, Fail
     // Standard input is read as JSON: text that cannot begin JSON's array or object is most
     // likely CSV piped in.
     let not_json = source == STANDARD_INPUT && !text.trim_start().starts_with(['[', '{']);
-    let failure = |error: serde_json::Error| {
-        if not_json && error.is_syntax() {
+    config.backlog_from_json(text).map_err(|error| {
+        if not_json && error.kind() == prioritize::ErrorKind::Syntax {
             Failure::new(format_args!(
                 "{source}: {error} (standard input is read as JSON; give --input-format csv for CSV)"
             ))
         } else {
             Failure::new(format_args!("{source}: {error}"))
         }
-    };
-    let mut json = serde_json::Deserializer::from_str(text);
-    let backlog = config.backlog().deserialize(&mut json).map_err(failure)?;
-    json.end().map_err(failure)?;
-    Ok(backlog)
+    })
 }
 
 /// `text` without the byte order mark that Windows Notepad writes first.

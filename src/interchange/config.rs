@@ -220,6 +220,42 @@ impl Config {
         BacklogSeed { config: self, parts: None }
     }
 
+    /// Reads a backlog from JSON text (an object with `items`, or a bare array of items) with
+    /// this configuration's sections added, as [`Backlog::from_json`] reads one: errors a program
+    /// can inspect, a large backlog's items read on every core.
+    ///
+    /// ```
+    /// use prioritize::Objective;
+    /// use prioritize::interchange::Config;
+    ///
+    /// let config = Config::new().with_objectives([Objective::new("growth", 1.0)?]);
+    /// let backlog = config.backlog_from_json(r#"[{"id": "A", "effort": 2, "alignment": {"growth": 0.5}}]"#)?;
+    /// assert_eq!(backlog.objectives().len(), 1);
+    ///
+    /// let error = config.backlog_from_json(r#"{"objectives": [], "items": []}"#).unwrap_err();
+    /// assert_eq!(error.kind(), prioritize::ErrorKind::Structure);
+    /// # Ok::<(), prioritize::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`Backlog::from_json`], and a [`Structure`](crate::ErrorKind::Structure) error for a
+    /// section that both the text and this configuration give.
+    #[cfg(feature = "json")]
+    pub fn backlog_from_json(&self, text: &str) -> Result<Backlog> {
+        // A byte order mark, as Windows Notepad saves one, is not part of the JSON.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        if let Some(backlog) = super::parts::read(text, self) {
+            return Ok(backlog);
+        }
+        crate::error::json::read(|| {
+            let mut json = serde_json::Deserializer::from_str(text);
+            let backlog = self.backlog().deserialize(&mut json)?;
+            json.end()?;
+            Ok(backlog)
+        })
+    }
+
     /// The name of the section `key` when this configuration has it.
     pub(crate) fn section(&self, key: &str) -> Option<&'static str> {
         let given = match key {

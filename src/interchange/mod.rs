@@ -222,12 +222,7 @@ impl Backlog {
     /// wrong shape a [`Value`](crate::ErrorKind::Value) or [`Structure`](crate::ErrorKind::Structure)
     /// one.
     pub fn from_json(text: &str) -> crate::Result<Backlog> {
-        // A byte order mark, as Windows Notepad saves one, is not part of the JSON.
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        if let Some(backlog) = parts::read(text, &Config::default()) {
-            return Ok(backlog);
-        }
-        crate::error::json::read(|| serde_json::from_str(text))
+        Config::default().backlog_from_json(text)
     }
 
     /// Reads a backlog from a reader of JSON text, as [`Backlog::from_json`] does (buffer a file

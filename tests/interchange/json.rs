@@ -447,3 +447,66 @@ mod one_reader_per_path {
         }
     }
 }
+
+/// A backlog large enough to be read on every core (over 256 KiB), as `Backlog::to_json` would
+/// write it: sections first, the items last.
+#[cfg(feature = "json")]
+fn large(items: usize) -> String {
+    let items: Vec<String> = (0..items)
+        .map(|at| {
+            format!(
+                r#"{{"id": "L-{at}", "title": "Item {at}, {{not a cut}}", "reach": {}, "impact": "medium", "confidence": 0.8, "effort": {}, "alignment": {{"growth": 0.5}}, "depends_on": [{}], "tags": ["t{}"]}}"#,
+                at * 31 % 1000,
+                at % 8 + 1,
+                if at > 0 { format!(r#""L-{}""#, at / 2) } else { String::new() },
+                at % 7
+            )
+        })
+        .collect();
+    format!(
+        "{{\n  \"objectives\": [{{\"id\": \"growth\", \"weight\": 2}}],\n  \"items\": [\n    {}\n  ]\n}}\n",
+        items.join(",\n    ")
+    )
+}
+
+#[test]
+#[cfg(feature = "json")]
+fn a_large_backlog_reads_as_one_read_on_one_core() {
+    let text = large(4_000);
+    assert!(text.len() > 1 << 18);
+    let read = Backlog::from_json(&text).expect("reads");
+    assert_eq!(read.len(), 4_000);
+    assert!(read == serde_json::from_str::<Backlog>(&text).expect("reads on one core"));
+    // A config's sections, added to the same text.
+    let config =
+        prioritize::interchange::Config::new().with_criteria([prioritize::Criterion::new("score").unwrap()]);
+    let with_config = config.backlog_from_json(&text).expect("reads");
+    let mut json = serde_json::Deserializer::from_str(&text);
+    let one_core =
+        serde::de::DeserializeSeed::deserialize(config.backlog(), &mut json).expect("reads on one core");
+    assert!(with_config == one_core);
+}
+
+#[test]
+#[cfg(feature = "json")]
+fn a_large_backlog_reports_its_first_error_where_it_is() {
+    let text = large(4_000);
+    for (wrong, right) in [
+        (r#""effort": 4,"#, r#""effort": 0,"#),
+        (r#""id": "L-3001""#, r#""id": "L-12""#),
+        (r#""L-1499""#, r#""L-9999""#),
+        (r#""reach": 0, "#, r#""reach": 1, "x": "#),
+        ("\"t3\"]}", "\"t3\"]"),
+        ("\n  ]\n}", "\n  ],\n  \"items\": []\n}"),
+    ] {
+        let broken = text.replacen(wrong, right, 1);
+        assert_ne!(broken, text, "{wrong}");
+        let (Err(error), Err(one_core)) =
+            (Backlog::from_json(&broken), serde_json::from_str::<Backlog>(&broken))
+        else {
+            panic!("{wrong} read");
+        };
+        assert_eq!(error.to_string(), one_core.to_string(), "{wrong}");
+        assert!(error.line().is_some(), "{wrong}: {error}");
+    }
+}

@@ -253,7 +253,7 @@ impl Part<'_> {
             let (mut depends_on, mut tags) = (recycle(&mut spare_dependencies), recycle(&mut spare_tags));
             let mut row =
                 Row { id: "", title: "", inputs: &mut inputs, depends_on: &mut depends_on, tags: &mut tags };
-            for (index, role) in &self.columns.roles {
+            for ((index, role), alternative) in self.columns.roles.iter().zip(&self.columns.alternatives) {
                 let text = cell(*index);
                 if text.is_empty() {
                     continue;
@@ -264,7 +264,8 @@ impl Part<'_> {
                     Role::Tags(separator) => row.tags.extend(list(text, *separator)),
                     Role::DependsOn(separator) => row.depends_on.extend(list(text, *separator)),
                     // An alternative column of a field the row already has is passed over.
-                    Role::Value(name) if row.inputs.iter().any(|(given, _)| given == name) => {}
+                    Role::Value(name)
+                        if *alternative && row.inputs.iter().any(|(given, _)| given == name) => {}
                     // A number is handed over as one, saving the text; the checks are the same. A
                     // number beyond f64 (`1e309`) stays text, so that its error shows it as written.
                     Role::Value(name) => row.inputs.push((name, number(text, self.delimiter))),
@@ -319,6 +320,9 @@ struct Columns {
     /// The header's number of cells, which every row has.
     width: usize,
     roles: Vec<(usize, Role)>,
+    /// Whether each role's field is an earlier role's too (an alternative column): only then
+    /// does a row look for a value it already has.
+    alternatives: Vec<bool>,
     ignored: Vec<String>,
 }
 
@@ -581,7 +585,9 @@ impl<'c> Reader<'c> {
                     .into(),
             }));
         }
-        Ok(Columns { width: header.len(), roles, ignored })
+        let alternatives =
+            (0..roles.len()).map(|at| roles[..at].iter().any(|(_, role)| *role == roles[at].1)).collect();
+        Ok(Columns { width: header.len(), roles, alternatives, ignored })
     }
 }
 

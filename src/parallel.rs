@@ -81,6 +81,30 @@ pub(crate) fn map_in_order<P: Sync, T: Send>(parts: &[P], make: impl Fn(&P) -> T
     results
 }
 
+/// `first()` on a thread of its own while `second()` runs on the calling thread; both results.
+/// Where no thread can start, one after the other.
+fn join<A: Send, B>(first: impl FnOnce() -> A + Send, second: impl FnOnce() -> B) -> (A, B) {
+    // Lent to the thread, or run here when none can start.
+    let first = std::sync::Mutex::new(Some(first));
+    let run = || first.lock().unwrap_or_else(std::sync::PoisonError::into_inner).take().map(|first| first());
+    std::thread::scope(|scope| {
+        let started = std::thread::Builder::new().spawn_scoped(scope, run);
+        let second = second();
+        let done = match started {
+            Ok(thread) => thread.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            Err(_) => None,
+        };
+        match done.or_else(run) {
+            Some(first) => (first, second),
+            None => unreachable!("the first work runs once, on the thread or here"),
+        }
+    })
+}
+
+/// Below this many items, work on them is not split: starting a thread would cost more than it
+/// saves.
+const SPLIT: usize = 1 << 15;
+
 /// Sorts `items` as `sort_unstable` does, on every core: split at the median (the items below
 /// it on one side, above on the other), then each side sorted on a core of its own. Items that
 /// are all distinct (as here, where each carries its index) come out in the one sorted order.
@@ -88,31 +112,37 @@ pub(crate) fn sort_unstable<T: Ord + Send>(items: &mut [T]) {
     sort_on(items, threads());
 }
 
-/// Below this many items, a sort is not split: starting a thread would cost more than it saves.
-const SPLIT_SORT: usize = 1 << 15;
-
 fn sort_on<T: Ord + Send>(items: &mut [T], threads: usize) {
-    if threads <= 1 || items.len() < SPLIT_SORT {
+    if threads <= 1 || items.len() < SPLIT {
         items.sort_unstable();
         return;
     }
     let middle = items.len() / 2;
     items.select_nth_unstable(middle);
     let (below, above) = items.split_at_mut(middle);
-    // Lent to the thread, or sorted here when none can start.
-    let below = std::sync::Mutex::new(below);
-    std::thread::scope(|scope| {
-        let below = &below;
-        let sort_below = move || {
-            let mut below = below.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-            sort_on(&mut below, threads / 2);
-        };
-        let started = std::thread::Builder::new().spawn_scoped(scope, sort_below);
-        sort_on(above, threads - threads / 2);
-        if started.is_err() {
-            sort_below();
+    join(|| sort_on(below, threads / 2), || sort_on(above, threads - threads / 2));
+}
+
+/// `make(0), make(1), ...` for the `len` items, made on every core.
+pub(crate) fn collect<T: Send + Default + Clone>(len: usize, make: impl Fn(usize) -> T + Sync) -> Vec<T> {
+    let mut items = vec![T::default(); len];
+    fill(&mut items, 0, &make, threads());
+    items
+}
+
+fn fill<T: Send>(items: &mut [T], offset: usize, make: &(impl Fn(usize) -> T + Sync), threads: usize) {
+    if threads <= 1 || items.len() < SPLIT {
+        for (at, item) in items.iter_mut().enumerate() {
+            *item = make(offset + at);
         }
-    });
+        return;
+    }
+    let middle = items.len() / 2;
+    let (first, second) = items.split_at_mut(middle);
+    join(
+        || fill(first, offset, make, threads / 2),
+        || fill(second, offset + middle, make, threads - threads / 2),
+    );
 }
 
 #[cfg(test)]
@@ -149,10 +179,20 @@ mod tests {
     }
 
     #[test]
+    fn items_made_on_every_core_are_made_in_order() {
+        for len in [0, 1, SPLIT - 1, SPLIT * 2 + 3] {
+            for threads in [1, 2, 3] {
+                let mut items = vec![0; len];
+                fill(&mut items, 0, &|at| at * 3, threads);
+                assert!(items.iter().enumerate().all(|(at, &item)| item == at * 3), "{len} on {threads}");
+            }
+        }
+        assert_eq!(collect(5, |at| at + 1), [1, 2, 3, 4, 5]);
+    }
+
+    #[test]
     fn a_sort_on_every_core_is_the_sort() {
-        for (len, threads) in
-            [(0, 2), (1, 2), (SPLIT_SORT + 1, 2), (SPLIT_SORT * 3, 3), (SPLIT_SORT * 2 + 5, 4)]
-        {
+        for (len, threads) in [(0, 2), (1, 2), (SPLIT + 1, 2), (SPLIT * 3, 3), (SPLIT * 2 + 5, 4)] {
             let items: Vec<(u32, u32)> =
                 (0..len as u32).map(|at| (at.wrapping_mul(2_654_435_761) % 1000, at)).collect();
             let mut sorted = items.clone();

@@ -15,8 +15,10 @@ pub(super) fn lookup(by_id: &[u32], ids: &Texts, id: &str) -> Option<usize> {
 /// miss on every compare. (prefix, id) orders exactly as the id does, since the zero padding of a
 /// shorter id sorts first.
 pub(super) fn sorted_ids(ids: &Texts) -> Result<Vec<(u128, &str, u32)>> {
-    let mut keys: Vec<(u128, &str, u32)> =
-        ids.iter().enumerate().map(|(index, id)| (id_prefix(id), id, index as u32)).collect();
+    let mut keys: Vec<(u128, &str, u32)> = crate::parallel::collect(ids.len(), |index| {
+        let id = ids.get(index);
+        (id_prefix(id), id, index as u32)
+    });
     crate::parallel::sort_unstable(&mut keys);
     let duplicate = keys
         .windows(2)

@@ -21,6 +21,11 @@ use crate::model::build::draft::Draft;
 /// they save.
 const SMALL: usize = 1 << 18;
 
+/// About how many bytes of items a part holds at most: a large text's parts are read a few at a
+/// time on each core, each copied into a buffer the core keeps, and joined while the later ones
+/// are read.
+const PART: usize = 1 << 23;
+
 /// The items of a text, cut into parts: each part is items and the commas between them.
 struct Parts<'t> {
     parts: Vec<&'t str>,
@@ -30,31 +35,54 @@ impl ItemsApart for Parts<'_> {
     /// Reads every part into a draft like `template` (the same criteria), on every core, and
     /// joins the drafts in order; `None` when a part does not read.
     fn read(&self, template: &Draft) -> Option<Draft> {
-        let drafts = crate::parallel::map_in_order(&self.parts, |part| {
-            let mut text = String::with_capacity(part.len() + 2);
-            text.push('[');
-            text.push_str(part);
-            text.push(']');
-            let mut draft = template.empty();
-            let mut json = serde_json::Deserializer::from_str(&text);
-            ItemsSeed { draft: &mut draft, parts: None }.deserialize(&mut json).ok()?;
-            json.end().ok()?;
-            Some(draft)
-        });
-        let mut drafts = drafts.into_iter();
-        let mut joined = drafts.next()??;
-        for draft in drafts {
-            joined.append(draft?);
-        }
-        Some(joined)
+        let mut joined: Option<Draft> = None;
+        let read: Result<(), ()> = crate::parallel::batches_in_order(
+            self.parts.len(),
+            1,
+            |parts| {
+                let part = self.parts[parts.start];
+                // A part between brackets is an array of items, in a buffer each thread keeps.
+                BUFFER.with_borrow_mut(|text| {
+                    text.clear();
+                    text.push('[');
+                    text.push_str(part);
+                    text.push(']');
+                    let mut draft = template.empty();
+                    let mut json = serde_json::Deserializer::from_str(text);
+                    ItemsSeed { draft: &mut draft, parts: None }.deserialize(&mut json).ok()?;
+                    json.end().ok()?;
+                    Some(draft)
+                })
+            },
+            // Joined as they come, while the later parts are read.
+            |draft| {
+                let draft = draft.ok_or(())?;
+                match &mut joined {
+                    Some(joined) => joined.append(draft),
+                    None => joined = Some(draft),
+                }
+                Ok(())
+            },
+        );
+        read.ok().and(joined)
     }
+}
+
+thread_local! {
+    /// A part of the text between brackets.
+    static BUFFER: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
 }
 
 /// Reads `text` (without a byte order mark) as a backlog with `config`'s sections, its items
 /// on every core; `None` when the text is small, of a shape this does not cut, or does not read
 /// (read it whole then).
 pub(super) fn read(text: &str, config: &Config) -> Option<Backlog> {
-    read_in(text, config, crate::parallel::threads(), SMALL)
+    let threads = crate::parallel::threads();
+    if threads < 2 {
+        return None;
+    }
+    // As many parts on each core, so that the cores finish together.
+    read_in(text, config, threads * (text.len() / (PART * threads)).max(1), SMALL)
 }
 
 /// [`read`] in `parts` parts at most, for texts of at least `small` bytes.

@@ -64,6 +64,8 @@ impl ItemsApart for Parts<'_> {
                 Ok(())
             },
         );
+        // Where no thread could start, parts were read here: the buffer is not kept.
+        BUFFER.with_borrow_mut(|text| *text = String::new());
         read.ok().and(joined)
     }
 }

@@ -195,6 +195,9 @@ impl Backlog {
     ///
     /// `serde_json::from_str::<Backlog>` reads the same, but its error is text; this one is the
     /// crate's [`Error`](crate::Error), whose kind, item, field, line and column a program can ask.
+    /// With the `parallel` feature (on by default), a large text's items are read on every core:
+    /// the backlog and any error are the same as on one core. To add a configuration's sections,
+    /// see [`Config::backlog_from_json`].
     ///
     /// ```
     /// use prioritize::{Backlog, ErrorKind};

@@ -6,6 +6,7 @@
 //! in input order. Without the feature, or where threads cannot be started, everything runs on
 //! the calling thread.
 
+use std::cmp::Ordering;
 use std::ops::Range;
 
 /// How many threads to use: the cores the process may use, or 1 without the `parallel` feature.
@@ -105,22 +106,23 @@ fn join<A: Send, B>(first: impl FnOnce() -> A + Send, second: impl FnOnce() -> B
 /// saves.
 const SPLIT: usize = 1 << 15;
 
-/// Sorts `items` as `sort_unstable` does, on every core: split at the median (the items below
-/// it on one side, above on the other), then each side sorted on a core of its own. Items that
-/// are all distinct (as here, where each carries its index) come out in the one sorted order.
-pub(crate) fn sort_unstable<T: Ord + Send>(items: &mut [T]) {
-    sort_on(items, threads());
+/// Sorts `items` by `compare` as `sort_unstable_by` does, on every core: split at the median (the
+/// items below it on one side, above on the other), then each side sorted on a core of its own.
+/// Items that are all distinct under `compare` (as here, where each carries its index) come out in
+/// the one sorted order.
+pub(crate) fn sort_unstable_by<T: Send>(items: &mut [T], compare: &(impl Fn(&T, &T) -> Ordering + Sync)) {
+    sort_on(items, compare, threads());
 }
 
-fn sort_on<T: Ord + Send>(items: &mut [T], threads: usize) {
+fn sort_on<T: Send>(items: &mut [T], compare: &(impl Fn(&T, &T) -> Ordering + Sync), threads: usize) {
     if threads <= 1 || items.len() < SPLIT {
-        items.sort_unstable();
+        items.sort_unstable_by(compare);
         return;
     }
     let middle = items.len() / 2;
-    items.select_nth_unstable(middle);
+    items.select_nth_unstable_by(middle, compare);
     let (below, above) = items.split_at_mut(middle);
-    join(|| sort_on(below, threads / 2), || sort_on(above, threads - threads / 2));
+    join(|| sort_on(below, compare, threads / 2), || sort_on(above, compare, threads - threads / 2));
 }
 
 /// `make(0), make(1), ...` for the `len` items, made on every core.
@@ -198,7 +200,7 @@ mod tests {
             let mut sorted = items.clone();
             sorted.sort_unstable();
             let mut split = items;
-            sort_on(&mut split, threads);
+            sort_on(&mut split, &Ord::cmp, threads);
             assert!(split == sorted, "{len} items on {threads} threads");
         }
     }

@@ -25,6 +25,7 @@ impl Texts {
         self.ends.len()
     }
 
+    #[cfg(test)]
     pub(crate) fn iter(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
         (0..self.len()).map(|index| self.get(index))
     }

@@ -8,22 +8,41 @@ pub(super) fn lookup(by_id: &[u32], ids: &Texts, id: &str) -> Option<usize> {
     by_id.binary_search_by(|&i| ids.get(i as usize).cmp(id)).ok().map(|at| by_id[at] as usize)
 }
 
-/// Every item's index, sorted by id, after checking that ids are unique.
+/// An item of the id index: the first 16 bytes of its id (see [`id_prefix`]) and its index.
 ///
-/// Each key carries the id's first 16 bytes, so sorting most ids compares integers without
-/// following a pointer to the text: with a million items, going through the text cost a cache
-/// miss on every compare. (prefix, id) orders exactly as the id does, since the zero padding of a
-/// shorter id sorts first.
-pub(super) fn sorted_ids(ids: &Texts) -> Result<Vec<(u128, &str, u32)>> {
-    let mut keys: Vec<(u128, &str, u32)> = crate::parallel::collect(ids.len(), |index| {
-        let id = ids.get(index);
-        (id_prefix(id), id, index as u32)
+/// Sorting most ids compares the prefixes alone, without following a pointer to the text: with a
+/// million items, going through the text cost a cache miss on every compare. Ids that share their
+/// first 16 bytes are compared whole. (prefix, id) orders exactly as the id does, since the zero
+/// padding of a shorter id sorts first.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Key {
+    prefix: [u64; 2],
+    pub(super) index: u32,
+}
+
+impl Key {
+    fn of(ids: &Texts, index: usize) -> Key {
+        Key { prefix: id_prefix(ids.get(index)), index: index as u32 }
+    }
+
+    /// The order of ids `ids` for `self` and `other`'s ids in `others`.
+    fn cmp_id(self, ids: &Texts, other: Key, others: &Texts) -> std::cmp::Ordering {
+        self.prefix
+            .cmp(&other.prefix)
+            .then_with(|| ids.get(self.index as usize).cmp(others.get(other.index as usize)))
+    }
+}
+
+/// Every item's key, sorted by id, after checking that ids are unique.
+pub(super) fn sorted_ids(ids: &Texts) -> Result<Vec<Key>> {
+    let mut keys = crate::parallel::collect(ids.len(), |index| Key::of(ids, index));
+    crate::parallel::sort_unstable_by(&mut keys, &|a: &Key, b: &Key| {
+        a.cmp_id(ids, *b, ids).then(a.index.cmp(&b.index))
     });
-    crate::parallel::sort_unstable(&mut keys);
     let duplicate = keys
         .windows(2)
-        .filter(|pair| pair[0].1 == pair[1].1)
-        .map(|pair| (pair[0].2, pair[1].2))
+        .filter(|pair| pair[0].cmp_id(ids, pair[1], ids).is_eq())
+        .map(|pair| (pair[0].index, pair[1].index))
         .min_by_key(|&(_, second)| second);
     match duplicate {
         Some((first, second)) => Err(Error::from(ItemDetail::DuplicateId {
@@ -35,37 +54,41 @@ pub(super) fn sorted_ids(ids: &Texts) -> Result<Vec<(u128, &str, u32)>> {
     }
 }
 
-/// The index of the item each of `ids` names (`u32::MAX` for none), by `keys` (from
-/// [`sorted_ids`]): the ids sorted the same way and matched in one pass over both, where a binary
-/// search for each would cost a cache miss a step in a large backlog.
-pub(super) fn resolve(keys: &[(u128, &str, u32)], ids: &Texts) -> Vec<u32> {
-    let mut wanted: Vec<(u128, &str, u32)> =
-        ids.iter().enumerate().map(|(at, id)| (id_prefix(id), id, at as u32)).collect();
-    crate::parallel::sort_unstable(&mut wanted);
-    let mut resolved = vec![u32::MAX; ids.len()];
+/// The index of the item each of `wanted` names (`u32::MAX` for none), by the `keys` of `ids`
+/// (from [`sorted_ids`]): the wanted ids sorted the same way and matched in one pass over both,
+/// where a binary search for each would cost a cache miss a step in a large backlog.
+pub(super) fn resolve(keys: &[Key], ids: &Texts, wanted: &Texts) -> Vec<u32> {
+    let mut sought = crate::parallel::collect(wanted.len(), |at| Key::of(wanted, at));
+    crate::parallel::sort_unstable_by(&mut sought, &|a: &Key, b: &Key| {
+        a.cmp_id(wanted, *b, wanted).then(a.index.cmp(&b.index))
+    });
+    let mut resolved = vec![u32::MAX; wanted.len()];
     let mut keys = keys.iter().peekable();
-    for (prefix, id, at) in wanted {
-        while keys.next_if(|&&(other_prefix, other, _)| (other_prefix, other) < (prefix, id)).is_some() {}
-        if let Some(&&(other_prefix, other, index)) = keys.peek()
-            && (other_prefix, other) == (prefix, id)
+    for key in sought {
+        while keys.next_if(|other| other.cmp_id(ids, key, wanted).is_lt()).is_some() {}
+        if let Some(other) = keys.peek()
+            && other.cmp_id(ids, key, wanted).is_eq()
         {
-            resolved[at as usize] = index;
+            resolved[key.index as usize] = other.index;
         }
     }
     resolved
 }
 
-/// The first 16 bytes of `id`, big-endian and zero-padded, so prefixes compare as the bytes do.
-pub(super) fn id_prefix(id: &str) -> u128 {
+/// The first 16 bytes of `id`, zero-padded, as two big-endian integers, so prefixes compare as
+/// the bytes do.
+fn id_prefix(id: &str) -> [u64; 2] {
     let mut bytes = [0_u8; 16];
     let len = id.len().min(16);
     bytes[..len].copy_from_slice(&id.as_bytes()[..len]);
-    u128::from_be_bytes(bytes)
+    let prefix = u128::from_be_bytes(bytes);
+    [(prefix >> 64) as u64, prefix as u64]
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     fn texts(items: &[&str]) -> Texts {
         let mut texts = Texts::default();
@@ -79,12 +102,44 @@ mod tests {
     fn resolving_in_one_pass_finds_what_a_search_for_each_finds() {
         let ids = texts(&["B", "a-very-long-identifier-1", "A", "a-very-long-identifier-2", "", "Ä", "C"]);
         let keys = sorted_ids(&ids).expect("unique");
-        let by_id: Vec<u32> = keys.iter().map(|&(_, _, index)| index).collect();
+        let by_id: Vec<u32> = keys.iter().map(|key| key.index).collect();
         let wanted =
             texts(&["C", "Z", "A", "C", "a-very-long-identifier-2", "a-very-long-identifier", "", "Ä", "B"]);
         let expected: Vec<u32> =
             wanted.iter().map(|id| lookup(&by_id, &ids, id).map_or(u32::MAX, |index| index as u32)).collect();
-        assert_eq!(resolve(&keys, &wanted), expected);
+        assert_eq!(resolve(&keys, &ids, &wanted), expected);
         assert_eq!(expected, [6, u32::MAX, 2, 6, 3, u32::MAX, 4, 5, 0]);
+    }
+
+    proptest! {
+        /// Against a sort of the ids themselves: the same order, and for repeated ids the first
+        /// repetition in input order, with the first item of its id.
+        #[test]
+        fn the_index_is_the_ids_sorted(
+            ids in proptest::collection::vec(
+                (proptest::sample::select(vec!["", "ITEM-00000000000", "ITEM-000000000000"]), "[a-c\\x00]{0,3}")
+                    .prop_map(|(head, tail)| format!("{head}{tail}")),
+                0..40,
+            ),
+        ) {
+            let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
+            let texts = texts(&refs);
+            let repeated = (0..ids.len())
+                .find_map(|second| (0..second).find(|&first| ids[first] == ids[second]).map(|first| (first, second)));
+            match (sorted_ids(&texts), repeated) {
+                (Ok(keys), None) => {
+                    let mut expected: Vec<(&str, usize)> = refs.iter().copied().zip(0..).collect();
+                    expected.sort_unstable();
+                    let sorted: Vec<(&str, usize)> =
+                        keys.iter().map(|key| (texts.get(key.index as usize), key.index as usize)).collect();
+                    prop_assert_eq!(sorted, expected);
+                }
+                (Err(error), Some((first, second))) => {
+                    let expected = ItemDetail::DuplicateId { item: ids[first].clone(), first, second };
+                    prop_assert_eq!(error.to_string(), Error::from(expected).to_string());
+                }
+                (result, repeated) => prop_assert!(false, "{:?} for {:?}", result.map(|_| ()), repeated),
+            }
+        }
     }
 }

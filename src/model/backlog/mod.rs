@@ -131,7 +131,7 @@ impl Backlog {
                 })),
             }
         })?;
-        let resolved = resolve(&keys, &parts.dependency_ids);
+        let resolved = resolve(&keys, &parts.ids, &parts.dependency_ids);
         let edges = parts.depends_on.try_map(|item, dependency| {
             let at = resolved[dependency as usize];
             let dependency = parts.dependency_ids.get(dependency as usize);
@@ -142,7 +142,7 @@ impl Backlog {
                 })
             })
         })?;
-        let by_id: Vec<u32> = keys.iter().map(|&(_, _, index)| index).collect();
+        let by_id: Vec<u32> = keys.iter().map(|key| key.index).collect();
         drop(keys);
         check_votes(&parts.judged.given.votes, &by_id, ids)?;
         let graph = Graph::new(edges, ids.len()).map_err(|cycle| {
@@ -519,11 +519,12 @@ mod tests {
         for id in ids {
             texts.push(id);
         }
-        let sorted: Vec<&str> = sorted_ids(&texts).expect("unique").iter().map(|&(_, id, _)| id).collect();
+        let sorted: Vec<&str> =
+            sorted_ids(&texts).expect("unique").iter().map(|key| texts.get(key.index as usize)).collect();
         let mut expected = ids.to_vec();
         expected.sort_unstable();
         assert_eq!(sorted, expected);
-        let by_id: Vec<u32> = sorted_ids(&texts).expect("unique").iter().map(|&(_, _, i)| i).collect();
+        let by_id: Vec<u32> = sorted_ids(&texts).expect("unique").iter().map(|key| key.index).collect();
         for (index, id) in ids.iter().enumerate() {
             assert_eq!(lookup(&by_id, &texts, id), Some(index));
         }

@@ -25,7 +25,7 @@ impl Key {
         Key { prefix: id_prefix(ids.get(index)), index: index as u32 }
     }
 
-    /// The order of ids `ids` for `self` and `other`'s ids in `others`.
+    /// How `self`'s id (in `ids`) orders against `other`'s (in `others`).
     fn cmp_id(self, ids: &Texts, other: Key, others: &Texts) -> std::cmp::Ordering {
         self.prefix
             .cmp(&other.prefix)

@@ -89,8 +89,10 @@ impl<'o> Cells<'o> {
     }
 }
 
-/// Appends `number` as ryu writes it (`400.0`, `0.1`, `1e20`). A whole number below 10¹⁶ (as most
-/// estimates are) is its digits and `.0`, written as an integer, which is quicker.
+/// Appends `number` as ryu (the `csv` crate's formatter) writes it: the shortest text that reads
+/// back to the same value (`400.0`, `0.1`, `1e20`). A whole number below 10¹⁶ (as most estimates
+/// are) is its digits and `.0`, written as an integer, which is quicker; any other number goes
+/// through zmij, twice as fast as ryu for the same digits, whose exponent sign ryu leaves out.
 fn format_number(number: f64, out: &mut Vec<u8>) {
     const WHOLE: f64 = 1e16;
     if number.fract() == 0.0 && number.abs() < WHOLE && number != 0.0 {
@@ -98,7 +100,16 @@ fn format_number(number: f64, out: &mut Vec<u8>) {
         out.extend_from_slice(itoa::Buffer::new().format(number as i64).as_bytes());
         out.extend_from_slice(b".0");
     } else {
-        out.extend_from_slice(ryu::Buffer::new().format(number).as_bytes());
+        let mut buffer = zmij::Buffer::new();
+        let text = buffer.format(number).as_bytes();
+        match text.iter().position(|&byte| byte == b'+') {
+            // `1e+20` is ryu's `1e20`.
+            Some(plus) => {
+                out.extend_from_slice(&text[..plus]);
+                out.extend_from_slice(&text[plus + 1..]);
+            }
+            None => out.extend_from_slice(text),
+        }
     }
 }
 
@@ -168,7 +179,7 @@ mod tests {
     }
 
     #[test]
-    fn whole_numbers_are_written_as_ryu_writes_them_at_the_edges() {
+    fn numbers_at_the_edges_are_written_as_ryu_writes_them() {
         for number in [
             1.0,
             -1.0,
@@ -187,6 +198,15 @@ mod tests {
             f64::MIN_POSITIVE,
             f64::NAN,
             f64::INFINITY,
+            f64::NEG_INFINITY,
+            // Exponents: zmij writes `1e+20` where ryu writes `1e20`.
+            1e20,
+            -1e21,
+            1.5e300,
+            1e-7,
+            -2.5e-300,
+            5e-324,
+            1.234_567_890_123_456_7e17,
         ] {
             written_as_ryu_writes(number).expect("as ryu");
         }

@@ -8,7 +8,7 @@ use ::csv::{ReaderBuilder, StringRecord};
 use super::parts::{Blocks, cut, first_record_end, line_feeds};
 use crate::error::{Error, ReadDetail, Result, Source};
 use crate::interchange::Config;
-use crate::model::build::draft::{Draft, Target};
+use crate::model::build::draft::{Draft, Slot, Target};
 use crate::model::input::Input;
 use crate::model::{Backlog, BacklogItem, Field};
 
@@ -39,8 +39,8 @@ pub fn read_items<R: io::Read>(reader: R) -> Result<Vec<BacklogItem>> {
         let mut items = Vec::new();
         part.rows(|row| {
             let mut builder = BacklogItem::builder(row.id, row.title);
-            for (name, input) in row.inputs.drain(..) {
-                builder = builder.input(name, input);
+            for (_, name, text) in row.values.drain(..) {
+                builder = builder.input(name, number(text, part.delimiter));
             }
             for dependency in row.depends_on.drain(..) {
                 builder = builder.depends_on(dependency);
@@ -209,13 +209,15 @@ const SMALL: usize = 1 << 18;
 /// How much input is read at a time for each core: a block is cut into one part a core.
 const BLOCK: usize = 1 << 22;
 
-/// One row, its cells assigned to fields; `inputs` is a buffer the reader keeps from row to row.
+/// One row, its cells assigned to fields; `values` is a buffer the reader keeps from row to row.
 struct Row<'r, 'c, 'i> {
     id: &'r str,
     title: &'r str,
-    /// (field name, value): the names are the columns', which outlive every row.
-    inputs: &'i mut Vec<(&'c str, Input)>,
-    /// Buffers kept from row to row, as `inputs`.
+    /// The values, in column order, each as (its column's place among the fields, the field's
+    /// name, the cell's text, trimmed and not empty): the names are the columns', which outlive
+    /// every row.
+    values: &'i mut Vec<(usize, &'c str, &'r str)>,
+    /// Buffers kept from row to row, as `values`.
     depends_on: &'i mut Vec<&'r str>,
     tags: &'i mut Vec<&'r str>,
 }
@@ -236,8 +238,8 @@ impl Part<'_> {
             .flexible(true)
             .from_reader(self.bytes);
         let mut record = StringRecord::new();
-        let mut inputs = Vec::new();
-        // The lists' buffers, emptied for each row (they borrow the row's text).
+        // The buffers, emptied for each row (they borrow the row's text).
+        let mut spare_values: Vec<(usize, &str, &str)> = Vec::new();
         let (mut spare_dependencies, mut spare_tags): (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
         let width = self.columns.width;
         while reader.read_record(&mut record).map_err(|error| malformed(error, self.bytes, 1))? {
@@ -249,11 +251,13 @@ impl Part<'_> {
                 }));
             }
             let cell = |index: usize| record.get(index).unwrap_or_default().trim_ascii();
-            inputs.clear();
-            let (mut depends_on, mut tags) = (recycle(&mut spare_dependencies), recycle(&mut spare_tags));
+            let mut values = recycle(&mut spare_values, (0, "", ""));
+            let (mut depends_on, mut tags) =
+                (recycle(&mut spare_dependencies, ""), recycle(&mut spare_tags, ""));
             let mut row =
-                Row { id: "", title: "", inputs: &mut inputs, depends_on: &mut depends_on, tags: &mut tags };
-            for ((index, role), alternative) in self.columns.roles.iter().zip(&self.columns.alternatives) {
+                Row { id: "", title: "", values: &mut values, depends_on: &mut depends_on, tags: &mut tags };
+            let columns = self.columns.roles.iter().zip(&self.columns.alternatives).enumerate();
+            for (place, ((index, role), alternative)) in columns {
                 let text = cell(*index);
                 if text.is_empty() {
                     continue;
@@ -265,15 +269,14 @@ impl Part<'_> {
                     Role::DependsOn(separator) => row.depends_on.extend(list(text, *separator)),
                     // An alternative column of a field the row already has is passed over.
                     Role::Value(name)
-                        if *alternative && row.inputs.iter().any(|(given, _)| given == name) => {}
-                    // A number is handed over as one, saving the text; the checks are the same. A
-                    // number beyond f64 (`1e309`) stays text, so that its error shows it as written.
-                    Role::Value(name) => row.inputs.push((name, number(text, self.delimiter))),
+                        if *alternative && row.values.iter().any(|(_, given, _)| given == name) => {}
+                    Role::Value(name) => row.values.push((place, name, text)),
                 }
             }
             each(row)?;
-            spare_dependencies = recycle(&mut depends_on);
-            spare_tags = recycle(&mut tags);
+            spare_values = recycle(&mut values, (0, "", ""));
+            spare_dependencies = recycle(&mut depends_on, "");
+            spare_tags = recycle(&mut tags, "");
         }
         Ok(())
     }
@@ -298,11 +301,12 @@ fn number(text: &str, delimiter: u8) -> Input {
     Input::Text(text.into())
 }
 
-/// The buffer `list` emptied, its room kept, for texts of another lifetime.
-fn recycle<'b>(list: &mut Vec<&str>) -> Vec<&'b str> {
+/// The buffer `list` emptied, its room kept, for texts of another lifetime (`blank` is of the
+/// other lifetime, to name the type).
+fn recycle<T, U: Copy>(list: &mut Vec<T>, blank: U) -> Vec<U> {
     list.clear();
     // Collecting an empty vector into one of the same layout reuses its allocation.
-    std::mem::take(list).into_iter().map(|_| "").collect()
+    std::mem::take(list).into_iter().map(|_| blank).collect()
 }
 
 /// What a column holds.
@@ -384,31 +388,28 @@ impl<'c> Reader<'c> {
         // Each part of the input fills a draft of its own; the drafts are joined in input order.
         let each_part = |part: &Part<'_>| {
             let mut draft = Draft::new(Some(criteria.clone()));
-            // Each column's target, found once (a column's name is the same text in every row),
-            // and one buffer of a row's inputs for all the rows.
-            let mut targets: Vec<(*const u8, Option<Target>)> = Vec::new();
-            let mut inputs: Vec<(Target, Option<Input>)> = Vec::new();
+            // Each column's target, found when the column first has a value (a field met first
+            // gets its column in the draft then).
+            let mut targets: Vec<Option<Option<Target>>> = vec![None; part.columns.roles.len()];
             part.rows(|row| {
-                for (name, input) in row.inputs.drain(..) {
-                    let target = match targets.iter().find(|(at, _)| std::ptr::eq(*at, name.as_ptr())) {
-                        Some(&(_, target)) => target,
-                        None => {
-                            let target = draft.target(name);
-                            targets.push((name.as_ptr(), target));
-                            target
+                let (index, check) = draft.begin_row(row.id, row.title)?;
+                for &(place, name, text) in row.values.iter() {
+                    let target = *targets[place].get_or_insert_with(|| draft.target(name));
+                    match target {
+                        // A plain number straight into its column; the checks are the same.
+                        Some(Target::Number(Slot::Builtin(column)))
+                            if let Ok(value) = text.parse::<f64>()
+                                && value.is_finite() =>
+                        {
+                            draft.builtin_number(&check, index, column, value)?;
                         }
-                    };
-                    if let Some(target) = target {
-                        inputs.push((target, Some(input)));
+                        Some(target) => {
+                            draft.check_input(&check, index, target, Some(number(text, part.delimiter)))?;
+                        }
+                        None => {}
                     }
                 }
-                draft.push_row(
-                    row.id,
-                    row.title,
-                    inputs.drain(..),
-                    row.depends_on.drain(..),
-                    row.tags.drain(..),
-                )
+                draft.end_row(&check, index, row.depends_on.drain(..), row.tags.drain(..))
             })?;
             Ok(draft)
         };

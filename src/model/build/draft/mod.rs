@@ -192,15 +192,35 @@ impl Draft {
         depends_on: impl IntoIterator<Item = &'i str>,
         tags: impl IntoIterator<Item = &'i str>,
     ) -> Result<()> {
+        let (index, check) = self.begin_row(id, title)?;
+        for (target, input) in inputs {
+            self.check_input(&check, index, target, input)?;
+        }
+        self.end_row(&check, index, depends_on, tags)
+    }
+
+    /// Starts an item as a reader found it: checks its id and adds it; its values follow through
+    /// [`Draft::check_input`] or [`Draft::builtin_number`], then [`Draft::end_row`], as in
+    /// [`Draft::push_row`]. Returns the item's index and the checker of its values.
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))] // used by the readers
+    pub(crate) fn begin_row<'i>(&mut self, id: &'i str, title: &str) -> Result<(usize, Checker<'i>)> {
         let id = Checker { item: id.trim() }.id(Field::Id, id)?;
         if id.is_empty() {
             return Err(Error::from(ItemDetail::EmptyId { title: title.to_owned() }));
         }
-        let check = Checker { item: id };
-        let index = self.begin(id, title);
-        for (target, input) in inputs {
-            self.check_input(&check, index, target, input)?;
-        }
+        Ok((self.begin(id, title), Checker { item: id }))
+    }
+
+    /// Ends an item started by [`Draft::begin_row`]: checks and adds its dependencies and tags.
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))] // used by the readers
+    pub(crate) fn end_row<'i>(
+        &mut self,
+        check: &Checker<'_>,
+        index: usize,
+        depends_on: impl IntoIterator<Item = &'i str>,
+        tags: impl IntoIterator<Item = &'i str>,
+    ) -> Result<()> {
+        let id = check.item;
         for dependency in depends_on {
             let dependency = check.id(Field::DependsOn, dependency)?;
             if dependency == id {
@@ -222,6 +242,22 @@ impl Draft {
         Ok(())
     }
 
+    /// Checks and stores a plain number of the built-in numeric column `column`: what
+    /// [`Draft::check_input`] does with an `Input::Number` for it, without the detour.
+    #[cfg_attr(not(feature = "serde"), allow(dead_code))] // used by the readers
+    pub(crate) fn builtin_number(
+        &mut self,
+        check: &Checker<'_>,
+        index: usize,
+        column: usize,
+        value: f64,
+    ) -> Result<()> {
+        let field = Numeric::Builtin(Field::NUMERIC[column]);
+        let value = field.check(value).map_err(|error| error.at(check.item, field.name()))?;
+        self.numbers[column].set(index, value);
+        Ok(())
+    }
+
     /// The target of the field `name`, if it is one that a value can be given for (any name
     /// that is not built in is taken for a criterion, checked when the draft is finished).
     #[cfg_attr(not(feature = "serde"), allow(dead_code))] // used by the readers
@@ -236,7 +272,7 @@ impl Draft {
     /// Checks and stores one value; `None` is an absent value (JSON's `null`), which still
     /// counts as naming its field.
     #[cfg_attr(not(feature = "serde"), allow(dead_code))] // used by the readers
-    fn check_input(
+    pub(crate) fn check_input(
         &mut self,
         check: &Checker<'_>,
         index: usize,
@@ -286,6 +322,9 @@ impl Draft {
                     self.set_alignment(index, &alignment);
                 }
             },
+            Target::Number(Slot::Builtin(column)) if let Input::Number(value) = input => {
+                self.builtin_number(check, index, column, value)?;
+            }
             Target::Number(slot) => {
                 if let Input::Ratings(ratings) = &input {
                     let field = match slot {

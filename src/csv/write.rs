@@ -239,8 +239,9 @@ impl Rows<'_> {
 /// of items.
 struct Bodies {
     parts: Vec<Part>,
-    /// The part and the place in its list of each row of the round.
-    rows: Vec<(u32, u32)>,
+    /// Each row of the round's body: its part, and where it starts and ends in the part's text
+    /// (one lookup to find a body, the rows being read in an order of their own).
+    rows: Vec<(u32, usize, usize)>,
 }
 
 /// The bodies of the round's rows among a batch of items: their text, and where each body starts
@@ -277,10 +278,11 @@ impl Bodies {
             },
         );
         let Ok(()) = made;
-        let mut located = vec![(0, 0); round.len()];
-        for (part, Part { starts, .. }) in parts.iter().enumerate() {
-            for (at, &(_, row)) in starts.iter().enumerate() {
-                located[row as usize] = (part as u32, at as u32);
+        let mut located = vec![(0, 0, 0); round.len()];
+        for (part, Part { text, starts }) in parts.iter().enumerate() {
+            for (at, &(start, row)) in starts.iter().enumerate() {
+                let end = starts.get(at + 1).map_or(text.len(), |&(end, _)| end);
+                located[row as usize] = (part as u32, start, end);
             }
         }
         Bodies { parts, rows: located }
@@ -288,11 +290,8 @@ impl Bodies {
 
     /// The body of the round's row `row`.
     fn body(&self, row: usize) -> &[u8] {
-        let (part, at) = self.rows[row];
-        let Part { text, starts } = &self.parts[part as usize];
-        let start = starts[at as usize].0;
-        let end = starts.get(at as usize + 1).map_or(text.len(), |&(end, _)| end);
-        &text[start..end]
+        let (part, start, end) = self.rows[row];
+        &self.parts[part as usize].text[start..end]
     }
 }
 

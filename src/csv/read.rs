@@ -8,7 +8,7 @@ use ::csv::{ReaderBuilder, StringRecord};
 use super::parts::{Blocks, cut, first_record_end, line_feeds};
 use crate::error::{Error, ReadDetail, Result, Source};
 use crate::interchange::Config;
-use crate::model::build::draft::{Draft, Slot, Target};
+use crate::model::build::draft::{Draft, JoinedDrafts, Slot, Target};
 use crate::model::input::Input;
 use crate::model::{Backlog, BacklogItem, Field};
 
@@ -386,8 +386,9 @@ impl<'c> Reader<'c> {
         let objectives = self.config.map(|config| config.objectives().to_vec()).unwrap_or_default();
         let scorecards = self.config.map(|config| config.scorecards().to_vec()).unwrap_or_default();
         // Each part of the input fills a draft of its own; the drafts are joined in input order.
+        let drafts = JoinedDrafts::new();
         let each_part = |part: &Part<'_>| {
-            let mut draft = Draft::new(Some(criteria.clone()));
+            let mut draft = drafts.draft(|| Draft::new(Some(criteria.clone())));
             // Each column's target, found when the column first has a value (a field met first
             // gets its column in the draft then).
             let mut targets: Vec<Option<Option<Target>>> = vec![None; part.columns.roles.len()];
@@ -413,12 +414,8 @@ impl<'c> Reader<'c> {
             })?;
             Ok(draft)
         };
-        let mut joined: Option<Draft> = None;
-        let ignored = self.read_parts(reader, each_part, |draft| match &mut joined {
-            Some(joined) => joined.append(draft),
-            None => joined = Some(draft),
-        })?;
-        let mut draft = joined.unwrap_or_else(|| Draft::new(Some(criteria.clone())));
+        let ignored = self.read_parts(reader, each_part, |draft| drafts.join(draft))?;
+        let mut draft = drafts.into_draft().unwrap_or_else(|| Draft::new(Some(criteria.clone())));
         if let Some(config) = self.config {
             draft.set_raters(config.raters().map(<[_]>::to_vec), config.aggregate());
         }

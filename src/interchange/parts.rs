@@ -15,7 +15,7 @@ use serde::de::DeserializeSeed;
 
 use super::{BacklogSeed, Config, ItemsApart, ItemsSeed};
 use crate::model::Backlog;
-use crate::model::build::draft::Draft;
+use crate::model::build::draft::{Draft, JoinedDrafts};
 
 /// Below this many bytes, a text is read on one core: starting threads would cost more than
 /// they save.
@@ -35,7 +35,7 @@ impl ItemsApart for Parts<'_> {
     /// Reads every part into a draft like `template` (the same criteria), on every core, and
     /// joins the drafts in order; `None` when a part does not read.
     fn read(&self, template: &Draft) -> Option<Draft> {
-        let mut joined: Option<Draft> = None;
+        let drafts = JoinedDrafts::new();
         let read: Result<(), ()> = crate::parallel::batches_in_order(
             self.parts.len(),
             1,
@@ -47,7 +47,7 @@ impl ItemsApart for Parts<'_> {
                     text.push('[');
                     text.push_str(part);
                     text.push(']');
-                    let mut draft = template.empty();
+                    let mut draft = drafts.draft(|| template.empty());
                     let mut json = serde_json::Deserializer::from_str(text);
                     ItemsSeed { draft: &mut draft, parts: None }.deserialize(&mut json).ok()?;
                     json.end().ok()?;
@@ -56,17 +56,13 @@ impl ItemsApart for Parts<'_> {
             },
             // Joined as they come, while the later parts are read.
             |draft| {
-                let draft = draft.ok_or(())?;
-                match &mut joined {
-                    Some(joined) => joined.append(draft),
-                    None => joined = Some(draft),
-                }
+                drafts.join(draft.ok_or(())?);
                 Ok(())
             },
         );
         // Where no thread could start, parts were read here: the buffer is not kept.
         BUFFER.with_borrow_mut(|text| *text = String::new());
-        read.ok().and(joined)
+        read.ok().and(drafts.into_draft())
     }
 }
 

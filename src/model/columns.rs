@@ -35,12 +35,13 @@ impl Texts {
         self.ends.shrink_to_fit();
     }
 
-    /// Appends every text of `other`, in order.
+    /// Moves every text of `other` after these, in order; `other` is left empty, its room kept.
     #[cfg(any(feature = "csv", feature = "json"))]
-    pub(crate) fn append(&mut self, other: &Texts) {
+    pub(crate) fn append(&mut self, other: &mut Texts) {
         let offset = self.bytes.len();
         self.bytes.push_str(&other.bytes);
-        self.ends.extend(other.ends.iter().map(|end| end + offset));
+        other.bytes.clear();
+        self.ends.extend(other.ends.drain(..).map(|end| end + offset));
     }
 
     /// Replaces the texts `range` with `texts`, in one move of the texts after them.
@@ -83,12 +84,13 @@ impl Numbers {
         }
     }
 
-    /// Appends the values of `other`'s items after the first `offset` items.
+    /// Moves the values of `other`'s items after the first `offset` items; `other` is left
+    /// empty, its room kept.
     #[cfg(any(feature = "csv", feature = "json"))]
-    pub(crate) fn append(&mut self, offset: usize, other: &Numbers) {
+    pub(crate) fn append(&mut self, offset: usize, other: &mut Numbers) {
         if !other.0.is_empty() {
             self.0.resize(offset, f64::NAN);
-            self.0.extend_from_slice(&other.0);
+            self.0.append(&mut other.0);
         }
     }
 
@@ -183,16 +185,17 @@ impl<T: Clone> Lists<T> {
 }
 
 impl<T> Lists<T> {
-    /// Appends `other`'s rows after the first `offset` items, each entry through `map`.
+    /// Moves `other`'s rows after the first `offset` items, each entry through `map`; `other` is
+    /// left empty, its room kept.
     #[cfg(any(feature = "csv", feature = "json"))]
-    pub(crate) fn append<U>(&mut self, offset: usize, other: Lists<U>, map: impl FnMut(U) -> T) {
+    pub(crate) fn append<U>(&mut self, offset: usize, other: &mut Lists<U>, map: impl FnMut(U) -> T) {
         if other.ends.is_empty() {
             return;
         }
         let start = self.values.len();
         self.ends.resize(offset, start);
-        self.ends.extend(other.ends.iter().map(|end| end + start));
-        self.values.extend(other.values.into_iter().map(map));
+        self.ends.extend(other.ends.drain(..).map(|end| end + start));
+        self.values.extend(other.values.drain(..).map(map));
     }
 
     /// Adds an entry to item `index`, the last item so far.

@@ -1,55 +1,57 @@
 //! Joining drafts: a reader fills one draft a part of its input, on every core, and joins them
 //! in input order into the draft of the whole.
 
+use std::sync::{Mutex, MutexGuard, PoisonError};
+
 use super::{Draft, Named, Slot};
 use crate::model::columns::Numbers;
 
 impl Draft {
-    /// Appends the items of `other` (a draft of the same criteria) after this draft's, as if
-    /// they had been pushed here in order.
-    pub(crate) fn append(&mut self, other: Draft) {
+    /// Moves the items of `other` (a draft of the same criteria) after this draft's, as if
+    /// they had been pushed here in order. `other` is left without items, the room of its
+    /// columns kept: a reader fills it again with its next part, without asking the system for
+    /// fresh memory.
+    pub(crate) fn append(&mut self, other: &mut Draft) {
         let offset = self.len;
-        self.len += other.len;
-        self.ids.append(&other.ids);
-        self.titles.append(&other.titles);
-        for (column, values) in self.numbers.iter_mut().zip(&other.numbers) {
+        self.len += std::mem::take(&mut other.len);
+        self.ids.append(&mut other.ids);
+        self.titles.append(&mut other.titles);
+        for (column, values) in self.numbers.iter_mut().zip(&mut other.numbers) {
             column.append(offset, values);
         }
         // `other`'s named columns by this draft's slot for the same name.
-        let named: Vec<usize> =
-            other.named.into_iter().map(|named| self.append_named(offset, named)).collect();
+        let named: Vec<usize> = other.named.drain(..).map(|named| self.append_named(offset, named)).collect();
         let slot = |slot: Slot| match slot {
             Slot::Builtin(column) => Slot::Builtin(column),
             Slot::Named(at) => Slot::Named(named[at]),
         };
         if !other.moscow.is_empty() {
             self.moscow.resize(offset, crate::model::category::NO_CATEGORY);
-            self.moscow.extend_from_slice(&other.moscow);
+            self.moscow.append(&mut other.moscow);
         }
-        self.overall.append(offset, &other.overall);
-        let objectives: Vec<u32> =
-            other.objective_names.iter().map(|name| index_of(&mut self.objective_names, name)).collect();
-        self.contributions.append(offset, other.contributions, |(at, contribution)| {
+        self.overall.append(offset, &mut other.overall);
+        let objectives: Vec<u32> = std::mem::take(&mut other.objective_names)
+            .iter()
+            .map(|name| index_of(&mut self.objective_names, name))
+            .collect();
+        self.contributions.append(offset, &mut other.contributions, |(at, contribution)| {
             (objectives.get(at as usize).copied().unwrap_or(at), contribution)
         });
         let dependencies = self.dependency_ids.len() as u32;
-        self.dependency_ids.append(&other.dependency_ids);
-        self.depends_on.append(offset, other.depends_on, |at| at + dependencies);
+        self.dependency_ids.append(&mut other.dependency_ids);
+        self.depends_on.append(offset, &mut other.depends_on, |at| at + dependencies);
         let tags = self.tag_texts.len() as u32;
-        self.tag_texts.append(&other.tag_texts);
-        self.tags.append(offset, other.tags, |at| at + tags);
+        self.tag_texts.append(&mut other.tag_texts);
+        self.tags.append(offset, &mut other.tags, |at| at + tags);
         self.estimates.extend(
-            other
-                .estimates
-                .into_iter()
-                .map(|(item, at, estimate)| (item + offset as u32, slot(at), estimate)),
+            other.estimates.drain(..).map(|(item, at, estimate)| (item + offset as u32, slot(at), estimate)),
         );
-        self.ratings.append(offset, other.ratings, slot);
+        self.ratings.append(offset, std::mem::take(&mut other.ratings), slot);
     }
 
     /// Joins `named` (of the items after `offset`) to this draft's column of the same name, or
     /// adds it; returns its slot.
-    fn append_named(&mut self, offset: usize, named: Named) -> usize {
+    fn append_named(&mut self, offset: usize, mut named: Named) -> usize {
         let first = named.first.saturating_add(offset);
         let at = match self.named.iter().position(|known| known.name == named.name) {
             Some(at) => at,
@@ -64,7 +66,7 @@ impl Draft {
             }
         };
         let known = &mut self.named[at];
-        known.values.append(offset, &named.values);
+        known.values.append(offset, &mut named.values);
         known.first = known.first.min(first);
         // The first error in input order: this draft's items come first.
         if known.error.is_none() {
@@ -72,6 +74,48 @@ impl Draft {
         }
         at
     }
+}
+
+/// The drafts of a reader's parts, joined in input order into one. Each draft joined is kept,
+/// emptied, to be filled by a later part: its memory is the process's already, where a new
+/// draft's would come fresh from the system, a page fault at a time.
+pub(crate) struct JoinedDrafts {
+    joined: Mutex<Option<Draft>>,
+    spare: Mutex<Vec<Draft>>,
+}
+
+impl JoinedDrafts {
+    pub(crate) fn new() -> JoinedDrafts {
+        JoinedDrafts { joined: Mutex::new(None), spare: Mutex::new(Vec::new()) }
+    }
+
+    /// A draft to fill with a part: an emptied one, else `new()`.
+    pub(crate) fn draft(&self, new: impl FnOnce() -> Draft) -> Draft {
+        lock(&self.spare).pop().unwrap_or_else(new)
+    }
+
+    /// Joins `draft` (of the same criteria) after the drafts joined so far.
+    pub(crate) fn join(&self, mut draft: Draft) {
+        let mut joined = lock(&self.joined);
+        match &mut *joined {
+            Some(joined) => {
+                joined.append(&mut draft);
+                lock(&self.spare).push(draft);
+            }
+            None => *joined = Some(draft),
+        }
+    }
+
+    /// The joined draft; `None` when no draft was joined.
+    pub(crate) fn into_draft(self) -> Option<Draft> {
+        self.joined.into_inner().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    // A thread that panicked holding it leaves drafts that are whole: they are only pushed and
+    // popped, and the panic reaches the reader's caller anyway.
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 /// The index of `name` in `names`, appended if it is new.
@@ -152,9 +196,18 @@ mod tests {
                 for part in [&rows[..split], &rows[split..second], &rows[second..]] {
                     let mut draft = Draft::new(Some(criteria.clone()));
                     push(&mut draft, part);
-                    joined.append(draft);
+                    joined.append(&mut draft);
                 }
                 assert_eq!(finish(joined), whole, "split at {split} and {second}");
+                // One draft filled again after each join, as the readers do.
+                let (mut joined, mut draft) =
+                    (Draft::new(Some(criteria.clone())), Draft::new(Some(criteria.clone())));
+                for part in [&rows[..split], &rows[split..second], &rows[second..]] {
+                    push(&mut draft, part);
+                    joined.append(&mut draft);
+                }
+                assert_eq!(finish(draft), finish(Draft::new(Some(criteria.clone()))), "left empty");
+                assert_eq!(finish(joined), whole, "split at {split} and {second}, one draft");
             }
         }
     }

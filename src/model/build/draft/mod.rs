@@ -20,6 +20,8 @@ use crate::model::scorecard::Scorecard;
 
 #[cfg(any(feature = "csv", feature = "json"))]
 mod append;
+#[cfg(any(feature = "csv", feature = "json"))]
+pub(crate) use append::JoinedDrafts;
 mod ratings;
 
 /// Where a numeric value goes: a built-in column, or the named column at this index.

@@ -12,8 +12,8 @@ pub(super) struct Cells<'o> {
     out: &'o mut Vec<u8>,
     first: bool,
     guard: bool,
-    /// The last number written and where its text is in `out`: a row often repeats a value (a
-    /// score is also the formula's result), copied instead of formatted again.
+    /// The last number written and where its text is in `out`: a row often repeats a value
+    /// (a score is also the formula's result), copied instead of formatted again.
     last: Option<(u64, std::ops::Range<usize>)>,
 }
 
@@ -100,17 +100,49 @@ fn format_number(number: f64, out: &mut Vec<u8>) {
         out.extend_from_slice(itoa::Buffer::new().format(number as i64).as_bytes());
         out.extend_from_slice(b".0");
     } else {
-        let mut buffer = zmij::Buffer::new();
-        let text = buffer.format(number).as_bytes();
-        match text.iter().position(|&byte| byte == b'+') {
-            // `1e+20` is ryu's `1e20`.
-            Some(plus) => {
-                out.extend_from_slice(&text[..plus]);
-                out.extend_from_slice(&text[plus + 1..]);
+        FORMATTED.with_borrow_mut(|formatted| {
+            // A table of the numbers formatted last, by their bits: a column repeats its values
+            // (a confidence of 0.8, an effort of 2.5), and a score is also the formula's result.
+            let slot = &mut formatted[(number.to_bits().wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58) as usize];
+            if slot.len == 0 || slot.bits != number.to_bits() {
+                *slot = Formatted::new(number);
             }
-            None => out.extend_from_slice(text),
-        }
+            out.extend_from_slice(&slot.text[..usize::from(slot.len)]);
+        });
     }
+}
+
+/// A number's text as ryu writes it, at most 24 bytes (`-2.2250738585072014e-308`).
+#[derive(Clone, Copy)]
+struct Formatted {
+    bits: u64,
+    /// 0 in a slot that holds no number yet.
+    len: u8,
+    text: [u8; 24],
+}
+
+impl Formatted {
+    const EMPTY: Formatted = Formatted { bits: 0, len: 0, text: [0; 24] };
+
+    fn new(number: f64) -> Formatted {
+        let mut buffer = zmij::Buffer::new();
+        let written = buffer.format(number).as_bytes();
+        let mut formatted = Formatted { bits: number.to_bits(), ..Formatted::EMPTY };
+        for &byte in written {
+            // `1e+20` is ryu's `1e20`.
+            if byte != b'+' {
+                formatted.text[usize::from(formatted.len)] = byte;
+                formatted.len += 1;
+            }
+        }
+        formatted
+    }
+}
+
+thread_local! {
+    /// 64 numbers formatted last on this thread, each in the slot its bits pick.
+    static FORMATTED: std::cell::RefCell<[Formatted; 64]> =
+        const { std::cell::RefCell::new([Formatted::EMPTY; 64]) };
 }
 
 #[cfg(test)]
@@ -209,6 +241,20 @@ mod tests {
             1.234_567_890_123_456_7e17,
         ] {
             written_as_ryu_writes(number).expect("as ryu");
+        }
+    }
+
+    #[test]
+    fn numbers_written_again_are_written_as_ryu_writes_them() {
+        // Far more numbers than the table holds, each written again at once and later: found
+        // in the table, and replaced in it.
+        let numbers: Vec<f64> = (1..2_000).map(|at| f64::from(at) / 8.0 - 100.3).collect();
+        for _ in 0..2 {
+            for &number in &numbers {
+                written_as_ryu_writes(number).expect("as ryu");
+                written_as_ryu_writes(number).expect("as ryu, again");
+                written_as_ryu_writes(-number * 1e300).expect("as ryu, with an exponent");
+            }
         }
     }
 

@@ -5,6 +5,7 @@ use std::io;
 use super::Writer;
 use super::cells::Cells;
 use crate::engine::Breakdown;
+use crate::engine::Hooks;
 use crate::parallel::batches_in_order;
 use crate::plan::PlannedOrder;
 use crate::ranking::Ranking;
@@ -39,9 +40,14 @@ pub(super) fn ranking<W: io::Write>(ranking: &Ranking<'_>, writer: W, formula_gu
     for entry in ranking.iter() {
         scores[entry.index()] = entry.score();
     }
-    let names = breakdown_names(backlog.len(), |index| {
-        positions.of(index).map(|_| ranking.engine().breakdown(&backlog.item(index)))
-    });
+    let fixed = ranking.engine().hooks().and_then(Hooks::breakdown_names).filter(|_| !ranking.is_empty());
+    let names = match fixed {
+        // Every row's breakdown has these names: no pass over the rows to find them.
+        Some(names) => names.into_iter().map(str::to_owned).collect(),
+        None => breakdown_names(backlog.len(), |index| {
+            positions.of(index).map(|_| ranking.engine().breakdown(&backlog.item(index)))
+        }),
+    };
     let categorized = ranking.is_categorized();
     let rows = Rows {
         header: header(categorized, &[], &names),

@@ -82,7 +82,21 @@ impl Breakdown {
         if weight.is_zero() {
             self
         } else {
-            self.with("alignment", alignment).with("alignment_factor", weight.factor(alignment))
+            let [name, factor] = ALIGNMENT_NAMES;
+            self.with(name, alignment).with(factor, weight.factor(alignment))
         }
     }
+}
+
+/// The names [`Breakdown::with_alignment`] appends when the weight is not 0.
+const ALIGNMENT_NAMES: [&str; 2] = ["alignment", "alignment_factor"];
+
+/// The names of a formula's breakdown: `names`, then the alignment's under `weight`, as
+/// [`Breakdown::with_alignment`] appends them.
+pub(crate) fn formula_names(
+    names: &[&'static str],
+    weight: crate::model::AlignmentWeight,
+) -> Vec<&'static str> {
+    let alignment: &[&'static str] = if weight.is_zero() { &[] } else { &ALIGNMENT_NAMES };
+    names.iter().chain(alignment).copied().collect()
 }

@@ -4,6 +4,7 @@ use super::hooks::{Hooks, Sealed};
 use std::ops::Range;
 use std::sync::Arc;
 
+use super::breakdown::formula_names;
 use super::{Breakdown, Engine, Evaluation, score_columns, score_item, values_of};
 use crate::error::Result;
 use crate::model::AlignmentWeight;
@@ -89,6 +90,10 @@ impl Engine for Cd3 {
 impl Sealed for Cd3 {}
 
 impl Hooks for Cd3 {
+    fn breakdown_names(&self) -> Option<Vec<&'static str>> {
+        Some(formula_names(&["cost_of_delay", "duration", "cd3"], self.alignment_weight))
+    }
+
     fn evaluate_all(&self, backlog: &Backlog, range: Range<usize>, out: &mut Vec<Evaluation>) -> Result<()> {
         let fields = (Cd3::FIELDS, self.alignment_weight);
         score_columns(self.name(), backlog, range, out, fields, |[c, d]| Cd3::formula(c, d))

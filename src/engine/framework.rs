@@ -171,6 +171,10 @@ impl Hooks for Framework {
         self.with(|engine| hooks::evaluate_all(engine, backlog, range, out))
     }
 
+    fn breakdown_names(&self) -> Option<Vec<&'static str>> {
+        self.with(|engine| engine.hooks().and_then(Hooks::breakdown_names))
+    }
+
     fn to_shared(&self) -> Option<Arc<dyn Engine>> {
         Some(Arc::new(*self))
     }

@@ -39,6 +39,13 @@ pub trait Hooks: Sealed {
     /// As [`Engine::evaluate`], for the first item in order that fails.
     fn evaluate_all(&self, backlog: &Backlog, range: Range<usize>, out: &mut Vec<Evaluation>) -> Result<()>;
 
+    /// The names of the breakdown of every item the engine scores, in order, when they are the
+    /// same for every one (a formula's inputs and result); `None` when they may differ. A writer
+    /// of rankings then knows its columns without a pass over the rows.
+    fn breakdown_names(&self) -> Option<Vec<&'static str>> {
+        None
+    }
+
     /// A copy of the engine that borrows nothing, for a ranking kept past its borrows; `None`
     /// for an engine that a ranking holds as such already (one bound to a backlog).
     fn to_shared(&self) -> Option<Arc<dyn Engine>> {
@@ -70,4 +77,50 @@ pub(crate) fn evaluate_all(
 /// A copy of `engine` that borrows nothing, if it can give one.
 pub(crate) fn to_shared(engine: &dyn Engine) -> Option<Arc<dyn Engine>> {
     engine.hooks().and_then(Hooks::to_shared)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Hooks;
+    use crate::engine::Engine;
+    use crate::engine::Framework;
+    use crate::model::{AlignmentWeight, BacklogItem, Field};
+    use crate::{Backlog, Cd3, Ice, Opportunity, Rice, Wsjf};
+
+    /// The names an engine says every breakdown has, against the breakdown of an item it scores.
+    fn names_hold(engine: &dyn Engine, backlog: &Backlog) {
+        let fixed = engine.hooks().and_then(Hooks::breakdown_names).expect("fixed names");
+        let item = backlog.item(0);
+        assert!(engine.evaluate(&item).expect("evaluates").score().is_some(), "{}: scored", engine.name());
+        let breakdown = engine.breakdown(&item);
+        assert_eq!(breakdown.names().collect::<Vec<_>>(), fixed, "{}", engine.name());
+    }
+
+    #[test]
+    fn fixed_breakdown_names_are_the_breakdowns() {
+        let mut item = BacklogItem::builder("A", "a");
+        for field in Field::NUMERIC {
+            item = item.value(field, 1.0);
+        }
+        let backlog = Backlog::from_items([item.build().expect("valid")]).expect("valid");
+        for weight in [0.0, 0.5] {
+            let weight = AlignmentWeight::new(weight).expect("valid");
+            let engines: [Box<dyn Engine>; 5] = [
+                Box::new(Rice::default().alignment_weight(weight)),
+                Box::new(Wsjf::default().alignment_weight(weight)),
+                Box::new(Ice::default().alignment_weight(weight)),
+                Box::new(Cd3::default().alignment_weight(weight)),
+                Box::new(Opportunity::default().alignment_weight(weight)),
+            ];
+            for engine in &engines {
+                names_hold(&**engine, &backlog);
+            }
+        }
+        for framework in [Framework::Rice, Framework::Wsjf, Framework::Ice, Framework::Opportunity] {
+            names_hold(&framework, &backlog);
+        }
+        // Engines whose names may differ from item to item say none.
+        assert!(crate::Moscow::default().hooks().and_then(Hooks::breakdown_names).is_none());
+        assert!(Framework::Moscow.hooks().and_then(Hooks::breakdown_names).is_none());
+    }
 }

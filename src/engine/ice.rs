@@ -4,6 +4,7 @@ use super::hooks::{Hooks, Sealed};
 use std::ops::Range;
 use std::sync::Arc;
 
+use super::breakdown::formula_names;
 use super::{Breakdown, Engine, Evaluation, score_columns, score_item, values_of};
 use crate::error::Result;
 use crate::model::AlignmentWeight;
@@ -122,6 +123,13 @@ impl Engine for Ice {
 impl Sealed for Ice {}
 
 impl Hooks for Ice {
+    fn breakdown_names(&self) -> Option<Vec<&'static str>> {
+        Some(formula_names(
+            &["impact", "confidence", "confidence_out_of_10", "ease", "ice"],
+            self.alignment_weight,
+        ))
+    }
+
     fn evaluate_all(&self, backlog: &Backlog, range: Range<usize>, out: &mut Vec<Evaluation>) -> Result<()> {
         let fields = (Ice::FIELDS, self.alignment_weight);
         score_columns(self.name(), backlog, range, out, fields, |[i, c, e]| self.formula(i, c, e))

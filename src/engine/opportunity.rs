@@ -4,6 +4,7 @@ use super::hooks::{Hooks, Sealed};
 use std::ops::Range;
 use std::sync::Arc;
 
+use super::breakdown::formula_names;
 use super::{Breakdown, Engine, Evaluation, score_columns, score_item, values_of};
 use crate::error::Result;
 use crate::model::AlignmentWeight;
@@ -100,6 +101,13 @@ impl Engine for Opportunity {
 impl Sealed for Opportunity {}
 
 impl Hooks for Opportunity {
+    fn breakdown_names(&self) -> Option<Vec<&'static str>> {
+        Some(formula_names(
+            &["importance", "satisfaction", "unmet_need", "opportunity"],
+            self.alignment_weight,
+        ))
+    }
+
     fn evaluate_all(&self, backlog: &Backlog, range: Range<usize>, out: &mut Vec<Evaluation>) -> Result<()> {
         let fields = (Opportunity::FIELDS, self.alignment_weight);
         score_columns(self.name(), backlog, range, out, fields, |[i, s]| Opportunity::formula(i, s))

@@ -4,6 +4,7 @@ use super::hooks::{Hooks, Sealed};
 use std::ops::Range;
 use std::sync::Arc;
 
+use super::breakdown::formula_names;
 use super::{Breakdown, Engine, Evaluation, score_columns, score_item, values_of};
 use crate::error::Result;
 use crate::model::AlignmentWeight;
@@ -91,6 +92,10 @@ impl Engine for Rice {
 impl Sealed for Rice {}
 
 impl Hooks for Rice {
+    fn breakdown_names(&self) -> Option<Vec<&'static str>> {
+        Some(formula_names(&["reach", "impact", "confidence", "effort", "rice"], self.alignment_weight))
+    }
+
     fn evaluate_all(&self, backlog: &Backlog, range: Range<usize>, out: &mut Vec<Evaluation>) -> Result<()> {
         score_columns(
             self.name(),

@@ -4,6 +4,7 @@ use super::hooks::{Hooks, Sealed};
 use std::ops::Range;
 use std::sync::Arc;
 
+use super::breakdown::formula_names;
 use super::{Breakdown, Engine, Evaluation, score_columns, score_item, values_of};
 use crate::error::{EngineDetail, Error, Result};
 use crate::model::AlignmentWeight;
@@ -150,6 +151,13 @@ impl Engine for Wsjf {
 impl Sealed for Wsjf {}
 
 impl Hooks for Wsjf {
+    fn breakdown_names(&self) -> Option<Vec<&'static str>> {
+        Some(formula_names(
+            &["business_value", "time_criticality", "risk_reduction", "cost_of_delay", "job_size", "wsjf"],
+            self.alignment_weight,
+        ))
+    }
+
     fn evaluate_all(&self, backlog: &Backlog, range: Range<usize>, out: &mut Vec<Evaluation>) -> Result<()> {
         if self.scale != Scale::Any {
             // The strict scale checks each value, present or not, before scoring: item by item.

@@ -41,6 +41,7 @@
 //! ```
 
 mod cells;
+mod decimal;
 mod escape;
 mod parts;
 mod read;

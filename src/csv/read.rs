@@ -5,6 +5,7 @@ use std::str::FromStr;
 
 use ::csv::{ReaderBuilder, StringRecord};
 
+use super::decimal;
 use super::parts::{Blocks, cut, first_record_end, line_feeds};
 use crate::error::{Error, ReadDetail, Result, Source};
 use crate::interchange::Config;
@@ -286,7 +287,7 @@ impl Part<'_> {
 /// (a spreadsheet's where the decimal separator is a comma) a decimal comma is a decimal point:
 /// `1,5` is 1.5, `80,5%` is 80.5 %.
 fn number(text: &str, delimiter: u8) -> Input {
-    if let Ok(number) = text.parse::<f64>()
+    if let Some(number) = decimal::parse(text)
         && number.is_finite()
     {
         return Input::Number(number);
@@ -399,7 +400,7 @@ impl<'c> Reader<'c> {
                     match target {
                         // A plain number straight into its column; the checks are the same.
                         Some(Target::Number(Slot::Builtin(column)))
-                            if let Ok(value) = text.parse::<f64>()
+                            if let Some(value) = decimal::parse(text)
                                 && value.is_finite() =>
                         {
                             draft.builtin_number(&check, index, column, value)?;

@@ -1,0 +1,132 @@
+//! Reading a cell's number: plain decimals, the most common cells of an export (`4487`, `0.8`,
+//! `-17.5`), without the general parser.
+
+/// `text` as `str::parse::<f64>` reads it: a plain decimal directly, any other form (`1e3`, `.5`,
+/// `+2`, `inf`, more than 15 digits) through `str::parse`.
+pub(super) fn parse(text: &str) -> Option<f64> {
+    plain(text.as_bytes()).or_else(|| text.parse().ok())
+}
+
+/// The powers of ten up to 10¹⁵, each exact as an `f64`.
+const POWERS: [f64; 16] =
+    [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/// A decimal `-?digits(.digits)?` of at most 15 digits, else `None`. Its digits as an integer are
+/// below 10¹⁵ < 2⁵³ and so exact as an `f64`, as is the power of ten it is divided by: one
+/// division, rounded correctly, gives the nearest `f64` to the decimal, which is what the general
+/// parser gives (Clinger's fast path).
+fn plain(bytes: &[u8]) -> Option<f64> {
+    let (negative, bytes) = match bytes {
+        [b'-', rest @ ..] => (true, rest),
+        _ => (false, bytes),
+    };
+    let (whole, fraction) = match bytes.iter().position(|&byte| byte == b'.') {
+        Some(point) => (&bytes[..point], &bytes[point + 1..]),
+        None => (bytes, &[][..]),
+    };
+    let point = bytes.len() != whole.len();
+    if whole.is_empty() || (point && fraction.is_empty()) || whole.len() + fraction.len() > 15 {
+        return None;
+    }
+    let mut digits: u64 = 0;
+    for &byte in whole.iter().chain(fraction) {
+        if !byte.is_ascii_digit() {
+            return None;
+        }
+        digits = digits * 10 + u64::from(byte - b'0');
+    }
+    let value = digits as f64 / POWERS[fraction.len()];
+    Some(if negative { -value } else { value })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn as_std(text: &str) {
+        let ours = parse(text).map(f64::to_bits);
+        let std = text.parse::<f64>().ok().map(f64::to_bits);
+        assert_eq!(ours, std, "{text:?}");
+    }
+
+    #[test]
+    fn plain_decimals_are_read_as_the_general_parser_reads_them() {
+        for text in [
+            "0",
+            "-0",
+            "0.0",
+            "-0.0",
+            "4487",
+            "0.8",
+            "17.5",
+            "-17.5",
+            "0.125",
+            "007",
+            "0.1",
+            "0.3",
+            "123456789012345",
+            "12345678901234.5",
+            "0.00000000000001",
+            "999999999999999",
+        ] {
+            assert!(plain(text.as_bytes()).is_some(), "{text:?} is plain");
+            as_std(text);
+        }
+    }
+
+    #[test]
+    fn other_forms_go_to_the_general_parser() {
+        for text in [
+            "",
+            "-",
+            ".",
+            "1.",
+            ".5",
+            "-.5",
+            "+2",
+            "1e3",
+            "1E-3",
+            "inf",
+            "-inf",
+            "NaN",
+            "1.2.3",
+            "1,5",
+            "--1",
+            "1-",
+            "١",
+            "1234567890123456",
+            "0.1234567890123456",
+            "9007199254740993",
+            "1e400",
+            " 1",
+            "0x10",
+        ] {
+            assert!(plain(text.as_bytes()).is_none(), "{text:?} is not plain");
+            as_std(text);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn decimals_are_read_as_the_general_parser_reads_them(
+            negative in proptest::bool::ANY,
+            whole in "[0-9]{1,16}",
+            fraction in proptest::option::of("[0-9]{1,16}"),
+        ) {
+            let sign = if negative { "-" } else { "" };
+            let text = match fraction {
+                Some(fraction) => format!("{sign}{whole}.{fraction}"),
+                None => format!("{sign}{whole}"),
+            };
+            let ours = parse(&text).map(f64::to_bits);
+            proptest::prop_assert_eq!(ours, text.parse::<f64>().ok().map(f64::to_bits), "{}", text);
+        }
+
+        #[test]
+        fn numbers_written_shortest_read_back(bits in proptest::num::u64::ANY) {
+            let number = f64::from_bits(bits);
+            let text = format!("{number}");
+            proptest::prop_assert_eq!(parse(&text).map(f64::to_bits), text.parse::<f64>().ok().map(f64::to_bits));
+        }
+    }
+}

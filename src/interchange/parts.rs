@@ -23,8 +23,9 @@ const SMALL: usize = 1 << 18;
 
 /// About how many bytes of items a part holds at most: a large text's parts are read a few at a
 /// time on each core, each copied into a buffer the core keeps, and joined while the later ones
-/// are read.
-const PART: usize = 1 << 23;
+/// are read. At 2 MiB a part's draft is joined from the cache (a million items: 4 % quicker than
+/// at 8 MiB; 1 MiB was slower again).
+const PART: usize = 1 << 21;
 
 /// The items of a text, cut into parts: each part is items and the commas between them.
 struct Parts<'t> {

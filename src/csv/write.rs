@@ -40,7 +40,13 @@ pub(super) fn ranking<W: io::Write>(ranking: &Ranking<'_>, writer: W, formula_gu
     for entry in ranking.iter() {
         scores[entry.index()] = entry.score();
     }
-    let fixed = ranking.engine().hooks().and_then(Hooks::breakdown_names).filter(|_| !ranking.is_empty());
+    // The names the engine says every row's breakdown has, as the first row's has (an engine that
+    // lends another's hooks but breaks items down otherwise gets the pass over the rows).
+    let fixed = ranking.engine().hooks().and_then(Hooks::breakdown_names).filter(|names| {
+        ranking.iter().next().is_some_and(|entry| {
+            ranking.engine().breakdown(&backlog.item(entry.index())).names().eq(names.iter().copied())
+        })
+    });
     let names = match fixed {
         // Every row's breakdown has these names: no pass over the rows to find them.
         Some(names) => names.into_iter().map(str::to_owned).collect(),
@@ -400,6 +406,41 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// An engine of one's own that lends RICE's hooks but breaks its items down its own way.
+    #[derive(Debug)]
+    struct Lender(Rice);
+
+    impl crate::Engine for Lender {
+        fn name(&self) -> &str {
+            "lender"
+        }
+        fn inputs(&self, backlog: &Backlog) -> crate::FieldSet {
+            self.0.inputs(backlog)
+        }
+        fn evaluate(&self, item: &crate::Item<'_>) -> crate::Result<crate::Evaluation> {
+            self.0.evaluate(item)
+        }
+        fn breakdown(&self, item: &crate::Item<'_>) -> crate::Breakdown {
+            crate::Breakdown::new().with("own", item.value("reach").unwrap_or_default())
+        }
+        fn hooks(&self) -> Option<&dyn crate::engine::Hooks> {
+            self.0.hooks()
+        }
+    }
+
+    #[test]
+    fn the_columns_are_the_breakdowns_even_when_an_engine_lends_hooks() {
+        let backlog = backlog(20);
+        let ranking = backlog.rank(Lender(Rice::default())).expect("ranks");
+        let mut out = Vec::new();
+        super::ranking(&ranking, &mut out, true).expect("written");
+        let text = String::from_utf8(out).expect("UTF-8");
+        assert_eq!(text.lines().next(), Some("position,rank,id,title,score,own"));
+        let entry = ranking.iter().next().expect("a first row");
+        let own = number(entry.item().value("reach"));
+        assert!(text.lines().nth(1).expect("a row").ends_with(&format!(",{own}")), "{text}");
     }
 
     #[test]

@@ -20,22 +20,32 @@ fn plain(bytes: &[u8]) -> Option<f64> {
         [b'-', rest @ ..] => (true, rest),
         _ => (false, bytes),
     };
-    let (whole, fraction) = match bytes.iter().position(|&byte| byte == b'.') {
-        Some(point) => (&bytes[..point], &bytes[point + 1..]),
-        None => (bytes, &[][..]),
-    };
-    let point = bytes.len() != whole.len();
-    if whole.is_empty() || (point && fraction.is_empty()) || whole.len() + fraction.len() > 15 {
+    if bytes.len() > 16 {
         return None;
     }
-    let mut digits: u64 = 0;
-    for &byte in whole.iter().chain(fraction) {
-        if !byte.is_ascii_digit() {
-            return None;
+    // One pass: the digits as an integer, and how many came before the point.
+    let (mut digits, mut count, mut point) = (0_u64, 0_usize, None);
+    for &byte in bytes {
+        match byte {
+            b'0'..=b'9' => {
+                digits = digits * 10 + u64::from(byte - b'0');
+                count += 1;
+            }
+            b'.' if point.is_none() => point = Some(count),
+            _ => return None,
         }
-        digits = digits * 10 + u64::from(byte - b'0');
     }
-    let value = digits as f64 / POWERS[fraction.len()];
+    let fraction = match point {
+        // Digits on both sides of the point, as in `0.5` (not `.5` or `5.`).
+        Some(whole) if whole == 0 || whole == count => return None,
+        Some(whole) => count - whole,
+        None if count == 0 => return None,
+        None => 0,
+    };
+    if count > 15 {
+        return None;
+    }
+    let value = digits as f64 / POWERS[fraction];
     Some(if negative { -value } else { value })
 }
 

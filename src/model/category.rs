@@ -71,16 +71,100 @@ impl FromStr for Category {
     /// Parses `must`, `should`, `could`, `wont` or `won't`, with or without ` have` (and
     /// `won't have this time`), or the initials `M`, `S`, `C`, `W`; in any case.
     fn from_str(text: &str) -> Result<Self, Self::Err> {
+        // Compared without allocating: a large file has a label on every row.
+        const WORDS: [(&str, Category); 10] = [
+            ("must", Category::Must),
+            ("m", Category::Must),
+            ("should", Category::Should),
+            ("s", Category::Should),
+            ("could", Category::Could),
+            ("c", Category::Could),
+            ("wont", Category::Wont),
+            ("won't", Category::Wont),
+            ("won\u{2019}t", Category::Wont),
+            ("w", Category::Wont),
+        ];
+        let word = strip_suffix(text.trim(), " this time").trim_end();
+        let word = strip_suffix(word, " have").trim_end();
+        WORDS
+            .into_iter()
+            .find(|(name, _)| name.eq_ignore_ascii_case(word))
+            .map(|(_, category)| category)
+            .ok_or_else(|| crate::Error::label(text, Category::LABELS))
+    }
+}
+
+/// `text` without `suffix` at its end, in any ASCII case.
+fn strip_suffix<'t>(text: &'t str, suffix: &str) -> &'t str {
+    let Some(start) = text.len().checked_sub(suffix.len()) else { return text };
+    match text.get(start..) {
+        Some(end) if end.eq_ignore_ascii_case(suffix) => &text[..start],
+        _ => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::str::FromStr;
+
+    use super::Category;
+
+    /// The labels as they were read before, by a lower-cased copy.
+    fn by_a_copy(text: &str) -> Option<Category> {
         let lower = text.trim().to_ascii_lowercase().replace('\u{2019}', "'");
         let mut word = lower.as_str();
         word = word.strip_suffix(" this time").unwrap_or(word).trim_end();
         word = word.strip_suffix(" have").unwrap_or(word).trim_end();
         match word {
-            "must" | "m" => Ok(Category::Must),
-            "should" | "s" => Ok(Category::Should),
-            "could" | "c" => Ok(Category::Could),
-            "wont" | "won't" | "w" => Ok(Category::Wont),
-            _ => Err(crate::Error::label(text, Category::LABELS)),
+            "must" | "m" => Some(Category::Must),
+            "should" | "s" => Some(Category::Should),
+            "could" | "c" => Some(Category::Could),
+            "wont" | "won't" | "w" => Some(Category::Wont),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn labels_in_any_case_with_have_and_this_time() {
+        for (text, category) in [
+            ("must", Category::Must),
+            (" Must Have ", Category::Must),
+            ("M", Category::Must),
+            ("should have", Category::Should),
+            ("COULD", Category::Could),
+            ("won't have this time", Category::Wont),
+            ("Won\u{2019}t Have This Time", Category::Wont),
+            ("wont  have", Category::Wont),
+            ("w", Category::Wont),
+        ] {
+            assert_eq!(Category::from_str(text).ok(), Some(category), "{text:?}");
+        }
+        for text in ["", "have", "must have have", "this time", "mustard", "won\u{2019}", "é have"] {
+            assert!(Category::from_str(text).is_err(), "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn labels_are_read_as_by_a_lower_cased_copy(
+            words in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::strategy::Just("must"), proptest::strategy::Just("MUST"),
+                    proptest::strategy::Just("s"), proptest::strategy::Just("Could"),
+                    proptest::strategy::Just("won't"), proptest::strategy::Just("Won\u{2019}t"),
+                    proptest::strategy::Just("wont"), proptest::strategy::Just("have"),
+                    proptest::strategy::Just("HAVE"), proptest::strategy::Just("this"),
+                    proptest::strategy::Just("time"), proptest::strategy::Just("Time"),
+                    proptest::strategy::Just("é"), proptest::strategy::Just(""),
+                ],
+                0..5,
+            ),
+            separator in proptest::prop_oneof![
+                proptest::strategy::Just(" "), proptest::strategy::Just("  "), proptest::strategy::Just("\t")
+            ],
+        ) {
+            let text = words.join(separator);
+            proptest::prop_assert_eq!(Category::from_str(&text).ok(), by_a_copy(&text), "{:?}", text);
         }
     }
 }

@@ -4,7 +4,12 @@
 /// `text` as `str::parse::<f64>` reads it: a plain decimal directly, any other form (`1e3`, `.5`,
 /// `+2`, `inf`, more than 15 digits) through `str::parse`.
 pub(super) fn parse(text: &str) -> Option<f64> {
-    plain(text.as_bytes()).or_else(|| text.parse().ok())
+    match text.as_bytes().first() {
+        // A label (`medium`, `must`): of the texts that begin with a letter, only `inf`,
+        // `infinity` and `nan` are numbers.
+        Some(byte) if byte.is_ascii_alphabetic() && !matches!(byte.to_ascii_lowercase(), b'i' | b'n') => None,
+        _ => plain(text.as_bytes()).or_else(|| text.parse().ok()),
+    }
 }
 
 /// The powers of ten up to 10¹⁵, each exact as an `f64`.
@@ -116,7 +121,27 @@ mod tests {
         }
     }
 
+    #[test]
+    fn labels_are_not_numbers_but_inf_and_nan_are() {
+        for text in [
+            "medium", "must", "High", "x1", "e5", "E5", "inf", "INF", "Infinity", "infinity", "nan", "NaN",
+            "in", "n", "info", "-inf", "-nan", "+inf",
+        ] {
+            as_std(text);
+        }
+    }
+
     proptest::proptest! {
+        #[test]
+        fn texts_are_read_as_the_general_parser_reads_them(text in "[a-zA-Z+-]?[a-zA-Z0-9.eE+-]{0,8}") {
+            proptest::prop_assert_eq!(
+                parse(&text).map(f64::to_bits),
+                text.parse::<f64>().ok().map(f64::to_bits),
+                "{:?}",
+                text
+            );
+        }
+
         #[test]
         fn decimals_are_read_as_the_general_parser_reads_them(
             negative in proptest::bool::ANY,

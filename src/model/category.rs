@@ -124,22 +124,18 @@ mod tests {
         }
     }
 
+    /// What the spellings read from files (tested with the interchange format) leave out: the
+    /// typographic apostrophe, spaces around and between the words, and near misses.
     #[test]
-    fn labels_in_any_case_with_have_and_this_time() {
+    fn apostrophes_spaces_and_near_misses() {
         for (text, category) in [
-            ("must", Category::Must),
-            (" Must Have ", Category::Must),
-            ("M", Category::Must),
-            ("should have", Category::Should),
-            ("COULD", Category::Could),
-            ("won't have this time", Category::Wont),
             ("Won\u{2019}t Have This Time", Category::Wont),
-            ("wont  have", Category::Wont),
-            ("w", Category::Wont),
+            (" must  have ", Category::Must),
+            ("\tcould have", Category::Could),
         ] {
             assert_eq!(Category::from_str(text).ok(), Some(category), "{text:?}");
         }
-        for text in ["", "have", "must have have", "this time", "mustard", "won\u{2019}", "é have"] {
+        for text in ["", "have", "must have have", "this time", "mustard", "won\u{2019}", "\u{e9} have"] {
             assert!(Category::from_str(text).is_err(), "{text:?}");
         }
     }

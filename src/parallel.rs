@@ -65,21 +65,100 @@ pub(crate) fn batches_in_order<T: Send, E>(
     })
 }
 
-/// `make(part)` for each of `parts`, on every core, the results in the order of `parts`.
+/// `make(part)` for each of `parts` on every core (the calling thread among them), each result
+/// handed to `sink` in the order of `parts`. A thread that finishes a part hands over every result
+/// ready in order, unless another thread is at it: handing over runs beside the making of later
+/// parts instead of leaving the cores idle while the caller takes the results.
+/// Stops at the first error of `sink`: parts not yet begun are not made.
 #[cfg_attr(not(feature = "csv"), allow(dead_code))] // the CSV reader's
-pub(crate) fn map_in_order<P: Sync, T: Send>(parts: &[P], make: impl Fn(&P) -> T + Sync) -> Vec<T> {
-    let mut results = Vec::with_capacity(parts.len());
-    let pushed: Result<(), std::convert::Infallible> = batches_in_order(
-        parts.len(),
-        1,
-        |range| make(&parts[range.start]),
-        |made| {
-            results.push(made);
-            Ok(())
-        },
-    );
-    let Ok(()) = pushed;
-    results
+pub(crate) fn sink_in_order<P: Sync, T: Send, E: Send>(
+    parts: &[P],
+    make: impl Fn(&P) -> T + Sync,
+    sink: impl FnMut(T) -> Result<(), E> + Send,
+) -> Result<(), E> {
+    use std::sync::atomic::{AtomicUsize, Ordering as Atomic};
+    use std::sync::{Mutex, PoisonError};
+
+    let queue = Mutex::new(Queue {
+        results: std::iter::repeat_with(|| None).take(parts.len()).collect(),
+        next: 0,
+        stopped: false,
+    });
+    let sink = Mutex::new((sink, Ok(())));
+    let taken = AtomicUsize::new(0);
+    // Hands over the results ready in order, unless another thread is at it. Checks again after
+    // letting go: a result made meanwhile by a thread that found the sink busy is not left behind.
+    let hand_over = || {
+        while let Ok(mut held) = sink.try_lock() {
+            let (sink, outcome) = &mut *held;
+            loop {
+                // Taken in a statement of its own: the queue is let go while the sink works.
+                let next = lock(&queue).take_next();
+                let Some(result) = next else { break };
+                if let Err(error) = sink(result) {
+                    *outcome = Err(error);
+                    lock(&queue).stopped = true;
+                }
+            }
+            drop(held);
+            if !lock(&queue).next_is_ready() {
+                return;
+            }
+        }
+    };
+    let work = || {
+        loop {
+            let at = taken.fetch_add(1, Atomic::Relaxed);
+            if at >= parts.len() || lock(&queue).stopped {
+                return;
+            }
+            let result = make(&parts[at]);
+            lock(&queue).results[at] = Some(result);
+            hand_over();
+        }
+    };
+    std::thread::scope(|scope| {
+        for _ in 1..threads().min(parts.len()) {
+            // A thread that cannot start leaves its parts to the others.
+            let _ = std::thread::Builder::new().spawn_scoped(scope, work);
+        }
+        work();
+    });
+    // Every part is made and every thread gone: what is left is handed over here.
+    hand_over();
+    let (_, outcome) = sink.into_inner().unwrap_or_else(PoisonError::into_inner);
+    outcome
+}
+
+/// The results of [`sink_in_order`] made and not yet handed over, by part.
+struct Queue<T> {
+    results: Vec<Option<T>>,
+    /// The part whose result is handed over next.
+    next: usize,
+    /// Whether the sink stopped at an error.
+    stopped: bool,
+}
+
+impl<T> Queue<T> {
+    /// The next result, when it is made and the sink has not stopped.
+    fn take_next(&mut self) -> Option<T> {
+        if self.stopped {
+            return None;
+        }
+        let result = self.results.get_mut(self.next).and_then(Option::take)?;
+        self.next += 1;
+        Some(result)
+    }
+
+    fn next_is_ready(&self) -> bool {
+        !self.stopped && self.results.get(self.next).is_some_and(Option::is_some)
+    }
+}
+
+/// The value `mutex` guards, even when a thread panicked holding it: the callers' values stay
+/// whole between their steps, and a panic reaches the caller anyway.
+pub(crate) fn lock<T>(mutex: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// `first()` on a thread of its own while `second()` runs on the calling thread; both results.
@@ -206,9 +285,32 @@ mod tests {
     }
 
     #[test]
-    fn parts_map_in_order() {
-        let parts: Vec<u32> = (0..37).collect();
-        assert_eq!(map_in_order(&parts, |part| part * 2), (0..37).map(|part| part * 2).collect::<Vec<_>>());
-        assert_eq!(map_in_order(&[] as &[u32], |part| *part), Vec::<u32>::new());
+    fn parts_are_sunk_in_order_until_the_first_error() {
+        for len in [0, 1, 2, 3, 37] {
+            let parts: Vec<u32> = (0..len).collect();
+            let mut sunk = Vec::new();
+            let done: Result<(), ()> = sink_in_order(
+                &parts,
+                |part| part * 2,
+                |made| {
+                    sunk.push(made);
+                    Ok(())
+                },
+            );
+            assert_eq!(done, Ok(()));
+            assert_eq!(sunk, (0..len).map(|part| part * 2).collect::<Vec<_>>(), "{len} parts");
+        }
+        let parts: Vec<u32> = (0..100).collect();
+        let mut sunk = Vec::new();
+        let done = sink_in_order(
+            &parts,
+            |part| *part,
+            |made| {
+                sunk.push(made);
+                if made == 30 { Err(made) } else { Ok(()) }
+            },
+        );
+        assert_eq!(done, Err(30));
+        assert_eq!(sunk, (0..=30).collect::<Vec<_>>());
     }
 }

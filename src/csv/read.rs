@@ -187,7 +187,7 @@ pub struct Reader<'c> {
     preset: Option<Preset>,
     /// Explicit mappings: normalised column header, field name.
     mappings: Vec<(String, String)>,
-    /// (bytes a part, parts a block), when tests cut small inputs into many parts.
+    /// (bytes a block, parts a block), when tests cut small inputs into many parts.
     cut: Option<(usize, usize)>,
 }
 
@@ -207,10 +207,14 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 /// Below this many bytes, an input is read on one core.
 const SMALL: usize = 1 << 18;
 
-/// How much input is read at a time for each core: a block is cut into one part a core. At 2 MiB
-/// a part's draft (which is filled again for a later part once joined) stays small enough to be
-/// copied from the cache when it is joined; 4 MiB took more time, 1 MiB no less.
+/// How much input is read at a time for each core. A block is cut into [`PARTS`] parts a core,
+/// taken by the cores as they come free: a part's draft is joined by the core that made it (or the
+/// other, when its turn comes) while the other reads on, and is small enough to be copied from the
+/// cache. Fewer, larger parts left a core idle while the other joined.
 const BLOCK: usize = 1 << 21;
+
+/// The parts a block is cut into for each core (see [`BLOCK`]).
+const PARTS: usize = 8;
 
 /// One row, its cells assigned to fields; `values` is a buffer the reader keeps from row to row.
 struct Row<'r, 'c, 'i> {
@@ -433,12 +437,13 @@ impl<'c> Reader<'c> {
         &self,
         reader: R,
         make: impl Fn(&Part<'_>) -> Result<T> + Sync,
-        mut join: impl FnMut(T),
+        mut join: impl FnMut(T) + Send,
     ) -> Result<Vec<String>> {
         let io_error = |error| Error::from(ReadDetail::Io { source: Source::new(error) });
         let mut blocks = Blocks::new(reader);
         // The header: the first line with something other than white space decides the delimiter.
-        let (block, threads) = self.cut.unwrap_or((BLOCK, crate::parallel::threads()));
+        let threads = crate::parallel::threads();
+        let (block, parts) = self.cut.unwrap_or((BLOCK * threads, PARTS * threads));
         let mut want = block;
         let (delimiter, header_start, header_end) = loop {
             blocks.fill(want).map_err(io_error)?;
@@ -483,9 +488,9 @@ impl<'c> Reader<'c> {
         let mut lines = line_feeds(&blocks.bytes[..header_end]);
         blocks.consume(header_end);
         loop {
-            blocks.fill(block * threads).map_err(io_error)?;
+            blocks.fill(block).map_err(io_error)?;
             // A small input is one part: starting threads would cost more than they save.
-            let parts = if self.cut.is_some() || blocks.bytes.len() >= SMALL { threads } else { 1 };
+            let parts = if self.cut.is_some() || blocks.bytes.len() >= SMALL { parts } else { 1 };
             let parts = cut(&blocks.bytes, delimiter, parts, blocks.ended);
             let Some(end) = parts.last().map(|part| part.end) else {
                 if blocks.ended {
@@ -499,11 +504,15 @@ impl<'c> Reader<'c> {
                 .into_iter()
                 .map(|range| Part { columns: &columns, delimiter, bytes: &blocks.bytes[range] })
                 .collect();
-            let results = crate::parallel::map_in_order(&parts, |part| (make(part), line_feeds(part.bytes)));
-            for (result, feeds) in results {
-                join(result.map_err(|error| error.below(lines))?);
-                lines += feeds;
-            }
+            crate::parallel::sink_in_order(
+                &parts,
+                |part| (make(part), line_feeds(part.bytes)),
+                |(result, feeds)| {
+                    join(result.map_err(|error| error.below(lines))?);
+                    lines += feeds;
+                    Ok::<(), Error>(())
+                },
+            )?;
             blocks.consume(end);
             if blocks.ended && blocks.bytes.is_empty() {
                 break;

@@ -1,10 +1,11 @@
 //! Joining drafts: a reader fills one draft a part of its input, on every core, and joins them
 //! in input order into the draft of the whole.
 
-use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::sync::{Mutex, PoisonError};
 
 use super::{Draft, Named, Slot};
 use crate::model::columns::Numbers;
+use crate::parallel::lock;
 
 impl Draft {
     /// Moves the items of `other` (a draft of the same criteria) after this draft's, as if
@@ -110,12 +111,6 @@ impl JoinedDrafts {
     pub(crate) fn into_draft(self) -> Option<Draft> {
         self.joined.into_inner().unwrap_or_else(PoisonError::into_inner)
     }
-}
-
-fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
-    // A thread that panicked holding it leaves drafts that are whole: they are only pushed and
-    // popped, and the panic reaches the reader's caller anyway.
-    mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 /// The index of `name` in `names`, appended if it is new.

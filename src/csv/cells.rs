@@ -128,13 +128,14 @@ impl Formatted {
         let mut buffer = zmij::Buffer::new();
         let written = buffer.format(number).as_bytes();
         let mut formatted = Formatted { bits: number.to_bits(), ..Formatted::EMPTY };
-        for &byte in written {
-            // `1e+20` is ryu's `1e20`.
-            if byte != b'+' {
-                formatted.text[usize::from(formatted.len)] = byte;
-                formatted.len += 1;
-            }
-        }
+        // `1e+20` is ryu's `1e20`; a number without an exponent is copied whole.
+        let (before, after) = match written.iter().position(|&byte| byte == b'+') {
+            Some(plus) => (&written[..plus], &written[plus + 1..]),
+            None => (written, &[][..]),
+        };
+        formatted.text[..before.len()].copy_from_slice(before);
+        formatted.text[before.len()..before.len() + after.len()].copy_from_slice(after);
+        formatted.len = (before.len() + after.len()) as u8;
         formatted
     }
 }

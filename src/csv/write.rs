@@ -34,11 +34,13 @@ pub fn write_ranking<W: io::Write>(ranking: &Ranking<'_>, writer: W) -> io::Resu
 /// [`write_ranking`], the formula guard on or off.
 pub(super) fn ranking<W: io::Write>(ranking: &Ranking<'_>, writer: W, formula_guard: bool) -> io::Result<()> {
     let backlog = ranking.backlog();
-    let positions = Positions::new(backlog.len(), ranking.iter().map(|entry| entry.index()));
-    // Each item's score by its index, to read with its values (an entry is read by position).
-    let mut scores = vec![None; backlog.len()];
-    for entry in ranking.iter() {
-        scores[entry.index()] = entry.score();
+    // Each item's row and score by its index, to read with its values (an entry is read by
+    // position), in one pass; NaN for no score, which no ranked score is.
+    let mut positions = Positions(vec![u32::MAX; backlog.len()]);
+    let mut scores = vec![f64::NAN; backlog.len()];
+    for (position, entry) in ranking.iter().enumerate() {
+        positions.0[entry.index()] = position as u32;
+        scores[entry.index()] = entry.score().unwrap_or(f64::NAN);
     }
     // The names the engine says every row's breakdown has, as the first row's has (an engine that
     // lends another's hooks but breaks items down otherwise gets the pass over the rows).
@@ -47,6 +49,7 @@ pub(super) fn ranking<W: io::Write>(ranking: &Ranking<'_>, writer: W, formula_gu
             ranking.engine().breakdown(&backlog.item(entry.index())).names().eq(names.iter().copied())
         })
     });
+    let trusted = fixed.is_some();
     let names = match fixed {
         // Every row's breakdown has these names: no pass over the rows to find them.
         Some(names) => names.into_iter().map(str::to_owned).collect(),
@@ -68,12 +71,12 @@ pub(super) fn ranking<W: io::Write>(ranking: &Ranking<'_>, writer: W, formula_gu
             let item = backlog.item(index);
             cells.text(item.id());
             cells.text(item.title());
-            cells.number(scores[index]);
+            cells.number(Some(scores[index]).filter(|score| !score.is_nan()));
             if categorized {
                 let category = ranking.at(position + 1).and_then(|entry| entry.category());
                 cells.text(category.map_or("", |category| category.as_str()));
             }
-            values(cells, &ranking.engine().breakdown(&item), &names);
+            values(cells, &ranking.engine().breakdown(&item), &names, trusted);
         },
     };
     rows.write(writer)
@@ -123,7 +126,7 @@ pub(super) fn order<W: io::Write>(
             }
             cells.text(entry.promoted_by().map_or("", |item| item.id()));
             cells.text(if entry.is_pinned() { "true" } else { "false" });
-            values(cells, &entry.breakdown(), &names);
+            values(cells, &entry.breakdown(), &names, false);
         },
     };
     rows.write(writer)
@@ -160,10 +163,13 @@ fn breakdown_names(len: usize, breakdown: impl Fn(usize) -> Option<Breakdown> + 
     names
 }
 
-/// The breakdown's values in the columns `names`, empty where it has none.
-fn values(cells: &mut Cells<'_>, breakdown: &Breakdown, names: &[String]) {
+/// The breakdown's values in the columns `names`, empty where it has none; `fixed` when the engine
+/// says every breakdown it gives has those names, in order.
+fn values(cells: &mut Cells<'_>, breakdown: &Breakdown, names: &[String], fixed: bool) {
     // Most breakdowns have exactly the columns, in order: no search by name.
-    if breakdown.len() == names.len() && breakdown.names().zip(names).all(|(name, column)| name == column) {
+    if breakdown.len() == names.len()
+        && (fixed || breakdown.names().zip(names).all(|(name, column)| name == column))
+    {
         for (_, value) in breakdown.iter() {
             cells.number(Some(value));
         }

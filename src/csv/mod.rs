@@ -44,6 +44,7 @@ mod cells;
 mod decimal;
 mod escape;
 mod parts;
+mod plain;
 mod read;
 mod write;
 mod writer;

@@ -7,6 +7,7 @@ use ::csv::{ReaderBuilder, StringRecord};
 
 use super::decimal;
 use super::parts::{Blocks, cut, first_record_end, line_feeds};
+use super::plain;
 use crate::error::{Error, ReadDetail, Result, Source};
 use crate::interchange::Config;
 use crate::model::build::draft::{Draft, JoinedDrafts, Slot, Target};
@@ -239,54 +240,80 @@ struct Part<'p> {
 impl Part<'_> {
     /// Hands every row to `each`.
     fn rows(&self, mut each: impl FnMut(Row<'_, '_, '_>) -> Result<()>) -> Result<()> {
+        let mut spare = Spare::default();
+        if let Some(text) = plain::plain(self.bytes) {
+            // No quote to read: the fields are split by a scan, without the `csv` crate.
+            return plain::records(text, self.delimiter, |start, fields| {
+                let cell = |index: usize| fields.get(index).map_or("", |field| &text[field.clone()]);
+                self.row(start, fields.len(), cell, &mut spare, &mut each)
+            });
+        }
         let mut reader = ReaderBuilder::new()
             .delimiter(self.delimiter)
             .has_headers(false)
             .flexible(true)
             .from_reader(self.bytes);
         let mut record = StringRecord::new();
-        // The buffers, emptied for each row (they borrow the row's text).
-        let mut spare_values: Vec<(usize, &str, &str)> = Vec::new();
-        let (mut spare_dependencies, mut spare_tags): (Vec<&str>, Vec<&str>) = (Vec::new(), Vec::new());
-        let width = self.columns.width;
         while reader.read_record(&mut record).map_err(|error| malformed(error, self.bytes, 1))? {
-            if record.len() != width {
-                let at = record.position().map_or(0, ::csv::Position::byte);
-                return Err(Error::from(ReadDetail::MalformedCsv {
-                    line: line_at(self.bytes, 1, at as usize),
-                    reason: format!("the row has {} cells where the header has {width}", record.len()),
-                }));
-            }
-            let cell = |index: usize| record.get(index).unwrap_or_default().trim_ascii();
-            let mut values = recycle(&mut spare_values, (0, "", ""));
-            let (mut depends_on, mut tags) =
-                (recycle(&mut spare_dependencies, ""), recycle(&mut spare_tags, ""));
-            let mut row =
-                Row { id: "", title: "", values: &mut values, depends_on: &mut depends_on, tags: &mut tags };
-            let columns = self.columns.roles.iter().zip(&self.columns.alternatives).enumerate();
-            for (place, ((index, role), alternative)) in columns {
-                let text = cell(*index);
-                if text.is_empty() {
-                    continue;
-                }
-                match role {
-                    Role::Id => row.id = text,
-                    Role::Title => row.title = text,
-                    Role::Tags(separator) => row.tags.extend(list(text, *separator)),
-                    Role::DependsOn(separator) => row.depends_on.extend(list(text, *separator)),
-                    // An alternative column of a field the row already has is passed over.
-                    Role::Value(name)
-                        if *alternative && row.values.iter().any(|(_, given, _)| given == name) => {}
-                    Role::Value(name) => row.values.push((place, name, text)),
-                }
-            }
-            each(row)?;
-            spare_values = recycle(&mut values, (0, "", ""));
-            spare_dependencies = recycle(&mut depends_on, "");
-            spare_tags = recycle(&mut tags, "");
+            let start = record.position().map_or(0, ::csv::Position::byte) as usize;
+            let cell = |index: usize| record.get(index).unwrap_or_default();
+            self.row(start, record.len(), cell, &mut spare, &mut each)?;
         }
         Ok(())
     }
+
+    /// Hands the record that begins at byte `start`, of `len` cells, `cell(index)` each, to `each`
+    /// as a row, its cells trimmed.
+    fn row<'r>(
+        &self,
+        start: usize,
+        len: usize,
+        cell: impl Fn(usize) -> &'r str,
+        spare: &mut Spare,
+        each: &mut impl FnMut(Row<'_, '_, '_>) -> Result<()>,
+    ) -> Result<()> {
+        let width = self.columns.width;
+        if len != width {
+            return Err(Error::from(ReadDetail::MalformedCsv {
+                line: line_at(self.bytes, 1, start),
+                reason: format!("the row has {len} cells where the header has {width}"),
+            }));
+        }
+        let mut values = recycle(&mut spare.values, (0, "", ""));
+        let (mut depends_on, mut tags) = (recycle(&mut spare.depends_on, ""), recycle(&mut spare.tags, ""));
+        let mut row =
+            Row { id: "", title: "", values: &mut values, depends_on: &mut depends_on, tags: &mut tags };
+        let columns = self.columns.roles.iter().zip(&self.columns.alternatives).enumerate();
+        for (place, ((index, role), alternative)) in columns {
+            let text = cell(*index).trim_ascii();
+            if text.is_empty() {
+                continue;
+            }
+            match role {
+                Role::Id => row.id = text,
+                Role::Title => row.title = text,
+                Role::Tags(separator) => row.tags.extend(list(text, *separator)),
+                Role::DependsOn(separator) => row.depends_on.extend(list(text, *separator)),
+                // An alternative column of a field the row already has is passed over.
+                Role::Value(name) if *alternative && row.values.iter().any(|(_, given, _)| given == name) => {
+                }
+                Role::Value(name) => row.values.push((place, name, text)),
+            }
+        }
+        let handed = each(row);
+        spare.values = recycle(&mut values, (0, "", ""));
+        spare.depends_on = recycle(&mut depends_on, "");
+        spare.tags = recycle(&mut tags, "");
+        handed
+    }
+}
+
+/// The buffers of a part's rows, kept from row to row (emptied: each row's borrow its text).
+#[derive(Default)]
+struct Spare {
+    values: Vec<(usize, &'static str, &'static str)>,
+    depends_on: Vec<&'static str>,
+    tags: Vec<&'static str>,
 }
 
 /// A cell's value: a number when it spells a finite one, else its text. In a `;`-separated file

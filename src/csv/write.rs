@@ -196,10 +196,6 @@ impl Positions {
     fn of(&self, index: usize) -> Option<usize> {
         self.0.get(index).filter(|&&position| position != u32::MAX).map(|&position| position as usize)
     }
-
-    fn len(&self) -> usize {
-        self.0.len()
-    }
 }
 
 /// The rows of a CSV output: `start` writes a row's first cells (its position and rank), `body`
@@ -231,10 +227,21 @@ impl Rows<'_> {
         }
         cells.end();
         writer.write_all(&out)?;
-        let rows = self.positions.0.iter().filter(|&&position| position != u32::MAX).count();
-        for round in (0..rows).step_by(ROUND) {
+        // The items of each round in the order of the items, found in one pass (not one a round).
+        let mut items: Vec<Vec<u32>> = Vec::new();
+        for (index, &position) in
+            self.positions.0.iter().enumerate().filter(|(_, position)| **position != u32::MAX)
+        {
+            let round = position as usize / ROUND;
+            if items.len() <= round {
+                items.resize_with(round + 1, Vec::new);
+            }
+            items[round].push(index as u32);
+        }
+        let rows = items.iter().map(Vec::len).sum();
+        for (round, items) in (0..rows).step_by(ROUND).zip(&items) {
             let round = round..(round + ROUND).min(rows);
-            let bodies = Bodies::format(self, &round);
+            let bodies = Bodies::format(self, &round, items);
             batches_in_order(
                 round.len(),
                 BATCH,
@@ -270,23 +277,23 @@ struct Part {
 }
 
 impl Bodies {
-    fn format(rows: &Rows<'_>, round: &std::ops::Range<usize>) -> Bodies {
+    fn format(rows: &Rows<'_>, round: &std::ops::Range<usize>, items: &[u32]) -> Bodies {
         let positions = &rows.positions;
         let mut parts = Vec::new();
         let made: Result<(), std::convert::Infallible> = batches_in_order(
-            positions.len(),
+            items.len(),
             BATCH,
-            |items| {
-                let mut text = Vec::new();
-                let mut spans = Vec::new();
-                for (index, position) in items.filter_map(|index| Some((index, positions.of(index)?))) {
-                    if round.contains(&position) {
-                        let start = text.len();
-                        let mut cells = Cells::within(&mut text, rows.formula_guard);
-                        (rows.body)(position, index, &mut cells);
-                        cells.end();
-                        spans.push((start, (position - round.start) as u32));
-                    }
+            |batch| {
+                let mut text = Vec::with_capacity(batch.len() * 96);
+                let mut spans = Vec::with_capacity(batch.len());
+                for &index in &items[batch] {
+                    let index = index as usize;
+                    let position = positions.0[index] as usize;
+                    let start = text.len();
+                    let mut cells = Cells::within(&mut text, rows.formula_guard);
+                    (rows.body)(position, index, &mut cells);
+                    cells.end();
+                    spans.push((start, (position - round.start) as u32));
                 }
                 Part { text, starts: spans }
             },

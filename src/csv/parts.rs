@@ -72,6 +72,37 @@ pub(super) fn first_record_end(bytes: &[u8], delimiter: u8) -> Option<usize> {
 /// each ending at a record boundary; with `whole`, the last part ends with the bytes, else at the
 /// last boundary (the rest waits for more input). Empty when there is no boundary and not `whole`.
 pub(super) fn cut(bytes: &[u8], delimiter: u8, parts: usize, whole: bool) -> Vec<std::ops::Range<usize>> {
+    if memchr::memchr(b'"', bytes).is_none() {
+        cut_at_line_feeds(bytes, parts, whole)
+    } else {
+        cut_by_boundaries(bytes, delimiter, parts, whole)
+    }
+}
+
+/// [`cut`] of `bytes` without a quote, where every line feed ends a record: a cut looks for the
+/// line feed at its place alone, instead of following every record from the start.
+fn cut_at_line_feeds(bytes: &[u8], parts: usize, whole: bool) -> Vec<std::ops::Range<usize>> {
+    let size = bytes.len().div_ceil(parts.max(1)).max(1);
+    let mut ranges = Vec::with_capacity(parts);
+    let mut start = 0;
+    while ranges.len() + 1 < parts {
+        // The first record end at least `size` bytes on.
+        let Some(feed) = bytes.get(start + size - 1..).and_then(|rest| memchr::memchr(b'\n', rest)) else {
+            break;
+        };
+        let end = start + size + feed;
+        ranges.push(start..end);
+        start = end;
+    }
+    let end = if whole { bytes.len() } else { memchr::memrchr(b'\n', bytes).map_or(0, |feed| feed + 1) };
+    if end > start {
+        ranges.push(start..end);
+    }
+    ranges
+}
+
+/// [`cut`] of any `bytes`, following the records from the start.
+fn cut_by_boundaries(bytes: &[u8], delimiter: u8, parts: usize, whole: bool) -> Vec<std::ops::Range<usize>> {
     let size = bytes.len().div_ceil(parts.max(1)).max(1);
     let mut ranges = Vec::with_capacity(parts);
     let mut start = 0;
@@ -179,6 +210,18 @@ mod tests {
             parts in 1_usize..6,
         ) {
             parts_read_as_the_whole(&text, parts)?;
+        }
+    }
+
+    proptest! {
+        /// Without a quote, a cut at the line feeds is the cut that follows every record.
+        #[test]
+        fn a_text_without_quotes_is_cut_at_its_line_feeds(
+            text in proptest::collection::vec(proptest::sample::select(&b"ab,\n\r"[..]), 0..80),
+            parts in 1_usize..7,
+            whole in any::<bool>(),
+        ) {
+            prop_assert_eq!(cut_at_line_feeds(&text, parts, whole), cut_by_boundaries(&text, b',', parts, whole));
         }
     }
 

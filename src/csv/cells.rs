@@ -42,7 +42,11 @@ impl<'o> Cells<'o> {
         self.separate();
         let guarded = self.guard && is_formula(text);
         let bytes = text.as_bytes();
-        if !bytes.iter().any(|&byte| matches!(byte, b',' | b'"' | b'\r' | b'\n')) {
+        // Folded without stopping early, which the compiler turns into compares of many bytes at
+        // once: most texts need no quotes, and are read to the end anyway.
+        let special =
+            bytes.iter().fold(false, |special, &byte| special | matches!(byte, b',' | b'"' | b'\r' | b'\n'));
+        if !special {
             if guarded {
                 self.out.push(b'\'');
             }

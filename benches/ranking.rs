@@ -10,7 +10,10 @@
 //!   `f64`s an item, the most compact layout), one pass computing `(u64 key, u32 index)` pairs
 //!   (the key orders like `f64::total_cmp`) and `sort_unstable`; for the top 100, one streaming
 //!   pass over that array keeping the best pair; `sort_only` is the sort of precomputed pairs
-//!   alone. For JSON, `limit` is serde's `IgnoredAny` over the same text (parsing and ignoring it).
+//!   alone. From 32,768 rows on, the full ranking's pass and sort run on every core, and so do
+//!   the limit's (the pass a part a core, the sort split at the median); a top 100 runs on one
+//!   core, and so does its limit. For JSON, `limit` is serde's
+//!   `IgnoredAny` over the same text (parsing and ignoring it).
 //!
 //! `formula_rice` and `scorecard4` (at 1,000,000 items only) measure the engines defined by data:
 //! `ranking` is a [`Formula`] equal to RICE (beside it, `rice`: the `Rice` engine on the same
@@ -126,19 +129,60 @@ fn naive(items: &[BacklogItem], score: &dyn Fn(&BacklogItem) -> Option<f64>) -> 
     sorted
 }
 
-/// The `(key, index)` pairs of the scored rows, in input order.
+/// Below this many rows the limits run on one core, as the ranking does: a thread would cost more
+/// than it saves.
+const SPLIT: usize = 1 << 15;
+
+/// The cores the limits use: every one the process may use, as the ranking does.
+fn cores(len: usize) -> usize {
+    if len < SPLIT { 1 } else { std::thread::available_parallelism().map_or(1, usize::from) }
+}
+
+/// `make(offset, part)` for the parts of `rows`, one a core, the results concatenated in order.
+fn on_every_core<R: Sync, T: Send>(rows: &[R], make: impl Fn(usize, &[R]) -> Vec<T> + Sync) -> Vec<T> {
+    let size = rows.len().div_ceil(cores(rows.len())).max(1);
+    std::thread::scope(|scope| {
+        let make = &make;
+        let parts: Vec<_> = rows
+            .chunks(size)
+            .enumerate()
+            .map(|(at, part)| scope.spawn(move || make(at * size, part)))
+            .collect();
+        parts.into_iter().flat_map(|part| part.join().expect("no panic")).collect()
+    })
+}
+
+/// Sorts `items` on every core as the ranking does: split at the median, each side sorted on a
+/// core of its own.
+fn sort_on_every_core<T: Ord + Send>(items: &mut [T]) {
+    if cores(items.len()) < 2 {
+        items.sort_unstable();
+        return;
+    }
+    let middle = items.len() / 2;
+    items.select_nth_unstable(middle);
+    let (below, above) = items.split_at_mut(middle);
+    std::thread::scope(|scope| {
+        scope.spawn(|| below.sort_unstable());
+        above.sort_unstable();
+    });
+}
+
+/// The `(key, index)` pairs of the scored rows, in input order, computed on every core.
 fn pairs(rows: &[[f64; 5]], score: Score) -> Vec<(u64, u32)> {
-    let mut pairs = Vec::with_capacity(rows.len());
-    pairs.extend(rows.iter().enumerate().filter_map(|(index, row)| {
-        let value = score(row);
-        (!value.is_nan()).then(|| (descending_key(value), index as u32))
-    }));
-    pairs
+    on_every_core(rows, |offset, part| {
+        let mut pairs = Vec::with_capacity(part.len());
+        pairs.extend(part.iter().enumerate().filter_map(|(at, row)| {
+            let value = score(row);
+            (!value.is_nan()).then(|| (descending_key(value), (offset + at) as u32))
+        }));
+        pairs
+    })
 }
 
 fn limit(rows: &[[f64; 5]], score: Score) -> Vec<(u64, u32)> {
     let mut pairs = pairs(rows, score);
-    pairs.sort_unstable();
+    sort_on_every_core(&mut pairs);
     pairs
 }
 
@@ -151,12 +195,18 @@ fn moscow_naive(items: &[BacklogItem]) -> Vec<BacklogItem> {
 
 /// MoSCoW's limit sorts `(category, key, index)`: 16 bytes, as the pairs are.
 fn moscow_limit(rows: &[[f64; 5]], categories: &[u8]) -> Vec<(u8, u64, u32)> {
-    let mut triples = Vec::with_capacity(rows.len());
-    triples.extend(rows.iter().zip(categories).enumerate().filter_map(|(index, (row, &category))| {
-        let value = wsjf(row);
-        (!value.is_nan() && category != u8::MAX).then(|| (category, descending_key(value), index as u32))
-    }));
-    triples.sort_unstable();
+    let mut triples = on_every_core(rows, |offset, part| {
+        let mut triples = Vec::with_capacity(part.len());
+        triples.extend(part.iter().zip(&categories[offset..]).enumerate().filter_map(
+            |(at, (row, &category))| {
+                let value = wsjf(row);
+                (!value.is_nan() && category != u8::MAX)
+                    .then(|| (category, descending_key(value), (offset + at) as u32))
+            },
+        ));
+        triples
+    });
+    sort_on_every_core(&mut triples);
     triples
 }
 
@@ -185,7 +235,7 @@ fn full_rankings(c: &mut Criterion) {
                     b.iter_batched(
                         || unsorted.clone(),
                         |mut pairs| {
-                            pairs.sort_unstable();
+                            sort_on_every_core(&mut pairs);
                             pairs
                         },
                         BatchSize::LargeInput,

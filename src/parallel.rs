@@ -17,7 +17,6 @@ pub(crate) fn threads() -> usize {
 /// Makes `make(range)` for the batches of `0..len` (`batch` items each) and hands the results to
 /// `sink` in order; the batches are made on every core while `sink` takes the earlier ones, with
 /// at most two batches a thread waiting. Stops at the first error of `sink`.
-#[cfg_attr(not(any(feature = "csv", feature = "json")), allow(dead_code))] // the readers' and writer's
 pub(crate) fn batches_in_order<T: Send, E>(
     len: usize,
     batch: usize,

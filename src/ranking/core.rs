@@ -10,14 +10,15 @@ use super::options::{RankOptions, UnscoredPolicy};
 use super::order::{self, NO_BUCKET, NO_SCORE, Slot, TopK};
 use super::warning::{self, Warning};
 
-use crate::engine::Engine;
+use crate::engine::{Engine, Evaluation};
 use crate::error::{EngineDetail, Error, Result};
 use crate::model::Backlog;
 use crate::model::Category;
 use crate::model::FieldSet;
 
-/// Items scored a batch at a time: small enough that the evaluations stay in the cache.
-const BATCH: usize = 1024;
+/// Items scored a batch at a time: small enough that the evaluations stay in the cache, large
+/// enough that handing a batch from core to core costs little beside scoring it.
+const BATCH: usize = if cfg!(test) { 7 } else { 4096 };
 
 /// What a scan of the items finds besides the slots.
 struct Scan {
@@ -142,12 +143,9 @@ impl<'a> Ranking<'a> {
     ) -> Result<Scan> {
         let mut scan = Scan { unscored: Vec::new(), categorized: false };
         let reject = options.unscored_policy() == UnscoredPolicy::Reject;
-        let mut evaluations = Vec::with_capacity(BATCH.min(backlog.len()));
-        for start in (0..backlog.len()).step_by(BATCH) {
-            let end = (start + BATCH).min(backlog.len());
-            evaluations.clear();
-            crate::engine::evaluate_all(engine, backlog, start..end, &mut evaluations)?;
-            for (index, evaluation) in (start..end).zip(&evaluations) {
+        // Takes the evaluations of the batch that starts at `start`.
+        let mut take = |start: usize, evaluations: &[Evaluation]| -> Result<()> {
+            for (index, evaluation) in (start..).zip(evaluations) {
                 match evaluation.missing_fields() {
                     None => {
                         let (category, score) = (evaluation.category(), evaluation.checked_score());
@@ -166,6 +164,33 @@ impl<'a> Ranking<'a> {
                     Some(missing) => scan.unscored.push((index as u32, missing)),
                 }
             }
+            Ok(())
+        };
+        if options.top_k().is_some() {
+            // One batch's evaluations at a time, in one buffer: a top k allocates nothing that
+            // grows with the backlog.
+            let mut evaluations = Vec::with_capacity(BATCH.min(backlog.len()));
+            for start in (0..backlog.len()).step_by(BATCH) {
+                evaluations.clear();
+                crate::engine::evaluate_all(
+                    engine,
+                    backlog,
+                    start..(start + BATCH).min(backlog.len()),
+                    &mut evaluations,
+                )?;
+                take(start, &evaluations)?;
+            }
+        } else {
+            // The whole order holds a slot an item anyway: the batches are scored on every core,
+            // and taken here in input order.
+            let score = |range: std::ops::Range<usize>| {
+                let mut evaluations = Vec::with_capacity(range.len());
+                let scored = crate::engine::evaluate_all(engine, backlog, range.clone(), &mut evaluations);
+                (range.start, scored.map(|()| evaluations))
+            };
+            crate::parallel::batches_in_order(backlog.len(), BATCH, score, |(start, scored)| {
+                take(start, &scored?)
+            })?;
         }
         Ok(scan)
     }
@@ -328,6 +353,26 @@ mod tests {
         assert_eq!(ranking.iter().map(|entry| entry.index()).collect::<Vec<_>>(), expected);
         assert!(ranking.iter().all(|entry| entry.item().id() == format!("I{}", entry.index())));
         assert_eq!(ranking.unscored().map(|u| u.index()).collect::<Vec<_>>(), [17]);
+    }
+
+    /// Large enough that the batches are scored on every core and the order is sorted on every
+    /// core (split at the median): the order is still (score descending, index), ties and all.
+    #[test]
+    fn a_large_ranking_is_ordered_by_score_then_index() {
+        let backlog = Backlog::from_items((0..40_000_u32).map(|i| {
+            let item = BacklogItem::builder(format!("I{i}"), "item").reach(i * 7919 % 1000).impact(1);
+            let item = if i % 97 == 5 { item } else { item.confidence(1).effort(1) };
+            item.build().expect("valid item")
+        }))
+        .expect("valid backlog");
+        let ranking = backlog.rank(Rice::default()).expect("ranks");
+        let mut expected: Vec<(u32, usize)> =
+            (0..40_000_u32).filter(|i| i % 97 != 5).map(|i| (i * 7919 % 1000, i as usize)).collect();
+        expected.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        let order: Vec<usize> = ranking.iter().map(|entry| entry.index()).collect();
+        assert!(order == expected.iter().map(|&(_, index)| index).collect::<Vec<_>>());
+        let unscored: Vec<usize> = ranking.unscored().map(|u| u.index()).collect();
+        assert!(unscored == (0..40_000).filter(|i| i % 97 == 5).collect::<Vec<_>>());
     }
 
     #[test]

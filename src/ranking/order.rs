@@ -58,7 +58,9 @@ pub(crate) fn sort(slots: &mut [Slot]) {
     // which compares faster than the whole 128-bit key.
     let mut start = 0;
     for end in partition_by_bucket(slots) {
-        slots[start..end].sort_unstable_by_key(|slot| (slot.key, slot.index));
+        crate::parallel::sort_unstable_by(&mut slots[start..end], &|a: &Slot, b: &Slot| {
+            (a.key, a.index).cmp(&(b.key, b.index))
+        });
         start = end;
     }
 }

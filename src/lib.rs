@@ -70,9 +70,10 @@
 //!   format, and `Serialize` for rankings in the CLI's output shape.
 //! - `csv` (default; implies `serde`): the [`csv`] module reads backlogs from CSV by the
 //!   interchange format's rules and writes rankings as CSV.
-//! - `parallel` (default): large CSV and JSON backlogs are read, their ids indexed, and large
-//!   rankings written on every core, with the standard library's threads; the results (and the
-//!   errors) are the same as on one core.
+//! - `parallel` (default): large CSV and JSON backlogs are read, their ids indexed, large
+//!   backlogs ranked (a full ranking; a top k stays on one core) and large rankings written on
+//!   every core, with the standard library's threads; the results (and the errors) are the same
+//!   as on one core.
 //! - `svg`: the [`svg`] module draws charts (the value/effort matrix, position intervals,
 //!   positions under several frameworks, roadmap periods) as standalone SVG, with no dependency.
 //!

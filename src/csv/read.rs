@@ -308,7 +308,8 @@ impl Part<'_> {
     }
 }
 
-/// The buffers of a part's rows, kept from row to row (emptied: each row's borrow its text).
+/// The buffers of a part's rows, kept from row to row and emptied between them (a row's entries
+/// borrow its text).
 #[derive(Default)]
 struct Spare {
     values: Vec<(usize, &'static str, &'static str)>,

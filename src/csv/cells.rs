@@ -99,9 +99,11 @@ impl<'o> Cells<'o> {
 /// through zmij, twice as fast as ryu for the same digits, whose exponent sign ryu leaves out.
 fn format_number(number: f64, out: &mut Vec<u8>) {
     const WHOLE: f64 = 1e16;
-    if number.fract() == 0.0 && number.abs() < WHOLE && number != 0.0 {
-        // Exact: a whole number below 10¹⁶ < 2⁶³ converts without loss.
-        out.extend_from_slice(itoa::Buffer::new().format(number as i64).as_bytes());
+    // Below 10¹⁶ < 2⁶³ the conversion to an integer keeps the whole part exactly, so the number is
+    // whole when it converts back to itself (two instructions, where `fract` calls `trunc`).
+    let whole = number as i64;
+    if number.abs() < WHOLE && number != 0.0 && whole as f64 == number {
+        out.extend_from_slice(itoa::Buffer::new().format(whole).as_bytes());
         out.extend_from_slice(b".0");
     } else {
         FORMATTED.with_borrow_mut(|formatted| {

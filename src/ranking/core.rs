@@ -28,6 +28,39 @@ struct Scan {
     categorized: bool,
 }
 
+/// Takes the evaluations of the items from `start` on: each scored item's slot to `keep`, each
+/// unscored one into `scan`. Under `reject`, the first unscored item is the error.
+fn take(
+    backlog: &Backlog,
+    engine: &dyn Engine,
+    reject: bool,
+    start: usize,
+    evaluations: &[Evaluation],
+    scan: &mut Scan,
+    keep: &mut impl FnMut(Slot),
+) -> Result<()> {
+    for (index, evaluation) in (start..).zip(evaluations) {
+        match evaluation.missing_fields() {
+            None => {
+                let (category, score) = (evaluation.category(), evaluation.checked_score());
+                let key = score.map_or(NO_SCORE, |score| order::score_key(score.get()));
+                let bucket = category.map_or(NO_BUCKET, |category| u32::from(category.priority()));
+                scan.categorized |= bucket != NO_BUCKET;
+                keep(Slot { key, index: index as u32, rank: bucket });
+            }
+            Some(missing) if reject => {
+                return Err(Error::from(EngineDetail::Unscored {
+                    item: backlog.item(index).id().to_owned(),
+                    framework: engine.name().to_owned(),
+                    missing: backlog.field_names(missing).into_iter().map(str::to_owned).collect(),
+                }));
+            }
+            Some(missing) => scan.unscored.push((index as u32, missing)),
+        }
+    }
+    Ok(())
+}
+
 impl Backlog {
     /// Ranks the backlog with `engine` and the default [`RankOptions`].
     ///
@@ -143,29 +176,6 @@ impl<'a> Ranking<'a> {
     ) -> Result<Scan> {
         let mut scan = Scan { unscored: Vec::new(), categorized: false };
         let reject = options.unscored_policy() == UnscoredPolicy::Reject;
-        // Takes the evaluations of the batch that starts at `start`.
-        let mut take = |start: usize, evaluations: &[Evaluation]| -> Result<()> {
-            for (index, evaluation) in (start..).zip(evaluations) {
-                match evaluation.missing_fields() {
-                    None => {
-                        let (category, score) = (evaluation.category(), evaluation.checked_score());
-                        let key = score.map_or(NO_SCORE, |score| order::score_key(score.get()));
-                        let bucket = category.map_or(NO_BUCKET, |category| u32::from(category.priority()));
-                        scan.categorized |= bucket != NO_BUCKET;
-                        keep(Slot { key, index: index as u32, rank: bucket });
-                    }
-                    Some(missing) if reject => {
-                        return Err(Error::from(EngineDetail::Unscored {
-                            item: backlog.item(index).id().to_owned(),
-                            framework: engine.name().to_owned(),
-                            missing: backlog.field_names(missing).into_iter().map(str::to_owned).collect(),
-                        }));
-                    }
-                    Some(missing) => scan.unscored.push((index as u32, missing)),
-                }
-            }
-            Ok(())
-        };
         if options.top_k().is_some() {
             // One batch's evaluations at a time, in one buffer: a top k allocates nothing that
             // grows with the backlog.
@@ -178,18 +188,28 @@ impl<'a> Ranking<'a> {
                     start..(start + BATCH).min(backlog.len()),
                     &mut evaluations,
                 )?;
-                take(start, &evaluations)?;
+                take(backlog, engine, reject, start, &evaluations, &mut scan, &mut keep)?;
             }
         } else {
-            // The whole order holds a slot an item anyway: the batches are scored on every core,
-            // and taken here in input order.
+            // The whole order holds a slot an item anyway: the batches are scored and taken on
+            // every core, and their slots kept here in input order.
             let score = |range: std::ops::Range<usize>| {
-                let mut evaluations = Vec::with_capacity(range.len());
-                let scored = crate::engine::evaluate_all(engine, backlog, range.clone(), &mut evaluations);
-                (range.start, scored.map(|()| evaluations))
+                let (mut evaluations, mut slots) =
+                    (Vec::with_capacity(range.len()), Vec::with_capacity(range.len()));
+                let mut part = Scan { unscored: Vec::new(), categorized: false };
+                let taken = crate::engine::evaluate_all(engine, backlog, range.clone(), &mut evaluations)
+                    .and_then(|()| {
+                        take(backlog, engine, reject, range.start, &evaluations, &mut part, &mut |slot| {
+                            slots.push(slot);
+                        })
+                    });
+                (slots, part, taken)
             };
-            crate::parallel::batches_in_order(backlog.len(), BATCH, score, |(start, scored)| {
-                take(start, &scored?)
+            crate::parallel::batches_in_order(backlog.len(), BATCH, score, |(slots, part, taken)| {
+                slots.into_iter().for_each(&mut keep);
+                scan.unscored.extend(part.unscored);
+                scan.categorized |= part.categorized;
+                taken
             })?;
         }
         Ok(scan)

@@ -72,8 +72,13 @@ fn partition_by_bucket(slots: &mut [Slot]) -> [usize; 5] {
     for slot in slots.iter() {
         ends[slot.rank as usize] += 1;
     }
+    // One bucket holding every slot (as when no item has a category): nothing to move.
+    let in_one = ends.contains(&slots.len());
     for bucket in 1..ends.len() {
         ends[bucket] += ends[bucket - 1];
+    }
+    if in_one {
+        return ends;
     }
     // The next place to fill in each bucket: the slots before it already belong there.
     let mut next = [0, ends[0], ends[1], ends[2], ends[3]];

@@ -8,41 +8,45 @@ pub(super) fn lookup(by_id: &[u32], ids: &Texts, id: &str) -> Option<usize> {
     by_id.binary_search_by(|&i| ids.get(i as usize).cmp(id)).ok().map(|at| by_id[at] as usize)
 }
 
-/// An item of the id index: the first 16 bytes of its id (see [`id_prefix`]) and its index.
+/// An item of the id index: the first 16 bytes of its id (see [`id_prefix`]) as two words, then
+/// its index.
 ///
 /// Sorting most ids compares the prefixes alone, without following a pointer to the text: with a
 /// million items, going through the text cost a cache miss on every compare. Ids that share their
 /// first 16 bytes are compared whole. (prefix, id) orders exactly as the id does, since the zero
-/// padding of a shorter id sorts first.
-#[derive(Debug, Clone, Copy, Default)]
-pub(super) struct Key {
-    prefix: [u64; 2],
-    pub(super) index: u32,
+/// padding of a shorter id sorts first. Three plain words, not a struct: a column of them comes
+/// from the system zeroed, so the cores fill its fresh pages side by side, where a struct's column
+/// was first cleared on one core.
+pub(super) type Key = [u64; 3];
+
+/// The key of item `index` of `ids`.
+fn key(ids: &Texts, index: usize) -> Key {
+    let [high, low] = id_prefix(ids.get(index));
+    [high, low, index as u64]
 }
 
-impl Key {
-    fn of(ids: &Texts, index: usize) -> Key {
-        Key { prefix: id_prefix(ids.get(index)), index: index as u32 }
-    }
+/// The index of the item `key` is of.
+pub(super) fn index_of(key: &Key) -> u32 {
+    key[2] as u32
+}
 
-    /// How `self`'s id (in `ids`) orders against `other`'s (in `others`).
-    fn cmp_id(self, ids: &Texts, other: Key, others: &Texts) -> std::cmp::Ordering {
-        self.prefix
-            .cmp(&other.prefix)
-            .then_with(|| ids.get(self.index as usize).cmp(others.get(other.index as usize)))
-    }
+/// How `key`'s id (in `ids`) orders against `other`'s (in `others`).
+fn cmp_id(key: Key, ids: &Texts, other: Key, others: &Texts) -> std::cmp::Ordering {
+    (key[0], key[1])
+        .cmp(&(other[0], other[1]))
+        .then_with(|| ids.get(index_of(&key) as usize).cmp(others.get(index_of(&other) as usize)))
 }
 
 /// Every item's key, sorted by id, after checking that ids are unique.
 pub(super) fn sorted_ids(ids: &Texts) -> Result<Vec<Key>> {
-    let mut keys = crate::parallel::collect(ids.len(), |index| Key::of(ids, index));
+    let mut keys = crate::parallel::collect(ids.len(), |index| key(ids, index));
     crate::parallel::sort_unstable_by(&mut keys, &|a: &Key, b: &Key| {
-        a.cmp_id(ids, *b, ids).then(a.index.cmp(&b.index))
+        cmp_id(*a, ids, *b, ids).then(a[2].cmp(&b[2]))
     });
     let duplicate = keys
         .windows(2)
-        .filter(|pair| pair[0].cmp_id(ids, pair[1], ids).is_eq())
-        .map(|pair| (pair[0].index, pair[1].index))
+        .filter(|pair| cmp_id(pair[0], ids, pair[1], ids).is_eq())
+        .map(|pair| (index_of(&pair[0]), index_of(&pair[1])))
         .min_by_key(|&(_, second)| second);
     match duplicate {
         Some((first, second)) => Err(Error::from(ItemDetail::DuplicateId {
@@ -58,18 +62,18 @@ pub(super) fn sorted_ids(ids: &Texts) -> Result<Vec<Key>> {
 /// (from [`sorted_ids`]): the wanted ids sorted the same way and matched in one pass over both,
 /// where a binary search for each would cost a cache miss a step in a large backlog.
 pub(super) fn resolve(keys: &[Key], ids: &Texts, wanted: &Texts) -> Vec<u32> {
-    let mut sought = crate::parallel::collect(wanted.len(), |at| Key::of(wanted, at));
+    let mut sought = crate::parallel::collect(wanted.len(), |at| key(wanted, at));
     crate::parallel::sort_unstable_by(&mut sought, &|a: &Key, b: &Key| {
-        a.cmp_id(wanted, *b, wanted).then(a.index.cmp(&b.index))
+        cmp_id(*a, wanted, *b, wanted).then(a[2].cmp(&b[2]))
     });
     let mut resolved = vec![u32::MAX; wanted.len()];
     let mut keys = keys.iter().peekable();
     for key in sought {
-        while keys.next_if(|other| other.cmp_id(ids, key, wanted).is_lt()).is_some() {}
-        if let Some(other) = keys.peek()
-            && other.cmp_id(ids, key, wanted).is_eq()
+        while keys.next_if(|&&other| cmp_id(other, ids, key, wanted).is_lt()).is_some() {}
+        if let Some(&&other) = keys.peek()
+            && cmp_id(other, ids, key, wanted).is_eq()
         {
-            resolved[key.index as usize] = other.index;
+            resolved[index_of(&key) as usize] = index_of(&other);
         }
     }
     resolved
@@ -102,7 +106,7 @@ mod tests {
     fn resolving_in_one_pass_finds_what_a_search_for_each_finds() {
         let ids = texts(&["B", "a-very-long-identifier-1", "A", "a-very-long-identifier-2", "", "Ä", "C"]);
         let keys = sorted_ids(&ids).expect("unique");
-        let by_id: Vec<u32> = keys.iter().map(|key| key.index).collect();
+        let by_id: Vec<u32> = keys.iter().map(index_of).collect();
         let wanted =
             texts(&["C", "Z", "A", "C", "a-very-long-identifier-2", "a-very-long-identifier", "", "Ä", "B"]);
         let expected: Vec<u32> =
@@ -131,7 +135,7 @@ mod tests {
                     let mut expected: Vec<(&str, usize)> = refs.iter().copied().zip(0..).collect();
                     expected.sort_unstable();
                     let sorted: Vec<(&str, usize)> =
-                        keys.iter().map(|key| (texts.get(key.index as usize), key.index as usize)).collect();
+                        keys.iter().map(|key| (texts.get(index_of(key) as usize), index_of(key) as usize)).collect();
                     prop_assert_eq!(sorted, expected);
                 }
                 (Err(error), Some((first, second))) => {

@@ -21,7 +21,7 @@ mod index;
 pub(crate) mod view;
 
 pub use column::Column;
-use index::{lookup, resolve, sorted_ids};
+use index::{index_of, lookup, resolve, sorted_ids};
 
 /// A validated backlog: items with unique ids, every dependency present, no self-dependency and no
 /// cycle, every field either built in or a declared [`Criterion`], and the strategic objectives
@@ -142,7 +142,7 @@ impl Backlog {
                 })
             })
         })?;
-        let by_id: Vec<u32> = keys.iter().map(|key| key.index).collect();
+        let by_id: Vec<u32> = keys.iter().map(index_of).collect();
         drop(keys);
         check_votes(&parts.judged.given.votes, &by_id, ids)?;
         let graph = Graph::new(edges, ids.len()).map_err(|cycle| {
@@ -520,11 +520,11 @@ mod tests {
             texts.push(id);
         }
         let sorted: Vec<&str> =
-            sorted_ids(&texts).expect("unique").iter().map(|key| texts.get(key.index as usize)).collect();
+            sorted_ids(&texts).expect("unique").iter().map(|key| texts.get(index_of(key) as usize)).collect();
         let mut expected = ids.to_vec();
         expected.sort_unstable();
         assert_eq!(sorted, expected);
-        let by_id: Vec<u32> = sorted_ids(&texts).expect("unique").iter().map(|key| key.index).collect();
+        let by_id: Vec<u32> = sorted_ids(&texts).expect("unique").iter().map(index_of).collect();
         for (index, id) in ids.iter().enumerate() {
             assert_eq!(lookup(&by_id, &texts, id), Some(index));
         }

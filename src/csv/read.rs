@@ -321,7 +321,12 @@ struct Spare {
 /// (a spreadsheet's where the decimal separator is a comma) a decimal comma is a decimal point:
 /// `1,5` is 1.5, `80,5%` is 80.5 %.
 fn number(text: &str, delimiter: u8) -> Input {
-    if let Some(number) = decimal::parse(text)
+    value(text, decimal::parse(text), delimiter)
+}
+
+/// [`number`] of `text`, given what [`decimal::parse`] made of it.
+fn value(text: &str, parsed: Option<f64>, delimiter: u8) -> Input {
+    if let Some(number) = parsed
         && number.is_finite()
     {
         return Input::Number(number);
@@ -430,19 +435,23 @@ impl<'c> Reader<'c> {
             part.rows(|row| {
                 let (index, check) = draft.begin_row(row.id, row.title)?;
                 for &(place, name, text) in row.values.iter() {
-                    let target = *targets[place].get_or_insert_with(|| draft.target(name));
+                    let Some(target) = *targets[place].get_or_insert_with(|| draft.target(name)) else {
+                        continue;
+                    };
+                    // Parsed once: a plain number of a built-in field goes straight into its
+                    // column (the checks are the same), anything else takes the general path.
+                    let parsed = decimal::parse(text);
                     match target {
-                        // A plain number straight into its column; the checks are the same.
-                        Some(Target::Number(Slot::Builtin(column)))
-                            if let Some(value) = decimal::parse(text)
+                        Target::Number(Slot::Builtin(column))
+                            if let Some(value) = parsed
                                 && value.is_finite() =>
                         {
                             draft.builtin_number(&check, index, column, value)?;
                         }
-                        Some(target) => {
-                            draft.check_input(&check, index, target, Some(number(text, part.delimiter)))?;
+                        target => {
+                            let input = value(text, parsed, part.delimiter);
+                            draft.check_input(&check, index, target, Some(input))?;
                         }
-                        None => {}
                     }
                 }
                 draft.end_row(&check, index, row.depends_on.drain(..), row.tags.drain(..))

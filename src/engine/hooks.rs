@@ -116,7 +116,9 @@ mod tests {
                 names_hold(&**engine, &backlog);
             }
         }
-        for framework in [Framework::Rice, Framework::Wsjf, Framework::Ice, Framework::Opportunity] {
+        for framework in
+            [Framework::Rice, Framework::Wsjf, Framework::Ice, Framework::Cd3, Framework::Opportunity]
+        {
             names_hold(&framework, &backlog);
         }
         // Engines whose names may differ from item to item say none.

@@ -9,20 +9,27 @@ pub(super) fn lookup(by_id: &[u32], ids: &Texts, id: &str) -> Option<usize> {
 }
 
 /// An item of the id index: the first 16 bytes of its id (see [`id_prefix`]) as two words, then
-/// its index.
+/// its index in the low half of the third word, and in the high half its id's length (17 for
+/// any longer).
 ///
 /// Sorting most ids compares the prefixes alone, without following a pointer to the text: with a
-/// million items, going through the text cost a cache miss on every compare. Ids that share their
-/// first 16 bytes are compared whole. (prefix, id) orders exactly as the id does, since the zero
+/// million items, going through the text cost a cache miss on every compare. Two ids of at most
+/// 16 bytes with the same prefix differ only in their length (the shorter one is the longer one
+/// without its trailing zero bytes, and sorts first), so only longer ids are compared whole, as
+/// when an id is confirmed found. (prefix, id) orders exactly as the id does, since the zero
 /// padding of a shorter id sorts first. Three plain words, not a struct: a column of them comes
 /// from the system zeroed, so the cores fill its fresh pages side by side, where a struct's column
 /// was first cleared on one core.
 pub(super) type Key = [u64; 3];
 
+/// The length past which an id is not whole in its key's prefix.
+const WHOLE: u64 = 16;
+
 /// The key of item `index` of `ids`.
 fn key(ids: &Texts, index: usize) -> Key {
-    let [high, low] = id_prefix(ids.get(index));
-    [high, low, index as u64]
+    let id = ids.get(index);
+    let [high, low] = id_prefix(id);
+    [high, low, ((id.len() as u64).min(WHOLE + 1) << 32) | index as u64]
 }
 
 /// The index of the item `key` is of.
@@ -32,22 +39,40 @@ pub(super) fn index_of(key: &Key) -> u32 {
 
 /// How `key`'s id (in `ids`) orders against `other`'s (in `others`).
 fn cmp_id(key: Key, ids: &Texts, other: Key, others: &Texts) -> std::cmp::Ordering {
-    (key[0], key[1])
-        .cmp(&(other[0], other[1]))
-        .then_with(|| ids.get(index_of(&key) as usize).cmp(others.get(index_of(&other) as usize)))
+    (key[0], key[1]).cmp(&(other[0], other[1])).then_with(|| {
+        let (len, other_len) = (key[2] >> 32, other[2] >> 32);
+        if len <= WHOLE && other_len <= WHOLE {
+            len.cmp(&other_len)
+        } else {
+            ids.get(index_of(&key) as usize).cmp(others.get(index_of(&other) as usize))
+        }
+    })
 }
 
 /// Every item's key, sorted by id, after checking that ids are unique.
 pub(super) fn sorted_ids(ids: &Texts) -> Result<Vec<Key>> {
     let mut keys = crate::parallel::collect(ids.len(), |index| key(ids, index));
     crate::parallel::sort_unstable_by(&mut keys, &|a: &Key, b: &Key| {
-        cmp_id(*a, ids, *b, ids).then(a[2].cmp(&b[2]))
+        cmp_id(*a, ids, *b, ids).then(index_of(a).cmp(&index_of(b)))
     });
-    let duplicate = keys
-        .windows(2)
-        .filter(|pair| cmp_id(pair[0], ids, pair[1], ids).is_eq())
-        .map(|pair| (index_of(&pair[0]), index_of(&pair[1])))
-        .min_by_key(|&(_, second)| second);
+    // The pair of equal ids whose second comes first in input order, each core checking a span.
+    let mut duplicate: Option<(u32, u32)> = None;
+    let checked: Result<(), std::convert::Infallible> = crate::parallel::batches_in_order(
+        keys.len().saturating_sub(1),
+        span(keys.len()),
+        |range| {
+            keys[range.start..=range.end]
+                .windows(2)
+                .filter(|pair| cmp_id(pair[0], ids, pair[1], ids).is_eq())
+                .map(|pair| (index_of(&pair[0]), index_of(&pair[1])))
+                .min_by_key(|&(_, second)| second)
+        },
+        |found| {
+            duplicate = duplicate.into_iter().chain(found).min_by_key(|&(_, second)| second);
+            Ok(())
+        },
+    );
+    let Ok(()) = checked;
     match duplicate {
         Some((first, second)) => Err(Error::from(ItemDetail::DuplicateId {
             item: ids.get(first as usize).to_owned(),
@@ -64,19 +89,45 @@ pub(super) fn sorted_ids(ids: &Texts) -> Result<Vec<Key>> {
 pub(super) fn resolve(keys: &[Key], ids: &Texts, wanted: &Texts) -> Vec<u32> {
     let mut sought = crate::parallel::collect(wanted.len(), |at| key(wanted, at));
     crate::parallel::sort_unstable_by(&mut sought, &|a: &Key, b: &Key| {
-        cmp_id(*a, wanted, *b, wanted).then(a[2].cmp(&b[2]))
+        cmp_id(*a, wanted, *b, wanted).then(index_of(a).cmp(&index_of(b)))
     });
     let mut resolved = vec![u32::MAX; wanted.len()];
-    let mut keys = keys.iter().peekable();
-    for key in sought {
-        while keys.next_if(|&&other| cmp_id(other, ids, key, wanted).is_lt()).is_some() {}
-        if let Some(&&other) = keys.peek()
-            && cmp_id(other, ids, key, wanted).is_eq()
-        {
-            resolved[index_of(&key) as usize] = index_of(&other);
-        }
-    }
+    // Each core merges a span of the sought ids, from where the first of them would be in `keys`.
+    let merged: Result<(), std::convert::Infallible> = crate::parallel::batches_in_order(
+        sought.len(),
+        span(sought.len()),
+        |range| {
+            let sought = &sought[range];
+            let start = sought
+                .first()
+                .map_or(0, |&first| keys.partition_point(|&other| cmp_id(other, ids, first, wanted).is_lt()));
+            let mut keys = keys[start..].iter().peekable();
+            let mut found = Vec::new();
+            for &key in sought {
+                while keys.next_if(|&&other| cmp_id(other, ids, key, wanted).is_lt()).is_some() {}
+                if let Some(&&other) = keys.peek()
+                    && cmp_id(other, ids, key, wanted).is_eq()
+                {
+                    found.push((index_of(&key), index_of(&other)));
+                }
+            }
+            found
+        },
+        |found| {
+            for (wanted, index) in found {
+                resolved[wanted as usize] = index;
+            }
+            Ok(())
+        },
+    );
+    let Ok(()) = merged;
     resolved
+}
+
+/// The items of each core's span in a pass over `len` items: all of them on one core below a
+/// size where starting a thread costs more than it saves.
+fn span(len: usize) -> usize {
+    len.div_ceil(crate::parallel::threads()).max(1 << 15)
 }
 
 /// The first 16 bytes of `id`, zero-padded, as two big-endian integers, so prefixes compare as

@@ -142,7 +142,7 @@ impl Backlog {
                 })
             })
         })?;
-        let by_id: Vec<u32> = keys.iter().map(index_of).collect();
+        let by_id = crate::parallel::collect(keys.len(), |at| index_of(&keys[at]));
         drop(keys);
         check_votes(&parts.judged.given.votes, &by_id, ids)?;
         let graph = Graph::new(edges, ids.len()).map_err(|cycle| {
@@ -182,8 +182,10 @@ impl Backlog {
     /// Each item's alignment against the objectives, or an empty column when no item has one.
     fn resolve_alignments(&self) -> Numbers {
         let mut resolved = Numbers::default();
-        if self.overall.as_slice().is_empty() && self.contributions.values().is_empty() {
-            return resolved;
+        if self.contributions.values().is_empty() {
+            // Every alignment is given as one number (or none is): a copy of the column, not a
+            // pass over the items.
+            return Numbers::clone(&self.overall);
         }
         for index in 0..self.len() {
             if let Some(value) = self.overall.get(index) {

@@ -34,14 +34,6 @@ pub fn write_ranking<W: io::Write>(ranking: &Ranking<'_>, writer: W) -> io::Resu
 /// [`write_ranking`], the formula guard on or off.
 pub(super) fn ranking<W: io::Write>(ranking: &Ranking<'_>, writer: W, formula_guard: bool) -> io::Result<()> {
     let backlog = ranking.backlog();
-    // Each item's row and score by its index, to read with its values (an entry is read by
-    // position), in one pass; NaN for no score, which no ranked score is.
-    let mut positions = Positions(vec![u32::MAX; backlog.len()]);
-    let mut scores = vec![f64::NAN; backlog.len()];
-    for (position, entry) in ranking.iter().enumerate() {
-        positions.0[entry.index()] = position as u32;
-        scores[entry.index()] = entry.score().unwrap_or(f64::NAN);
-    }
     // The names the engine says every row's breakdown has, as the first row's has (an engine that
     // lends another's hooks but breaks items down otherwise gets the pass over the rows).
     let fixed = ranking.engine().hooks().and_then(Hooks::breakdown_names).filter(|names| {
@@ -53,25 +45,36 @@ pub(super) fn ranking<W: io::Write>(ranking: &Ranking<'_>, writer: W, formula_gu
     let names = match fixed {
         // Every row's breakdown has these names: no pass over the rows to find them.
         Some(names) => names.into_iter().map(str::to_owned).collect(),
-        None => breakdown_names(backlog.len(), |index| {
-            positions.of(index).map(|_| ranking.engine().breakdown(&backlog.item(index)))
-        }),
+        None => {
+            let mut ranked = vec![false; backlog.len()];
+            for entry in ranking.iter() {
+                ranked[entry.index()] = true;
+            }
+            breakdown_names(backlog.len(), |index| {
+                ranked[index].then(|| ranking.engine().breakdown(&backlog.item(index)))
+            })
+        }
     };
     let categorized = ranking.is_categorized();
     let rows = Rows {
         header: header(categorized, &[], &names),
-        positions,
+        len: ranking.len(),
+        item: &|position| {
+            ranking
+                .at(position + 1)
+                .map_or((0, f64::NAN), |entry| (entry.index(), entry.score().unwrap_or(f64::NAN)))
+        },
         formula_guard,
         start: &|position, cells| {
             let Some(entry) = ranking.at(position + 1) else { return };
             cells.count(Some(entry.position()));
             cells.count(Some(entry.rank()));
         },
-        body: &|position, index, cells| {
+        body: &|position, index, score, cells| {
             let item = backlog.item(index);
             cells.text(item.id());
             cells.text(item.title());
-            cells.number(Some(scores[index]).filter(|score| !score.is_nan()));
+            cells.number(Some(score).filter(|score| !score.is_nan()));
             if categorized {
                 let category = ranking.at(position + 1).and_then(|entry| entry.category());
                 cells.text(category.map_or("", |category| category.as_str()));
@@ -105,17 +108,15 @@ pub(super) fn order<W: io::Write>(
     let categorized = order.is_categorized();
     let rows = Rows {
         header: header(categorized, &["promoted_by", "pinned"], &names),
-        positions: Positions::new(
-            order.backlog().len(),
-            (1..=order.len()).filter_map(|position| order.at(position)).map(|entry| entry.index()),
-        ),
+        len: order.len(),
+        item: &|at| order.at(at + 1).map_or((0, f64::NAN), |entry| (entry.index(), f64::NAN)),
         formula_guard,
         start: &|at, cells| {
             let Some(entry) = order.at(at + 1) else { return };
             cells.count(Some(entry.position()));
             cells.count(entry.rank());
         },
-        body: &|at, _, cells| {
+        body: &|at, _, _, cells| {
             let Some(entry) = order.at(at + 1) else { return };
             let item = entry.item();
             cells.text(item.id());
@@ -180,32 +181,18 @@ fn values(cells: &mut Cells<'_>, breakdown: &Breakdown, names: &[String], fixed:
     }
 }
 
-/// Where each item of a backlog is in the output: its row, or none.
-struct Positions(Vec<u32>);
-
-impl Positions {
-    /// The rows of `len` items, `indices` the item of each row in order.
-    fn new(len: usize, indices: impl Iterator<Item = usize>) -> Positions {
-        let mut positions = vec![u32::MAX; len];
-        for (position, index) in indices.enumerate() {
-            positions[index] = position as u32;
-        }
-        Positions(positions)
-    }
-
-    fn of(&self, index: usize) -> Option<usize> {
-        self.0.get(index).filter(|&&position| position != u32::MAX).map(|&position| position as usize)
-    }
-}
-
 /// The rows of a CSV output: `start` writes a row's first cells (its position and rank), `body`
 /// the rest; both are given the row's number from 0, `body` its item's index too.
 struct Rows<'r> {
     header: Vec<&'r str>,
-    positions: Positions,
+    /// The number of rows.
+    len: usize,
+    /// The index of the item of each row, and a number its body is given (a ranking's score, NaN
+    /// for none): read here in the order of the rows, not at random by the bodies.
+    item: &'r (dyn Fn(usize) -> (usize, f64) + Sync),
     formula_guard: bool,
     start: &'r (dyn Fn(usize, &mut Cells<'_>) + Sync),
-    body: &'r (dyn Fn(usize, usize, &mut Cells<'_>) + Sync),
+    body: &'r (dyn Fn(usize, usize, f64, &mut Cells<'_>) + Sync),
 }
 
 /// The rows whose bodies are formatted at a time: their text is held until written.
@@ -227,21 +214,13 @@ impl Rows<'_> {
         }
         cells.end();
         writer.write_all(&out)?;
-        // The items of each round in the order of the items, found in one pass (not one a round).
-        let mut items: Vec<Vec<u32>> = Vec::new();
-        for (index, &position) in
-            self.positions.0.iter().enumerate().filter(|(_, position)| **position != u32::MAX)
-        {
-            let round = position as usize / ROUND;
-            if items.len() <= round {
-                items.resize_with(round + 1, Vec::new);
-            }
-            items[round].push(index as u32);
-        }
-        let rows = items.iter().map(Vec::len).sum();
-        for (round, items) in (0..rows).step_by(ROUND).zip(&items) {
-            let round = round..(round + ROUND).min(rows);
-            let bodies = Bodies::format(self, &round, items);
+        // The round's items, and room to sort them, kept from round to round: fresh memory costs
+        // a page fault a page.
+        let (mut items, mut spare) = (Vec::new(), Vec::new());
+        for round in (0..self.len).step_by(ROUND) {
+            let round = round..(round + ROUND).min(self.len);
+            self.items(&round, &mut items, &mut spare);
+            let bodies = Bodies::format(self, &round, &items);
             batches_in_order(
                 round.len(),
                 BATCH,
@@ -257,6 +236,51 @@ impl Rows<'_> {
             )?;
         }
         writer.flush()
+    }
+
+    /// The items of the rows `round` into `items`, each with its row's number in the round and
+    /// the number for its body, in the order of the items: an item's index in the high half, the
+    /// row in the low half. `spare` is room for the sort.
+    fn items(
+        &self,
+        round: &std::ops::Range<usize>,
+        items: &mut Vec<(u64, f64)>,
+        spare: &mut Vec<(u64, f64)>,
+    ) {
+        items.clear();
+        items.extend(round.clone().map(|row| {
+            let (index, number) = (self.item)(row);
+            (((index as u64) << 32) | (row - round.start) as u64, number)
+        }));
+        let largest = items.iter().map(|item| item.0 >> 32).max().unwrap_or(0);
+        sort_by_item(items, spare, u64::BITS - largest.leading_zeros());
+    }
+}
+
+/// Sorts `items` by their high halves, of which only the low `bits` bits may be set: a radix sort,
+/// 11 bits a pass, each pass a count then a move into `spare`. Sorting a round's items this way,
+/// rather than setting each item's row in a table of the whole backlog, reads the ranking in order
+/// and writes nothing at random.
+fn sort_by_item<T: Copy + Default>(items: &mut Vec<(u64, T)>, spare: &mut Vec<(u64, T)>, bits: u32) {
+    const DIGIT: u32 = 11;
+    spare.clear();
+    spare.resize(items.len(), (0, T::default()));
+    for shift in (32..32 + bits).step_by(DIGIT as usize) {
+        let digit = |item: (u64, T)| ((item.0 >> shift) & ((1 << DIGIT) - 1)) as usize;
+        let mut starts = vec![0_usize; 1 << DIGIT];
+        for &item in items.iter() {
+            starts[digit(item)] += 1;
+        }
+        let mut total = 0;
+        for start in &mut starts {
+            (*start, total) = (total, total + *start);
+        }
+        for &item in items.iter() {
+            let at = &mut starts[digit(item)];
+            spare[*at] = item;
+            *at += 1;
+        }
+        std::mem::swap(items, spare);
     }
 }
 
@@ -277,8 +301,7 @@ struct Part {
 }
 
 impl Bodies {
-    fn format(rows: &Rows<'_>, round: &std::ops::Range<usize>, items: &[u32]) -> Bodies {
-        let positions = &rows.positions;
+    fn format(rows: &Rows<'_>, round: &std::ops::Range<usize>, items: &[(u64, f64)]) -> Bodies {
         let mut parts = Vec::new();
         let made: Result<(), std::convert::Infallible> = batches_in_order(
             items.len(),
@@ -286,14 +309,13 @@ impl Bodies {
             |batch| {
                 let mut text = Vec::with_capacity(batch.len() * 96);
                 let mut spans = Vec::with_capacity(batch.len());
-                for &index in &items[batch] {
-                    let index = index as usize;
-                    let position = positions.0[index] as usize;
+                for &(item, number) in &items[batch] {
+                    let (index, row) = ((item >> 32) as usize, item as u32);
                     let start = text.len();
                     let mut cells = Cells::within(&mut text, rows.formula_guard);
-                    (rows.body)(position, index, &mut cells);
+                    (rows.body)(round.start + row as usize, index, number, &mut cells);
                     cells.end();
-                    spans.push((start, (position - round.start) as u32));
+                    spans.push((start, row));
                 }
                 Part { text, starts: spans }
             },
@@ -487,6 +509,29 @@ mod tests {
                 row
             });
             assert_eq!(String::from_utf8(out).expect("UTF-8"), naive(&header, rows), "{len} items");
+        }
+    }
+
+    proptest::proptest! {
+        /// Against the standard sort: the same order (the items differ in their high halves), over
+        /// one, two and three passes, whatever the low halves and the numbers carried.
+        #[test]
+        fn the_radix_sort_sorts_by_item(
+            items in proptest::collection::vec((0_u32.., 0_u32.., -1.0e9_f64..1.0e9), 0..300),
+            bits in proptest::sample::select(vec![1_u32, 11, 12, 22, 23, 32]),
+        ) {
+            let mask = if bits == 32 { u32::MAX } else { (1 << bits) - 1 };
+            let mut seen = std::collections::HashSet::new();
+            let items: Vec<(u64, f64)> = items
+                .into_iter()
+                .filter(|&(item, _, _)| seen.insert(item & mask))
+                .map(|(item, row, number)| ((u64::from(item & mask) << 32) | u64::from(row), number))
+                .collect();
+            let mut expected = items.clone();
+            expected.sort_unstable_by_key(|item| item.0);
+            let (mut sorted, mut spare) = (items, vec![(7, 1.0)]);
+            super::sort_by_item(&mut sorted, &mut spare, bits);
+            proptest::prop_assert_eq!(sorted, expected);
         }
     }
 }

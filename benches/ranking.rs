@@ -148,20 +148,50 @@ fn on_every_core<R: Sync, T: Send>(rows: &[R], make: impl Fn(usize, &[R]) -> Vec
             .enumerate()
             .map(|(at, part)| scope.spawn(move || make(at * size, part)))
             .collect();
-        parts.into_iter().flat_map(|part| part.join().expect("no panic")).collect()
+        let parts: Vec<Vec<T>> = parts.into_iter().map(|part| part.join().expect("no panic")).collect();
+        let mut all = Vec::with_capacity(parts.iter().map(Vec::len).sum());
+        for part in parts {
+            all.extend(part);
+        }
+        all
     })
 }
 
-/// Sorts `items` on every core as the ranking does: split at the median, each side sorted on a
-/// core of its own.
-fn sort_on_every_core<T: Ord + Send>(items: &mut [T]) {
+/// Sorts `items` on every core as the ranking does: split around the median of a sample (each half
+/// partitioned on a core of its own, then the misplaced items swapped across), each side sorted on
+/// a core of its own.
+fn sort_on_every_core<T: Ord + Copy + Send + Sync>(items: &mut [T]) {
     if cores(items.len()) < 2 {
         items.sort_unstable();
         return;
     }
-    let middle = items.len() / 2;
-    items.select_nth_unstable(middle);
-    let (below, above) = items.split_at_mut(middle);
+    let mut sample: Vec<T> = (0..2047).map(|at| items[at * items.len() / 2047]).collect();
+    sample.sort_unstable();
+    let pivot = sample[sample.len() / 2];
+    let partition = |items: &mut [T]| {
+        let mut low = 0;
+        for at in 0..items.len() {
+            let is = items[at] < pivot;
+            items.swap(low, at);
+            low += usize::from(is);
+        }
+        low
+    };
+    let half = items.len() / 2;
+    let (first, second) = items.split_at_mut(half);
+    let (low_first, low_second) = std::thread::scope(|scope| {
+        let other = scope.spawn(|| partition(first));
+        let low_second = partition(second);
+        (other.join().expect("no panic"), low_second)
+    });
+    let low = low_first + low_second;
+    let (first, second) = items.split_at_mut(half.max(low));
+    if low <= half {
+        first[low_first..low].swap_with_slice(&mut second[..low_second]);
+    } else {
+        first[low_first..half].swap_with_slice(&mut second[..half - low_first]);
+    }
+    let (below, above) = items.split_at_mut(low);
     std::thread::scope(|scope| {
         scope.spawn(|| below.sort_unstable());
         above.sort_unstable();
@@ -227,6 +257,14 @@ fn full_rankings(c: &mut Criterion) {
                 b.iter(|| black_box(black_box(backlog).rank(engine)));
             });
             group.bench_function("limit", |b| {
+                // The limit does the ranking's work: the same order.
+                let order: Vec<usize> = support::shared(n)
+                    .rank(engine)
+                    .expect("ranks")
+                    .iter()
+                    .map(|entry| entry.index())
+                    .collect();
+                assert!(limit(&rows, score).iter().map(|&(_, index)| index as usize).eq(order), "{name} {n}");
                 b.iter(|| black_box(limit(black_box(&rows), score)));
             });
             if name == "rice" {

@@ -184,23 +184,67 @@ fn join<A: Send, B>(first: impl FnOnce() -> A + Send, second: impl FnOnce() -> B
 /// saves.
 const SPLIT: usize = 1 << 15;
 
-/// Sorts `items` by `compare` as `sort_unstable_by` does, on every core: split at the median (the
-/// items below it on one side, above on the other), then each side sorted on a core of its own.
-/// Items that are all distinct under `compare` (as here, where each carries its index) come out in
-/// the one sorted order.
-pub(crate) fn sort_unstable_by<T: Send>(items: &mut [T], compare: &(impl Fn(&T, &T) -> Ordering + Sync)) {
+/// Sorts `items` by `compare` as `sort_unstable_by` does, on every core: split around a pivot near
+/// the median (the items below it on one side, the rest on the other, see [`split`]), then each
+/// side sorted on a core of its own. Items that are all distinct under `compare` (as here, where
+/// each carries its index) come out in the one sorted order.
+pub(crate) fn sort_unstable_by<T: Copy + Send + Sync>(
+    items: &mut [T],
+    compare: &(impl Fn(&T, &T) -> Ordering + Sync),
+) {
     sort_on(items, compare, threads());
 }
 
-fn sort_on<T: Send>(items: &mut [T], compare: &(impl Fn(&T, &T) -> Ordering + Sync), threads: usize) {
+fn sort_on<T: Copy + Send + Sync>(
+    items: &mut [T],
+    compare: &(impl Fn(&T, &T) -> Ordering + Sync),
+    threads: usize,
+) {
     if threads <= 1 || items.len() < SPLIT {
         items.sort_unstable_by(compare);
         return;
     }
-    let middle = items.len() / 2;
-    items.select_nth_unstable_by(middle, compare);
+    let middle = split(items, compare);
     let (below, above) = items.split_at_mut(middle);
     join(|| sort_on(below, compare, threads / 2), || sort_on(above, compare, threads - threads / 2));
+}
+
+/// Moves the items below a pivot before the others and returns how many they are; the pivot is
+/// the median of a sample spread over the items, so the sides are about even. Each half of the
+/// items is partitioned on a core of its own, then the high items of the first half and the low
+/// items of the second that lie on the wrong side swap places: a pass on each core and a swap of
+/// about a quarter of the items, where finding the exact median took a pass of its own on one.
+fn split<T: Copy + Send + Sync>(items: &mut [T], compare: &(impl Fn(&T, &T) -> Ordering + Sync)) -> usize {
+    const SAMPLE: usize = 2047;
+    let mut sample: Vec<T> = (0..SAMPLE).map(|at| items[at * items.len() / SAMPLE]).collect();
+    sample.sort_unstable_by(compare);
+    let pivot = sample[SAMPLE / 2];
+    let is_low = |item: &T| compare(item, &pivot).is_lt();
+    let half = items.len() / 2;
+    let (first, second) = items.split_at_mut(half);
+    let (low_first, low_second) = join(|| partition(first, &is_low), || partition(second, &is_low));
+    let low = low_first + low_second;
+    // The first half's high items below `low` go where the second half's low items at or past it
+    // are: as many of each.
+    let (first, second) = items.split_at_mut(half.max(low));
+    if low <= half {
+        first[low_first..low].swap_with_slice(&mut second[..low_second]);
+    } else {
+        first[low_first..half].swap_with_slice(&mut second[..half - low_first]);
+    }
+    low
+}
+
+/// Moves the items for which `is_low` holds to the front, in one pass without a branch on the
+/// answer, and returns how many they are.
+fn partition<T>(items: &mut [T], is_low: &impl Fn(&T) -> bool) -> usize {
+    let mut low = 0;
+    for at in 0..items.len() {
+        let is = is_low(&items[at]);
+        items.swap(low, at);
+        low += usize::from(is);
+    }
+    low
 }
 
 /// `make(0), make(1), ...` for the `len` items, made on every core.
@@ -280,6 +324,33 @@ mod tests {
             let mut split = items;
             sort_on(&mut split, &Ord::cmp, threads);
             assert!(split == sorted, "{len} items on {threads} threads");
+        }
+    }
+
+    proptest::proptest! {
+        /// Whatever the items (many equal, sorted, reversed), the split keeps them all and puts
+        /// every item of the first side below every item of the second.
+        #[test]
+        fn a_split_puts_the_low_items_first(
+            items in proptest::collection::vec(0_u32..50, 0..2_000),
+            order in 0_u8..3,
+        ) {
+            let mut items = items;
+            match order {
+                1 => items.sort_unstable(),
+                2 => items.sort_unstable_by(|a, b| b.cmp(a)),
+                _ => {}
+            }
+            let mut split_items = items.clone();
+            if !items.is_empty() {
+                let low = split(&mut split_items, &Ord::cmp);
+                let (below, above) = split_items.split_at(low);
+                proptest::prop_assert!(below.iter().all(|a| above.iter().all(|b| a < b)), "{:?} | {:?}", below, above);
+                proptest::prop_assert!(!above.is_empty());
+            }
+            split_items.sort_unstable();
+            items.sort_unstable();
+            proptest::prop_assert_eq!(split_items, items);
         }
     }
 

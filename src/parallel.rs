@@ -11,7 +11,15 @@ use std::ops::Range;
 
 /// How many threads to use: the cores the process may use, or 1 without the `parallel` feature.
 pub(crate) fn threads() -> usize {
-    if cfg!(feature = "parallel") { std::thread::available_parallelism().map_or(1, usize::from) } else { 1 }
+    // Asked once: the answer reads the process's cgroup files, a few system calls every time.
+    static THREADS: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *THREADS.get_or_init(|| {
+        if cfg!(feature = "parallel") {
+            std::thread::available_parallelism().map_or(1, usize::from)
+        } else {
+            1
+        }
+    })
 }
 
 /// Makes `make(range)` for the batches of `0..len` (`batch` items each) and hands the results to

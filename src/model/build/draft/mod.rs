@@ -260,6 +260,33 @@ impl Draft {
         Ok(())
     }
 
+    /// Stores `text`, given for `target`, straight into its column when it is a label of a
+    /// built-in field (an impact such as `medium`, a MoSCoW category such as `must`), as
+    /// [`Draft::check_input`] stores it; `false` for any other text, which takes that path
+    /// (and gets its errors there). A large export has such a label on every row.
+    #[cfg(feature = "csv")]
+    pub(crate) fn label(&mut self, index: usize, target: Target, text: &str) -> bool {
+        match target {
+            Target::Moscow => match text.parse::<Category>() {
+                Ok(category) => {
+                    self.set_moscow(index, Some(category));
+                    true
+                }
+                Err(_) => false,
+            },
+            Target::Number(Slot::Builtin(column)) if Field::NUMERIC[column] == Field::Impact => {
+                match crate::model::impact::Impact::from_label(text) {
+                    Some(level) => {
+                        self.numbers[column].set(index, level.get());
+                        true
+                    }
+                    None => false,
+                }
+            }
+            _ => false,
+        }
+    }
+
     /// The target of the field `name`, if it is one that a value can be given for (any name
     /// that is not built in is taken for a criterion, checked when the draft is finished).
     #[cfg_attr(not(feature = "serde"), allow(dead_code))] // used by the readers
@@ -593,4 +620,84 @@ fn out_of_bounds(item: &str, criterion: &Criterion, value: f64) -> Error {
         value,
         allowed: criterion.allowed(),
     })
+}
+
+#[cfg(all(test, feature = "csv"))]
+mod tests {
+    use super::*;
+
+    /// A draft's category and impact columns.
+    type Columns = (Vec<u8>, Vec<f64>);
+
+    /// Each text given for a field both ways: through [`Draft::label`] when it takes it, and
+    /// through [`Draft::check_input`], the general path, always.
+    fn both_ways(field: &str, text: &str) -> (Option<Columns>, std::result::Result<Columns, String>) {
+        let columns = |draft: &Draft| {
+            let impact = Field::NUMERIC.iter().position(|&field| field == Field::Impact).expect("numeric");
+            (draft.moscow.clone(), draft.numbers[impact].as_slice().to_vec())
+        };
+        let mut labelled = Draft::new(None);
+        let (index, _) = labelled.begin_row("A", "").expect("an item");
+        let target = labelled.target(field).expect("a target");
+        let taken = labelled.label(index, target, text).then(|| columns(&labelled));
+        let mut general = Draft::new(None);
+        let (index, check) = general.begin_row("A", "").expect("an item");
+        let target = general.target(field).expect("a target");
+        let checked = general
+            .check_input(&check, index, target, Some(Input::Text(text.into())))
+            .map(|()| columns(&general))
+            .map_err(|error| error.to_string());
+        (taken, checked)
+    }
+
+    #[test]
+    fn a_label_stored_directly_is_stored_as_the_general_path_stores_it() {
+        let texts = [
+            "must",
+            "MUST",
+            "m",
+            "Should",
+            "could",
+            "won't",
+            "wont",
+            "won\u{2019}t",
+            "W",
+            "Must have",
+            "won't have this time",
+            "massive",
+            "High",
+            "medium",
+            "low",
+            "minimal",
+            "3",
+            "0.5",
+            "mustt",
+            "",
+            "huge",
+            "1e3",
+            "-1",
+            "maybe",
+        ];
+        let mut taken = 0;
+        for field in ["moscow", "impact"] {
+            for text in texts {
+                match both_ways(field, text) {
+                    (Some(labelled), Ok(general)) => {
+                        assert_eq!(labelled.0, general.0, "{field} {text:?}");
+                        let bits =
+                            |values: &[f64]| values.iter().map(|value| value.to_bits()).collect::<Vec<_>>();
+                        assert_eq!(bits(&labelled.1), bits(&general.1), "{field} {text:?}");
+                        taken += 1;
+                    }
+                    (Some(_), Err(error)) => {
+                        panic!("{field} {text:?} taken, but the general path says {error}")
+                    }
+                    // Not a label: the general path decides, as before.
+                    (None, _) => {}
+                }
+            }
+        }
+        // Every MoSCoW spelling above, and impact's five labels.
+        assert_eq!(taken, 11 + 5);
+    }
 }

@@ -439,8 +439,8 @@ impl<'c> Reader<'c> {
                         continue;
                     };
                     // Parsed once: a plain number of a built-in field goes straight into its
-                    // column (the checks are the same), as does a label of one (`medium`,
-                    // `must`); anything else takes the general path.
+                    // column (the checks are the same), as does a label (`medium`, `must`) or an
+                    // alignment; anything else takes the general path.
                     let parsed = decimal::parse(text);
                     match target {
                         Target::Number(Slot::Builtin(column))
@@ -449,7 +449,7 @@ impl<'c> Reader<'c> {
                         {
                             draft.builtin_number(&check, index, column, value)?;
                         }
-                        target if parsed.is_none() && draft.label(index, target, text) => {}
+                        target if draft.store_plain(index, target, text, parsed) => {}
                         target => {
                             let input = value(text, parsed, part.delimiter);
                             draft.check_input(&check, index, target, Some(input))?;

@@ -260,21 +260,29 @@ impl Draft {
         Ok(())
     }
 
-    /// Stores `text`, given for `target`, straight into its column when it is a label of a
-    /// built-in field (an impact such as `medium`, a MoSCoW category such as `must`), as
-    /// [`Draft::check_input`] stores it; `false` for any other text, which takes that path
-    /// (and gets its errors there). A large export has such a label on every row.
+    /// Stores `text`, given for `target` (`parsed` the number it spells, if any), straight into
+    /// its column when it is a plain value of a field that the general path would convert:
+    /// a label of a built-in field (an impact such as `medium`, a MoSCoW category such as
+    /// `must`) or an alignment given as a number in `0..=1`. Stored as [`Draft::check_input`]
+    /// stores it; `false` for any other text, which takes that path (and gets its errors there).
+    /// A large export has such values on every row.
     #[cfg(feature = "csv")]
-    pub(crate) fn label(&mut self, index: usize, target: Target, text: &str) -> bool {
-        match target {
-            Target::Moscow => match text.parse::<Category>() {
+    pub(crate) fn store_plain(
+        &mut self,
+        index: usize,
+        target: Target,
+        text: &str,
+        parsed: Option<f64>,
+    ) -> bool {
+        match (target, parsed) {
+            (Target::Moscow, None) => match text.parse::<Category>() {
                 Ok(category) => {
                     self.set_moscow(index, Some(category));
                     true
                 }
                 Err(_) => false,
             },
-            Target::Number(Slot::Builtin(column)) if Field::NUMERIC[column] == Field::Impact => {
+            (Target::Number(Slot::Builtin(column)), None) if Field::NUMERIC[column] == Field::Impact => {
                 match crate::model::impact::Impact::from_label(text) {
                     Some(level) => {
                         self.numbers[column].set(index, level.get());
@@ -283,6 +291,13 @@ impl Draft {
                     None => false,
                 }
             }
+            (Target::Alignment, Some(value)) => match Fraction::new(value) {
+                Ok(fraction) => {
+                    self.overall.set(index, fraction.get());
+                    true
+                }
+                Err(_) => false,
+            },
             _ => false,
         }
     }
@@ -626,32 +641,36 @@ fn out_of_bounds(item: &str, criterion: &Criterion, value: f64) -> Error {
 mod tests {
     use super::*;
 
-    /// A draft's category and impact columns.
-    type Columns = (Vec<u8>, Vec<f64>);
+    /// A draft's category column, and its impact and alignment columns as bits.
+    type Columns = (Vec<u8>, Vec<u64>, Vec<u64>);
 
-    /// Each text given for a field both ways: through [`Draft::label`] when it takes it, and
+    /// Each text given for a field both ways: through [`Draft::store_plain`] when it takes it, and
     /// through [`Draft::check_input`], the general path, always.
     fn both_ways(field: &str, text: &str) -> (Option<Columns>, std::result::Result<Columns, String>) {
         let columns = |draft: &Draft| {
             let impact = Field::NUMERIC.iter().position(|&field| field == Field::Impact).expect("numeric");
-            (draft.moscow.clone(), draft.numbers[impact].as_slice().to_vec())
+            let bits = |values: &Numbers| values.as_slice().iter().map(|value| value.to_bits()).collect();
+            (draft.moscow.clone(), bits(&draft.numbers[impact]), bits(&draft.overall))
         };
         let mut labelled = Draft::new(None);
         let (index, _) = labelled.begin_row("A", "").expect("an item");
         let target = labelled.target(field).expect("a target");
-        let taken = labelled.label(index, target, text).then(|| columns(&labelled));
+        let parsed = text.parse::<f64>().ok().filter(|value| value.is_finite());
+        let taken = labelled.store_plain(index, target, text, parsed).then(|| columns(&labelled));
         let mut general = Draft::new(None);
         let (index, check) = general.begin_row("A", "").expect("an item");
+        // As the CSV reader makes a cell's value: a number when it spells a finite one.
+        let input = parsed.map_or_else(|| Input::Text(text.into()), Input::Number);
         let target = general.target(field).expect("a target");
         let checked = general
-            .check_input(&check, index, target, Some(Input::Text(text.into())))
+            .check_input(&check, index, target, Some(input))
             .map(|()| columns(&general))
             .map_err(|error| error.to_string());
         (taken, checked)
     }
 
     #[test]
-    fn a_label_stored_directly_is_stored_as_the_general_path_stores_it() {
+    fn a_plain_value_stored_directly_is_stored_as_the_general_path_stores_it() {
         let texts = [
             "must",
             "MUST",
@@ -677,16 +696,17 @@ mod tests {
             "1e3",
             "-1",
             "maybe",
+            "0",
+            "1",
+            "0.125",
+            "1.5",
         ];
         let mut taken = 0;
-        for field in ["moscow", "impact"] {
+        for field in ["moscow", "impact", "alignment"] {
             for text in texts {
                 match both_ways(field, text) {
-                    (Some(labelled), Ok(general)) => {
-                        assert_eq!(labelled.0, general.0, "{field} {text:?}");
-                        let bits =
-                            |values: &[f64]| values.iter().map(|value| value.to_bits()).collect::<Vec<_>>();
-                        assert_eq!(bits(&labelled.1), bits(&general.1), "{field} {text:?}");
+                    (Some(stored), Ok(general)) => {
+                        assert_eq!(stored, general, "{field} {text:?}");
                         taken += 1;
                     }
                     (Some(_), Err(error)) => {
@@ -697,7 +717,8 @@ mod tests {
                 }
             }
         }
-        // Every MoSCoW spelling above, and impact's five labels.
-        assert_eq!(taken, 11 + 5);
+        // Every MoSCoW spelling above, impact's five labels, and the alignments in 0..=1 (`3`,
+        // `-1`, `1e3`, `1.5` are not).
+        assert_eq!(taken, 11 + 5 + 4);
     }
 }

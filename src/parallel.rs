@@ -170,7 +170,7 @@ pub(crate) fn lock<T>(mutex: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, 
 
 /// `first()` on a thread of its own while `second()` runs on the calling thread; both results.
 /// Where no thread can start, one after the other.
-fn join<A: Send, B>(first: impl FnOnce() -> A + Send, second: impl FnOnce() -> B) -> (A, B) {
+pub(crate) fn join<A: Send, B>(first: impl FnOnce() -> A + Send, second: impl FnOnce() -> B) -> (A, B) {
     // Lent to the thread, or run here when none can start.
     let first = std::sync::Mutex::new(Some(first));
     let run = || first.lock().unwrap_or_else(std::sync::PoisonError::into_inner).take().map(|first| first());
@@ -190,7 +190,7 @@ fn join<A: Send, B>(first: impl FnOnce() -> A + Send, second: impl FnOnce() -> B
 
 /// Below this many items, work on them is not split: starting a thread would cost more than it
 /// saves.
-const SPLIT: usize = 1 << 15;
+pub(crate) const SPLIT: usize = 1 << 15;
 
 /// Sorts `items` by `compare` as `sort_unstable_by` does, on every core: split around a pivot near
 /// the median (the items below it on one side, the rest on the other, see [`split`]), then each

@@ -6,7 +6,7 @@ use super::Writer;
 use super::cells::Cells;
 use crate::engine::Breakdown;
 use crate::engine::Hooks;
-use crate::parallel::batches_in_order;
+use crate::parallel::{SPLIT, batches_in_order, join, threads};
 use crate::plan::PlannedOrder;
 use crate::ranking::Ranking;
 
@@ -198,6 +198,9 @@ struct Rows<'r> {
 /// The rows whose bodies are formatted at a time: their text is held until written.
 const ROUND: usize = if cfg!(test) { 50 } else { 1 << 18 };
 
+/// From this many rows on, a round's items are found in two halves, each on a core of its own.
+const HALVES: usize = if cfg!(test) { 20 } else { SPLIT };
+
 impl Rows<'_> {
     /// Writes the header, then the rows in order, on every core.
     ///
@@ -239,48 +242,69 @@ impl Rows<'_> {
     }
 
     /// The items of the rows `round` into `items`, each with its row's number in the round and
-    /// the number for its body, in the order of the items: an item's index in the high half, the
-    /// row in the low half. `spare` is room for the sort.
+    /// the number for its body, in the order of the items within each half of the round (each
+    /// half found and sorted on a core of its own; the bodies are formatted half by half): an
+    /// item's index in the high half, the row in the low half. `spare` is room for the sort.
     fn items(
         &self,
         round: &std::ops::Range<usize>,
         items: &mut Vec<(u64, f64)>,
         spare: &mut Vec<(u64, f64)>,
     ) {
-        items.clear();
-        items.extend(round.clone().map(|row| {
-            let (index, number) = (self.item)(row);
-            (((index as u64) << 32) | (row - round.start) as u64, number)
-        }));
+        items.resize(round.len(), (0, 0.0));
+        spare.resize(round.len(), (0, 0.0));
+        if threads() == 1 || round.len() < HALVES {
+            self.sorted_items(round.start, 0, items, spare);
+            return;
+        }
+        let half = round.len() / 2;
+        let (first, second) = items.split_at_mut(half);
+        let (first_spare, second_spare) = spare.split_at_mut(half);
+        join(
+            || self.sorted_items(round.start, 0, first, first_spare),
+            || self.sorted_items(round.start, half, second, second_spare),
+        );
+    }
+
+    /// [`Rows::items`] for the rows from `start + from` on, as many as `items` holds.
+    fn sorted_items(&self, start: usize, from: usize, items: &mut [(u64, f64)], spare: &mut [(u64, f64)]) {
+        for (at, item) in items.iter_mut().enumerate() {
+            let row = from + at;
+            let (index, number) = (self.item)(start + row);
+            *item = (((index as u64) << 32) | row as u64, number);
+        }
         let largest = items.iter().map(|item| item.0 >> 32).max().unwrap_or(0);
         sort_by_item(items, spare, u64::BITS - largest.leading_zeros());
     }
 }
 
 /// Sorts `items` by their high halves, of which only the low `bits` bits may be set: a radix sort,
-/// 11 bits a pass, each pass a count then a move into `spare`. Sorting a round's items this way,
-/// rather than setting each item's row in a table of the whole backlog, reads the ranking in order
-/// and writes nothing at random.
-fn sort_by_item<T: Copy + Default>(items: &mut Vec<(u64, T)>, spare: &mut Vec<(u64, T)>, bits: u32) {
+/// 11 bits a pass, each pass a count then a move between `items` and `spare` (as long as `items`).
+/// Sorting a round's items this way, rather than setting each item's row in a table of the whole
+/// backlog, reads the ranking in order and writes nothing at random.
+fn sort_by_item<T: Copy>(items: &mut [(u64, T)], spare: &mut [(u64, T)], bits: u32) {
     const DIGIT: u32 = 11;
-    spare.clear();
-    spare.resize(items.len(), (0, T::default()));
+    let mut moved_to_spare = false;
     for shift in (32..32 + bits).step_by(DIGIT as usize) {
+        let (from, to) = if moved_to_spare { (&*spare, &mut *items) } else { (&*items, &mut *spare) };
         let digit = |item: (u64, T)| ((item.0 >> shift) & ((1 << DIGIT) - 1)) as usize;
         let mut starts = vec![0_usize; 1 << DIGIT];
-        for &item in items.iter() {
+        for &item in from {
             starts[digit(item)] += 1;
         }
         let mut total = 0;
         for start in &mut starts {
             (*start, total) = (total, total + *start);
         }
-        for &item in items.iter() {
+        for &item in from {
             let at = &mut starts[digit(item)];
-            spare[*at] = item;
+            to[*at] = item;
             *at += 1;
         }
-        std::mem::swap(items, spare);
+        moved_to_spare = !moved_to_spare;
+    }
+    if moved_to_spare {
+        items.copy_from_slice(spare);
     }
 }
 
@@ -529,7 +553,7 @@ mod tests {
                 .collect();
             let mut expected = items.clone();
             expected.sort_unstable_by_key(|item| item.0);
-            let (mut sorted, mut spare) = (items, vec![(7, 1.0)]);
+            let (mut sorted, mut spare) = (items.clone(), vec![(7, 1.0); items.len()]);
             super::sort_by_item(&mut sorted, &mut spare, bits);
             proptest::prop_assert_eq!(sorted, expected);
         }

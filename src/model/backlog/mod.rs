@@ -145,7 +145,12 @@ impl Backlog {
         let by_id = crate::parallel::collect(keys.len(), |at| index_of(&keys[at]));
         drop(keys);
         check_votes(&parts.judged.given.votes, &by_id, ids)?;
-        let graph = Graph::new(edges, ids.len()).map_err(|cycle| {
+        // Two passes over the items that need nothing of each other: one on each core.
+        let (graph, alignment) = crate::parallel::join(
+            || Graph::new(edges, ids.len()),
+            || resolve_alignments(&parts.overall, &contributions, &parts.objectives, ids.len()),
+        );
+        let graph = graph.map_err(|cycle| {
             Error::from(ItemDetail::DependencyCycle {
                 cycle: cycle.into_iter().map(|index| ids.get(index as usize).to_owned()).collect(),
             })
@@ -161,7 +166,7 @@ impl Backlog {
             overall: Arc::new(parts.overall),
             contributions: Arc::new(contributions),
             objectives: Arc::new(parts.objectives),
-            alignment: Arc::default(),
+            alignment: Arc::new(alignment),
             graph: Arc::new(graph),
             tag_texts: Arc::new(parts.tag_texts),
             tags: Arc::new(parts.tags),
@@ -173,32 +178,9 @@ impl Backlog {
             by_id: Arc::new(by_id),
             judged: Arc::new(parts.judged),
         };
-        backlog.alignment = Arc::new(backlog.resolve_alignments());
         Arc::make_mut(&mut backlog.ids).shrink_to_fit();
         Arc::make_mut(&mut backlog.titles).shrink_to_fit();
         Ok(backlog)
-    }
-
-    /// Each item's alignment against the objectives, or an empty column when no item has one.
-    fn resolve_alignments(&self) -> Numbers {
-        let mut resolved = Numbers::default();
-        if self.contributions.values().is_empty() {
-            // Every alignment is given as one number (or none is): a copy of the column, not a
-            // pass over the items.
-            return Numbers::clone(&self.overall);
-        }
-        for index in 0..self.len() {
-            if let Some(value) = self.overall.get(index) {
-                resolved.set(index, value);
-            } else if let contributions @ [_, ..] = self.contributions.get(index) {
-                let contribution = |at: usize| {
-                    contributions.iter().find(|&&(objective, _)| objective as usize == at).map(|&(_, c)| c)
-                };
-                resolved.set(index, weighted_mean(&self.objectives, contribution));
-            }
-        }
-        resolved.finish(self.len());
-        resolved
     }
 
     /// The number of items.
@@ -486,6 +468,33 @@ fn check_votes(votes: &[crate::judgment::Vote], by_id: &[u32], ids: &Texts) -> R
         }
     }
     Ok(())
+}
+
+/// Each item's alignment against the `objectives`, from the alignments given as one number
+/// (`overall`) or per objective (`contributions`), or an empty column when no item has one.
+fn resolve_alignments(
+    overall: &Numbers,
+    contributions: &Lists<(u32, f64)>,
+    objectives: &[Objective],
+    len: usize,
+) -> Numbers {
+    let mut resolved = Numbers::default();
+    if contributions.values().is_empty() {
+        // Every alignment is given as one number (or none is): a copy of the column, not a pass
+        // over the items.
+        return overall.clone();
+    }
+    for index in 0..len {
+        if let Some(value) = overall.get(index) {
+            resolved.set(index, value);
+        } else if let given @ [_, ..] = contributions.get(index) {
+            let contribution =
+                |at: usize| given.iter().find(|&&(objective, _)| objective as usize == at).map(|&(_, c)| c);
+            resolved.set(index, weighted_mean(objectives, contribution));
+        }
+    }
+    resolved.finish(len);
+    resolved
 }
 
 fn check_unique_objectives(objectives: &[Objective]) -> Result<()> {

@@ -77,12 +77,17 @@ pub(crate) fn batches_in_order<T: Send, E>(
 /// ready in order, unless another thread is at it: handing over runs beside the making of later
 /// parts instead of leaving the cores idle while the caller takes the results.
 /// Stops at the first error of `sink`: parts not yet begun are not made.
+///
+/// `beside()` runs on the calling thread once the other threads have begun, before it takes
+/// parts itself (work that must stay on this thread, such as reading the input on); its result
+/// comes back with the sink's.
 #[cfg_attr(not(feature = "csv"), allow(dead_code))] // the CSV reader's
-pub(crate) fn sink_in_order<P: Sync, T: Send, E: Send>(
+pub(crate) fn sink_in_order<P: Sync, T: Send, E: Send, B>(
     parts: &[P],
     make: impl Fn(&P) -> T + Sync,
     sink: impl FnMut(T) -> Result<(), E> + Send,
-) -> Result<(), E> {
+    beside: impl FnOnce() -> B,
+) -> (Result<(), E>, B) {
     use std::sync::atomic::{AtomicUsize, Ordering as Atomic};
     use std::sync::{Mutex, PoisonError};
 
@@ -124,17 +129,19 @@ pub(crate) fn sink_in_order<P: Sync, T: Send, E: Send>(
             hand_over();
         }
     };
-    std::thread::scope(|scope| {
+    let besides = std::thread::scope(|scope| {
         for _ in 1..threads().min(parts.len()) {
             // A thread that cannot start leaves its parts to the others.
             let _ = std::thread::Builder::new().spawn_scoped(scope, work);
         }
+        let besides = beside();
         work();
+        besides
     });
     // Every part is made and every thread gone: what is left is handed over here.
     hand_over();
     let (_, outcome) = sink.into_inner().unwrap_or_else(PoisonError::into_inner);
-    outcome
+    (outcome, besides)
 }
 
 /// The results of [`sink_in_order`] made and not yet handed over, by part.
@@ -367,26 +374,29 @@ mod tests {
         for len in [0, 1, 2, 3, 37] {
             let parts: Vec<u32> = (0..len).collect();
             let mut sunk = Vec::new();
-            let done: Result<(), ()> = sink_in_order(
+            let (done, beside): (Result<(), ()>, _) = sink_in_order(
                 &parts,
                 |part| part * 2,
                 |made| {
                     sunk.push(made);
                     Ok(())
                 },
+                || std::thread::current().id(),
             );
             assert_eq!(done, Ok(()));
+            assert_eq!(beside, std::thread::current().id(), "beside runs on the calling thread");
             assert_eq!(sunk, (0..len).map(|part| part * 2).collect::<Vec<_>>(), "{len} parts");
         }
         let parts: Vec<u32> = (0..100).collect();
         let mut sunk = Vec::new();
-        let done = sink_in_order(
+        let (done, ()) = sink_in_order(
             &parts,
             |part| *part,
             |made| {
                 sunk.push(made);
                 if made == 30 { Err(made) } else { Ok(()) }
             },
+            || (),
         );
         assert_eq!(done, Err(30));
         assert_eq!(sunk, (0..=30).collect::<Vec<_>>());

@@ -124,7 +124,7 @@ fn cut_by_boundaries(bytes: &[u8], delimiter: u8, parts: usize, whole: bool) -> 
 
 /// The input, read a block at a time: the bytes not yet handed out, and whether the input ended.
 pub(super) struct Blocks<R> {
-    reader: R,
+    pub(super) reader: R,
     pub(super) bytes: Vec<u8>,
     pub(super) ended: bool,
 }
@@ -136,19 +136,30 @@ impl<R: Read> Blocks<R> {
 
     /// Reads until `len` bytes wait or the input ends.
     pub(super) fn fill(&mut self, len: usize) -> io::Result<()> {
-        if self.ended || self.bytes.len() >= len {
-            return Ok(());
-        }
-        let wanted = len - self.bytes.len();
-        let read = self.reader.by_ref().take(wanted as u64).read_to_end(&mut self.bytes)?;
-        self.ended = read < wanted;
-        Ok(())
+        read_into(&mut self.reader, &mut self.ended, &mut self.bytes, len)
     }
 
     /// Hands out the first `len` bytes.
     pub(super) fn consume(&mut self, len: usize) {
         self.bytes.drain(..len);
     }
+}
+
+/// Reads from `reader` into `bytes` until it holds `len` bytes or the input ends, which sets
+/// `ended`.
+pub(super) fn read_into<R: Read>(
+    reader: &mut R,
+    ended: &mut bool,
+    bytes: &mut Vec<u8>,
+    len: usize,
+) -> io::Result<()> {
+    if *ended || bytes.len() >= len {
+        return Ok(());
+    }
+    let wanted = len - bytes.len();
+    let read = reader.by_ref().take(wanted as u64).read_to_end(bytes)?;
+    *ended = read < wanted;
+    Ok(())
 }
 
 /// The line feeds in `bytes`.

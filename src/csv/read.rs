@@ -6,7 +6,7 @@ use std::str::FromStr;
 use ::csv::{ReaderBuilder, StringRecord};
 
 use super::decimal;
-use super::parts::{Blocks, cut, first_record_end, line_feeds};
+use super::parts::{Blocks, cut, first_record_end, line_feeds, read_into};
 use super::plain;
 use crate::error::{Error, ReadDetail, Result, Source};
 use crate::interchange::Config;
@@ -526,6 +526,8 @@ impl<'c> Reader<'c> {
         // The line feeds before the part being read: its errors' lines count from its start.
         let mut lines = line_feeds(&blocks.bytes[..header_end]);
         blocks.consume(header_end);
+        // The next block, read while the cores read the parts of this one.
+        let mut ahead = Vec::new();
         loop {
             blocks.fill(block).map_err(io_error)?;
             // A small input is one part: starting threads would cost more than they save.
@@ -539,11 +541,20 @@ impl<'c> Reader<'c> {
                 blocks.fill(blocks.bytes.len() * 2).map_err(io_error)?;
                 continue;
             };
+            let Blocks { reader, bytes, ended } = &mut blocks;
+            let bytes = &*bytes;
             let parts: Vec<Part<'_>> = parts
                 .into_iter()
-                .map(|range| Part { columns: &columns, delimiter, bytes: &blocks.bytes[range] })
+                .map(|range| Part { columns: &columns, delimiter, bytes: &bytes[range] })
                 .collect();
-            crate::parallel::sink_in_order(
+            // The next block begins with the bytes after the last part; this thread reads the
+            // rest while the other cores begin on the parts.
+            let read_ahead = || {
+                ahead.clear();
+                ahead.extend_from_slice(&bytes[end..]);
+                read_into(reader, ended, &mut ahead, block)
+            };
+            let (parsed, read) = crate::parallel::sink_in_order(
                 &parts,
                 |part| (make(part), line_feeds(part.bytes)),
                 |(result, feeds)| {
@@ -551,8 +562,12 @@ impl<'c> Reader<'c> {
                     lines += feeds;
                     Ok::<(), Error>(())
                 },
-            )?;
-            blocks.consume(end);
+                read_ahead,
+            );
+            // An error in these parts comes before one in reading on.
+            parsed?;
+            read.map_err(io_error)?;
+            std::mem::swap(&mut blocks.bytes, &mut ahead);
             if blocks.ended && blocks.bytes.is_empty() {
                 break;
             }
@@ -763,6 +778,45 @@ mod tests {
                     format!("csv line {line}: the row has 2 cells where the header has 3")
                 );
             }
+        }
+    }
+
+    /// Input that fails after `good` bytes.
+    struct FailingAfter<'t> {
+        text: &'t [u8],
+        good: usize,
+    }
+
+    impl io::Read for FailingAfter<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            if self.good == 0 {
+                return Err(io::Error::other("disk on fire"));
+            }
+            let len = buf.len().min(self.good).min(self.text.len());
+            buf[..len].copy_from_slice(&self.text[..len]);
+            (self.text, self.good) = (&self.text[len..], self.good - len);
+            Ok(len)
+        }
+    }
+
+    #[test]
+    fn a_failed_read_on_comes_after_the_errors_of_the_rows_before_it() {
+        let rows = "id,title,reach\nA,a,1\nB,b,2\nC,c,3\nD,d,4\nE,e,5\n";
+        for cut in [None, Some((12, 2)), Some((20, 3))] {
+            for good in [5, 20, 30, 40] {
+                let reader = Reader { cut, ..Reader::new() };
+                let error = reader.import(FailingAfter { text: rows.as_bytes(), good }).expect_err("fails");
+                assert_eq!(error.kind(), crate::ErrorKind::Io, "{cut:?} {good}: {error}");
+            }
+        }
+        // Blocks of 12 bytes: once the bad row's bytes (21 to 27) are read, its error comes before
+        // the failure to read on, as when the next block was read after the rows.
+        let bad = "id,title,reach\nA,a,1\nB,b,x\nC,c,3\nD,d,4\nE,e,5\n";
+        let reader = Reader { cut: Some((12, 2)), ..Reader::new() };
+        for good in [0, 20, 26, 27, 40, 60] {
+            let error = reader.import(FailingAfter { text: bad.as_bytes(), good }).expect_err("fails");
+            let expected = if good < 27 { crate::ErrorKind::Io } else { crate::ErrorKind::Value };
+            assert_eq!(error.kind(), expected, "{good}: {error}");
         }
     }
 

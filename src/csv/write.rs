@@ -182,7 +182,8 @@ fn values(cells: &mut Cells<'_>, breakdown: &Breakdown, names: &[String], fixed:
 }
 
 /// The rows of a CSV output: `start` writes a row's first cells (its position and rank), `body`
-/// the rest; both are given the row's number from 0, `body` its item's index too.
+/// the rest; both are given the row's number from 0, `body` also its item's index and the number
+/// `item` gave with it.
 struct Rows<'r> {
     header: Vec<&'r str>,
     /// The number of rows.

@@ -15,18 +15,21 @@ pub(super) struct Cells<'o> {
     /// The last number written and where its text is in `out`: a row often repeats a value
     /// (a score is also the formula's result), copied instead of formatted again.
     last: Option<(u64, std::ops::Range<usize>)>,
+    /// The numbers formatted last, kept from row to row by the caller; none for rows of counts.
+    recent: Option<&'o mut Recent>,
 }
 
 impl<'o> Cells<'o> {
     /// A new row at the end of `out`; under `guard`, text a spreadsheet would run as a formula
     /// gets a leading `'`.
     pub(super) fn new(out: &'o mut Vec<u8>, guard: bool) -> Cells<'o> {
-        Cells { out, first: true, guard, last: None }
+        Cells { out, first: true, guard, last: None, recent: None }
     }
 
-    /// Cells that continue a row already begun at the end of `out`, as [`Cells::new`].
-    pub(super) fn within(out: &'o mut Vec<u8>, guard: bool) -> Cells<'o> {
-        Cells { out, first: false, guard, last: None }
+    /// Cells that continue a row already begun at the end of `out`, as [`Cells::new`], its
+    /// numbers looked up in `recent` first (and kept there).
+    pub(super) fn within(out: &'o mut Vec<u8>, guard: bool, recent: &'o mut Recent) -> Cells<'o> {
+        Cells { out, first: false, guard, last: None, recent: Some(recent) }
     }
 
     fn separate(&mut self) {
@@ -81,7 +84,7 @@ impl<'o> Cells<'o> {
             let start = self.out.len();
             match &self.last {
                 Some((bits, text)) if *bits == number.to_bits() => self.out.extend_from_within(text.clone()),
-                _ => format_number(number, self.out),
+                _ => format_number(number, self.out, self.recent.as_deref_mut()),
             }
             self.last = Some((number.to_bits(), start..self.out.len()));
         }
@@ -96,8 +99,9 @@ impl<'o> Cells<'o> {
 /// Appends `number` as ryu (the `csv` crate's formatter) writes it: the shortest text that reads
 /// back to the same value (`400.0`, `0.1`, `1e20`). A whole number below 10¹⁶ (as most estimates
 /// are) is its digits and `.0`, written as an integer, which is quicker; any other number goes
-/// through zmij, twice as fast as ryu for the same digits, whose exponent sign ryu leaves out.
-fn format_number(number: f64, out: &mut Vec<u8>) {
+/// through zmij, twice as fast as ryu for the same digits, whose exponent sign ryu leaves out,
+/// unless `recent` holds it.
+fn format_number(number: f64, out: &mut Vec<u8>, recent: Option<&mut Recent>) {
     const WHOLE: f64 = 1e16;
     // Below 10¹⁶ < 2⁶³ the conversion to an integer keeps the whole part exactly, so the number is
     // whole when it converts back to itself (two instructions, where `fract` calls `trunc`).
@@ -105,16 +109,28 @@ fn format_number(number: f64, out: &mut Vec<u8>) {
     if number.abs() < WHOLE && number != 0.0 && whole as f64 == number {
         out.extend_from_slice(itoa::Buffer::new().format(whole).as_bytes());
         out.extend_from_slice(b".0");
-    } else {
-        FORMATTED.with_borrow_mut(|formatted| {
-            // A table of the numbers formatted last, by their bits: a column repeats its values
-            // (a confidence of 0.8, an effort of 2.5), and a score is also the formula's result.
-            let slot = &mut formatted[(number.to_bits().wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58) as usize];
-            if slot.len == 0 || slot.bits != number.to_bits() {
-                *slot = Formatted::new(number);
-            }
-            out.extend_from_slice(&slot.text[..usize::from(slot.len)]);
-        });
+        return;
+    }
+    let Some(recent) = recent else {
+        let formatted = Formatted::new(number);
+        out.extend_from_slice(&formatted.text[..usize::from(formatted.len)]);
+        return;
+    };
+    // A table of the numbers formatted last, by their bits: a column repeats its values (a
+    // confidence of 0.8, an effort of 2.5), and a score is also the formula's result.
+    let slot = &mut recent.0[(number.to_bits().wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 58) as usize];
+    if slot.len == 0 || slot.bits != number.to_bits() {
+        *slot = Formatted::new(number);
+    }
+    out.extend_from_slice(&slot.text[..usize::from(slot.len)]);
+}
+
+/// 64 numbers formatted last, each in the slot its bits pick: kept by a writer from row to row.
+pub(super) struct Recent([Formatted; 64]);
+
+impl Recent {
+    pub(super) fn new() -> Recent {
+        Recent([Formatted::EMPTY; 64])
     }
 }
 
@@ -144,12 +160,6 @@ impl Formatted {
         formatted.len = (before.len() + after.len()) as u8;
         formatted
     }
-}
-
-thread_local! {
-    /// 64 numbers formatted last on this thread, each in the slot its bits pick.
-    static FORMATTED: std::cell::RefCell<[Formatted; 64]> =
-        const { std::cell::RefCell::new([Formatted::EMPTY; 64]) };
 }
 
 #[cfg(test)]
@@ -203,17 +213,18 @@ mod tests {
         }
     }
 
-    /// `format_number` against ryu itself.
-    fn written_as_ryu_writes(number: f64) -> Result<(), proptest::test_runner::TestCaseError> {
-        let mut out = Vec::new();
-        format_number(number, &mut out);
+    /// `format_number` against ryu itself, without a table of recent numbers and with `recent`.
+    fn written_as_ryu_writes(
+        number: f64,
+        recent: &mut Recent,
+    ) -> Result<(), proptest::test_runner::TestCaseError> {
         let mut expected = ryu::Buffer::new();
-        proptest::prop_assert_eq!(
-            String::from_utf8(out).expect("UTF-8"),
-            expected.format(number),
-            "{:e}",
-            number
-        );
+        let expected = expected.format(number);
+        for recent in [None, Some(recent)] {
+            let mut out = Vec::new();
+            format_number(number, &mut out, recent);
+            proptest::prop_assert_eq!(String::from_utf8(out).expect("UTF-8"), expected, "{:e}", number);
+        }
         Ok(())
     }
 
@@ -247,7 +258,7 @@ mod tests {
             5e-324,
             1.234_567_890_123_456_7e17,
         ] {
-            written_as_ryu_writes(number).expect("as ryu");
+            written_as_ryu_writes(number, &mut Recent::new()).expect("as ryu");
         }
     }
 
@@ -256,11 +267,12 @@ mod tests {
         // Far more numbers than the table holds, each written again at once and later: found
         // in the table, and replaced in it.
         let numbers: Vec<f64> = (1..2_000).map(|at| f64::from(at) / 8.0 - 100.3).collect();
+        let mut recent = Recent::new();
         for _ in 0..2 {
             for &number in &numbers {
-                written_as_ryu_writes(number).expect("as ryu");
-                written_as_ryu_writes(number).expect("as ryu, again");
-                written_as_ryu_writes(-number * 1e300).expect("as ryu, with an exponent");
+                written_as_ryu_writes(number, &mut recent).expect("as ryu");
+                written_as_ryu_writes(number, &mut recent).expect("as ryu, again");
+                written_as_ryu_writes(-number * 1e300, &mut recent).expect("as ryu, with an exponent");
             }
         }
     }
@@ -272,9 +284,10 @@ mod tests {
             bits in proptest::num::u64::ANY,
             scale in 0_i32..20,
         ) {
-            written_as_ryu_writes(whole as f64)?;
-            written_as_ryu_writes((whole as f64) / 10f64.powi(scale))?;
-            written_as_ryu_writes(f64::from_bits(bits))?;
+            let mut recent = Recent::new();
+            written_as_ryu_writes(whole as f64, &mut recent)?;
+            written_as_ryu_writes((whole as f64) / 10f64.powi(scale), &mut recent)?;
+            written_as_ryu_writes(f64::from_bits(bits), &mut recent)?;
         }
     }
 

@@ -3,7 +3,7 @@
 use std::io;
 
 use super::Writer;
-use super::cells::Cells;
+use super::cells::{Cells, Recent};
 use crate::engine::Breakdown;
 use crate::engine::Hooks;
 use crate::parallel::{SPLIT, batches_in_order, join, threads};
@@ -334,10 +334,11 @@ impl Bodies {
             |batch| {
                 let mut text = Vec::with_capacity(batch.len() * 96);
                 let mut spans = Vec::with_capacity(batch.len());
+                let mut recent = Recent::new();
                 for &(item, number) in &items[batch] {
                     let (index, row) = ((item >> 32) as usize, item as u32);
                     let start = text.len();
-                    let mut cells = Cells::within(&mut text, rows.formula_guard);
+                    let mut cells = Cells::within(&mut text, rows.formula_guard, &mut recent);
                     (rows.body)(round.start + row as usize, index, number, &mut cells);
                     cells.end();
                     spans.push((start, row));

@@ -71,12 +71,24 @@ pub(super) fn first_record_end(bytes: &[u8], delimiter: u8) -> Option<usize> {
 /// `bytes` (starting at a record boundary) cut into at most `parts` parts of about equal size,
 /// each ending at a record boundary; with `whole`, the last part ends with the bytes, else at the
 /// last boundary (the rest waits for more input). Empty when there is no boundary and not `whole`.
-pub(super) fn cut(bytes: &[u8], delimiter: u8, parts: usize, whole: bool) -> Vec<std::ops::Range<usize>> {
-    if memchr::memchr(b'"', bytes).is_none() {
-        cut_at_line_feeds(bytes, parts, whole)
-    } else {
+/// `quoted` tells whether `bytes` hold a quote (see [`quoted`]).
+pub(super) fn cut(
+    bytes: &[u8],
+    delimiter: u8,
+    parts: usize,
+    whole: bool,
+    quoted: bool,
+) -> Vec<std::ops::Range<usize>> {
+    if quoted {
         cut_by_boundaries(bytes, delimiter, parts, whole)
+    } else {
+        cut_at_line_feeds(bytes, parts, whole)
     }
+}
+
+/// Whether `bytes` hold a quote: without one, every line feed ends a record.
+pub(super) fn quoted(bytes: &[u8]) -> bool {
+    memchr::memchr(b'"', bytes).is_some()
 }
 
 /// [`cut`] of `bytes` without a quote, where every line feed ends a record: a cut looks for the
@@ -183,7 +195,7 @@ mod tests {
 
     /// Reading the parts one after the other reads the records of the whole.
     fn parts_read_as_the_whole(text: &[u8], parts: usize) -> Result<(), TestCaseError> {
-        let ranges = cut(text, b',', parts, true);
+        let ranges = cut(text, b',', parts, true, quoted(text));
         let joined: Vec<_> = ranges.iter().flat_map(|range| records(&text[range.clone()])).collect();
         prop_assert_eq!(
             joined,
@@ -240,16 +252,16 @@ mod tests {
     fn parts_end_at_boundaries_and_cover_the_input() {
         let text = "a,\"1\n2\"\nb,3\nc,4\nd,\"5\"\ne,6";
         for parts in 1..6 {
-            let ranges = cut(text.as_bytes(), b',', parts, true);
+            let ranges = cut(text.as_bytes(), b',', parts, true, quoted(text.as_bytes()));
             assert!(ranges.len() <= parts);
             assert_eq!(ranges.first().map(|r| r.start), Some(0));
             assert_eq!(ranges.last().map(|r| r.end), Some(text.len()));
             assert!(ranges.windows(2).all(|pair| pair[0].end == pair[1].start));
             assert!(ranges.iter().skip(1).all(|range| text.as_bytes()[range.start - 1] == b'\n'));
-            let waiting = cut(text.as_bytes(), b',', parts, false);
+            let waiting = cut(text.as_bytes(), b',', parts, false, quoted(text.as_bytes()));
             assert_eq!(waiting.last().map(|r| r.end), Some(text.rfind('\n').expect("a line feed") + 1));
         }
-        assert!(cut(b"no boundary", b',', 2, false).is_empty());
+        assert!(cut(b"no boundary", b',', 2, false, false).is_empty());
     }
 
     #[test]

@@ -12,12 +12,20 @@ use std::ops::Range;
 /// `bytes` as text when it is plain: valid UTF-8, without a quote, each carriage return followed
 /// by a line feed.
 pub(super) fn plain(bytes: &[u8]) -> Option<&str> {
+    if bytes.contains(&b'"') {
+        return None;
+    }
+    unquoted(bytes)
+}
+
+/// [`plain`] of `bytes` known to hold no quote.
+pub(super) fn unquoted(bytes: &[u8]) -> Option<&str> {
     let lone_return = || {
         let mut returns = bytes.iter().enumerate().filter(|&(_, &byte)| byte == b'\r');
         returns.any(|(at, _)| bytes.get(at + 1) != Some(&b'\n'))
     };
     // `contains` finds a byte at the speed of `memchr`: most texts have no carriage return to check.
-    if bytes.contains(&b'"') || (bytes.contains(&b'\r') && lone_return()) {
+    if bytes.contains(&b'\r') && lone_return() {
         return None;
     }
     std::str::from_utf8(bytes).ok()

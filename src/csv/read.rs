@@ -6,7 +6,7 @@ use std::str::FromStr;
 use ::csv::{ReaderBuilder, StringRecord};
 
 use super::decimal;
-use super::parts::{Blocks, cut, first_record_end, line_feeds, read_into};
+use super::parts::{Blocks, cut, first_record_end, line_feeds, quoted, read_into};
 use super::plain;
 use crate::error::{Error, ReadDetail, Result, Source};
 use crate::interchange::Config;
@@ -235,13 +235,17 @@ struct Part<'p> {
     columns: &'p Columns,
     delimiter: u8,
     bytes: &'p [u8],
+    /// Whether the block the part is cut from holds a quote (when it does not, neither does the
+    /// part).
+    quoted: bool,
 }
 
 impl Part<'_> {
     /// Hands every row to `each`.
     fn rows(&self, mut each: impl FnMut(Row<'_, '_, '_>) -> Result<()>) -> Result<()> {
         let mut spare = Spare::default();
-        if let Some(text) = plain::plain(self.bytes) {
+        let text = if self.quoted { plain::plain(self.bytes) } else { plain::unquoted(self.bytes) };
+        if let Some(text) = text {
             // No quote to read: the fields are split by a scan, without the `csv` crate.
             return plain::records(text, self.delimiter, |start, fields| {
                 let cell = |index: usize| fields.get(index).map_or("", |field| &text[field.clone()]);
@@ -532,7 +536,8 @@ impl<'c> Reader<'c> {
             blocks.fill(block).map_err(io_error)?;
             // A small input is one part: starting threads would cost more than they save.
             let parts = if self.cut.is_some() || blocks.bytes.len() >= SMALL { parts } else { 1 };
-            let parts = cut(&blocks.bytes, delimiter, parts, blocks.ended);
+            let quoted = quoted(&blocks.bytes);
+            let parts = cut(&blocks.bytes, delimiter, parts, blocks.ended, quoted);
             let Some(end) = parts.last().map(|part| part.end) else {
                 if blocks.ended {
                     break;
@@ -545,7 +550,7 @@ impl<'c> Reader<'c> {
             let bytes = &*bytes;
             let parts: Vec<Part<'_>> = parts
                 .into_iter()
-                .map(|range| Part { columns: &columns, delimiter, bytes: &bytes[range] })
+                .map(|range| Part { columns: &columns, delimiter, bytes: &bytes[range], quoted })
                 .collect();
             // The next block begins with the bytes after the last part; this thread reads the
             // rest while the other cores begin on the parts.

@@ -11,7 +11,7 @@
 //!   (the key orders like `f64::total_cmp`) and `sort_unstable`; for the top 100, one streaming
 //!   pass over that array keeping the best pair; `sort_only` is the sort of precomputed pairs
 //!   alone. From 32,768 rows on, the full ranking's pass and sort run on every core, and so do
-//!   the limit's (the pass a part a core, the sort split at the median); a top 100 runs on one
+//!   the limit's (the pass a part a core, the sort split around a sample's median); a top 100 runs on one
 //!   core, and so does its limit. For JSON, `limit` is serde's
 //!   `IgnoredAny` over the same text (parsing and ignoring it).
 //!

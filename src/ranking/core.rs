@@ -376,7 +376,8 @@ mod tests {
     }
 
     /// Large enough that the batches are scored on every core and the order is sorted on every
-    /// core (split at the median): the order is still (score descending, index), ties and all.
+    /// core (split around the median of a sample): the order is still (score descending, index),
+    /// ties and all.
     #[test]
     fn a_large_ranking_is_ordered_by_score_then_index() {
         let backlog = Backlog::from_items((0..40_000_u32).map(|i| {

@@ -55,24 +55,11 @@ pub(super) fn sorted_ids(ids: &Texts) -> Result<Vec<Key>> {
     crate::parallel::sort_unstable_by(&mut keys, &|a: &Key, b: &Key| {
         cmp_id(*a, ids, *b, ids).then(index_of(a).cmp(&index_of(b)))
     });
-    // The pair of equal ids whose second comes first in input order, each core checking a span.
-    let mut duplicate: Option<(u32, u32)> = None;
-    let checked: Result<(), std::convert::Infallible> = crate::parallel::batches_in_order(
-        keys.len().saturating_sub(1),
-        span(keys.len()),
-        |range| {
-            keys[range.start..=range.end]
-                .windows(2)
-                .filter(|pair| cmp_id(pair[0], ids, pair[1], ids).is_eq())
-                .map(|pair| (index_of(&pair[0]), index_of(&pair[1])))
-                .min_by_key(|&(_, second)| second)
-        },
-        |found| {
-            duplicate = duplicate.into_iter().chain(found).min_by_key(|&(_, second)| second);
-            Ok(())
-        },
-    );
-    let Ok(()) = checked;
+    let duplicate = keys
+        .windows(2)
+        .filter(|pair| cmp_id(pair[0], ids, pair[1], ids).is_eq())
+        .map(|pair| (index_of(&pair[0]), index_of(&pair[1])))
+        .min_by_key(|&(_, second)| second);
     match duplicate {
         Some((first, second)) => Err(Error::from(ItemDetail::DuplicateId {
             item: ids.get(first as usize).to_owned(),
@@ -92,42 +79,16 @@ pub(super) fn resolve(keys: &[Key], ids: &Texts, wanted: &Texts) -> Vec<u32> {
         cmp_id(*a, wanted, *b, wanted).then(index_of(a).cmp(&index_of(b)))
     });
     let mut resolved = vec![u32::MAX; wanted.len()];
-    // Each core merges a span of the sought ids, from where the first of them would be in `keys`.
-    let merged: Result<(), std::convert::Infallible> = crate::parallel::batches_in_order(
-        sought.len(),
-        span(sought.len()),
-        |range| {
-            let sought = &sought[range];
-            let start = sought
-                .first()
-                .map_or(0, |&first| keys.partition_point(|&other| cmp_id(other, ids, first, wanted).is_lt()));
-            let mut keys = keys[start..].iter().peekable();
-            let mut found = Vec::new();
-            for &key in sought {
-                while keys.next_if(|&&other| cmp_id(other, ids, key, wanted).is_lt()).is_some() {}
-                if let Some(&&other) = keys.peek()
-                    && cmp_id(other, ids, key, wanted).is_eq()
-                {
-                    found.push((index_of(&key), index_of(&other)));
-                }
-            }
-            found
-        },
-        |found| {
-            for (wanted, index) in found {
-                resolved[wanted as usize] = index;
-            }
-            Ok(())
-        },
-    );
-    let Ok(()) = merged;
+    let mut keys = keys.iter().peekable();
+    for key in sought {
+        while keys.next_if(|&&other| cmp_id(other, ids, key, wanted).is_lt()).is_some() {}
+        if let Some(&&other) = keys.peek()
+            && cmp_id(other, ids, key, wanted).is_eq()
+        {
+            resolved[index_of(&key) as usize] = index_of(&other);
+        }
+    }
     resolved
-}
-
-/// The items of each core's span in a pass over `len` items: all of them on one core below a
-/// size where starting a thread costs more than it saves.
-fn span(len: usize) -> usize {
-    len.div_ceil(crate::parallel::threads()).max(1 << 15)
 }
 
 /// The first 16 bytes of `id`, zero-padded, as two big-endian integers, so prefixes compare as
